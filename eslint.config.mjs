@@ -1,0 +1,22 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["dist/**", "node_modules/**", "clients/**", "openapi/**", "data/**", "coverage/**", "migrations/**"] },
+    js.configs.recommended,
+    ...tseslint.configs.recommended,
+    {
+        files: ["**/*.ts"],
+        rules: {
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+            "@typescript-eslint/no-unsafe-function-type": "off",
+            "@typescript-eslint/no-require-imports": "off",
+            "no-console": "error"
+        }
+    },
+    {
+        files: ["**/*.js", "**/*.cjs"],
+        languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly", console: "readonly" } },
+        rules: { "@typescript-eslint/no-require-imports": "off" }
+    }
+);

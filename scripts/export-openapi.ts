@@ -1,0 +1,50 @@
+/**
+ * Writes the Consumer API's OpenAPI document to openapi/consumer-api.json, built from the code without a database
+ * or a listening server. With --check, fails instead when the committed file differs.
+ */
+import "reflect-metadata";
+import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { NestFactory } from "@nestjs/core";
+import type { NestFastifyApplication } from "@nestjs/platform-fastify";
+import { AppModule } from "../src/app.module";
+import { createFastifyAdapter } from "../src/app.setup";
+import { loadConfig } from "../src/config/config";
+import { buildOpenApiDocument, sortKeys } from "../src/openapi";
+
+async function main(): Promise<void> {
+    const check = process.argv.includes("--check");
+    const config = loadConfig({ DATABASE_URL: "postgres://unused@127.0.0.1:1/unused", LOG_LEVEL: "silent" });
+    const app = await NestFactory.create<NestFastifyApplication>(
+        AppModule.forRoot({ config, databaseUrl: config.DATABASE_URL! }),
+        createFastifyAdapter(),
+        { preview: true, logger: false, abortOnError: false }
+    );
+    const document = buildOpenApiDocument(app);
+    await app.close();
+    const text = `${JSON.stringify(sortKeys(document), null, 2)}\n`;
+    const dir = join(__dirname, "..", "..", "openapi");
+    const file = join(dir, "consumer-api.json");
+    if (check) {
+        let committed = "";
+        try {
+            committed = readFileSync(file, "utf8");
+        } catch {
+            // missing counts as different
+        }
+        if (committed !== text) {
+            process.stderr.write("openapi/consumer-api.json differs from the code: run `npm run openapi` and commit the result.\n");
+            process.exit(1);
+        }
+        process.stdout.write("openapi: committed spec matches the code\n");
+        return;
+    }
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text);
+    process.stdout.write(`openapi: wrote ${file}\n`);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+});

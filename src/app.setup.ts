@@ -1,0 +1,67 @@
+import { randomUUID } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import { NestFactory } from "@nestjs/core";
+import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
+import { SwaggerModule } from "@nestjs/swagger";
+import { Logger as PinoLogger } from "nestjs-pino";
+import { AppModule } from "./app.module";
+import type { RuntimeOptions } from "./core/core.module";
+import { parseQueryString } from "./core/http/query-keys";
+import { createValidationPipe } from "./core/validation/validation.pipe";
+import { buildOpenApiDocument } from "./openapi";
+
+/** Largest accepted request body (the wire contract's 20 MiB). */
+export const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+function correlationIdOf(header: string | string[] | undefined): string {
+    const value = (Array.isArray(header) ? header[0] : header)?.trim();
+    return value ? value.substring(0, 100) : randomUUID();
+}
+
+export function createFastifyAdapter(): FastifyAdapter {
+    return new FastifyAdapter({
+        routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, querystringParser: parseQueryString },
+        bodyLimit: MAX_BODY_BYTES,
+        trustProxy: true,
+        genReqId: (req: IncomingMessage) => {
+            const withIds = req as IncomingMessage & { correlationId?: string };
+            withIds.correlationId = correlationIdOf(req.headers["x-correlation-id"]);
+            return randomUUID();
+        }
+    });
+}
+
+/** Global pipes, filters, hooks and the Swagger UI: everything that makes the app speak the wire contract. */
+export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
+    app.useLogger(app.get(PinoLogger));
+    app.useGlobalPipes(createValidationPipe());
+    app.enableShutdownHooks();
+    const fastify = app.getHttpAdapter().getInstance();
+    fastify.addHook("onRequest", async (request, reply) => {
+        const correlationId = (request.raw as IncomingMessage & { correlationId?: string }).correlationId ?? correlationIdOf(undefined);
+        reply.header("x-correlation-id", correlationId);
+        reply.header("x-trace-id", request.id);
+        reply.header("x-request-time", new Date().toISOString());
+    });
+    fastify.addHook("onSend", async (_request, reply, payload) => {
+        reply.header("x-response-time", new Date().toISOString());
+        reply.header("x-response-duration-ms", Math.round(reply.elapsedTime).toString());
+        reply.header("x-content-type-options", "nosniff");
+        reply.header("x-frame-options", "DENY");
+        return payload;
+    });
+    if (options.config.SWAGGER_UI) {
+        const document = buildOpenApiDocument(app);
+        SwaggerModule.setup("docs", app, document, { jsonDocumentUrl: "docs/openapi.json", customSiteTitle: "Enmeshed Backbone API" });
+    }
+}
+
+/** Creates the configured (not yet listening) application. */
+export async function createApp(options: RuntimeOptions): Promise<NestFastifyApplication> {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(), {
+        bufferLogs: true,
+        abortOnError: false
+    });
+    await configureApp(app, options);
+    return app;
+}

@@ -1,0 +1,32 @@
+import { ConfigError, loadConfig } from "./config";
+
+describe("configuration", () => {
+    it("has defaults for the embedded run", () => {
+        const config = loadConfig({});
+        expect(config.PORT).toBe(8080);
+        expect(config.DATABASE_URL).toBeUndefined();
+        expect(config.DID_DOMAIN).toBe("localhost");
+        expect(config.BLOB_STORAGE).toBe("fs");
+        expect(config.BLOB_DIR).toBe("./data/blobs");
+    });
+
+    it.each([
+        ["PORT", "eighty"],
+        ["DATABASE_URL", "mysql://x"],
+        ["DID_DOMAIN", "Upper.Case"],
+        ["JWT_LIFETIME_SECONDS", "10"],
+        ["BLOB_STORAGE", "ftp"],
+        ["JWT_SECRET", "short"]
+    ])("stops with a message naming %s when it is invalid", (name, value) => {
+        expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+        expect(() => loadConfig({ [name]: value })).toThrow(name);
+    });
+
+    it("requires the S3 settings when BLOB_STORAGE=s3", () => {
+        expect(() => loadConfig({ BLOB_STORAGE: "s3" })).toThrow("S3_ENDPOINT");
+    });
+
+    it("requires the bootstrap client id and secret together", () => {
+        expect(() => loadConfig({ BOOTSTRAP_CLIENT_ID: "test" })).toThrow("BOOTSTRAP_CLIENT_SECRET");
+    });
+});

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+const bool = z
+    .enum(["true", "false", "1", "0"])
+    .transform((v) => v === "true" || v === "1");
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/**
+ * Every setting of the Backbone, read from environment variables. Defaults describe the embedded,
+ * zero-configuration run; production sets DATABASE_URL, the S3 settings and DID_DOMAIN.
+ */
+export const configSchema = z.object({
+    PORT: int(0, 65535).default(8080),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATABASE_POOL_SIZE: int(1, 500).default(20),
+    DATA_DIR: z.string().min(1).default("./data"),
+    EMBEDDED_POSTGRES_PORT: int(0, 65535).default(0),
+    DID_DOMAIN: z
+        .string()
+        .min(3)
+        .max(45)
+        .regex(/^(?:[a-z0-9-]+\.)*[a-z]{2,}$/, "must be a lower-case host name such as localhost or backbone.example.org")
+        .default("localhost"),
+    JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    JWT_LIFETIME_SECONDS: int(60, 3600).default(300),
+    BOOTSTRAP_CLIENT_ID: z.string().min(1).max(200).optional(),
+    BOOTSTRAP_CLIENT_SECRET: z.string().min(1).max(200).optional(),
+    LOGIN_MAX_FAILED_ATTEMPTS: int(1, 100).default(3),
+    LOGIN_LOCKOUT_MINUTES: int(1, 1440).default(10),
+    PASSWORD_POLICY: z.enum(["strong", "relaxed"]).default("strong"),
+    PAGINATION_DEFAULT_PAGE_SIZE: int(1, 1000).default(50),
+    PAGINATION_MAX_PAGE_SIZE: int(1, 1000).default(200),
+    BLOB_STORAGE: z.enum(["fs", "s3"]).default("fs"),
+    BLOB_DIR: z.string().min(1).optional(),
+    S3_ENDPOINT: z.url().optional(),
+    S3_BUCKET: z.string().min(3).max(63).default("backbone"),
+    S3_ACCESS_KEY: z.string().min(1).optional(),
+    S3_SECRET_KEY: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_PART_SIZE_MB: int(5, 512).default(8),
+    SWAGGER_UI: bool.default(true)
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type BackboneConfig = z.output<typeof configSchema> & { BLOB_DIR: string };
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackboneConfig {
+    const raw: Record<string, string> = {};
+    for (const key of Object.keys(configSchema.shape)) {
+        const value = env[key];
+        if (value !== undefined && value !== "") raw[key] = value;
+    }
+    const parsed = configSchema.safeParse(raw);
+    if (!parsed.success) {
+        const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+        throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+    }
+    const config = parsed.data;
+    if (config.PAGINATION_DEFAULT_PAGE_SIZE > config.PAGINATION_MAX_PAGE_SIZE) {
+        throw new ConfigError("Invalid configuration:\n  PAGINATION_DEFAULT_PAGE_SIZE: must not exceed PAGINATION_MAX_PAGE_SIZE");
+    }
+    if ((config.BOOTSTRAP_CLIENT_ID === undefined) !== (config.BOOTSTRAP_CLIENT_SECRET === undefined)) {
+        throw new ConfigError("Invalid configuration:\n  BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP_CLIENT_ID and BOOTSTRAP_CLIENT_SECRET must be set together");
+    }
+    if (config.BLOB_STORAGE === "s3") {
+        for (const key of ["S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY"] as const) {
+            if (!config[key]) throw new ConfigError(`Invalid configuration:\n  ${key}: required when BLOB_STORAGE=s3`);
+        }
+    }
+    return { ...config, BLOB_DIR: config.BLOB_DIR ?? `${config.DATA_DIR}/blobs` };
+}
+
+export const BACKBONE_CONFIG = Symbol("BACKBONE_CONFIG");

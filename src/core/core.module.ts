@@ -1,0 +1,61 @@
+import { type DynamicModule, Global, Module } from "@nestjs/common";
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from "@nestjs/core";
+import { JwtModule } from "@nestjs/jwt";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { DataSource, type DataSourceOptions } from "typeorm";
+import { BACKBONE_CONFIG, type BackboneConfig } from "../config/config";
+import { AccessTokens } from "./auth/access-tokens";
+import { BearerAuthGuard } from "./auth/auth.guard";
+import { SigningKeyInitializer } from "./auth/signing-key.initializer";
+import { BlobStorage } from "./blob-storage/blob-storage";
+import { createBlobStorage } from "./blob-storage/create-blob-storage";
+import { Clock, SystemClock } from "./clock/clock";
+import { dataSourceOptions, runMigrations } from "./database/data-source";
+import { Setting } from "./database/setting.entity";
+import { EnvelopeInterceptor } from "./http/envelope.interceptor";
+import { GlobalExceptionFilter } from "./http/exception.filter";
+import { Paging } from "./http/paging";
+
+export interface RuntimeOptions {
+    config: BackboneConfig;
+    /** The database to use (DATABASE_URL or the embedded one). */
+    databaseUrl: string;
+    clock?: Clock;
+    blobStorage?: BlobStorage;
+}
+
+/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging. */
+@Global()
+@Module({})
+export class CoreModule {
+    static forRoot(options: RuntimeOptions): DynamicModule {
+        const { config } = options;
+        return {
+            module: CoreModule,
+            imports: [
+                JwtModule.register({}),
+                TypeOrmModule.forRootAsync({
+                    useFactory: () => ({ ...dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE), autoLoadEntities: true }),
+                    dataSourceFactory: async (dsOptions) => {
+                        const dataSource = await new DataSource(dsOptions as DataSourceOptions).initialize();
+                        await runMigrations(dataSource);
+                        return dataSource;
+                    }
+                }),
+                TypeOrmModule.forFeature([Setting])
+            ],
+            providers: [
+                { provide: BACKBONE_CONFIG, useValue: config },
+                { provide: Clock, useValue: options.clock ?? new SystemClock() },
+                { provide: BlobStorage, useValue: options.blobStorage ?? createBlobStorage(config) },
+                AccessTokens,
+                SigningKeyInitializer,
+                Paging,
+                { provide: APP_GUARD, useClass: BearerAuthGuard },
+                { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
+                { provide: APP_FILTER, useClass: GlobalExceptionFilter }
+            ],
+            exports: [BACKBONE_CONFIG, Clock, BlobStorage, AccessTokens, Paging, TypeOrmModule]
+        };
+    }
+}

@@ -1,0 +1,48 @@
+/** Error codes of the wire contract that more than one module uses. */
+export const ErrorCode = {
+    recordNotFound: "error.platform.recordNotFound",
+    unauthorized: "error.platform.unauthorized",
+    forbidden: "error.platform.forbidden",
+    quotaExhausted: "error.platform.quotaExhausted",
+    invalidPropertyValue: "error.platform.validation.invalidPropertyValue",
+    invalidId: "error.platform.validation.invalidId",
+    invalidPageSize: "error.platform.validation.pagination.invalidPageSize",
+    inputCannotBeParsed: "error.platform.inputCannotBeParsed",
+    requestBodyTooLarge: "error.platform.requestBodyTooLarge",
+    unexpected: "error.platform.unexpected",
+    tooManyRequests: "error.platform.tooManyRequests"
+} as const;
+
+export const RECORD_NOT_FOUND_MESSAGE =
+    "Record not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
+
+/** A failure with an error code of the wire contract; the global filter renders it as the error envelope. */
+export class ApiError extends Error {
+    constructor(
+        readonly code: string,
+        message: string,
+        readonly status = 400,
+        readonly data: unknown = null
+    ) {
+        super(message);
+        this.name = "ApiError";
+    }
+}
+
+export class NotFoundError extends ApiError {
+    constructor(message = RECORD_NOT_FOUND_MESSAGE) {
+        super(ErrorCode.recordNotFound, message, 404);
+    }
+}
+
+export class ForbiddenError extends ApiError {
+    constructor(message = "You are not allowed to perform this action.") {
+        super(ErrorCode.forbidden, message, 403);
+    }
+}
+
+export class ValidationError extends ApiError {
+    constructor(message: string, code: string = ErrorCode.invalidPropertyValue) {
+        super(code, message, 400);
+    }
+}

@@ -1,0 +1,75 @@
+import { ApiPropertyOptional } from "@nestjs/swagger";
+import { Type } from "class-transformer";
+import { IsInt, IsOptional, Min } from "class-validator";
+import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+import { ApiError, ErrorCode } from "../errors/errors";
+
+/** Query parameters of every paginated list. */
+export class PageQuery {
+    @ApiPropertyOptional({ type: "integer", minimum: 1, default: 1, description: "1-based page number" })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    pageNumber?: number;
+
+    @ApiPropertyOptional({ type: "integer", minimum: 1, maximum: 200, description: "Items per page (default 50, at most 200)" })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    @Min(1)
+    pageSize?: number;
+}
+
+export interface PageRequest {
+    pageNumber: number;
+    pageSize: number;
+}
+
+export interface PaginationLimits {
+    defaultPageSize: number;
+    maxPageSize: number;
+}
+
+export function pageRequest(query: PageQuery, limits: PaginationLimits): PageRequest {
+    const pageSize = query.pageSize ?? limits.defaultPageSize;
+    if (pageSize > limits.maxPageSize) {
+        throw new ApiError(
+            ErrorCode.invalidPageSize,
+            `The given page size is too high. The maximum page size is ${limits.maxPageSize}.`
+        );
+    }
+    return { pageNumber: query.pageNumber ?? 1, pageSize };
+}
+
+/** One page of a list; the envelope interceptor renders it as `{result, pagination}`. */
+export class Page<T> {
+    constructor(
+        readonly items: T[],
+        readonly request: PageRequest,
+        readonly totalRecords: number
+    ) {}
+
+    get totalPages(): number {
+        return Math.ceil(this.totalRecords / this.request.pageSize);
+    }
+
+    map<U>(fn: (item: T) => U): Page<U> {
+        return new Page(this.items.map(fn), this.request, this.totalRecords);
+    }
+}
+
+/** Runs a query for one page; counts only when the page is full, as a short page already tells the total. */
+export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, request: PageRequest): Promise<Page<T>> {
+    const offset = (request.pageNumber - 1) * request.pageSize;
+    const items = await query.clone().skip(offset).take(request.pageSize).getMany();
+    const isFull = items.length === request.pageSize;
+    const totalRecords = !isFull && (items.length > 0 || offset === 0) ? offset + items.length : await query.clone().getCount();
+    return new Page(items, request, totalRecords);
+}
+
+/** Pages an in-memory list. */
+export function pageOf<T>(all: T[], request: PageRequest): Page<T> {
+    const offset = (request.pageNumber - 1) * request.pageSize;
+    return new Page(all.slice(offset, offset + request.pageSize), request, all.length);
+}

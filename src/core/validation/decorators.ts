@@ -1,0 +1,193 @@
+import { applyDecorators } from "@nestjs/common";
+import { ApiProperty, type ApiPropertyOptions } from "@nestjs/swagger";
+import { Transform, Type } from "class-transformer";
+import {
+    IsBoolean,
+    IsDefined,
+    IsIn,
+    IsInt,
+    IsOptional,
+    IsString,
+    Length,
+    Matches,
+    Max,
+    Min,
+    registerDecorator,
+    ValidateNested,
+    IsArray,
+    ArrayMaxSize,
+    ArrayMinSize,
+    IsObject,
+    type ValidationOptions
+} from "class-validator";
+import { decodeBase64 } from "../crypto/base64";
+import { isValidAddress } from "../crypto/identity-address";
+import { isIdOf, type IdPrefix } from "../ids/ids";
+
+interface Presence {
+    /** Default true. */
+    required?: boolean;
+    /** Allows an explicit JSON null (an optional field always does). */
+    nullable?: boolean;
+    description?: string;
+}
+
+function presence(options: Presence): PropertyDecorator[] {
+    if (options.required === false || options.nullable) return [IsOptional()];
+    return [IsDefined()];
+}
+
+function api(options: Presence, schema: ApiPropertyOptions): PropertyDecorator {
+    return ApiProperty({
+        required: options.required !== false,
+        nullable: options.nullable ?? false,
+        description: options.description,
+        ...schema
+    } as ApiPropertyOptions);
+}
+
+function rule(name: string, message: string, test: (value: unknown) => boolean, validationOptions?: ValidationOptions): PropertyDecorator {
+    return (target: object, propertyName: string | symbol) => {
+        registerDecorator({
+            name,
+            target: target.constructor,
+            propertyName: propertyName as string,
+            options: { message, ...validationOptions },
+            validator: { validate: (value: unknown) => test(value) }
+        });
+    };
+}
+
+/** A prefixed id (`CHL...`, `DVC...`): the prefix, alphanumerics, at most 20 characters. */
+export function IdProperty(prefix: IdPrefix, options: Presence = {}): PropertyDecorator {
+    return applyDecorators(
+        api(options, { type: "string", pattern: `^${prefix}[A-Za-z0-9]{1,17}$`, maxLength: 20, example: `${prefix}${"a".repeat(17)}` }),
+        ...presence(options),
+        IsString(),
+        rule("isPrefixedId", "The ID or Address is not valid. Check length, prefix and the used characters.", (v) => isIdOf(prefix, v))
+    );
+}
+
+/** An identity address (`did:e:<domain>:dids:<id><checksum>`). */
+export function AddressProperty(options: Presence = {}): PropertyDecorator {
+    return applyDecorators(
+        api(options, { type: "string", maxLength: 80, example: "did:e:localhost:dids:76a33ea3665eef489c70bb" }),
+        ...presence(options),
+        IsString(),
+        rule("isAddress", "The ID or Address is not valid. Check length, prefix and the used characters.", (v) => isValidAddress(v))
+    );
+}
+
+interface BytesOptions extends Presence {
+    minBytes?: number;
+    maxBytes: number;
+}
+
+/**
+ * A byte field: base64url or standard base64 text (padding optional) on input, decoded to a Buffer before the
+ * handler sees it; the decoded length must lie within the bounds.
+ */
+export function BytesProperty(options: BytesOptions): PropertyDecorator {
+    const min = options.minBytes ?? 0;
+    return applyDecorators(
+        api(options, {
+            type: "string",
+            format: "byte",
+            description: [options.description, `Base64url or base64; ${min}..${options.maxBytes} bytes once decoded.`]
+                .filter(Boolean)
+                .join(" ")
+        }),
+        ...presence(options),
+        Transform(({ value }) => (typeof value === "string" ? (decodeBase64(value) ?? value) : value), { toClassOnly: true }),
+        rule("isString", "must be a string", (v) => Buffer.isBuffer(v) || typeof v === "string"),
+        rule("isBase64", "must be a base64 or base64url string", (v) => typeof v !== "string"),
+        rule(
+            "byteLength",
+            `must be between ${min} and ${options.maxBytes} bytes long`,
+            (v) => !Buffer.isBuffer(v) || (v.length >= min && v.length <= options.maxBytes)
+        )
+    );
+}
+
+interface StringOptions extends Presence {
+    minLength?: number;
+    maxLength?: number;
+    pattern?: RegExp;
+    example?: string;
+}
+
+export function StringProperty(options: StringOptions = {}): PropertyDecorator {
+    const decorators: PropertyDecorator[] = [
+        api(options, {
+            type: "string",
+            minLength: options.minLength,
+            maxLength: options.maxLength,
+            pattern: options.pattern?.source,
+            example: options.example
+        }),
+        ...presence(options),
+        IsString()
+    ];
+    if (options.minLength !== undefined || options.maxLength !== undefined) decorators.push(Length(options.minLength ?? 0, options.maxLength));
+    if (options.pattern) decorators.push(Matches(options.pattern));
+    return applyDecorators(...decorators);
+}
+
+export function EnumProperty<T extends string>(values: readonly T[], options: Presence & { enumName?: string } = {}): PropertyDecorator {
+    return applyDecorators(
+        api(options, { type: "string", enum: [...values], enumName: options.enumName }),
+        ...presence(options),
+        IsString(),
+        IsIn([...values])
+    );
+}
+
+export function IntProperty(options: Presence & { min?: number; max?: number; format?: "int32" | "int64" } = {}): PropertyDecorator {
+    const decorators: PropertyDecorator[] = [
+        api(options, { type: "integer", format: options.format ?? "int32", minimum: options.min, maximum: options.max }),
+        ...presence(options),
+        Type(() => Number),
+        IsInt()
+    ];
+    if (options.min !== undefined) decorators.push(Min(options.min));
+    if (options.max !== undefined) decorators.push(Max(options.max));
+    return applyDecorators(...decorators);
+}
+
+export function BooleanProperty(options: Presence = {}): PropertyDecorator {
+    return applyDecorators(api(options, { type: "boolean" }), ...presence(options), IsBoolean());
+}
+
+/** An ISO-8601 date-time, converted to a Date before the handler sees it. */
+export function DateProperty(options: Presence = {}): PropertyDecorator {
+    return applyDecorators(
+        api(options, { type: "string", format: "date-time" }),
+        ...presence(options),
+        Transform(({ value }) => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value) : value), {
+            toClassOnly: true
+        }),
+        rule("isDate", "must be an ISO 8601 date-time", (v) => v instanceof Date && !Number.isNaN(v.getTime()))
+    );
+}
+
+/** A nested object validated by its own DTO class. */
+export function NestedProperty(type: () => new () => object, options: Presence = {}): PropertyDecorator {
+    return applyDecorators(api(options, { type }), ...presence(options), IsObject(), Type(type), ValidateNested());
+}
+
+/** An array of nested objects validated by their DTO class. */
+export function NestedArrayProperty(
+    type: () => new () => object,
+    options: Presence & { minItems?: number; maxItems?: number } = {}
+): PropertyDecorator {
+    const decorators: PropertyDecorator[] = [
+        api(options, { type, isArray: true, minItems: options.minItems, maxItems: options.maxItems }),
+        ...presence(options),
+        IsArray(),
+        Type(type),
+        ValidateNested({ each: true })
+    ];
+    if (options.minItems !== undefined) decorators.push(ArrayMinSize(options.minItems));
+    if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
+    return applyDecorators(...decorators);
+}

@@ -1,0 +1,31 @@
+import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
+
+/** The form fields of the OAuth2 password grant. Validated by hand, since errors follow OAuth2, not the platform envelope. */
+export class TokenRequest {
+    @ApiProperty({ enum: ["password"] })
+    grant_type!: string;
+    @ApiProperty()
+    client_id!: string;
+    @ApiProperty()
+    client_secret!: string;
+    @ApiProperty({ example: "USRaaaaaaaaaaaaaaaaa" })
+    username!: string;
+    @ApiProperty()
+    password!: string;
+}
+
+export class TokenResponse {
+    @ApiProperty()
+    access_token!: string;
+    @ApiProperty({ example: "Bearer" })
+    token_type!: string;
+    @ApiProperty({ type: "integer", description: "Lifetime in seconds" })
+    expires_in!: number;
+}
+
+export class OAuthErrorResponse {
+    @ApiProperty({ enum: ["invalid_request", "invalid_client", "invalid_grant", "unsupported_grant_type", "access_denied"] })
+    error!: string;
+    @ApiPropertyOptional()
+    error_description?: string;
+}

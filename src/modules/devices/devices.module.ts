@@ -1,0 +1,23 @@
+import { Module } from "@nestjs/common";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { ChallengesModule } from "../challenges/challenges.module";
+import { AuthController } from "./auth.controller";
+import { AuthService } from "./auth.service";
+import { Device } from "./device.entity";
+import { DevicesController } from "./devices.controller";
+import { DevicesService } from "./devices.service";
+import { IdentitiesController } from "./identities.controller";
+import { IdentitiesService } from "./identities.service";
+import { Identity } from "./identity.entity";
+import { OAuthClient } from "./oauth-client.entity";
+import { OAuthClientsService } from "./oauth-clients.service";
+import { SignedChallengeVerifier } from "./signed-challenge";
+
+/** Identities, their devices, logins and OAuth clients. */
+@Module({
+    imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient]), ChallengesModule],
+    controllers: [AuthController, IdentitiesController, DevicesController],
+    providers: [AuthService, IdentitiesService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
+    exports: [IdentitiesService, OAuthClientsService]
+})
+export class DevicesModule {}

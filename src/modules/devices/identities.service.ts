@@ -1,0 +1,106 @@
+import { Inject, Injectable } from "@nestjs/common";
+import { DataSource } from "typeorm";
+import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
+import { Clock } from "../../core/clock/clock";
+import { deriveAddress } from "../../core/crypto/identity-address";
+import { hashPassword } from "../../core/crypto/passwords";
+import { parsePublicKey } from "../../core/crypto/signatures";
+import { isUniqueViolation } from "../../core/database/errors";
+import { NotFoundError, ValidationError } from "../../core/errors/errors";
+import { newId } from "../../core/ids/ids";
+import { isCommunicationLanguage } from "./communication-language";
+import { Device } from "./device.entity";
+import type { CreateIdentityRequest, CreateIdentityResponse, IdentityDto, IsDeletedResponse } from "./devices.dto";
+import { DevicesErrors } from "./devices.errors";
+import { Identity, IdentityStatus } from "./identity.entity";
+import { OAuthClient } from "./oauth-client.entity";
+import { OAuthClientsService } from "./oauth-clients.service";
+import { passwordProblem } from "./password-policy";
+import { SignedChallengeVerifier } from "./signed-challenge";
+
+@Injectable()
+export class IdentitiesService {
+    constructor(
+        private readonly dataSource: DataSource,
+        private readonly clients: OAuthClientsService,
+        private readonly signedChallenges: SignedChallengeVerifier,
+        @Inject(Clock) private readonly clock: Clock,
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {}
+
+    async createIdentity(request: CreateIdentityRequest): Promise<CreateIdentityResponse> {
+        const client = await this.clients.authenticate(request.clientId, request.clientSecret);
+        if (!client) throw DevicesErrors.unauthorizedClient();
+        const publicKey = parsePublicKey(request.identityPublicKey);
+        if (!publicKey) throw new ValidationError("'identityPublicKey': must be base64 of a JSON object whose 'pub' is a 32-byte Ed25519 key.");
+        await this.signedChallenges.verify(request.signedChallenge, publicKey.raw);
+        const address = deriveAddress(publicKey.raw, this.config.DID_DOMAIN);
+        const problem = passwordProblem(request.devicePassword, this.config.PASSWORD_POLICY);
+        if (problem) throw DevicesErrors.registrationFailed(problem);
+        const language = request.deviceCommunicationLanguage ?? "en";
+        if (!isCommunicationLanguage(language)) throw DevicesErrors.invalidCommunicationLanguage();
+        const passwordHash = await hashPassword(request.devicePassword);
+        const now = this.clock.now();
+        const deviceId = newId("DVC");
+        const username = newId("USR");
+
+        try {
+            await this.dataSource.transaction(async (manager) => {
+                if (await manager.existsBy(Identity, { address })) throw DevicesErrors.addressAlreadyExists();
+                if (client.maxIdentities !== null) {
+                    await manager.createQueryBuilder(OAuthClient, "c").setLock("pessimistic_write").where("c.id = :id", { id: client.id }).getOne();
+                    const count = await manager.countBy(Identity, { clientId: client.id });
+                    if (count >= client.maxIdentities) throw DevicesErrors.clientReachedIdentitiesLimit();
+                }
+                await manager.insert(Identity, {
+                    address,
+                    clientId: client.id,
+                    publicKey: publicKey.json,
+                    identityVersion: request.identityVersion,
+                    tierId: client.defaultTier,
+                    status: IdentityStatus.Active,
+                    deletionGracePeriodEndsAt: null,
+                    createdAt: now
+                });
+                await manager.insert(Device, {
+                    id: deviceId,
+                    identityAddress: address,
+                    username,
+                    passwordHash,
+                    createdAt: now,
+                    createdByDevice: deviceId,
+                    lastLoginAt: null,
+                    communicationLanguage: language,
+                    isBackupDevice: false,
+                    failedLoginCount: 0,
+                    lockoutEndsAt: null
+                });
+            });
+        } catch (error) {
+            if (isUniqueViolation(error)) throw DevicesErrors.addressAlreadyExists();
+            throw error;
+        }
+        return { address, createdAt: now.toISOString(), device: { id: deviceId, username, createdAt: now.toISOString() } };
+    }
+
+    async getIdentity(address: string): Promise<IdentityDto> {
+        const identity = await this.dataSource.getRepository(Identity).findOneBy({ address });
+        if (!identity) throw new NotFoundError();
+        return {
+            address: identity.address,
+            createdAt: identity.createdAt.toISOString(),
+            identityVersion: identity.identityVersion,
+            tierId: identity.tierId,
+            status: identity.status,
+            deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt?.toISOString() ?? null
+        };
+    }
+
+    async isDeleted(username: string): Promise<IsDeletedResponse> {
+        const device = await this.dataSource.getRepository(Device).findOneBy({ username });
+        const identity = device ? await this.dataSource.getRepository(Identity).findOneBy({ address: device.identityAddress }) : null;
+        if (!identity) return { isDeleted: false, deletionDate: null };
+        const deleted = !identity.canLogIn(this.clock.now());
+        return { isDeleted: deleted, deletionDate: deleted ? identity.deletionGracePeriodEndsAt!.toISOString() : null };
+    }
+}

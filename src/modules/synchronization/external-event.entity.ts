@@ -1,0 +1,55 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import type { ExternalEventType } from "./external-event-types";
+
+
+/**
+ * Something an identity's devices must learn on their next sync. Written by the module that causes it, in the
+ * same transaction as the change (the outbox of the monolith).
+ */
+@Entity({ name: "external_events" })
+@Index("ux_external_events_owner_index", ["owner", "index"], { unique: true })
+@Index("ix_external_events_owner_unsynced", ["owner", "index"], { where: "sync_run_id IS NULL" })
+export class ExternalEvent {
+    @PrimaryColumn({ type: "varchar", length: 20 })
+    id!: string;
+
+    @Column({ type: "varchar", length: 80 })
+    owner!: string;
+
+    @Column({ type: "bigint", transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+    index!: number;
+
+    @Column({ type: "varchar", length: 60 })
+    type!: ExternalEventType;
+
+    @Column({ type: "jsonb" })
+    payload!: Record<string, unknown>;
+
+    @Column({ type: "timestamptz" })
+    createdAt!: Date;
+
+    /** What the event is about, for releasing or dropping it later (e.g. the relationship of a MessageReceived). */
+    @Index("ix_external_events_context")
+    @Column({ type: "varchar", length: 20, nullable: true })
+    context!: string | null;
+
+    /** Held back (not delivered) until its context allows it, e.g. while a relationship is Pending. */
+    @Column({ type: "boolean", default: false })
+    isDeliveryBlocked!: boolean;
+
+    @Column({ type: "varchar", length: 20, nullable: true })
+    syncRunId!: string | null;
+
+    @Column({ type: "integer", default: 0 })
+    syncErrorCount!: number;
+}
+
+/** Per-identity counter that hands out gap-free event indexes; its row lock serialises writers of one owner. */
+@Entity({ name: "external_event_counters" })
+export class ExternalEventCounter {
+    @PrimaryColumn({ type: "varchar", length: 80 })
+    owner!: string;
+
+    @Column({ type: "bigint", transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+    nextIndex!: number;
+}

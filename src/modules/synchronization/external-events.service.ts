@@ -1,0 +1,76 @@
+import { Inject, Injectable } from "@nestjs/common";
+import type { EntityManager } from "typeorm";
+import { Clock } from "../../core/clock/clock";
+import { newId } from "../../core/ids/ids";
+import { ExternalEvent } from "./external-event.entity";
+import type { ExternalEventType } from "./external-event-types";
+
+export const EXTERNAL_EVENTS_CHANNEL = "backbone_external_events";
+
+export interface NewExternalEvent {
+    /** The identity whose devices receive the event. */
+    owner: string;
+    type: ExternalEventType;
+    payload: Record<string, unknown>;
+    /** The record the event is about, used to release or drop held-back events. */
+    context?: string;
+    /** Hold the event back until it is released (e.g. a MessageReceived while the relationship is Pending). */
+    blocked?: boolean;
+}
+
+/**
+ * The write side of external events, for every module. Always called with the EntityManager of the transaction
+ * that makes the change, so the event commits or rolls back with it. Real-time delivery is announced with a
+ * NOTIFY that Postgres sends only on commit.
+ */
+@Injectable()
+export class ExternalEventsService {
+    constructor(@Inject(Clock) private readonly clock: Clock) {}
+
+    async record(manager: EntityManager, events: NewExternalEvent[]): Promise<ExternalEvent[]> {
+        if (events.length === 0) return [];
+        const byOwner = new Map<string, NewExternalEvent[]>();
+        for (const event of events) byOwner.set(event.owner, [...(byOwner.get(event.owner) ?? []), event]);
+        const created: ExternalEvent[] = [];
+        const now = this.clock.now();
+        for (const owner of [...byOwner.keys()].sort()) {
+            const ownEvents = byOwner.get(owner)!;
+            const rows: Array<{ next_index: string }> = await manager.query(
+                `INSERT INTO external_event_counters (owner, next_index) VALUES ($1, $2)
+                 ON CONFLICT (owner) DO UPDATE SET next_index = external_event_counters.next_index + $2
+                 RETURNING next_index`,
+                [owner, ownEvents.length]
+            );
+            const first = Number(rows[0]!.next_index) - ownEvents.length;
+            ownEvents.forEach((event, i) => {
+                created.push(
+                    manager.create(ExternalEvent, {
+                        id: newId("SYI"),
+                        owner,
+                        index: first + i,
+                        type: event.type,
+                        payload: event.payload,
+                        createdAt: now,
+                        context: event.context ?? null,
+                        isDeliveryBlocked: event.blocked ?? false,
+                        syncRunId: null,
+                        syncErrorCount: 0
+                    })
+                );
+            });
+        }
+        await manager.getRepository(ExternalEvent).insert(created as Parameters<EntityManager["insert"]>[1] as never);
+        await this.announce(
+            manager,
+            created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner)
+        );
+        return created;
+    }
+
+    /** Tells every instance (after commit) that these identities have new deliverable events. */
+    async announce(manager: EntityManager, owners: string[]): Promise<void> {
+        for (const owner of new Set(owners)) {
+            await manager.query("SELECT pg_notify($1, $2)", [EXTERNAL_EVENTS_CHANNEL, owner]);
+        }
+    }
+}
