@@ -103,4 +103,16 @@ export class IdentitiesService {
         const deleted = !identity.canLogIn(this.clock.now());
         return { isDeleted: deleted, deletionDate: deleted ? identity.deletionGracePeriodEndsAt!.toISOString() : null };
     }
+
+    /** The status of an identity, or undefined when it does not exist (for other modules' rules). */
+    async statusOf(address: string): Promise<IdentityStatus | undefined> {
+        const identity = await this.dataSource.getRepository(Identity).findOne({ where: { address }, select: { address: true, status: true } });
+        return identity?.status;
+    }
+
+    /** The ids of an identity's devices (for push notifications). */
+    async deviceIdsOf(address: string): Promise<string[]> {
+        const devices = await this.dataSource.getRepository(Device).find({ where: { identityAddress: address }, select: { id: true } });
+        return devices.map((d) => d.id);
+    }
 }

@@ -73,4 +73,27 @@ export class ExternalEventsService {
             await manager.query("SELECT pg_notify($1, $2)", [EXTERNAL_EVENTS_CHANNEL, owner]);
         }
     }
+
+    /** Releases the held-back events about `context` (e.g. when a relationship becomes Active); announces them. */
+    async releaseBlocked(manager: EntityManager, context: string): Promise<void> {
+        const rows: Array<{ owner: string }> = await manager.query(
+            "UPDATE external_events SET is_delivery_blocked = false WHERE context = $1 AND is_delivery_blocked RETURNING owner",
+            [context]
+        );
+        await this.announce(manager, (Array.isArray(rows[0]) ? (rows[0] as Array<{ owner: string }>) : rows).map((r) => r.owner));
+    }
+
+    /** Drops the held-back events about `context` (e.g. when a relationship is rejected or revoked). */
+    async deleteBlocked(manager: EntityManager, context: string): Promise<void> {
+        await manager.query("DELETE FROM external_events WHERE context = $1 AND is_delivery_blocked", [context]);
+    }
+
+    /** Drops an owner's not yet synced events of one type about `context` (e.g. on decomposition). */
+    async deleteUnsynced(manager: EntityManager, owner: string, type: ExternalEventType, context: string): Promise<void> {
+        await manager.query("DELETE FROM external_events WHERE owner = $1 AND type = $2 AND context = $3 AND sync_run_id IS NULL", [
+            owner,
+            type,
+            context
+        ]);
+    }
 }
