@@ -1,0 +1,54 @@
+import { createIdentity } from "../support/identities";
+import { startTestApp, type TestApp } from "../support/test-app";
+
+describe("Challenges", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+        t = await startTestApp();
+    });
+    afterAll(async () => await t.close());
+
+    it("creates an anonymous challenge that expires in ten minutes, with a Location", async () => {
+        const response = await t.http.post("/api/v2/Challenges").send({}).expect(201);
+        expect(response.body.result).toEqual({
+            id: expect.stringMatching(/^CHL[A-Za-z0-9]{17}$/),
+            expiresAt: new Date(t.clock.now().getTime() + 10 * 60 * 1000).toISOString(),
+            createdBy: null,
+            createdByDevice: null
+        });
+    });
+
+    it("records the identity and device of an authenticated creator", async () => {
+        const identity = await createIdentity(t);
+        const response = await t.http.post("/api/v2/Challenges").set("authorization", identity.auth).expect(201);
+        expect(response.body.result.createdBy).toBe(identity.address);
+        expect(response.body.result.createdByDevice).toBe(identity.deviceId);
+    });
+
+    it("lets any identity read any challenge until one hour after it expired", async () => {
+        const reader = await createIdentity(t);
+        const created = (await t.http.post("/api/v2/Challenges").expect(201)).body.result;
+        const read = await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(200);
+        expect(read.body.result).toEqual(created);
+        t.clock.advance(10 * 60 * 1000 + 59 * 60 * 1000);
+        try {
+            await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(200);
+            t.clock.advance(60 * 1000);
+            const gone = await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(404);
+            expect(gone.body.error.code).toBe("error.platform.recordNotFound");
+        } finally {
+            t.clock.set(new Date());
+        }
+    });
+
+    it("answers 400 for a malformed id and 404 for an unknown one", async () => {
+        const reader = await createIdentity(t);
+        const bad = await t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth).expect(400);
+        expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        await t.http.get("/api/v2/Challenges/CHLthisisnonexisting").set("authorization", reader.auth).expect(404);
+    });
+
+    it("requires authentication to read a challenge", async () => {
+        await t.http.get("/api/v2/Challenges/CHLthisisnonexisting").expect(401);
+    });
+});

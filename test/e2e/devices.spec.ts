@@ -1,0 +1,192 @@
+import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
+import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+
+describe("Devices", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+        t = await startTestApp();
+    });
+    afterAll(async () => await t.close());
+
+    /** Registers a device the way the official client onboards one: a challenge signed with the identity key. */
+    async function registerDevice(owner: TestIdentity, extra: Record<string, unknown> = {}, status = 201) {
+        const challenge = await createChallenge(t, owner.auth);
+        const text = challengeText(challenge);
+        return await t.http
+            .post("/api/v2/Devices")
+            .set("authorization", owner.auth)
+            .send({
+                devicePassword: "An0ther!Passw0rd",
+                signedChallenge: { challenge: text, signature: owner.keys.signatureField(text), "@type": "ChallengeSigned" },
+                ...extra
+            })
+            .expect(status);
+    }
+
+    it("registers a second device that can log in as the same identity", async () => {
+        const owner = await createIdentity(t);
+        const response = await registerDevice(owner);
+        expect(response.body.result).toEqual({
+            id: expect.stringMatching(/^DVC/),
+            username: expect.stringMatching(/^USR/),
+            createdAt: t.clock.now().toISOString(),
+            createdByDevice: owner.deviceId,
+            isBackupDevice: false
+        });
+        const token = await login(t, response.body.result.username, "An0ther!Passw0rd");
+        const self = await t.http.get("/api/v2/Identities/Self").set("authorization", `Bearer ${token}`).expect(200);
+        expect(self.body.result.address).toBe(owner.address);
+    });
+
+    it("refuses a device challenge signed by a key other than the identity's", async () => {
+        const owner = await createIdentity(t);
+        const stranger = await createIdentity(t);
+        const challenge = await createChallenge(t, owner.auth);
+        const text = challengeText(challenge);
+        const response = await t.http
+            .post("/api/v2/Devices")
+            .set("authorization", owner.auth)
+            .send({ devicePassword: "An0ther!Passw0rd", signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) } })
+            .expect(400);
+        expect(response.body.error.code).toBe("error.platform.validation.device.invalidSignature");
+    });
+
+    it("allows only one backup device per identity", async () => {
+        const owner = await createIdentity(t);
+        await registerDevice(owner, { isBackupDevice: true });
+        const second = await registerDevice(owner, { isBackupDevice: true }, 400);
+        expect(second.body.error.code).toBe("error.platform.validation.device.onlyOneBackupDeviceCanExist");
+    });
+
+    it("lists the identity's devices, and pages them", async () => {
+        const owner = await createIdentity(t);
+        await registerDevice(owner);
+        await registerDevice(owner);
+        const all = await t.http.get("/api/v2/Devices").set("authorization", owner.auth).expect(200);
+        expect(all.body.result).toHaveLength(3);
+        expect(all.body.pagination).toBeUndefined();
+        const page = await t.http.get("/api/v2/Devices?pageSize=2&pageNumber=2").set("authorization", owner.auth).expect(200);
+        expect(page.body.result).toHaveLength(1);
+        expect(page.body.pagination).toEqual({ pageNumber: 2, pageSize: 2, totalPages: 2, totalRecords: 3 });
+        const filtered = await t.http.get(`/api/v2/Devices?ids=${owner.deviceId}`).set("authorization", owner.auth).expect(200);
+        expect(filtered.body.result.map((d: { id: string }) => d.id)).toEqual([owner.deviceId]);
+    });
+
+    it("answers 400 invalidPageSize above the maximum page size, and 400 for page numbers below 1", async () => {
+        const owner = await createIdentity(t);
+        const tooBig = await t.http.get("/api/v2/Devices?pageSize=201").set("authorization", owner.auth).expect(400);
+        expect(tooBig.body.error.code).toBe("error.platform.validation.pagination.invalidPageSize");
+        await t.http.get("/api/v2/Devices?pageSize=200").set("authorization", owner.auth).expect(200);
+        const zero = await t.http.get("/api/v2/Devices?pageNumber=0").set("authorization", owner.auth).expect(400);
+        expect(zero.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        await t.http.get("/api/v2/Devices?pageNumber=abc").set("authorization", owner.auth).expect(400);
+    });
+
+    it("updates the communication language with 204, and refuses one that is not ISO 639-1", async () => {
+        const owner = await createIdentity(t);
+        const done = await t.http.put("/api/v2/Devices/Self").set("authorization", owner.auth).send({ communicationLanguage: "de" }).expect(204);
+        expect(done.text).toBe("");
+        const self = await t.http.get("/api/v2/Devices/Self").set("authorization", owner.auth).expect(200);
+        expect(self.body.result.communicationLanguage).toBe("de");
+        const bad = await t.http.put("/api/v2/Devices/Self").set("authorization", owner.auth).send({ communicationLanguage: "fra" }).expect(400);
+        expect(bad.body.error.code).toBe("error.platform.validation.invalidDeviceCommunicationLanguage");
+    });
+
+    it("changes the own password: the old one stops working and the new one works", async () => {
+        const owner = await createIdentity(t);
+        await t.http
+            .put("/api/v2/Devices/Self/Password")
+            .set("authorization", owner.auth)
+            .send({ oldPassword: STRONG_PASSWORD, newPassword: "N3w!Password-2" })
+            .expect(204);
+        const old = await t.http
+            .post("/connect/token")
+            .type("form")
+            .send({ client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, grant_type: "password", username: owner.username, password: STRONG_PASSWORD })
+            .expect(400);
+        expect(old.body.error).toBe("invalid_grant");
+        await login(t, owner.username, "N3w!Password-2");
+    });
+
+    it("refuses a password change with a wrong old password or a weak new one", async () => {
+        const owner = await createIdentity(t);
+        const wrong = await t.http
+            .put("/api/v2/Devices/Self/Password")
+            .set("authorization", owner.auth)
+            .send({ oldPassword: "Wrong!Passw0rd", newPassword: "N3w!Password-2" })
+            .expect(400);
+        expect(wrong.body.error.code).toBe("error.platform.validation.device.changePasswordFailed");
+        const weak = await t.http
+            .put("/api/v2/Devices/Self/Password")
+            .set("authorization", owner.auth)
+            .send({ oldPassword: STRONG_PASSWORD, newPassword: "weak" })
+            .expect(400);
+        expect(weak.body.error.code).toBe("error.platform.validation.device.changePasswordFailed");
+        const missing = await t.http.put("/api/v2/Devices/Self/Password").set("authorization", owner.auth).send({ oldPassword: STRONG_PASSWORD }).expect(400);
+        expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
+    });
+
+    it("deletes a device that never logged in, but not an onboarded one", async () => {
+        const owner = await createIdentity(t);
+        const fresh = (await registerDevice(owner)).body.result;
+        const used = (await registerDevice(owner)).body.result;
+        await login(t, used.username, "An0ther!Passw0rd");
+        const done = await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", owner.auth).expect(204);
+        expect(done.text).toBe("");
+        await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", owner.auth).expect(404);
+        const refused = await t.http.delete(`/api/v2/Devices/${used.id}`).set("authorization", owner.auth).expect(400);
+        expect(refused.body.error.code).toBe("error.platform.validation.device.deviceCannotBeDeleted");
+    });
+
+    it("hides another identity's devices: deleting one answers 404", async () => {
+        const owner = await createIdentity(t);
+        const stranger = await createIdentity(t);
+        const fresh = (await registerDevice(owner)).body.result;
+        await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", stranger.auth).expect(404);
+        const list = await t.http.get(`/api/v2/Devices?ids=${fresh.id}`).set("authorization", stranger.auth).expect(200);
+        expect(list.body.result).toEqual([]);
+        await t.http.delete("/api/v2/Devices/not-an-id").set("authorization", owner.auth).expect(400);
+    });
+
+    it("answers 400 for bad registration input", async () => {
+        const owner = await createIdentity(t);
+        const noChallenge = await t.http.post("/api/v2/Devices").set("authorization", owner.auth).send({ devicePassword: "An0ther!Passw0rd" }).expect(400);
+        expect(noChallenge.body.error.code).toBe("error.platform.inputCannotBeParsed");
+        const weak = await registerDevice(owner, { devicePassword: "short" }, 400);
+        expect(weak.body.error.code).toBe("error.platform.validation.device.registrationFailed");
+        const backupType = await registerDevice(owner, { isBackupDevice: "yes" }, 400);
+        expect(backupType.body.error.code).toBe("error.platform.inputCannotBeParsed");
+    });
+});
+
+describe("HTTP conventions", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+        t = await startTestApp();
+    });
+    afterAll(async () => await t.close());
+
+    it("echoes the correlation id, trimmed to 100 characters, and generates one when absent", async () => {
+        const echoed = await t.http.post("/api/v2/Challenges").set("x-correlation-id", "  abc-123  ").expect(201);
+        expect(echoed.headers["x-correlation-id"]).toBe("abc-123");
+        const long = await t.http.post("/api/v2/Challenges").set("x-correlation-id", "x".repeat(150)).expect(201);
+        expect(long.headers["x-correlation-id"]).toBe("x".repeat(100));
+        const generated = await t.http.post("/api/v2/Challenges").expect(201);
+        expect(generated.headers["x-correlation-id"]).toMatch(/^[0-9a-f-]{36}$/);
+        expect(generated.headers["x-response-duration-ms"]).toMatch(/^\d+$/);
+    });
+
+    it("matches paths and query parameter names case-insensitively", async () => {
+        const owner = await createIdentity(t);
+        await t.http.post("/API/V2/challenges").expect(201);
+        const page = await t.http.get("/api/v2/devices/self").set("authorization", owner.auth).expect(200);
+        expect(page.body.result.id).toBe(owner.deviceId);
+        const tooBig = await t.http.get("/api/v2/Devices?PageSize=500").set("authorization", owner.auth).expect(400);
+        expect(tooBig.body.error.code).toBe("error.platform.validation.pagination.invalidPageSize");
+    });
+
+    it("answers 404 with an empty body for unknown routes", async () => {
+        const response = await t.http.get("/api/v2/Nothing").expect(404);
+        expect(response.text).toBe("");
+    });
+});
