@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from "@nestjs/common";
 import { CoreModule, type RuntimeOptions } from "./core/core.module";
+import { HealthModule } from "./core/health/health.module";
 import { LoggingModule } from "./core/logging/logging.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
@@ -10,7 +11,7 @@ export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), ChallengesModule, DevicesModule, SynchronizationModule]
+            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, SynchronizationModule]
         };
     }
 }

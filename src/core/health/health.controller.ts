@@ -1,0 +1,44 @@
+import { Controller, Get } from "@nestjs/common";
+import { ApiExcludeController } from "@nestjs/swagger";
+import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from "@nestjs/terminus";
+import { Public } from "../auth/caller";
+import { BlobStorage } from "../blob-storage/blob-storage";
+import { RawResponse } from "../http/raw-response";
+
+/** Liveness (the process answers) and readiness (PostgreSQL and the blob store answer) for load balancers and orchestrators. */
+@ApiExcludeController()
+@Controller("health")
+export class HealthController {
+    constructor(
+        private readonly health: HealthCheckService,
+        private readonly database: TypeOrmHealthIndicator,
+        private readonly indicators: HealthIndicatorService,
+        private readonly blobs: BlobStorage
+    ) {}
+
+    @Get("live")
+    @Public()
+    @RawResponse()
+    @HealthCheck()
+    live(): Promise<HealthCheckResult> {
+        return this.health.check([]);
+    }
+
+    @Get("ready")
+    @Public()
+    @RawResponse()
+    @HealthCheck()
+    ready(): Promise<HealthCheckResult> {
+        return this.health.check([() => this.database.pingCheck("database", { timeout: 3000 }), () => this.blobStorage()]);
+    }
+
+    private async blobStorage(): Promise<HealthIndicatorResult> {
+        const indicator = this.indicators.check("blobStorage");
+        try {
+            await this.blobs.check();
+            return indicator.up();
+        } catch (error) {
+            return indicator.down({ message: error instanceof Error ? error.message : "unreachable" });
+        }
+    }
+}

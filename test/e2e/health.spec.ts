@@ -1,0 +1,20 @@
+import { startTestApp, type TestApp } from "../support/test-app";
+
+describe("health", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+        t = await startTestApp();
+    });
+    afterAll(async () => await t.close());
+
+    it("reports liveness without authentication", async () => {
+        const response = await t.http.get("/health/live").expect(200);
+        expect(response.body.status).toBe("ok");
+    });
+
+    it("reports readiness with the database and the blob store up", async () => {
+        const response = await t.http.get("/health/ready").expect(200);
+        expect(response.body.status).toBe("ok");
+        expect(response.body.info).toMatchObject({ database: { status: "up" }, blobStorage: { status: "up" } });
+    });
+});
