@@ -63,7 +63,7 @@ export class OAuthClientsService implements OnApplicationBootstrap {
             }
             return;
         }
-        if (!this.config.DATABASE_URL && (await this.clients.count()) === 0) {
+        if ((await this.clients.count()) === 0) {
             const created = await this.createClient({ displayName: "default" });
             // Shown once, on the console of the operator who started the embedded Backbone; never written to the logs.
             process.stdout.write(`\nOAuth client created for this Backbone:\n  client id:     ${created.id}\n  client secret: ${created.secret}\n\n`);
