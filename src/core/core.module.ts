@@ -12,6 +12,7 @@ import { createBlobStorage } from "./blob-storage/create-blob-storage";
 import { Clock, SystemClock } from "./clock/clock";
 import { dataSourceOptions, runMigrations } from "./database/data-source";
 import { Setting } from "./database/setting.entity";
+import { DomainEvents } from "./events/domain-events";
 import { EnvelopeInterceptor } from "./http/envelope.interceptor";
 import { GlobalExceptionFilter } from "./http/exception.filter";
 import { Paging } from "./http/paging";
@@ -51,11 +52,12 @@ export class CoreModule {
                 AccessTokens,
                 SigningKeyInitializer,
                 Paging,
+                DomainEvents,
                 { provide: APP_GUARD, useClass: BearerAuthGuard },
                 { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
                 { provide: APP_FILTER, useClass: GlobalExceptionFilter }
             ],
-            exports: [BACKBONE_CONFIG, Clock, BlobStorage, AccessTokens, Paging, TypeOrmModule]
+            exports: [BACKBONE_CONFIG, Clock, BlobStorage, AccessTokens, Paging, DomainEvents, TypeOrmModule]
         };
     }
 }

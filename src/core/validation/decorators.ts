@@ -6,6 +6,7 @@ import {
     IsDefined,
     IsIn,
     IsInt,
+    IsNumber,
     IsOptional,
     IsString,
     Length,
@@ -148,6 +149,17 @@ export function IntProperty(options: Presence & { min?: number; max?: number; fo
         ...presence(options),
         Type(() => Number),
         IsInt()
+    ];
+    if (options.min !== undefined) decorators.push(Min(options.min));
+    if (options.max !== undefined) decorators.push(Max(options.max));
+    return applyDecorators(...decorators);
+}
+
+export function NumberProperty(options: Presence & { min?: number; max?: number; default?: number } = {}): PropertyDecorator {
+    const decorators: PropertyDecorator[] = [
+        api(options, { type: "number", minimum: options.min, maximum: options.max, default: options.default }),
+        ...presence(options),
+        IsNumber({ allowNaN: false, allowInfinity: false })
     ];
     if (options.min !== undefined) decorators.push(Min(options.min));
     if (options.max !== undefined) decorators.push(Max(options.max));

@@ -3,6 +3,9 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 import { ChallengesModule } from "../challenges/challenges.module";
 import { AuthController } from "./auth.controller";
 import { AuthService } from "./auth.service";
+import { IdentityDeletionProcess } from "./deletion-process.entity";
+import { DeletionProcessesController } from "./deletion-processes.controller";
+import { DeletionProcessesService } from "./deletion-processes.service";
 import { Device } from "./device.entity";
 import { DevicesController } from "./devices.controller";
 import { DevicesService } from "./devices.service";
@@ -15,9 +18,9 @@ import { SignedChallengeVerifier } from "./signed-challenge";
 
 /** Identities, their devices, logins and OAuth clients. */
 @Module({
-    imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient]), ChallengesModule],
-    controllers: [AuthController, IdentitiesController, DevicesController],
-    providers: [AuthService, IdentitiesService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
+    imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient, IdentityDeletionProcess]), ChallengesModule],
+    controllers: [AuthController, IdentitiesController, DeletionProcessesController, DevicesController],
+    providers: [AuthService, IdentitiesService, DeletionProcessesService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
     exports: [IdentitiesService, OAuthClientsService]
 })
 export class DevicesModule {}

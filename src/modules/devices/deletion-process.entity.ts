@@ -1,0 +1,54 @@
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+
+export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
+export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
+
+/** The tier an identity is moved to while its deletion is pending: every quota is zero. */
+export const QUEUED_FOR_DELETION_TIER = "TIR00000000000000001";
+
+/** An identity's own request to be deleted after a grace period, which it may cancel until then. */
+@Entity({ name: "identity_deletion_processes" })
+@Index("ux_deletion_processes_one_open", ["identityAddress"], { unique: true, where: "status IN ('Active', 'Deleting')" })
+export class IdentityDeletionProcess {
+    @PrimaryColumn({ type: "varchar", length: 20 })
+    id!: string;
+
+    @Index("ix_deletion_processes_identity")
+    @Column({ type: "varchar", length: 80 })
+    identityAddress!: string;
+
+    @Column({ type: "varchar", length: 20 })
+    status!: DeletionProcessStatus;
+
+    @Column({ type: "timestamptz" })
+    createdAt!: Date;
+
+    @Column({ type: "varchar", length: 20 })
+    createdByDevice!: string;
+
+    @Column({ type: "timestamptz", nullable: true })
+    gracePeriodEndsAt!: Date | null;
+
+    @Column({ type: "timestamptz", nullable: true })
+    gracePeriodReminder1SentAt!: Date | null;
+
+    @Column({ type: "timestamptz", nullable: true })
+    gracePeriodReminder2SentAt!: Date | null;
+
+    @Column({ type: "timestamptz", nullable: true })
+    gracePeriodReminder3SentAt!: Date | null;
+
+    @Column({ type: "timestamptz", nullable: true })
+    cancelledAt!: Date | null;
+
+    @Column({ type: "varchar", length: 20, nullable: true })
+    cancelledByDevice!: string | null;
+
+    /** The tier to restore when the process is cancelled. */
+    @Column({ type: "varchar", length: 20, nullable: true })
+    previousTierId!: string | null;
+
+    isGracePeriodOver(now: Date): boolean {
+        return this.gracePeriodEndsAt !== null && this.gracePeriodEndsAt.getTime() < now.getTime();
+    }
+}

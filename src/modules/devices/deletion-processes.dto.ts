@@ -1,0 +1,60 @@
+import { ApiProperty } from "@nestjs/swagger";
+import { IdProperty, NumberProperty } from "../../core/validation/decorators";
+import type { IdentityDeletionProcess } from "./deletion-process.entity";
+
+export class StartDeletionProcessRequest {
+    @NumberProperty({ required: false, min: 0, max: 3650, default: 14, description: "Days until the identity is deleted" })
+    lengthOfGracePeriodInDays?: number;
+}
+
+export class DeletionProcessIdParams {
+    @IdProperty("IDP")
+    id!: string;
+}
+
+const nullableDate = { type: "string", format: "date-time", nullable: true } as const;
+
+export class DeletionProcessDto {
+    @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"] })
+    status!: string;
+    @ApiProperty({ type: "string", format: "date-time" })
+    createdAt!: string;
+    @ApiProperty()
+    createdByDevice!: string;
+    @ApiProperty({ type: "string", format: "date-time", description: "Deprecated: equals createdAt" })
+    approvedAt!: string;
+    @ApiProperty({ description: "Deprecated: equals createdByDevice" })
+    approvedByDevice!: string;
+    @ApiProperty(nullableDate)
+    gracePeriodEndsAt!: string | null;
+    @ApiProperty(nullableDate)
+    gracePeriodReminder1SentAt!: string | null;
+    @ApiProperty(nullableDate)
+    gracePeriodReminder2SentAt!: string | null;
+    @ApiProperty(nullableDate)
+    gracePeriodReminder3SentAt!: string | null;
+    @ApiProperty(nullableDate)
+    cancelledAt!: string | null;
+    @ApiProperty({ type: "string", nullable: true })
+    cancelledByDevice!: string | null;
+
+    static from(p: IdentityDeletionProcess): DeletionProcessDto {
+        const iso = (d: Date | null) => d?.toISOString() ?? null;
+        return {
+            id: p.id,
+            status: p.status,
+            createdAt: p.createdAt.toISOString(),
+            createdByDevice: p.createdByDevice,
+            approvedAt: p.createdAt.toISOString(),
+            approvedByDevice: p.createdByDevice,
+            gracePeriodEndsAt: iso(p.gracePeriodEndsAt),
+            gracePeriodReminder1SentAt: iso(p.gracePeriodReminder1SentAt),
+            gracePeriodReminder2SentAt: iso(p.gracePeriodReminder2SentAt),
+            gracePeriodReminder3SentAt: iso(p.gracePeriodReminder3SentAt),
+            cancelledAt: iso(p.cancelledAt),
+            cancelledByDevice: p.cancelledByDevice
+        };
+    }
+}
