@@ -4,6 +4,7 @@ import { HealthModule } from "./core/health/health.module";
 import { LoggingModule } from "./core/logging/logging.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
+import { PlatformModule } from "./modules/platform/platform.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 
 @Module({})
@@ -11,7 +12,7 @@ export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, SynchronizationModule]
+            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, PlatformModule, SynchronizationModule]
         };
     }
 }

@@ -40,7 +40,12 @@ export const configSchema = z.object({
     S3_SECRET_KEY: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_PART_SIZE_MB: int(5, 512).default(8),
-    SWAGGER_UI: bool.default(true)
+    SWAGGER_UI: bool.default(true),
+    TAGS_FILE: z.string().min(1).optional(),
+    PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE: z.string().min(1).optional(),
+    WELL_KNOWN_APPLE_APP_IDS: z.string().min(1).optional(),
+    WELL_KNOWN_ANDROID_PACKAGE: z.string().min(1).optional(),
+    WELL_KNOWN_ANDROID_FINGERPRINTS: z.string().min(1).optional()
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
