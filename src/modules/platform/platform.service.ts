@@ -24,7 +24,7 @@ function readJson<T>(path: string, schema: z.ZodType<T>, variable: string): T {
     try {
         return schema.parse(JSON.parse(readFileSync(path, "utf8")));
     } catch (error) {
-        throw new Error(`${variable}: ${path} is not a valid file (${error instanceof Error ? error.message : String(error)})`);
+        throw new Error(`${variable}: ${path} is not a valid file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
     }
 }
 
