@@ -116,6 +116,13 @@ describe("sync runs and external events", () => {
     });
 
     describe("external event sync", () => {
+        it("starts an ExternalEventSync run when the request has no body", async () => {
+            const identity = await readyIdentity();
+            await recordEvents(t, identity.address, 1);
+            const response = await t.http.post("/api/v2/SyncRuns").set("authorization", identity.auth).set(DATAWALLET_HEADER, "1").expect(201);
+            expect(response.body.result.syncRun).toMatchObject({ type: "ExternalEventSync", eventCount: 1 });
+        });
+
         it("answers 200 NoNewEvents when there is nothing to deliver", async () => {
             const identity = await readyIdentity();
             const response = await startSyncRun(t, identity.auth, {}).expect(200);
@@ -254,6 +261,17 @@ describe("sync runs and external events", () => {
             const responses = await Promise.all(Array.from({ length: 50 }, () => startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" })));
             expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
             expect(responses.filter((r) => r.status === 400 && r.body.error.code === CODE.running)).toHaveLength(49);
+        });
+
+        it("has the database refuse a second unfinalized run of an identity", async () => {
+            const identity = await readyIdentity();
+            const insert = (id: string, index: number) =>
+                t.app.get(DataSource).query(
+                    `INSERT INTO sync_runs (id, type, index, created_by, created_by_device, created_at, expires_at) VALUES ($1, 'ExternalEventSync', $2, $3, $4, now(), now())`,
+                    [id, index, identity.address, identity.deviceId]
+                );
+            await insert("SYRdbcheck0000000001", 100);
+            await expect(insert("SYRdbcheck0000000002", 101)).rejects.toMatchObject({ constraint: "ux_sync_runs_one_unfinalized_per_identity" });
         });
 
         it("gives concurrent writers of one owner contiguous event indexes", async () => {
