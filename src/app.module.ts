@@ -5,6 +5,7 @@ import { LoggingModule } from "./core/logging/logging.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
 import { PlatformModule } from "./modules/platform/platform.module";
+import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 
 @Module({})
@@ -12,7 +13,7 @@ export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, PlatformModule, SynchronizationModule]
+            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, PlatformModule, PushNotificationsModule, SynchronizationModule]
         };
     }
 }

@@ -29,4 +29,10 @@ describe("configuration", () => {
     it("requires the bootstrap client id and secret together", () => {
         expect(() => loadConfig({ BOOTSTRAP_CLIENT_ID: "test" })).toThrow("BOOTSTRAP_CLIENT_SECRET");
     });
+
+    it("requires the push provider settings of one provider together", () => {
+        expect(() => loadConfig({ PUSH_FCM_APP_IDS: "eu.enmeshed.app" })).toThrow("PUSH_FCM_SERVICE_ACCOUNT_FILE");
+        expect(() => loadConfig({ PUSH_APNS_KEY_FILE: "/k.p8", PUSH_APNS_KEY_ID: "K" })).toThrow("PUSH_APNS_TEAM_ID");
+        expect(() => loadConfig({ PUSH_FCM_APP_IDS: "a, b" })).toThrow("PUSH_FCM_APP_IDS");
+    });
 });

@@ -45,7 +45,14 @@ export const configSchema = z.object({
     PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE: z.string().min(1).optional(),
     WELL_KNOWN_APPLE_APP_IDS: z.string().min(1).optional(),
     WELL_KNOWN_ANDROID_PACKAGE: z.string().min(1).optional(),
-    WELL_KNOWN_ANDROID_FINGERPRINTS: z.string().min(1).optional()
+    WELL_KNOWN_ANDROID_FINGERPRINTS: z.string().min(1).optional(),
+    /** Push notifications: FCM when both FCM settings are set, APNs when all APNs settings are set; else logged only. */
+    PUSH_FCM_SERVICE_ACCOUNT_FILE: z.string().min(1).optional(),
+    PUSH_FCM_APP_IDS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of app ids").optional(),
+    PUSH_APNS_KEY_FILE: z.string().min(1).optional(),
+    PUSH_APNS_KEY_ID: z.string().min(1).max(20).optional(),
+    PUSH_APNS_TEAM_ID: z.string().min(1).max(20).optional(),
+    PUSH_APNS_APP_IDS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of bundle ids").optional()
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -75,6 +82,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackboneConfig
     if (config.BLOB_STORAGE === "s3") {
         for (const key of ["S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY"] as const) {
             if (!config[key]) throw new ConfigError(`Invalid configuration:\n  ${key}: required when BLOB_STORAGE=s3`);
+        }
+    }
+    const groups = [
+        ["PUSH_FCM_SERVICE_ACCOUNT_FILE", "PUSH_FCM_APP_IDS"],
+        ["PUSH_APNS_KEY_FILE", "PUSH_APNS_KEY_ID", "PUSH_APNS_TEAM_ID", "PUSH_APNS_APP_IDS"]
+    ] as const;
+    for (const group of groups) {
+        const missing = group.filter((key) => config[key] === undefined);
+        if (missing.length > 0 && missing.length < group.length) {
+            throw new ConfigError(`Invalid configuration:\n  ${missing[0]}: ${group.join(", ")} must be set together`);
         }
     }
     return { ...config, BLOB_DIR: config.BLOB_DIR ?? `${config.DATA_DIR}/blobs` };

@@ -9,6 +9,7 @@ import type { ExternalEventType } from "./external-event-types";
 @Entity({ name: "external_events" })
 @Index("ux_external_events_owner_index", ["owner", "index"], { unique: true })
 @Index("ix_external_events_owner_unsynced", ["owner", "index"], { where: "sync_run_id IS NULL" })
+@Index("ix_external_events_sync_run", ["syncRunId", "index"], { where: "sync_run_id IS NOT NULL" })
 export class ExternalEvent {
     @PrimaryColumn({ type: "varchar", length: 20 })
     id!: string;

@@ -2,10 +2,14 @@ import { Inject, Injectable } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 import { Clock } from "../../core/clock/clock";
 import { newId } from "../../core/ids/ids";
+import { ExternalEventPushes } from "./external-event-pushes";
 import { ExternalEvent } from "./external-event.entity";
 import type { ExternalEventType } from "./external-event-types";
 
 export const EXTERNAL_EVENTS_CHANNEL = "backbone_external_events";
+
+/** An event that failed this often is never delivered again. */
+export const MAX_SYNC_ERRORS = 3;
 
 export interface NewExternalEvent {
     /** The identity whose devices receive the event. */
@@ -25,7 +29,10 @@ export interface NewExternalEvent {
  */
 @Injectable()
 export class ExternalEventsService {
-    constructor(@Inject(Clock) private readonly clock: Clock) {}
+    constructor(
+        @Inject(Clock) private readonly clock: Clock,
+        private readonly pushes: ExternalEventPushes
+    ) {}
 
     async record(manager: EntityManager, events: NewExternalEvent[]): Promise<ExternalEvent[]> {
         if (events.length === 0) return [];
@@ -60,10 +67,9 @@ export class ExternalEventsService {
             });
         }
         await manager.getRepository(ExternalEvent).insert(created as Parameters<EntityManager["insert"]>[1] as never);
-        await this.announce(
-            manager,
-            created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner)
-        );
+        const deliverableOwners = created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner);
+        await this.announce(manager, deliverableOwners);
+        this.pushes.afterCommit(manager, deliverableOwners);
         return created;
     }
 

@@ -1,11 +1,25 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+import { DevicesModule } from "../devices/devices.module";
+import { PushNotificationsModule } from "../push-notifications/push-notifications.module";
+import { DatawalletController } from "./datawallet.controller";
+import { Datawallet, DatawalletModification } from "./datawallet.entity";
+import { DatawalletService } from "./datawallet.service";
+import { ExternalEventPushes } from "./external-event-pushes";
 import { ExternalEvent, ExternalEventCounter } from "./external-event.entity";
+import { ExternalEventsListener } from "./external-events.listener";
 import { ExternalEventsService } from "./external-events.service";
+import { SseController } from "./sse.controller";
+import { SseHub } from "./sse-hub";
+import { SyncRun } from "./sync-run.entity";
+import { SyncRunsController } from "./sync-runs.controller";
+import { SyncRunsService } from "./sync-runs.service";
 
+/** Sync runs, external events, the datawallet and real-time delivery (SSE fed by Postgres LISTEN). */
 @Module({
-    imports: [TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter])],
-    providers: [ExternalEventsService],
+    imports: [TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter, SyncRun, Datawallet, DatawalletModification]), DevicesModule, PushNotificationsModule],
+    controllers: [SyncRunsController, DatawalletController, SseController],
+    providers: [ExternalEventsService, ExternalEventPushes, SyncRunsService, DatawalletService, SseHub, ExternalEventsListener],
     exports: [ExternalEventsService]
 })
 export class SynchronizationModule {}

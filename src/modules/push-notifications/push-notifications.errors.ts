@@ -1,0 +1,6 @@
+import { ApiError } from "../../core/errors/errors";
+
+export const PushNotificationsErrors = {
+    invalidPnsPlatform: () => new ApiError("error.platform.validation.invalidPnsPlatform", "The platform must be one of fcm, apns, dummy or sse."),
+    unsupportedAppId: (appId: string) => new ApiError("error.platform.unsupportedAppId", `The app id '${appId.substring(0, 200)}' is not supported.`)
+};

@@ -1,0 +1,29 @@
+import { Controller, Get, Res } from "@nestjs/common";
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import type { FastifyReply } from "fastify";
+import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { RawResponse } from "../../core/http/raw-response";
+import { SseHub } from "./sse-hub";
+
+@ApiTags("Sse")
+@ApiBearerAuth()
+@Controller("api/v2/sse")
+export class SseController {
+    constructor(private readonly hub: SseHub) {}
+
+    @Get()
+    @RawResponse()
+    @ApiOperation({
+        summary: "Open a server-sent event stream for the calling device",
+        description:
+            "First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; " +
+            "comment lines as heartbeats."
+    })
+    @ApiProduces("text/event-stream")
+    @ApiResponse({ status: 200, description: "An endless text/event-stream.", content: { "text/event-stream": { schema: { type: "string" } } } })
+    @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
+    openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
+        reply.hijack();
+        this.hub.open(caller.address, caller.deviceId, reply.raw);
+    }
+}

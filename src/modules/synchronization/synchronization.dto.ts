@@ -1,0 +1,242 @@
+import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
+import { Type } from "class-transformer";
+import { IsInt, IsOptional } from "class-validator";
+import { toBase64Url } from "../../core/crypto/base64";
+import { PageQuery } from "../../core/http/pagination";
+import {
+    BytesProperty,
+    EnumProperty,
+    IdProperty,
+    IntProperty,
+    NestedArrayProperty,
+    StringProperty
+} from "../../core/validation/decorators";
+import type { DatawalletModification } from "./datawallet.entity";
+import { DatawalletModificationType } from "./datawallet.entity";
+import type { ExternalEvent } from "./external-event.entity";
+import { type SyncRun, SyncRunType } from "./sync-run.entity";
+
+/** Largest accepted encrypted payload of one datawallet modification. */
+const MAX_MODIFICATION_PAYLOAD_BYTES = 10 * 1024 * 1024;
+
+export class StartSyncRunRequest {
+    @EnumProperty(Object.values(SyncRunType), { required: false, enumName: "SyncRunType", description: "Default ExternalEventSync." })
+    type?: SyncRunType;
+
+    @IntProperty({ required: false, min: 0, max: 65535, description: "Lifetime of the run in seconds (default 10)." })
+    duration?: number;
+}
+
+export class SyncRunDto {
+    @ApiProperty({ example: "SYRaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ enum: Object.values(SyncRunType), enumName: "SyncRunType" })
+    type!: SyncRunType;
+    @ApiProperty({ type: "string", format: "date-time" })
+    expiresAt!: string;
+    @ApiProperty({ type: "integer", format: "int64" })
+    index!: number;
+    @ApiProperty({ type: "string", format: "date-time" })
+    createdAt!: string;
+    @ApiProperty()
+    createdBy!: string;
+    @ApiProperty()
+    createdByDevice!: string;
+    @ApiProperty({ type: "integer" })
+    eventCount!: number;
+
+    static from(run: SyncRun): SyncRunDto {
+        return {
+            id: run.id,
+            type: run.type,
+            expiresAt: run.expiresAt.toISOString(),
+            index: run.index,
+            createdAt: run.createdAt.toISOString(),
+            createdBy: run.createdBy,
+            createdByDevice: run.createdByDevice,
+            eventCount: run.eventCount
+        };
+    }
+}
+
+export class StartSyncRunResponse {
+    @ApiProperty({ enum: ["Created", "NoNewEvents"] })
+    status!: "Created" | "NoNewEvents";
+    @ApiProperty({ type: SyncRunDto, nullable: true })
+    syncRun!: SyncRunDto | null;
+}
+
+export class SyncRunIdParams {
+    @IdProperty("SYR")
+    id!: string;
+}
+
+export class ExternalEventDto {
+    @ApiProperty({ example: "SYIaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty()
+    type!: string;
+    @ApiProperty({ type: "integer", format: "int64" })
+    index!: number;
+    @ApiProperty({ type: "string", format: "date-time" })
+    createdAt!: string;
+    @ApiProperty({ type: "integer" })
+    syncErrorCount!: number;
+    @ApiProperty({ type: "object", additionalProperties: true })
+    payload!: Record<string, unknown>;
+
+    static from(event: ExternalEvent): ExternalEventDto {
+        return {
+            id: event.id,
+            type: event.type,
+            index: event.index,
+            createdAt: event.createdAt.toISOString(),
+            syncErrorCount: event.syncErrorCount,
+            payload: event.payload
+        };
+    }
+}
+
+export class PushDatawalletModificationItem {
+    @EnumProperty(Object.values(DatawalletModificationType), { enumName: "DatawalletModificationType" })
+    type!: DatawalletModificationType;
+
+    @StringProperty({ minLength: 1, maxLength: 100 })
+    objectIdentifier!: string;
+
+    @StringProperty({ minLength: 1, maxLength: 50 })
+    collection!: string;
+
+    @StringProperty({ required: false, nullable: true, maxLength: 50 })
+    payloadCategory?: string | null;
+
+    @BytesProperty({ required: false, nullable: true, maxBytes: MAX_MODIFICATION_PAYLOAD_BYTES })
+    encryptedPayload?: Buffer | null;
+
+    @IntProperty({ min: 0, max: 65535 })
+    datawalletVersion!: number;
+}
+
+export class ExternalEventResultItem {
+    @IdProperty("SYI")
+    externalEventId!: string;
+
+    @StringProperty({ required: false, nullable: true, maxLength: 100 })
+    errorCode?: string | null;
+}
+
+export class FinalizeExternalEventSyncRequest {
+    @NestedArrayProperty(() => ExternalEventResultItem, { required: false })
+    externalEventResults?: ExternalEventResultItem[];
+
+    @NestedArrayProperty(() => PushDatawalletModificationItem, { required: false })
+    datawalletModifications?: PushDatawalletModificationItem[];
+}
+
+export class CreatedDatawalletModificationDto {
+    @ApiProperty({ example: "DWMaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ type: "integer", format: "int64" })
+    index!: number;
+    @ApiProperty({ type: "string", format: "date-time" })
+    createdAt!: string;
+
+    static from(modification: DatawalletModification): CreatedDatawalletModificationDto {
+        return { id: modification.id, index: modification.index, createdAt: modification.createdAt.toISOString() };
+    }
+}
+
+export class FinalizeExternalEventSyncResponse {
+    @ApiProperty({ type: "integer", format: "int64", nullable: true })
+    newDatawalletModificationIndex!: number | null;
+    @ApiProperty({ type: CreatedDatawalletModificationDto, isArray: true })
+    datawalletModifications!: CreatedDatawalletModificationDto[];
+    @ApiProperty()
+    newUnsyncedExternalEventsExist!: boolean;
+}
+
+export class FinalizeDatawalletVersionUpgradeRequest {
+    @IntProperty({ min: 1, max: 65535 })
+    newDatawalletVersion!: number;
+
+    @NestedArrayProperty(() => PushDatawalletModificationItem, { required: false })
+    datawalletModifications?: PushDatawalletModificationItem[];
+}
+
+export class FinalizeDatawalletVersionUpgradeResponse {
+    @ApiProperty({ type: "integer", format: "int64", nullable: true })
+    newDatawalletModificationIndex!: number | null;
+    @ApiProperty({ type: CreatedDatawalletModificationDto, isArray: true })
+    datawalletModifications!: CreatedDatawalletModificationDto[];
+}
+
+export class RefreshExpirationTimeResponse {
+    @ApiProperty({ type: "string", format: "date-time" })
+    expiresAt!: string;
+}
+
+export class DatawalletDto {
+    @ApiProperty({ type: "integer" })
+    version!: number;
+}
+
+export class PushDatawalletModificationsRequest {
+    @IntProperty({ required: false, nullable: true, min: -1, format: "int64", description: "Index of the latest modification the device knows." })
+    localIndex?: number | null;
+
+    @NestedArrayProperty(() => PushDatawalletModificationItem, { minItems: 1 })
+    modifications!: PushDatawalletModificationItem[];
+}
+
+export class PushDatawalletModificationsResponse {
+    @ApiProperty({ type: "integer", format: "int64" })
+    newIndex!: number;
+    @ApiProperty({ type: CreatedDatawalletModificationDto, isArray: true })
+    modifications!: CreatedDatawalletModificationDto[];
+}
+
+export class GetDatawalletModificationsQuery extends PageQuery {
+    @ApiPropertyOptional({ type: "integer", format: "int64", description: "Return modifications with a higher index (default: all)." })
+    @IsOptional()
+    @Type(() => Number)
+    @IsInt()
+    localIndex?: number;
+}
+
+export class DatawalletModificationDto {
+    @ApiProperty({ example: "DWMaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ type: "integer" })
+    datawalletVersion!: number;
+    @ApiProperty({ type: "integer", format: "int64" })
+    index!: number;
+    @ApiProperty()
+    objectIdentifier!: string;
+    @ApiProperty({ type: "string", nullable: true })
+    payloadCategory!: string | null;
+    @ApiProperty({ type: "string", format: "date-time" })
+    createdAt!: string;
+    @ApiProperty()
+    createdByDevice!: string;
+    @ApiProperty()
+    collection!: string;
+    @ApiProperty({ enum: Object.values(DatawalletModificationType), enumName: "DatawalletModificationType" })
+    type!: DatawalletModificationType;
+    @ApiProperty({ type: "string", format: "byte", nullable: true, description: "Base64url without padding." })
+    encryptedPayload!: string | null;
+
+    static from(m: DatawalletModification): DatawalletModificationDto {
+        return {
+            id: m.id,
+            datawalletVersion: m.datawalletVersion,
+            index: m.index,
+            objectIdentifier: m.objectIdentifier,
+            payloadCategory: m.payloadCategory,
+            createdAt: m.createdAt.toISOString(),
+            createdByDevice: m.createdByDevice,
+            collection: m.collection,
+            type: m.type,
+            encryptedPayload: m.encryptedPayload ? toBase64Url(m.encryptedPayload) : null
+        };
+    }
+}
