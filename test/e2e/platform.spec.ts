@@ -1,6 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { loadConfig } from "../../src/config/config";
+import { PlatformService } from "../../src/modules/platform/platform.service";
 import { createIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -83,6 +85,6 @@ describe("platform endpoints configured by files and variables", () => {
     it("refuses to start with a tags file that is not valid", async () => {
         const dir = mkdtempSync(join(tmpdir(), "platform-bad-"));
         writeFileSync(join(dir, "tags.json"), "{}");
-        await expect(startTestApp({ env: { TAGS_FILE: join(dir, "tags.json") } })).rejects.toThrow("TAGS_FILE");
+        expect(() => new PlatformService(loadConfig({ TAGS_FILE: join(dir, "tags.json") }))).toThrow("TAGS_FILE");
     });
 });
