@@ -1,3 +1,4 @@
+import { BackboneCompatibilityController } from "@nmshd/transport";
 import { OfficialClientWorld } from "./official-client";
 
 describe("the official client: identities and devices", () => {
@@ -10,8 +11,9 @@ describe("the official client: identities and devices", () => {
     it("creates an identity whose address the client derived itself, and sees a compatible Backbone", async () => {
         const a = await world.account();
         expect(a.identity.address.toString()).toMatch(/^did:e:localhost:dids:[0-9a-f]{22}$/);
-        const compatibility = await world.transport.checkBackboneCompatibility?.();
-        if (compatibility) expect(compatibility.isCompatible).toBe(true);
+        const compatibility = await new BackboneCompatibilityController(world.transport.config).checkBackboneCompatibility();
+        expect(compatibility.value.isCompatible).toBe(true);
+        expect(Number(compatibility.value.backboneVersion)).toBe(7);
     });
 
     it("onboards a second and a third device that see the identity's datawallet", async () => {

@@ -16,3 +16,20 @@ export class IdentityDeletionCancelled implements DomainEvent {
     readonly name = IdentityDeletionCancelled.eventName;
     constructor(readonly address: string) {}
 }
+
+/** The grace period of an identity's deletion is over and its deletion begins: peers learn it is gone. */
+export class IdentityDeletionStarted implements DomainEvent {
+    static readonly eventName = "devices.identityDeletionStarted";
+    readonly name = IdentityDeletionStarted.eventName;
+    constructor(
+        readonly address: string,
+        readonly deletionDate: Date
+    ) {}
+}
+
+/** Every module deletes or anonymises what belongs to this identity, in the transaction that removes it. */
+export class IdentityDeleted implements DomainEvent {
+    static readonly eventName = "devices.identityDeleted";
+    readonly name = IdentityDeleted.eventName;
+    constructor(readonly address: string) {}
+}

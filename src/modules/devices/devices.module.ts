@@ -3,7 +3,9 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 import { ChallengesModule } from "../challenges/challenges.module";
 import { AuthController } from "./auth.controller";
 import { AuthService } from "./auth.service";
+import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { IdentityDeletionProcess } from "./deletion-process.entity";
+import { IdentityDeletionService } from "./identity-deletion.service";
 import { DeletionProcessesController } from "./deletion-processes.controller";
 import { DeletionProcessesService } from "./deletion-processes.service";
 import { Device } from "./device.entity";
@@ -18,9 +20,9 @@ import { SignedChallengeVerifier } from "./signed-challenge";
 
 /** Identities, their devices, logins and OAuth clients. */
 @Module({
-    imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient, IdentityDeletionProcess]), ChallengesModule],
+    imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient, IdentityDeletionProcess, DeletedIdentityUsername]), ChallengesModule],
     controllers: [AuthController, IdentitiesController, DeletionProcessesController, DevicesController],
-    providers: [AuthService, IdentitiesService, DeletionProcessesService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
-    exports: [IdentitiesService, OAuthClientsService]
+    providers: [AuthService, IdentitiesService, DeletionProcessesService, IdentityDeletionService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
+    exports: [IdentitiesService, OAuthClientsService, IdentityDeletionService]
 })
 export class DevicesModule {}

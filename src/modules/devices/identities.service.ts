@@ -9,7 +9,9 @@ import { isUniqueViolation } from "../../core/database/errors";
 import { NotFoundError, ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { isCommunicationLanguage } from "./communication-language";
+import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { Device } from "./device.entity";
+import { usernameHash } from "./identity-deletion.service";
 import type { CreateIdentityRequest, CreateIdentityResponse, IdentityDto, IsDeletedResponse } from "./devices.dto";
 import { DevicesErrors } from "./devices.errors";
 import { Identity, IdentityStatus } from "./identity.entity";
@@ -99,7 +101,10 @@ export class IdentitiesService {
     async isDeleted(username: string): Promise<IsDeletedResponse> {
         const device = await this.dataSource.getRepository(Device).findOneBy({ username });
         const identity = device ? await this.dataSource.getRepository(Identity).findOneBy({ address: device.identityAddress }) : null;
-        if (!identity) return { isDeleted: false, deletionDate: null };
+        if (!identity) {
+            const deleted = device ? null : await this.dataSource.getRepository(DeletedIdentityUsername).findOneBy({ usernameHash: usernameHash(username) });
+            return deleted ? { isDeleted: true, deletionDate: deleted.deletedAt.toISOString() } : { isDeleted: false, deletionDate: null };
+        }
         const deleted = !identity.canLogIn(this.clock.now());
         return { isDeleted: deleted, deletionDate: deleted ? identity.deletionGracePeriodEndsAt!.toISOString() : null };
     }
