@@ -4,13 +4,14 @@ import { LoggingModule } from "./core/logging/logging.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
+import { TokensModule } from "./modules/tokens/tokens.module";
 
 @Module({})
 export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), ChallengesModule, DevicesModule, SynchronizationModule]
+            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), ChallengesModule, DevicesModule, SynchronizationModule, TokensModule]
         };
     }
 }
