@@ -3,6 +3,7 @@ import { CoreModule, type RuntimeOptions } from "./core/core.module";
 import { LoggingModule } from "./core/logging/logging.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
+import { FilesModule } from "./modules/files/files.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 import { TokensModule } from "./modules/tokens/tokens.module";
 
@@ -11,7 +12,7 @@ export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), ChallengesModule, DevicesModule, SynchronizationModule, TokensModule]
+            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), ChallengesModule, DevicesModule, SynchronizationModule, TokensModule, FilesModule]
         };
     }
 }
