@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,31 +5,11 @@ import { Readable } from "node:stream";
 import { BlobNotFoundError, type BlobStorage, BlobTooLargeError } from "../../src/core/blob-storage/blob-storage";
 import { FsBlobStorage } from "../../src/core/blob-storage/fs-blob-storage";
 import { startS3rver, type TestS3 } from "../support/s3rver";
-
-/** `size` pseudo-random bytes, produced chunk by chunk. */
-export function generatedStream(size: number, chunkSize = 64 * 1024): Readable {
-    let produced = 0;
-    let counter = 0;
-    return new Readable({
-        read() {
-            if (produced >= size) return this.push(null);
-            const length = Math.min(chunkSize, size - produced);
-            const chunk = Buffer.alloc(length);
-            for (let i = 0; i < length; i += 4) chunk.writeUInt32LE((counter++ * 2654435761) >>> 0, Math.min(i, length - 4));
-            produced += length;
-            this.push(chunk);
-        }
-    });
-}
+import { digestOf, generatedStream } from "../support/streams";
 
 async function sha256Of(stream: Readable): Promise<{ hash: string; size: number }> {
-    const hash = createHash("sha256");
-    let size = 0;
-    for await (const chunk of stream) {
-        hash.update(chunk as Buffer);
-        size += (chunk as Buffer).length;
-    }
-    return { hash: hash.digest("hex"), size };
+    const { digest, size } = await digestOf(stream, "sha256");
+    return { hash: digest.toString("hex"), size };
 }
 
 async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
