@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+import { EXPIRED_TOKEN_RETENTION_MS, TokensService } from "../../src/modules/tokens/tokens.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -278,6 +279,19 @@ describe("Tokens", () => {
             expect(unknown.body.error.code).toBe("error.platform.recordNotFound");
             await t.http.delete(`/api/v2/Tokens/${id}`).expect(401);
             await get(id, alice).expect(200);
+        });
+    });
+
+    describe("housekeeping", () => {
+        it("removes tokens 30 days after they expired, not earlier", async () => {
+            const id = await createToken(alice, { expiresAt: inDays(1) });
+            const service = t.app.get(TokensService);
+            t.clock.advance(DAY + EXPIRED_TOKEN_RETENTION_MS - 1000);
+            await service.removeExpired();
+            await get(id, alice).expect(200);
+            t.clock.advance(1000);
+            expect(await service.removeExpired()).toBeGreaterThanOrEqual(1);
+            await get(id, alice).expect(404);
         });
     });
 

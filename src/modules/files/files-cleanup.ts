@@ -5,6 +5,8 @@ import { FilesRepository } from "./files.repository";
 
 /** An upload that has not completed after this long is considered dead (its process crashed or lost the client). */
 export const STALE_UPLOAD_AFTER_MS = 6 * 60 * 60 * 1000;
+/** Expired files are kept this long (invisible) before they are removed for good. */
+export const EXPIRED_FILE_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 const BATCH = 500;
 
 export interface CleanupReport {
@@ -26,6 +28,20 @@ export class FilesCleanup {
         private readonly blobs: BlobStorage,
         @Inject(Clock) private readonly clock: Clock
     ) {}
+
+    /** Removes files that expired more than 30 days ago: the row first (so nothing half-deleted is served), then the blob. */
+    async removeExpired(): Promise<number> {
+        const before = new Date(this.clock.now().getTime() - EXPIRED_FILE_RETENTION_MS);
+        let removed = 0;
+        for (;;) {
+            const ids = await this.files.expiredBefore(before, BATCH);
+            for (const id of ids) {
+                if (await this.files.delete(id)) removed++;
+                await this.blobs.delete(id);
+            }
+            if (ids.length < BATCH) return removed;
+        }
+    }
 
     async removeOrphans(): Promise<CleanupReport> {
         const report: CleanupReport = { staleUploads: 0, orphanedBlobs: 0 };

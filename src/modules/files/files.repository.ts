@@ -71,6 +71,14 @@ export class FilesRepository {
         return rows.map((row) => row.id);
     }
 
+    /** Up to `limit` ids of files that expired before `before`. */
+    async expiredBefore(before: Date, limit: number): Promise<string[]> {
+        const rows = await this.dataSource
+            .getRepository(FileMetadata)
+            .find({ where: { expiresAt: LessThan(before) }, select: { id: true }, order: { expiresAt: "ASC" }, take: limit });
+        return rows.map((row) => row.id);
+    }
+
     async staleUploads(startedBefore: Date, limit: number): Promise<string[]> {
         const rows = await this.dataSource
             .getRepository(FileUpload)

@@ -67,6 +67,15 @@ export class TokensRepository {
         return await paginate(query, page);
     }
 
+    /** Deletes up to `limit` tokens that expired at or before `before` (allocations go with them); returns how many. */
+    async deleteExpired(before: Date, limit: number): Promise<number> {
+        const result: unknown = await this.dataSource.query(
+            "DELETE FROM tokens WHERE id IN (SELECT id FROM tokens WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2)",
+            [before, limit]
+        );
+        return Array.isArray(result) && typeof result[1] === "number" ? result[1] : 0;
+    }
+
     async delete(id: string): Promise<void> {
         await this.dataSource.getRepository(Token).delete({ id });
     }

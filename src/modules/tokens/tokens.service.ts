@@ -14,6 +14,9 @@ import type { CreateTokenRequest, UpdateTokenContentRequest } from "./tokens.dto
 import { TokensErrors } from "./tokens.errors";
 import { TokensRepository } from "./tokens.repository";
 
+/** Expired tokens are kept this long before housekeeping removes them. */
+export const EXPIRED_TOKEN_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
+
 @Injectable()
 export class TokensService {
     constructor(
@@ -102,6 +105,17 @@ export class TokensService {
             throw TokensErrors.contentAlreadyExists();
         }
         return Object.assign(token, { content: request.newContent, createdBy: caller.address, createdByDevice: caller.deviceId });
+    }
+
+    /** Housekeeping: removes tokens 30 days after they expired, in batches; returns how many. */
+    async removeExpired(): Promise<number> {
+        const before = new Date(this.clock.now().getTime() - EXPIRED_TOKEN_RETENTION_MS);
+        let removed = 0;
+        for (;;) {
+            const count = await this.tokens.deleteExpired(before, 1000);
+            removed += count;
+            if (count < 1000) return removed;
+        }
     }
 
     /**
