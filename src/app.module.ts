@@ -4,16 +4,29 @@ import { HealthModule } from "./core/health/health.module";
 import { LoggingModule } from "./core/logging/logging.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
+import { FilesModule } from "./modules/files/files.module";
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
+import { TokensModule } from "./modules/tokens/tokens.module";
 
 @Module({})
 export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, PlatformModule, PushNotificationsModule, SynchronizationModule]
+            imports: [
+                CoreModule.forRoot(options),
+                LoggingModule.forRoot(options.config),
+                HealthModule,
+                ChallengesModule,
+                DevicesModule,
+                PlatformModule,
+                PushNotificationsModule,
+                SynchronizationModule,
+                TokensModule,
+                FilesModule
+            ]
         };
     }
 }

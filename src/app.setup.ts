@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import multipart from "@fastify/multipart";
 import type { IncomingMessage } from "node:http";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
@@ -36,6 +37,10 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     app.useLogger(app.get(PinoLogger));
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
+    // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
+    await app.register(multipart, {
+        limits: { files: 1, fileSize: options.config.FILE_MAX_SIZE_BYTES + 1, fields: 10, fieldSize: 2 * 1024 * 1024, parts: 12, headerPairs: 100 }
+    });
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook("onRequest", async (request, reply) => {
         const correlationId = (request.raw as IncomingMessage & { correlationId?: string }).correlationId ?? correlationIdOf(undefined);

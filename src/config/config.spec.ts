@@ -8,6 +8,7 @@ describe("configuration", () => {
         expect(config.DID_DOMAIN).toBe("localhost");
         expect(config.BLOB_STORAGE).toBe("fs");
         expect(config.BLOB_DIR).toBe("./data/blobs");
+        expect(config.FILE_MAX_SIZE_BYTES).toBe(10 * 1024 * 1024);
     });
 
     it.each([
@@ -16,7 +17,9 @@ describe("configuration", () => {
         ["DID_DOMAIN", "Upper.Case"],
         ["JWT_LIFETIME_SECONDS", "10"],
         ["BLOB_STORAGE", "ftp"],
-        ["JWT_SECRET", "short"]
+        ["JWT_SECRET", "short"],
+        ["FILE_MAX_SIZE_BYTES", "0"],
+        ["FILE_MAX_SIZE_BYTES", "ten"]
     ])("stops with a message naming %s when it is invalid", (name, value) => {
         expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [name]: value })).toThrow(name);

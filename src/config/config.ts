@@ -40,6 +40,8 @@ export const configSchema = z.object({
     S3_SECRET_KEY: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_PART_SIZE_MB: int(5, 512).default(8),
+    /** Largest accepted file content (cipher) in bytes; the wire contract's 10 MiB by default. */
+    FILE_MAX_SIZE_BYTES: int(1, 1024 ** 4).default(10 * 1024 * 1024),
     SWAGGER_UI: bool.default(true),
     TAGS_FILE: z.string().min(1).optional(),
     PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE: z.string().min(1).optional(),

@@ -56,9 +56,18 @@ export class S3BlobStorage extends BlobStorage {
         const counter = new SizeLimit(options.maxBytes);
         source.on("error", (error) => counter.destroy(error));
         const piped = source.pipe(counter);
+        // The minio client does not notice an error of the stream it reads (it waits forever), so a failing source or
+        // the size limit must end the upload from here; the multipart upload is then aborted and never completed.
+        const failed = new Promise<never>((_resolve, reject) => counter.once("error", reject));
+        const upload = this.client.putObject(this.settings.bucket, key, piped);
+        // Whichever loses the race must not end as an unhandled rejection.
+        failed.catch(() => undefined);
+        upload.catch(() => undefined);
         try {
-            await this.client.putObject(this.settings.bucket, key, piped);
+            await Promise.race([upload, failed]);
         } catch (error) {
+            source.unpipe(counter);
+            source.resume();
             await this.client.removeIncompleteUpload(this.settings.bucket, key).catch(() => undefined);
             throw error;
         }

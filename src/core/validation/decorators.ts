@@ -1,6 +1,6 @@
 import { applyDecorators } from "@nestjs/common";
 import { ApiProperty, type ApiPropertyOptions } from "@nestjs/swagger";
-import { Transform, Type } from "class-transformer";
+import { Expose, Transform, Type } from "class-transformer";
 import {
     IsBoolean,
     IsDefined,
@@ -202,4 +202,48 @@ export function NestedArrayProperty(
     if (options.minItems !== undefined) decorators.push(ArrayMinSize(options.minItems));
     if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
     return applyDecorators(...decorators);
+}
+
+/** Values of repeated (`ids=a&ids=b`) or indexed (`<name>.0.<property>=a&<name>.1.<property>=b`) query keys. */
+function listFromQuery(source: Record<string, unknown>, key: string, indexed?: { name: string; property: string }): string[] | undefined {
+    const direct = source[key];
+    const values: unknown[] = direct === undefined ? [] : Array.isArray(direct) ? direct : [direct];
+    if (indexed) {
+        for (let i = 0; ; i++) {
+            const value = source[`${indexed.name}.${i}.${indexed.property}`];
+            if (value === undefined) break;
+            values.push(...(Array.isArray(value) ? value : [value]));
+        }
+    }
+    if (direct === undefined && values.length === 0) return undefined;
+    return values.map((v) => (typeof v === "string" ? v : String(v)));
+}
+
+/**
+ * A list of prefixed ids in the query string: repeated `ids=...` keys, or additionally the indexed object notation
+ * (`tokens.0.id=...`) when `indexed` names it. A required list must not be empty.
+ */
+export function IdListQueryProperty(
+    prefix: IdPrefix,
+    options: Presence & { indexed?: { name: string; property: string }; maxItems?: number } = {}
+): PropertyDecorator {
+    const required = options.required !== false;
+    return (target: object, propertyName: string | symbol) => {
+        const key = propertyName as string;
+        const decorators: PropertyDecorator[] = [
+            api(options, { type: "array", items: { type: "string", pattern: `^${prefix}[A-Za-z0-9]{1,17}$`, maxLength: 20 }, maxItems: options.maxItems }),
+            Expose(),
+            Transform(({ obj }) => listFromQuery(obj as Record<string, unknown>, key, options.indexed) ?? (required ? [] : undefined), {
+                toClassOnly: true
+            }),
+            IsOptional(),
+            IsArray(),
+            rule("isPrefixedId", "The ID or Address is not valid. Check length, prefix and the used characters.", (v) =>
+                Array.isArray(v) ? v.every((id) => isIdOf(prefix, id)) : true
+            )
+        ];
+        if (required) decorators.push(ArrayMinSize(1, { message: "must contain at least one id" }));
+        if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
+        applyDecorators(...decorators)(target, propertyName);
+    };
 }

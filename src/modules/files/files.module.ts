@@ -1,0 +1,17 @@
+import { Module } from "@nestjs/common";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { SynchronizationModule } from "../synchronization/synchronization.module";
+import { FileMetadata, FileUpload } from "./file.entity";
+import { FilesCleanup } from "./files-cleanup";
+import { FilesController } from "./files.controller";
+import { FilesRepository } from "./files.repository";
+import { FilesService } from "./files.service";
+
+/** Files: encrypted content streamed to the blob store, its metadata, and the ownership token flow. */
+@Module({
+    imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload]), SynchronizationModule],
+    controllers: [FilesController],
+    providers: [FilesService, FilesRepository, FilesCleanup],
+    exports: [FilesService, FilesCleanup]
+})
+export class FilesModule {}

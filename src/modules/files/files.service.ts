@@ -1,0 +1,263 @@
+import { createHash, type Hash } from "node:crypto";
+import { Transform, type TransformCallback, type Readable } from "node:stream";
+import type { Multipart } from "@fastify/multipart";
+import { Inject, Injectable, Logger } from "@nestjs/common";
+import { plainToInstance } from "class-transformer";
+import { validate } from "class-validator";
+import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
+import type { Caller } from "../../core/auth/caller";
+import { BlobNotFoundError, BlobStorage, BlobTooLargeError } from "../../core/blob-storage/blob-storage";
+import { Clock } from "../../core/clock/clock";
+import { ForbiddenError, NotFoundError } from "../../core/errors/errors";
+import type { Page, PageRequest } from "../../core/http/pagination";
+import { newId } from "../../core/ids/ids";
+import { validationErrorFactory } from "../../core/validation/validation.pipe";
+import { ExternalEventType } from "../synchronization/external-event-types";
+import { ExternalEventsService } from "../synchronization/external-events.service";
+import { FileMetadata, newOwnershipToken } from "./file.entity";
+import { UploadFileFields } from "./files.dto";
+import { FilesErrors } from "./files.errors";
+import { FilesRepository } from "./files.repository";
+
+/** Field names of the upload are matched case-insensitively, like JSON properties. */
+const UPLOAD_FIELDS = new Map(["ownerSignature", "cipherHash", "expiresAt", "encryptedProperties", "owner"].map((name) => [name.toLowerCase(), name]));
+
+/** Computes the SHA-512 of the bytes passing through. */
+class Sha512 extends Transform {
+    private readonly hash: Hash = createHash("sha512");
+    override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+        this.hash.update(chunk);
+        callback(null, chunk);
+    }
+    digest(): Buffer {
+        return this.hash.digest();
+    }
+}
+
+export interface UploadedFile {
+    file: FileMetadata;
+    ownershipToken: string;
+}
+
+@Injectable()
+export class FilesService {
+    private readonly logger = new Logger("Files");
+
+    constructor(
+        private readonly files: FilesRepository,
+        private readonly blobs: BlobStorage,
+        private readonly externalEvents: ExternalEventsService,
+        @Inject(Clock) private readonly clock: Clock,
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {}
+
+    /**
+     * Streams the `content` part into the blob store under a new id and then records the file. Order: an upload row,
+     * the blob, then (in one transaction) the file row replaces the upload row. A failure removes the blob and the
+     * upload row; a crash leaves them for FilesCleanup.
+     */
+    async uploadFile(caller: Caller, parts: AsyncIterable<Multipart>): Promise<UploadedFile> {
+        const id = newId("FIL");
+        await this.files.startUpload(id, caller.address, this.clock.now());
+        let blobWritten = false;
+        try {
+            const fields: Record<string, string> = {};
+            let content: { size: number; sha512: Buffer } | undefined;
+            for await (const part of parts) {
+                if (part.type === "file") {
+                    if (part.fieldname.toLowerCase() !== "content" || content) {
+                        part.file.resume();
+                        continue;
+                    }
+                    blobWritten = true;
+                    content = await this.storeContent(id, part.file);
+                    continue;
+                }
+                const name = UPLOAD_FIELDS.get(part.fieldname.toLowerCase());
+                if (!name) continue;
+                if (part.valueTruncated) throw FilesErrors.truncatedField(name);
+                fields[name] = String(part.value);
+            }
+            if (!content) throw FilesErrors.missingContent();
+            const metadata = await this.validateFields(fields);
+            const now = this.clock.now();
+            if (metadata.expiresAt.getTime() <= now.getTime()) throw FilesErrors.expiresAtNotInFuture();
+            if (metadata.cipherHash.length === content.sha512.length && !metadata.cipherHash.equals(content.sha512)) {
+                throw FilesErrors.cipherHashMismatch();
+            }
+            const ownership = newOwnershipToken();
+            const file = Object.assign(new FileMetadata(), {
+                id,
+                createdAt: now,
+                createdBy: caller.address,
+                createdByDevice: caller.deviceId,
+                modifiedAt: now,
+                modifiedBy: caller.address,
+                modifiedByDevice: caller.deviceId,
+                owner: caller.address,
+                ownerSignature: metadata.ownerSignature,
+                ownershipTokenHash: ownership.hash,
+                ownershipIsLocked: false,
+                lastOwnershipClaimAt: null,
+                cipherSize: content.size,
+                cipherHash: metadata.cipherHash,
+                expiresAt: metadata.expiresAt,
+                encryptedProperties: metadata.encryptedProperties
+            });
+            if (!(await this.files.completeUpload(file))) throw new Error("upload was abandoned before it completed");
+            return { file, ownershipToken: ownership.token };
+        } catch (error) {
+            await this.abandonUpload(id, blobWritten);
+            throw error;
+        }
+    }
+
+    private async storeContent(id: string, source: Readable & { truncated?: boolean }): Promise<{ size: number; sha512: Buffer }> {
+        const max = this.config.FILE_MAX_SIZE_BYTES;
+        const hasher = new Sha512();
+        source.on("error", (error) => hasher.destroy(error));
+        source.pipe(hasher);
+        let size: number;
+        try {
+            size = (await this.blobs.put(id, hasher, { maxBytes: max })).size;
+        } catch (error) {
+            source.resume();
+            if (error instanceof BlobTooLargeError || source.truncated || (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
+                throw FilesErrors.contentSize(max);
+            }
+            throw error;
+        }
+        if (size === 0 || source.truncated) throw FilesErrors.contentSize(max);
+        return { size, sha512: hasher.digest() };
+    }
+
+    private async validateFields(fields: Record<string, string>): Promise<UploadFileFields> {
+        const metadata = plainToInstance(UploadFileFields, fields);
+        const errors = await validate(metadata, { whitelist: true, stopAtFirstError: true, validationError: { target: false, value: true } });
+        if (errors.length > 0) throw validationErrorFactory(errors);
+        return metadata;
+    }
+
+    /** Removes what a failed upload left; if the blob cannot be removed now, the upload row stays for the cleanup. */
+    private async abandonUpload(id: string, blobWritten: boolean): Promise<void> {
+        try {
+            if (blobWritten) await this.blobs.delete(id);
+            await this.files.forgetUpload(id);
+        } catch {
+            this.logger.warn(`could not clean up the failed upload ${id} now; the cleanup job will`);
+        }
+    }
+
+    /** Any authenticated identity may read the metadata of a file that has not expired. */
+    async getFileMetadata(id: string): Promise<FileMetadata> {
+        const file = await this.files.find(id);
+        if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+        return file;
+    }
+
+    /** The content of a visible file as a stream straight from the blob store. */
+    async openFileContent(id: string): Promise<{ file: FileMetadata; content: Readable }> {
+        const file = await this.getFileMetadata(id);
+        try {
+            return { file, content: await this.blobs.get(id) };
+        } catch (error) {
+            if (error instanceof BlobNotFoundError) {
+                this.logger.error(`file ${id} has no content in the blob store`);
+                throw new NotFoundError();
+            }
+            throw error;
+        }
+    }
+
+    async listFiles(caller: Caller, ids: string[] | undefined, page: PageRequest): Promise<Page<FileMetadata>> {
+        return await this.files.pageCreatedBy(caller.address, ids, this.clock.now(), page);
+    }
+
+    /** Only the creator deletes; the row goes first (the file is gone at once), then the blob. */
+    async deleteFile(caller: Caller, id: string): Promise<void> {
+        const file = await this.getFileMetadata(id);
+        if (file.createdBy !== caller.address) throw new ForbiddenError();
+        if (!(await this.files.delete(id))) throw new NotFoundError();
+        try {
+            await this.blobs.delete(id);
+        } catch {
+            this.logger.warn(`could not delete the blob of file ${id} now; the orphan cleanup will`);
+        }
+    }
+
+    async regenerateOwnershipToken(caller: Caller, id: string): Promise<string> {
+        return await this.files.transaction(async (manager) => {
+            const file = await this.files.findForUpdate(manager, id);
+            if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+            if (!file.isOwnedBy(caller.address)) throw new ForbiddenError();
+            const ownership = newOwnershipToken();
+            file.ownershipTokenHash = ownership.hash;
+            file.ownershipIsLocked = false;
+            this.touch(file, caller);
+            await this.files.save(manager, file);
+            return ownership.token;
+        });
+    }
+
+    /** True for the right token of an unlocked file; a wrong token from a non-owner locks the file and tells the owner. */
+    async validateOwnershipToken(caller: Caller, id: string, token: string): Promise<boolean> {
+        return await this.files.transaction(async (manager) => {
+            const file = await this.files.findForUpdate(manager, id);
+            if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+            const outcome = file.validateOwnershipToken(caller.address, token);
+            if (outcome.lock) {
+                file.ownershipIsLocked = true;
+                await this.files.save(manager, file);
+                await this.externalEvents.record(manager, [{ owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }]);
+            }
+            return outcome.isValid;
+        });
+    }
+
+    /** Makes the caller the owner when the token is right; a wrong token locks the file (and still answers 403). */
+    async claimOwnership(caller: Caller, id: string, token: string): Promise<string> {
+        const outcome = await this.files.transaction(async (manager) => {
+            const file = await this.files.findForUpdate(manager, id);
+            if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+            const claim = file.claimOwnership(caller.address, token);
+            if (claim === "wrongToken") {
+                file.ownershipIsLocked = true;
+                await this.files.save(manager, file);
+                await this.externalEvents.record(manager, [{ owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }]);
+                return { claim };
+            }
+            if (claim !== "claimed") return { claim };
+            const previousOwner = file.owner;
+            const ownership = newOwnershipToken();
+            file.owner = caller.address;
+            file.ownershipTokenHash = ownership.hash;
+            file.ownershipIsLocked = false;
+            file.lastOwnershipClaimAt = this.clock.now();
+            this.touch(file, caller);
+            await this.files.save(manager, file);
+            await this.externalEvents.record(manager, [
+                { owner: previousOwner, type: ExternalEventType.FileOwnershipClaimed, payload: { fileId: file.id, newOwnerAddress: caller.address } }
+            ]);
+            return { claim, token: ownership.token };
+        });
+        switch (outcome.claim) {
+            case "claimed":
+                return outcome.token!;
+            case "ownFile":
+                throw FilesErrors.cannotClaimOwnershipOfOwnFile();
+            default:
+                throw new ForbiddenError();
+        }
+    }
+
+    /** For other modules (message attachments): which of the ids name files that exist and have not expired. */
+    async existingFileIds(ids: string[]): Promise<string[]> {
+        return await this.files.idsOfVisible([...new Set(ids)], this.clock.now());
+    }
+
+    private touch(file: FileMetadata, caller: Caller): void {
+        file.modifiedAt = this.clock.now();
+        file.modifiedBy = caller.address;
+        file.modifiedByDevice = caller.deviceId;
+    }
+}
