@@ -35,10 +35,13 @@ export class FsBlobStorage extends BlobStorage {
         await this.ensureDirs();
         const tmp = join(this.tmpDir, `${key}.${randomString(8)}`);
         const counter = new SizeLimit(options.maxBytes);
+        const out = createWriteStream(tmp, { flags: "wx" });
         try {
-            await pipeline(source, counter, createWriteStream(tmp, { flags: "wx" }));
+            await pipeline(source, counter, out);
             await rename(tmp, target);
         } catch (error) {
+            // The file may still be opening when the pipeline fails: remove it only once the stream has closed.
+            if (!out.closed) await new Promise((resolve) => out.once("close", resolve));
             await rm(tmp, { force: true });
             throw error;
         }
