@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["dist/**", "node_modules/**", "clients/**", "openapi/**", "data/**", "coverage/**", "migrations/**"] },
+    { ignores: ["**/dist/**", "**/node_modules/**", "clients/**/generated/**", "clients/*/src/shared/**", "test/browser/out/**", "openapi/**", "data/**", "coverage/**", "migrations/**"] },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {
@@ -15,7 +15,7 @@ export default tseslint.config(
         }
     },
     {
-        files: ["**/*.js", "**/*.cjs"],
+        files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
         languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly", console: "readonly" } },
         rules: { "@typescript-eslint/no-require-imports": "off" }
     }

@@ -1,5 +1,32 @@
 import type { INestApplication } from "@nestjs/common";
+import { ModulesContainer } from "@nestjs/core";
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from "@nestjs/swagger";
+import { AUTH_MODE, type AuthMode } from "./core/auth/caller";
+import { UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
+
+export const BEARER_SCHEME = "bearer";
+
+const TAG_DESCRIPTIONS: Record<string, string> = {
+    Authentication: "OAuth2 password grant for devices (form-encoded, answers without envelope).",
+    Challenges: "Short-lived challenges that a device signs to prove possession of the identity key.",
+    Devices: "The devices of the calling identity.",
+    Identities: "Identities and their first device.",
+    Tokens: "Small encrypted payloads shared by id (and optionally a password), e.g. through a QR code.",
+    Files: "Encrypted files: multipart upload, binary download, metadata and ownership.",
+    RelationshipTemplates: "Encrypted offers to enter a relationship.",
+    Relationships: "Relationships between two identities and their status machine.",
+    Messages: "Encrypted messages between related identities.",
+    SyncRuns: "Synchronisation of external events between the devices of one identity.",
+    Datawallet: "The encrypted datawallet modifications of an identity, shared by its devices.",
+    Platform: "Version, attribute tags and other static content configured by the operator.",
+    PushNotifications: "Push notification registration of the calling device.",
+    Sse: "Server-sent events telling a connected device that new external events exist."
+};
+
+type PathItemObject = OpenAPIObject["paths"][string];
+type OperationObject = NonNullable<PathItemObject["get"]>;
+
+const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
 
 /** The Consumer API's OpenAPI document, built from the controllers and DTOs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -11,11 +38,76 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
                 "(`{result, pagination}` for lists of more than one page), errors are `{error: {id, code, message, docs, time, data}}`."
         )
         .setVersion("2")
-        .addBearerAuth({ type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" })
+        .setLicense("MIT", "https://opensource.org/license/mit")
+        .addServer("/", "The Backbone that serves this document")
+        .addBearerAuth({ type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" }, BEARER_SCHEME)
         .build();
-    return SwaggerModule.createDocument(app, config, {
+    const document = SwaggerModule.createDocument(app, config, {
         operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
     });
+    describeSecurity(document, authModesByOperationId(app));
+    describeTags(document);
+    return document;
+}
+
+/** The auth mode of every handler, keyed by its method name (= operationId), read from the same metadata the guard uses. */
+function authModesByOperationId(app: INestApplication): Map<string, AuthMode> {
+    const modes = new Map<string, AuthMode>();
+    for (const module of app.get(ModulesContainer).values()) {
+        for (const wrapper of module.controllers.values()) {
+            const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+            if (!controller) continue;
+            const classMode = Reflect.getMetadata(AUTH_MODE, controller) as AuthMode | undefined;
+            for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+                if (name === "constructor") continue;
+                const handler = (controller.prototype as Record<string, unknown>)[name];
+                if (typeof handler !== "function") continue;
+                modes.set(name, (Reflect.getMetadata(AUTH_MODE, handler) as AuthMode | undefined) ?? classMode ?? "required");
+            }
+        }
+    }
+    return modes;
+}
+
+function operations(document: OpenAPIObject): Array<{ path: string; method: string; operation: OperationObject }> {
+    const result: Array<{ path: string; method: string; operation: OperationObject }> = [];
+    for (const [path, item] of Object.entries(document.paths) as Array<[string, PathItemObject]>) {
+        for (const method of HTTP_METHODS) {
+            const operation = item[method];
+            if (operation) result.push({ path, method, operation });
+        }
+    }
+    return result;
+}
+
+/**
+ * Security as the guard enforces it, whatever the controller's swagger decorators say: required → bearer,
+ * optional → bearer or anonymous, public → none. Required auth also answers 401 with an empty body.
+ * OperationIds (the handler names) must be unique, as they become the clients' function names.
+ */
+function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>): void {
+    const seen = new Map<string, string>();
+    for (const { path, method, operation } of operations(document)) {
+        const id = operation.operationId;
+        if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+        const other = seen.get(id);
+        if (other) throw new Error(`operationId ${id} is used by ${other} and ${method.toUpperCase()} ${path}: rename one handler`);
+        seen.set(id, `${method.toUpperCase()} ${path}`);
+        const mode = modes.get(id) ?? "required";
+        if (mode === "none") operation.security = [];
+        else if (mode === "optional") operation.security = [{ [BEARER_SCHEME]: [] }, {}];
+        else {
+            operation.security = [{ [BEARER_SCHEME]: [] }];
+            operation.responses["401"] ??= { description: UNAUTHORIZED_DESCRIPTION };
+        }
+        if (operation.parameters?.length === 0) delete operation.parameters;
+    }
+}
+
+/** Declares every tag in use, with a description where one is known. */
+function describeTags(document: OpenAPIObject): void {
+    const names = new Set(operations(document).flatMap(({ operation }) => operation.tags ?? []));
+    document.tags = [...names].sort().map((name) => (TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name }));
 }
 
 /** Recursively sorts object keys so that the exported spec is stable across runs. */

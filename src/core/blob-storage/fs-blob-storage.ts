@@ -41,7 +41,7 @@ export class FsBlobStorage extends BlobStorage {
             await rename(tmp, target);
         } catch (error) {
             // The file may still be opening when the pipeline fails: remove it only once the stream has closed.
-            if (!out.closed) await new Promise((resolve) => out.once("close", resolve));
+            if (!out.closed) await new Promise<void>((resolve) => out.once("close", () => resolve()));
             await rm(tmp, { force: true });
             throw error;
         }

@@ -1,5 +1,14 @@
 import { applyDecorators, type Type } from "@nestjs/common";
-import { ApiExtraModels, ApiProperty, ApiResponse, getSchemaPath } from "@nestjs/swagger";
+import { ApiBody, ApiConsumes, ApiExtraModels, ApiProperty, ApiProduces, ApiResponse, getSchemaPath, type OpenAPIObject } from "@nestjs/swagger";
+
+type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject["components"]>["schemas"]>[string], { $ref: string }>;
+
+export class QuotaExhaustion {
+    @ApiProperty({ example: "NumberOfSentMessages" })
+    metricKey!: string;
+    @ApiProperty({ type: "string", format: "date-time" })
+    isExhaustedUntil!: string;
+}
 
 export class ErrorDetails {
     @ApiProperty({ example: "ERRABCDEFGHJKLMNPQR" })
@@ -12,8 +21,8 @@ export class ErrorDetails {
     docs!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     time!: string;
-    @ApiProperty({ nullable: true, description: "null except for quota errors" })
-    data!: unknown;
+    @ApiProperty({ type: [QuotaExhaustion], nullable: true, description: "null except for quota errors" })
+    data!: QuotaExhaustion[] | null;
 }
 
 export class ErrorEnvelope {
@@ -32,9 +41,11 @@ export class PaginationDto {
     totalRecords!: number;
 }
 
+export const UNAUTHORIZED_DESCRIPTION = "Missing, invalid or expired bearer token (empty body).";
+
 const ERROR_DESCRIPTIONS: Record<number, string> = {
     400: "Invalid input or a violated rule; `error.code` tells which.",
-    401: "Missing, invalid or expired bearer token (empty body).",
+    401: UNAUTHORIZED_DESCRIPTION,
     403: "The caller may see the record but not do this to it.",
     404: "Not found, or not visible to the caller.",
     429: "A quota or rate limit is exhausted."
@@ -87,5 +98,23 @@ export function ApiErrors(...statuses: number[]): MethodDecorator {
                 ? ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] })
                 : ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? "Error", schema: { $ref: getSchemaPath(ErrorEnvelope) } })
         )
+    );
+}
+
+/** The form fields of a multipart upload; name the file field(s) in `files` (they become `format: binary`). */
+export function ApiMultipartBody(fields: { files: string[]; properties: Record<string, SchemaObject>; required?: string[] }): MethodDecorator {
+    const properties: Record<string, SchemaObject> = { ...fields.properties };
+    for (const name of fields.files) properties[name] = { type: "string", format: "binary", description: "The file's (encrypted) bytes" };
+    return applyDecorators(
+        ApiConsumes("multipart/form-data"),
+        ApiBody({ schema: { type: "object", properties, required: fields.required ?? Object.keys(properties) } })
+    );
+}
+
+/** A raw binary response (no envelope), e.g. a file download. */
+export function ApiBinaryResponse(description = "The bytes as stored"): MethodDecorator {
+    return applyDecorators(
+        ApiProduces("application/octet-stream"),
+        ApiResponse({ status: 200, description, content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } })
     );
 }

@@ -39,9 +39,10 @@ function presence(options: Presence): PropertyDecorator[] {
 }
 
 function api(options: Presence, schema: ApiPropertyOptions): PropertyDecorator {
+    // `nullable: false` is the default; spelling it out would make the generator wrap `$ref`s in an `allOf` it cannot name.
     return ApiProperty({
         required: options.required !== false,
-        nullable: options.nullable ?? false,
+        ...(options.nullable ? { nullable: true } : {}),
         description: options.description,
         ...schema
     } as ApiPropertyOptions);
@@ -182,9 +183,14 @@ export function DateProperty(options: Presence = {}): PropertyDecorator {
     );
 }
 
+/** @nestjs/swagger resolves a lazy type only from a function named `type`; an anonymous arrow would become an empty `$ref`. */
+function lazySchemaType(type: () => new () => object): () => new () => object {
+    return { type: () => type() }.type;
+}
+
 /** A nested object validated by its own DTO class. */
 export function NestedProperty(type: () => new () => object, options: Presence = {}): PropertyDecorator {
-    return applyDecorators(api(options, { type }), ...presence(options), IsObject(), Type(type), ValidateNested());
+    return applyDecorators(api(options, { type: lazySchemaType(type) }), ...presence(options), IsObject(), Type(type), ValidateNested());
 }
 
 /** An array of nested objects validated by their DTO class. */
@@ -193,7 +199,7 @@ export function NestedArrayProperty(
     options: Presence & { minItems?: number; maxItems?: number } = {}
 ): PropertyDecorator {
     const decorators: PropertyDecorator[] = [
-        api(options, { type, isArray: true, minItems: options.minItems, maxItems: options.maxItems }),
+        api(options, { type: lazySchemaType(type), isArray: true, minItems: options.minItems, maxItems: options.maxItems }),
         ...presence(options),
         IsArray(),
         Type(type),

@@ -16,6 +16,7 @@ export class ChallengesController {
     @ApiBearerAuth()
     @ApiOperation({ summary: "Create a challenge", description: "Anonymous, or authenticated to record the creating identity and device. Lives 10 minutes." })
     @ApiResult(ChallengeDto, 201)
+    @ApiErrors(400)
     async createChallenge(@OptionalCaller() caller: Caller | undefined): Promise<ChallengeDto> {
         return ChallengeDto.from(await this.challenges.createChallenge(caller));
     }

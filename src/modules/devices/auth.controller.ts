@@ -25,7 +25,7 @@ export class AuthController {
     @ApiResponse({ status: 200, type: TokenResponse, description: "The access token (no envelope)." })
     @ApiResponse({ status: 400, description: "Wrong username or password, locked out, or a malformed request.", schema: { $ref: getSchemaPath(OAuthErrorResponse) } })
     @ApiResponse({ status: 401, description: "Unknown client or wrong client secret.", schema: { $ref: getSchemaPath(OAuthErrorResponse) } })
-    async getToken(@Body() form: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse | OAuthErrorResponse> {
+    async requestAccessToken(@Body() form: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse | OAuthErrorResponse> {
         reply.header("cache-control", "no-store");
         try {
             return await this.auth.issueToken(form !== null && typeof form === "object" ? (form as Record<string, unknown>) : {});

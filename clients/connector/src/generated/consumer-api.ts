@@ -1,0 +1,3144 @@
+/**
+ * GENERATED from openapi/consumer-api.json by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit:
+ * change the controllers or DTOs, then regenerate.
+ */
+
+export interface paths {
+    "/api/poc/PublicRelationshipTemplateReferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the public relationship template references configured for the caller's OAuth client */
+        get: operations["listPublicRelationshipTemplateReferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Challenges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a challenge
+         * @description Anonymous, or authenticated to record the creating identity and device. Lives 10 minutes.
+         */
+        post: operations["createChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Challenges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a challenge
+         * @description Any identity may read any challenge until one hour after it expired.
+         */
+        get: operations["getChallenge"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Datawallet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the caller's datawallet */
+        get: operations["getDatawallet"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Datawallet/Modifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List datawallet modifications after a local index
+         * @description Only the latest modification per (objectIdentifier, type, payloadCategory), ordered by index.
+         */
+        get: operations["listDatawalletModifications"];
+        put?: never;
+        /**
+         * Push datawallet modifications
+         * @description localIndex must be the index of the latest modification; refused while any sync run of the identity is unfinalized.
+         */
+        post: operations["pushDatawalletModifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the devices of the caller's identity */
+        get: operations["listDevices"];
+        put?: never;
+        /**
+         * Register another device of the caller's identity
+         * @description The challenge must be signed with the identity key.
+         */
+        post: operations["registerDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a device that has not been onboarded yet */
+        delete: operations["deleteDevice"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Devices/Self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the calling device */
+        get: operations["getOwnDevice"];
+        /**
+         * Update the calling device
+         * @description Sets the language of push notification texts (ISO 639-1).
+         */
+        put: operations["updateOwnDevice"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Devices/Self/Password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change the calling device's password */
+        put: operations["changeOwnPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Devices/Self/PushNotifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register the calling device for push notifications
+         * @description Creates or replaces the device's registration; the devicePushIdentifier stays stable for it.
+         */
+        put: operations["updatePushRegistration"];
+        post?: never;
+        /** Remove the calling device's push registration */
+        delete: operations["deletePushRegistration"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's files
+         * @description Files created by the caller that have not expired, optionally only those with the given ids.
+         */
+        get: operations["listFiles"];
+        put?: never;
+        /**
+         * Upload a file
+         * @description multipart/form-data: the encrypted `content` as a file part plus the metadata as text parts. The content is streamed to storage.
+         */
+        post: operations["uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a file's content
+         * @description Any authenticated identity may download any file that has not expired.
+         */
+        get: operations["downloadFile"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a file the caller created
+         * @description Removes the metadata and the content.
+         */
+        delete: operations["deleteFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Files/{id}/ClaimOwnership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Become the owner of a file
+         * @description With the current ownership token. A wrong token locks the ownership (403) until the owner regenerates the token.
+         */
+        patch: operations["claimFileOwnership"];
+        trace?: never;
+    };
+    "/api/v2/Files/{id}/Metadata": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a file's metadata */
+        get: operations["getFileMetadata"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Files/{id}/RegenerateOwnershipToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Replace the ownership token
+         * @description Only the owner; unlocks the ownership.
+         */
+        patch: operations["regenerateOwnershipToken"];
+        trace?: never;
+    };
+    "/api/v2/Files/{id}/ValidateOwnershipToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check an ownership token
+         * @description A wrong token from somebody other than the owner locks the ownership.
+         */
+        post: operations["validateOwnershipToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an identity with its first device
+         * @description Proves possession of the identity key by a signed challenge; the address is derived from the key.
+         */
+        post: operations["createIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Identities/IsDeleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tell whether the identity of a device's username has been deleted */
+        get: operations["isIdentityDeleted"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Identities/Self": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the caller's identity */
+        get: operations["getOwnIdentity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Identities/Self/DeletionProcesses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the deletion processes of the caller's identity */
+        get: operations["listDeletionProcesses"];
+        put?: never;
+        /**
+         * Start the deletion of the caller's identity
+         * @description The identity is deleted when the grace period (default 14 days) is over, unless the process is cancelled before.
+         */
+        post: operations["startDeletionProcess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Identities/Self/DeletionProcesses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a deletion process of the caller's identity */
+        get: operations["getDeletionProcess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Identities/Self/DeletionProcesses/{id}/Cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Cancel a deletion process during its grace period */
+        put: operations["cancelDeletionProcess"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/sse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Open a server-sent event stream for the calling device
+         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; comment lines as heartbeats.
+         */
+        get: operations["openEventStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/SyncRuns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a sync run
+         * @description ExternalEventSync hands all deliverable external events to the new run (200 NoNewEvents when there are none); DatawalletVersionUpgrade runs are always created. At most one run per identity is active.
+         */
+        post: operations["startSyncRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/SyncRuns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a sync run of the caller's identity */
+        get: operations["getSyncRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/SyncRuns/{id}/ExternalEvents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the external events of a sync run started by the calling device
+         * @description Ordered by index.
+         */
+        get: operations["listExternalEventsOfSyncRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/SyncRuns/{id}/FinalizeDatawalletVersionUpgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Finalize a datawallet version upgrade run
+         * @description Creates the datawallet on the first upgrade.
+         */
+        put: operations["finalizeDatawalletVersionUpgrade"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/SyncRuns/{id}/FinalizeExternalEventSync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Finalize an external event sync run
+         * @description Events without a result or with an errorCode count a failed attempt and are delivered again (at most 3 attempts); datawallet modifications are appended.
+         */
+        put: operations["finalizeExternalEventSync"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/SyncRuns/{id}/RefreshExpirationTime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Extend a running sync run by 10 seconds from now */
+        put: operations["refreshSyncRunExpirationTime"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the attribute tags
+         * @description Answers 304 when If-None-Match carries the current ETag.
+         */
+        get: operations["getTags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List tokens by id
+         * @description Only tokens the caller created or has read before; expiry is not checked.
+         */
+        get: operations["listTokens"];
+        put?: never;
+        /**
+         * Create a token
+         * @description Anonymous callers may only create empty tokens (no content) that expire within five minutes.
+         */
+        post: operations["createToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a token
+         * @description Anonymous or authenticated. Expired, personalised for someone else, or a wrong password: 404. An authenticated reader keeps access (allocation).
+         */
+        get: operations["getToken"];
+        put?: never;
+        post?: never;
+        /** Delete a token the caller created */
+        delete: operations["deleteToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Tokens/{id}/UpdateContent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fill an empty token
+         * @description The caller becomes the token's creator.
+         */
+        post: operations["updateTokenContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Version": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the Backbone's major version */
+        get: operations["getVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/connect/token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get an access token
+         * @description OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password.
+         */
+        post: operations["requestAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        ChallengeDto: {
+            createdBy: string | null;
+            createdByDevice: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example CHLaaaaaaaaaaaaaaaaa */
+            id: string;
+        };
+        ChangePasswordRequest: {
+            newPassword: string;
+            oldPassword: string;
+        };
+        CreatedDatawalletModificationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example DWMaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** Format: int64 */
+            index: number;
+        };
+        CreatedDeviceDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example DVCaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** @example USRaaaaaaaaaaaaaaaaa */
+            username: string;
+        };
+        CreateIdentityRequest: {
+            clientId: string;
+            clientSecret: string;
+            /** @example en */
+            deviceCommunicationLanguage?: string;
+            devicePassword: string;
+            /** @description Base64(url) of the JSON public key object {pub, alg}. */
+            identityPublicKey: string;
+            /** Format: int32 */
+            identityVersion: number;
+            signedChallenge: components["schemas"]["SignedChallengeDto"];
+        };
+        CreateIdentityResponse: {
+            address: string;
+            /** Format: date-time */
+            createdAt: string;
+            device: components["schemas"]["CreatedDeviceDto"];
+        };
+        CreateTokenRequest: {
+            /**
+             * Format: byte
+             * @description Encrypted content; must be absent for anonymous callers. Base64url or base64; 0..10485760 bytes once decoded.
+             */
+            content?: string | null;
+            /**
+             * Format: date-time
+             * @description Must lie in the future (for anonymous callers: within the next five minutes).
+             */
+            expiresAt: string;
+            /**
+             * @description Only this identity (and the creator) can read the token.
+             * @example did:e:localhost:dids:76a33ea3665eef489c70bb
+             */
+            forIdentity?: string | null;
+            /**
+             * Format: byte
+             * @description Base64url or base64; 1..200 bytes once decoded.
+             */
+            password?: string | null;
+        };
+        CreateTokenResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example TOKaaaaaaaaaaaaaaaaa */
+            id: string;
+        };
+        DatawalletDto: {
+            version: number;
+        };
+        DatawalletModificationDto: {
+            collection: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByDevice: string;
+            datawalletVersion: number;
+            /**
+             * Format: byte
+             * @description Base64url without padding.
+             */
+            encryptedPayload: string | null;
+            /** @example DWMaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** Format: int64 */
+            index: number;
+            objectIdentifier: string;
+            payloadCategory: string | null;
+            type: components["schemas"]["DatawalletModificationType"];
+        };
+        /** @enum {string} */
+        DatawalletModificationType: "Create" | "Update" | "Delete" | "CacheChanged";
+        DeletionProcessDto: {
+            /**
+             * Format: date-time
+             * @description Deprecated: equals createdAt
+             */
+            approvedAt: string;
+            /** @description Deprecated: equals createdByDevice */
+            approvedByDevice: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelledByDevice: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdByDevice: string;
+            /** Format: date-time */
+            gracePeriodEndsAt: string | null;
+            /** Format: date-time */
+            gracePeriodReminder1SentAt: string | null;
+            /** Format: date-time */
+            gracePeriodReminder2SentAt: string | null;
+            /** Format: date-time */
+            gracePeriodReminder3SentAt: string | null;
+            /** @example IDPaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** @enum {string} */
+            status: "Active" | "Cancelled" | "Deleting";
+        };
+        DeviceDto: {
+            /** @example en */
+            communicationLanguage: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdByDevice: string;
+            id: string;
+            isBackupDevice: boolean;
+            lastLogin: components["schemas"]["LastLoginDto"] | null;
+            username: string;
+        };
+        ErrorDetails: {
+            /** @example error.platform.recordNotFound */
+            code: string;
+            /** @description null except for quota errors */
+            data: components["schemas"]["QuotaExhaustion"][] | null;
+            /** @example  */
+            docs: string;
+            /** @example ERRABCDEFGHJKLMNPQR */
+            id: string;
+            message: string;
+            /** Format: date-time */
+            time: string;
+        };
+        ErrorEnvelope: {
+            error: components["schemas"]["ErrorDetails"];
+        };
+        ExternalEventDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example SYIaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** Format: int64 */
+            index: number;
+            payload: {
+                [key: string]: unknown;
+            };
+            syncErrorCount: number;
+            type: string;
+        };
+        ExternalEventResultItem: {
+            errorCode?: string | null;
+            /** @example SYIaaaaaaaaaaaaaaaaa */
+            externalEventId: string;
+        };
+        FileMetadataDto: {
+            /** Format: byte */
+            cipherHash: string;
+            /** Format: int64 */
+            cipherSize: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByDevice: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deletedBy: string | null;
+            deletedByDevice: string | null;
+            /** Format: byte */
+            encryptedProperties: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example FILaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            modifiedBy: string;
+            modifiedByDevice: string;
+            owner: string;
+            ownershipIsLocked: boolean;
+            /** Format: byte */
+            ownerSignature: string;
+        };
+        FinalizeDatawalletVersionUpgradeRequest: {
+            datawalletModifications?: components["schemas"]["PushDatawalletModificationItem"][];
+            /** Format: int32 */
+            newDatawalletVersion: number;
+        };
+        FinalizeDatawalletVersionUpgradeResponse: {
+            datawalletModifications: components["schemas"]["CreatedDatawalletModificationDto"][];
+            /** Format: int64 */
+            newDatawalletModificationIndex: number | null;
+        };
+        FinalizeExternalEventSyncRequest: {
+            datawalletModifications?: components["schemas"]["PushDatawalletModificationItem"][];
+            externalEventResults?: components["schemas"]["ExternalEventResultItem"][];
+        };
+        FinalizeExternalEventSyncResponse: {
+            datawalletModifications: components["schemas"]["CreatedDatawalletModificationDto"][];
+            /** Format: int64 */
+            newDatawalletModificationIndex: number | null;
+            newUnsyncedExternalEventsExist: boolean;
+        };
+        IdentityDto: {
+            address: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deletionGracePeriodEndsAt: string | null;
+            identityVersion: number;
+            /** @enum {string} */
+            status: "Active" | "ToBeDeleted" | "Deleting";
+            tierId: string | null;
+        };
+        IsDeletedResponse: {
+            /** Format: date-time */
+            deletionDate: string | null;
+            isDeleted: boolean;
+        };
+        LastLoginDto: {
+            /** Format: date-time */
+            time: string;
+        };
+        NewOwnershipTokenResponse: {
+            newOwnershipToken: string;
+        };
+        OAuthErrorResponse: {
+            /** @enum {string} */
+            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "access_denied";
+            error_description?: string;
+        };
+        OwnershipTokenRequest: {
+            /** @example aB3$xY7!qR2@mN5#kL8& */
+            ownershipToken: string;
+        };
+        PaginationDto: {
+            pageNumber: number;
+            pageSize: number;
+            totalPages: number;
+            totalRecords: number;
+        };
+        PublicRelationshipTemplateReferenceDto: {
+            description: string;
+            title: string;
+            truncatedReference: string;
+        };
+        PushDatawalletModificationItem: {
+            collection: string;
+            /** Format: int32 */
+            datawalletVersion: number;
+            /**
+             * Format: byte
+             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             */
+            encryptedPayload?: string | null;
+            objectIdentifier: string;
+            payloadCategory?: string | null;
+            type: components["schemas"]["DatawalletModificationType"];
+        };
+        PushDatawalletModificationsRequest: {
+            /**
+             * Format: int64
+             * @description Index of the latest modification the device knows.
+             */
+            localIndex?: number | null;
+            modifications: components["schemas"]["PushDatawalletModificationItem"][];
+        };
+        PushDatawalletModificationsResponse: {
+            modifications: components["schemas"]["CreatedDatawalletModificationDto"][];
+            /** Format: int64 */
+            newIndex: number;
+        };
+        /**
+         * @description Default Production.
+         * @enum {string}
+         */
+        PushEnvironment: "Development" | "Production";
+        QuotaExhaustion: {
+            /** Format: date-time */
+            isExhaustedUntil: string;
+            /** @example NumberOfSentMessages */
+            metricKey: string;
+        };
+        RefreshExpirationTimeResponse: {
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        RegisterDeviceRequest: {
+            /** @example en */
+            communicationLanguage?: string;
+            devicePassword: string;
+            isBackupDevice?: boolean;
+            signedChallenge: components["schemas"]["SignedChallengeDto"];
+        };
+        RegisterDeviceResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdByDevice: string;
+            id: string;
+            isBackupDevice: boolean;
+            username: string;
+        };
+        SignedChallengeDto: {
+            /** @description The challenge JSON exactly as signed. */
+            challenge: string;
+            /** @description Base64(url) of the JSON signature object {sig, alg}. */
+            signature: string;
+        };
+        StartDeletionProcessRequest: {
+            /**
+             * @description Days until the identity is deleted
+             * @default 14
+             */
+            lengthOfGracePeriodInDays: number;
+        };
+        StartSyncRunRequest: {
+            /**
+             * Format: int32
+             * @description Lifetime of the run in seconds (default 10).
+             */
+            duration?: number;
+            /** @description Default ExternalEventSync. */
+            type?: components["schemas"]["SyncRunType"];
+        };
+        StartSyncRunResponse: {
+            /** @enum {string} */
+            status: "Created" | "NoNewEvents";
+            syncRun: components["schemas"]["SyncRunDto"] | null;
+        };
+        SyncRunDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByDevice: string;
+            eventCount: number;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example SYRaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** Format: int64 */
+            index: number;
+            type: components["schemas"]["SyncRunType"];
+        };
+        /** @enum {string} */
+        SyncRunType: "ExternalEventSync" | "DatawalletVersionUpgrade";
+        TagsDto: {
+            /**
+             * @example [
+             *       "de",
+             *       "en"
+             *     ]
+             */
+            supportedLanguages: string[];
+            /** @description Per attribute value type: tag name → {displayNames: {language: text}, children: {...}} */
+            tagsForAttributeValueTypes: {
+                [key: string]: unknown;
+            };
+        };
+        TokenDto: {
+            /**
+             * Format: byte
+             * @description Base64url without padding; null for an empty token.
+             */
+            content: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            createdByDevice: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            forIdentity: string | null;
+            /** @example TOKaaaaaaaaaaaaaaaaa */
+            id: string;
+            isPasswordProtected: boolean;
+        };
+        TokenRequest: {
+            client_id: string;
+            client_secret: string;
+            /** @enum {string} */
+            grant_type: "password";
+            password: string;
+            /** @example USRaaaaaaaaaaaaaaaaa */
+            username: string;
+        };
+        TokenResponse: {
+            access_token: string;
+            /** @description Lifetime in seconds */
+            expires_in: number;
+            /** @example Bearer */
+            token_type: string;
+        };
+        UpdateDeviceRequest: {
+            /** @example de */
+            communicationLanguage: string;
+        };
+        UpdatePushRegistrationRequest: {
+            /** @example eu.enmeshed.app */
+            appId: string;
+            /** @description Default Production. */
+            environment?: components["schemas"]["PushEnvironment"];
+            /** @description The FCM/APNs device token (ignored for sse and dummy). */
+            handle: string;
+            /**
+             * @description fcm, apns, dummy or sse.
+             * @example fcm
+             */
+            platform: string;
+        };
+        UpdatePushRegistrationResponse: {
+            /** @example DPIaaaaaaaaaaaaaaaaa */
+            devicePushIdentifier: string;
+        };
+        UpdateTokenContentRequest: {
+            /**
+             * Format: byte
+             * @description Base64url or base64; 1..10485760 bytes once decoded.
+             */
+            newContent: string;
+            /**
+             * Format: byte
+             * @description Base64url or base64; 1..200 bytes once decoded.
+             */
+            password?: string | null;
+        };
+        UpdateTokenContentResponse: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            createdByDevice: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            forIdentity: string | null;
+            /** @example TOKaaaaaaaaaaaaaaaaa */
+            id: string;
+            isPasswordProtected: boolean;
+        };
+        UploadFileResponse: {
+            /** Format: byte */
+            cipherHash: string;
+            /** Format: int64 */
+            cipherSize: number;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByDevice: string;
+            /** Format: date-time */
+            deletedAt: string | null;
+            deletedBy: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** @example FILaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** Format: date-time */
+            modifiedAt: string;
+            modifiedBy: string;
+            owner: string;
+            /** @description Shown only here and on regeneration. */
+            ownershipToken: string;
+            /** Format: byte */
+            ownerSignature: string;
+        };
+        ValidateOwnershipTokenResponse: {
+            isValid: boolean;
+        };
+        VersionDto: {
+            /**
+             * @description Major version of the Backbone, as a string
+             * @example 7
+             */
+            majorVersion: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listPublicRelationshipTemplateReferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["PublicRelationshipTemplateReferenceDto"][];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["ChallengeDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getChallenge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["ChallengeDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDatawallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["DatawalletDto"];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDatawalletModifications: {
+        parameters: {
+            query?: {
+                /** @description Return modifications with a higher index (default: all). */
+                localIndex?: number;
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: {
+                /** @description The highest datawallet version the client supports (missing = 0). */
+                "X-Supported-Datawallet-Version"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["DatawalletModificationDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    pushDatawalletModifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The highest datawallet version the client supports (missing = 0). */
+                "X-Supported-Datawallet-Version"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PushDatawalletModificationsRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["PushDatawalletModificationsResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDevices: {
+        parameters: {
+            query?: {
+                ids?: string[];
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["DeviceDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    registerDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RegisterDeviceResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getOwnDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["DeviceDto"];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateOwnDevice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDeviceRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    changeOwnPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updatePushRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePushRegistrationRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["UpdatePushRegistrationResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deletePushRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listFiles: {
+        parameters: {
+            query?: {
+                /** @description Repeated `ids=`; without it, all of the caller's files. */
+                ids?: string[];
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["FileMetadataDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    uploadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: byte
+                     * @description Base64url or base64; 1..128 bytes (SHA-512 of the content).
+                     */
+                    cipherHash: string;
+                    /**
+                     * Format: binary
+                     * @description The encrypted file content (cipher), 1 byte up to the configured maximum.
+                     */
+                    content: string;
+                    /**
+                     * Format: byte
+                     * @description Base64url or base64; 1 byte..1 MiB.
+                     */
+                    encryptedProperties: string;
+                    /** Format: date-time */
+                    expiresAt: string;
+                    /** @description Ignored; the owner is the caller. */
+                    owner?: string;
+                    /**
+                     * Format: byte
+                     * @description Base64url or base64; 1..512 bytes.
+                     */
+                    ownerSignature: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["UploadFileResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    downloadFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The encrypted content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller may see the record but not do this to it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    claimFileOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnershipTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["NewOwnershipTokenResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller may see the record but not do this to it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getFileMetadata: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["FileMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    regenerateOwnershipToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["NewOwnershipTokenResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller may see the record but not do this to it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    validateOwnershipToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OwnershipTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["ValidateOwnershipTokenResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIdentityRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["CreateIdentityResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    isIdentityDeleted: {
+        parameters: {
+            query: {
+                username: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["IsDeletedResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getOwnIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["IdentityDto"];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listDeletionProcesses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["DeletionProcessDto"][];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startDeletionProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartDeletionProcessRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["DeletionProcessDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getDeletionProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["DeletionProcessDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    cancelDeletionProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["DeletionProcessDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    openEventStream: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless text/event-stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startSyncRun: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The highest datawallet version the client supports (missing = 0). */
+                "X-Supported-Datawallet-Version"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSyncRunRequest"];
+            };
+        };
+        responses: {
+            /** @description NoNewEvents: no run was created. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["StartSyncRunResponse"];
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["StartSyncRunResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getSyncRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["SyncRunDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listExternalEventsOfSyncRun: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["ExternalEventDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    finalizeDatawalletVersionUpgrade: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinalizeDatawalletVersionUpgradeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["FinalizeDatawalletVersionUpgradeResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    finalizeExternalEventSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FinalizeExternalEventSyncRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["FinalizeExternalEventSyncResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    refreshSyncRunExpirationTime: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RefreshExpirationTimeResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getTags: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["TagsDto"];
+                    };
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query: {
+                /** @description Repeated `ids=` or `tokens.<i>.id=`; at least one. */
+                ids: string[];
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["TokenDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["CreateTokenResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getToken: {
+        parameters: {
+            query?: {
+                /** @description The token's password (base64). Base64url or base64; 1..200 bytes once decoded. */
+                password?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["TokenDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller may see the record but not do this to it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateTokenContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTokenContentRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["UpdateTokenContentResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["VersionDto"];
+                    };
+                };
+            };
+        };
+    };
+    requestAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["TokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The access token (no envelope). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenResponse"];
+                };
+            };
+            /** @description Wrong username or password, locked out, or a malformed request. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+            /** @description Unknown client or wrong client secret. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthErrorResponse"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,4 @@
+export { BackboneClient, type BackboneClientOptions, type FetchFunction, type Schemas, type components, type paths } from "./client";
+export { collect, paginate, unwrap, unwrapResponse, type CallResult, type ItemOf, type Pagination, type ResultOf } from "./envelope";
+export { BackboneError } from "./errors";
+export { fromBase64, textToBase64Url, toBase64Url } from "./base64";

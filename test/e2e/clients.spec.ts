@@ -1,0 +1,180 @@
+import { generateKeyPairSync, sign } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runInNewContext } from "node:vm";
+import { webcrypto } from "node:crypto";
+import multipart from "@fastify/multipart";
+import Fastify from "fastify";
+import * as esbuild from "../../clients/app/node_modules/esbuild";
+import { BackboneError, ConnectorClient } from "../../clients/connector/src/index";
+import { runConsumerFlow, type FlowReport, type FlowSigner } from "../flows/consumer-flow";
+import { STRONG_PASSWORD } from "../support/identities";
+import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+
+function nodeSigner(): FlowSigner {
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    return {
+        publicKey: new Uint8Array(Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url")),
+        sign: async (data) => new Uint8Array(sign(null, data, privateKey))
+    };
+}
+
+describe("the generated clients against the Backbone", () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+        t = await startTestApp({ listen: true });
+    });
+
+    afterAll(async () => {
+        await t.close();
+    });
+
+    it("creates an identity, logs in, reads and lists through the Connector client", async () => {
+        const client = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+
+        const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
+
+        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "typedErrors"]);
+        expect(report.listedDeviceIds).toHaveLength(2);
+        expect(report.badRequestCode).toMatch(/^error\.platform\./);
+        expect(report.notFoundCode).toBe("error.platform.recordNotFound");
+    });
+
+    it("renews the access token before it expires and retries once after a 401", async () => {
+        let now = Date.now();
+        const seen: string[] = [];
+        const client = new ConnectorClient({
+            baseUrl: t.baseUrl!,
+            clientId: TEST_CLIENT.id,
+            clientSecret: TEST_CLIENT.secret,
+            now: () => now,
+            fetch: (request) => {
+                seen.push(`${request.method} ${new URL(request.url).pathname}`);
+                return fetch(request);
+            }
+        });
+        const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
+        await client.login(report.username, STRONG_PASSWORD);
+        seen.length = 0;
+
+        now += 24 * 3600 * 1000;
+        await client.result(client.api.GET("/api/v2/Identities/Self"));
+        expect(seen).toEqual(["POST /connect/token", "GET /api/v2/Identities/Self"]);
+
+        seen.length = 0;
+        (client as unknown as { session: { accessToken: string } }).session.accessToken = "revoked";
+        await client.result(client.api.GET("/api/v2/Devices/Self"));
+        expect(seen).toEqual(["GET /api/v2/Devices/Self", "POST /connect/token", "GET /api/v2/Devices/Self"]);
+    });
+
+    it("turns a wrong password into a BackboneError with the OAuth code", async () => {
+        const client = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+
+        const error = await client.login("USRaaaaaaaaaaaaaaaaa", "wrong").catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(BackboneError);
+        expect(error).toMatchObject({ status: 400, code: "invalid_grant" });
+    });
+
+    it("runs the same flow through the App client bundled for the browser, with web APIs only", async () => {
+        const bundle = await esbuild.build({
+            entryPoints: [join(__dirname, "..", "browser", "app-flow.entry.ts")],
+            bundle: true,
+            platform: "browser",
+            format: "iife",
+            globalName: "appFlow",
+            target: "es2022",
+            write: false,
+            logLevel: "silent"
+        });
+        const code = bundle.outputFiles[0]!.text;
+        // Only what a browser offers; no require, process, Buffer or node: modules.
+        const context = {
+            fetch,
+            Request,
+            Response,
+            Headers,
+            URL,
+            URLSearchParams,
+            TextEncoder,
+            TextDecoder,
+            ReadableStream,
+            AbortController,
+            FormData,
+            Blob,
+            crypto: webcrypto,
+            btoa,
+            atob,
+            setTimeout,
+            clearTimeout,
+            Promise
+        };
+        const input = { baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD };
+        const report = (await runInNewContext(`${code}\nappFlow.run(input)`, { ...context, input })) as FlowReport;
+
+        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "typedErrors"]);
+        expect(report.notFoundCode).toBe("error.platform.recordNotFound");
+    });
+});
+
+describe("the Connector client's file upload", () => {
+    it("streams a file from disk as multipart form data with the Files fields, and reopens it for the retry after a 401", async () => {
+        const server = Fastify();
+        await server.register(multipart, { limits: { fileSize: 16 * 1024 * 1024 } });
+        server.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) => done(null, body));
+        const received: Array<{ fields: Record<string, string>; file: Buffer; fileName: string }> = [];
+        let answers401 = 1;
+        server.post("/api/v2/Files", async (request, reply) => {
+            const fields: Record<string, string> = {};
+            let file: Buffer = Buffer.alloc(0);
+            let fileName = "";
+            for await (const part of request.parts()) {
+                if (part.type === "file") {
+                    file = await part.toBuffer();
+                    fileName = part.filename;
+                } else fields[part.fieldname] = String(part.value);
+            }
+            received.push({ fields, file, fileName });
+            if (answers401-- > 0) return reply.status(401).send();
+            return reply.status(201).send({ result: { id: "FILaaaaaaaaaaaaaaaaa", authorization: request.headers.authorization } });
+        });
+        server.post("/connect/token", async () => ({ access_token: `token-${Date.now()}`, token_type: "Bearer", expires_in: 3600 }));
+        await server.listen({ port: 0, host: "127.0.0.1" });
+        const address = server.server.address();
+        const dir = mkdtempSync(join(tmpdir(), "upload-"));
+        try {
+            const path = join(dir, "cipher.bin");
+            const content = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
+            writeFileSync(path, content);
+            const client = new ConnectorClient({ baseUrl: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, clientId: "c", clientSecret: "s" });
+            await client.login("USRaaaaaaaaaaaaaaaaa", "secret");
+
+            const result = await client.uploadFile(path, {
+                cipherHash: "aGFzaA",
+                ownerSignature: "c2ln",
+                expiresAt: new Date("2030-01-01T00:00:00.000Z"),
+                encryptedProperties: "cHJvcHM",
+                owner: "did:e:localhost:dids:76a33ea3665eef489c70bb"
+            });
+
+            expect(result).toMatchObject({ id: "FILaaaaaaaaaaaaaaaaa", authorization: expect.stringMatching(/^Bearer token-/) });
+            expect(received).toHaveLength(2);
+            for (const upload of received) {
+                expect(upload.fields).toEqual({
+                    cipherHash: "aGFzaA",
+                    ownerSignature: "c2ln",
+                    expiresAt: "2030-01-01T00:00:00.000Z",
+                    encryptedProperties: "cHJvcHM",
+                    owner: "did:e:localhost:dids:76a33ea3665eef489c70bb"
+                });
+                expect(upload.fileName).toBe("cipher.bin");
+                expect(upload.file.equals(content)).toBe(true);
+            }
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+            await server.close();
+        }
+    });
+});
