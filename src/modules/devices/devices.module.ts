@@ -5,6 +5,7 @@ import { AuthController } from "./auth.controller";
 import { AuthService } from "./auth.service";
 import { Device } from "./device.entity";
 import { DevicesController } from "./devices.controller";
+import { CreatedDevicesUsage } from "./devices.quota-usage";
 import { DevicesService } from "./devices.service";
 import { IdentitiesController } from "./identities.controller";
 import { IdentitiesService } from "./identities.service";
@@ -17,7 +18,7 @@ import { SignedChallengeVerifier } from "./signed-challenge";
 @Module({
     imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient]), ChallengesModule],
     controllers: [AuthController, IdentitiesController, DevicesController],
-    providers: [AuthService, IdentitiesService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
+    providers: [AuthService, IdentitiesService, DevicesService, OAuthClientsService, SignedChallengeVerifier, CreatedDevicesUsage],
     exports: [IdentitiesService, OAuthClientsService]
 })
 export class DevicesModule {}
