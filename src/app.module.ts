@@ -2,8 +2,11 @@ import { type DynamicModule, Module } from "@nestjs/common";
 import { CoreModule, type RuntimeOptions } from "./core/core.module";
 import { HealthModule } from "./core/health/health.module";
 import { LoggingModule } from "./core/logging/logging.module";
+import { AdminModule } from "./modules/admin/admin.module";
+import { AnnouncementsModule } from "./modules/announcements/announcements.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
+import { QuotasModule } from "./modules/quotas/quotas.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 
 @Module({})
@@ -11,7 +14,7 @@ export class AppModule {
     static forRoot(options: RuntimeOptions): DynamicModule {
         return {
             module: AppModule,
-            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config), HealthModule, ChallengesModule, DevicesModule, SynchronizationModule]
+            imports: [CoreModule.forRoot(options), LoggingModule.forRoot(options.config, options.logDestination), HealthModule, ChallengesModule, DevicesModule, SynchronizationModule, QuotasModule, AnnouncementsModule, AdminModule]
         };
     }
 }

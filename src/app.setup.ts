@@ -8,7 +8,8 @@ import { AppModule } from "./app.module";
 import type { RuntimeOptions } from "./core/core.module";
 import { parseQueryString } from "./core/http/query-keys";
 import { createValidationPipe } from "./core/validation/validation.pipe";
-import { buildOpenApiDocument } from "./openapi";
+import { Metrics } from "./core/metrics/metrics";
+import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
 
 /** Largest accepted request body (the wire contract's 20 MiB). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -43,6 +44,11 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         reply.header("x-trace-id", request.id);
         reply.header("x-request-time", new Date().toISOString());
     });
+    const metrics = app.get(Metrics);
+    fastify.addHook("onResponse", async (request, reply) => {
+        // The route pattern (e.g. /api/v2/Challenges/:id), never the raw URL, keeps the label set small.
+        metrics.observeRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
+    });
     fastify.addHook("onSend", async (_request, reply, payload) => {
         reply.header("x-response-time", new Date().toISOString());
         reply.header("x-response-duration-ms", Math.round(reply.elapsedTime).toString());
@@ -53,6 +59,14 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     if (options.config.SWAGGER_UI) {
         const document = buildOpenApiDocument(app);
         SwaggerModule.setup("docs", app, document, { jsonDocumentUrl: "docs/openapi.json", customSiteTitle: "Enmeshed Backbone API" });
+    }
+    if (options.config.ADMIN_API_KEY) {
+        const adminDocument = buildAdminOpenApiDocument(app);
+        SwaggerModule.setup("admin/docs", app, adminDocument, {
+            jsonDocumentUrl: "admin/docs/openapi.json",
+            customSiteTitle: "Enmeshed Backbone Admin API",
+            ui: options.config.SWAGGER_UI
+        });
     }
 }
 

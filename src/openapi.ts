@@ -1,5 +1,13 @@
 import type { INestApplication } from "@nestjs/common";
+import { ModulesContainer } from "@nestjs/core";
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from "@nestjs/swagger";
+import { ADMIN_API_KEY_HEADER, ADMIN_SECURITY_SCHEME } from "./core/admin/admin-api";
+import { AdminModule } from "./modules/admin/admin.module";
+
+/** Every module of the application except the admin surface's. */
+function consumerModules(app: INestApplication): Function[] {
+    return [...app.get(ModulesContainer).values()].map((module) => module.metatype).filter((metatype) => metatype !== AdminModule);
+}
 
 /** The Consumer API's OpenAPI document, built from the controllers and DTOs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -14,6 +22,25 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .addBearerAuth({ type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" })
         .build();
     return SwaggerModule.createDocument(app, config, {
+        include: consumerModules(app),
+        operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
+    });
+}
+
+/** The admin surface's OpenAPI document (/admin/v1, X-API-KEY), separate from the Consumer API's. */
+export function buildAdminOpenApiDocument(app: INestApplication): OpenAPIObject {
+    const config = new DocumentBuilder()
+        .setTitle("Enmeshed Backbone Admin API")
+        .setDescription(
+            "Operator endpoints: OAuth clients, tiers and quotas, announcements, identity lookup, housekeeping. Enabled only when " +
+                "ADMIN_API_KEY is set; every request carries it in the X-API-KEY header. Bodies use the same `{result}` and `{error}` " +
+                "envelopes as the Consumer API."
+        )
+        .setVersion("1")
+        .addApiKey({ type: "apiKey", in: "header", name: ADMIN_API_KEY_HEADER }, ADMIN_SECURITY_SCHEME)
+        .build();
+    return SwaggerModule.createDocument(app, config, {
+        include: [AdminModule],
         operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
     });
 }
