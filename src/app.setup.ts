@@ -44,6 +44,14 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         reply.header("x-trace-id", request.id);
         reply.header("x-request-time", new Date().toISOString());
     });
+    // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
+    // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.
+    let closing = false;
+    fastify.addHook("preClose", async () => {
+        closing = true;
+        fastify.server.closeIdleConnections?.();
+        setTimeout(() => fastify.server.closeAllConnections?.(), options.config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+    });
     const metrics = app.get(Metrics);
     fastify.addHook("onResponse", async (request, reply) => {
         // The route pattern (e.g. /api/v2/Challenges/:id), never the raw URL, keeps the label set small.
@@ -54,6 +62,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         reply.header("x-response-duration-ms", Math.round(reply.elapsedTime).toString());
         reply.header("x-content-type-options", "nosniff");
         reply.header("x-frame-options", "DENY");
+        if (closing) reply.header("connection", "close");
         return payload;
     });
     if (options.config.SWAGGER_UI) {

@@ -45,6 +45,8 @@ export const configSchema = z.object({
     S3_PART_SIZE_MB: int(5, 512).default(8),
     SWAGGER_UI: bool.default(true),
     /** Enables the admin surface under /admin/v1 (header X-API-KEY); unset, the admin surface answers 404. */
+    /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
+    SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(25),
     ADMIN_API_KEY: z.string().min(16, "must be at least 16 characters").max(500).optional(),
     METRICS_ENABLED: bool.default(true),
     HOUSEKEEPING_ENABLED: bool.default(true),
