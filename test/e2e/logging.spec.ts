@@ -53,6 +53,8 @@ describe("logs of a whole flow", () => {
             .expect(401);
         await t.http.get(`/api/v2/Identities/IsDeleted?username=${username}`).expect(200);
 
+        await t.http.get("/health/live").expect(200);
+        await t.http.get("/metrics").expect(200);
         // The flow was logged (method, path, status), so the scan below looks at real output.
         expect(captured).toContain('"path":"/connect/token"');
         expect(captured).toContain('"path":"/api/v2/Devices/Self/Password"');
@@ -71,6 +73,10 @@ describe("logs of a whole flow", () => {
             expect(captured).not.toContain(secret);
         }
         expect(captured).not.toMatch(/authorization/i);
+        // Health checks and metrics scrapes stay out of the request log.
+        expect(captured).not.toContain('"path":"/health/live"');
+        expect(captured).not.toContain('"path":"/metrics"');
         expect(captured).not.toContain("?username=");
     });
 });
+

@@ -22,7 +22,7 @@ export class LoggingModule {
                     res: (res: ServerResponse | { statusCode?: number }) => ({ statusCode: res.statusCode })
                 },
                 autoLogging: {
-                    ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test(req.url ?? "")
+                    ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "")
                 },
                 redact: { paths: ["req.headers", "res.headers"], remove: true }
         };
