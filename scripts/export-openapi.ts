@@ -1,6 +1,7 @@
 /**
- * Writes the Consumer API's OpenAPI document to openapi/consumer-api.json, built from the code without a database
- * or a listening server. With --check, fails instead when the committed file differs.
+ * Writes the Consumer API's OpenAPI document to openapi/consumer-api.json and the admin surface's to
+ * openapi/admin-api.json, built from the code without a database or a listening server. With --check, fails instead
+ * when a committed file differs.
  */
 import "reflect-metadata";
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
@@ -10,7 +11,7 @@ import type { NestFastifyApplication } from "@nestjs/platform-fastify";
 import { AppModule } from "../src/app.module";
 import { createFastifyAdapter } from "../src/app.setup";
 import { loadConfig } from "../src/config/config";
-import { buildOpenApiDocument, sortKeys } from "../src/openapi";
+import { buildAdminOpenApiDocument, buildOpenApiDocument, sortKeys } from "../src/openapi";
 
 async function main(): Promise<void> {
     const check = process.argv.includes("--check");
@@ -20,28 +21,32 @@ async function main(): Promise<void> {
         createFastifyAdapter(),
         { preview: true, logger: false, abortOnError: false }
     );
-    const document = buildOpenApiDocument(app);
+    const documents = { "consumer-api.json": buildOpenApiDocument(app), "admin-api.json": buildAdminOpenApiDocument(app) };
     await app.close();
-    const text = `${JSON.stringify(sortKeys(document), null, 2)}\n`;
     const dir = join(__dirname, "..", "..", "openapi");
-    const file = join(dir, "consumer-api.json");
-    if (check) {
-        let committed = "";
-        try {
-            committed = readFileSync(file, "utf8");
-        } catch {
-            // missing counts as different
-        }
-        if (committed !== text) {
-            process.stderr.write("openapi/consumer-api.json differs from the code: run `npm run openapi` and commit the result.\n");
-            process.exit(1);
-        }
-        process.stdout.write("openapi: committed spec matches the code\n");
-        return;
-    }
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
-    process.stdout.write(`openapi: wrote ${file}\n`);
+    let drift = false;
+    for (const [name, document] of Object.entries(documents)) {
+        const text = `${JSON.stringify(sortKeys(document), null, 2)}\n`;
+        const file = join(dir, name);
+        if (check) {
+            let committed = "";
+            try {
+                committed = readFileSync(file, "utf8");
+            } catch {
+                // missing counts as different
+            }
+            if (committed !== text) {
+                process.stderr.write(`openapi/${name} differs from the code: run \`npm run openapi\` and commit the result.\n`);
+                drift = true;
+            }
+            continue;
+        }
+        writeFileSync(file, text);
+        process.stdout.write(`openapi: wrote ${file}\n`);
+    }
+    if (drift) process.exit(1);
+    if (check) process.stdout.write("openapi: committed specs match the code\n");
 }
 
 main().catch((error: unknown) => {

@@ -2,11 +2,14 @@ import { type DynamicModule, Module } from "@nestjs/common";
 import { CoreModule, type RuntimeOptions } from "./core/core.module";
 import { HealthModule } from "./core/health/health.module";
 import { LoggingModule } from "./core/logging/logging.module";
+import { AdminModule } from "./modules/admin/admin.module";
+import { AnnouncementsModule } from "./modules/announcements/announcements.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
 import { FilesModule } from "./modules/files/files.module";
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
+import { QuotasModule } from "./modules/quotas/quotas.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 import { TokensModule } from "./modules/tokens/tokens.module";
 
@@ -17,7 +20,7 @@ export class AppModule {
             module: AppModule,
             imports: [
                 CoreModule.forRoot(options),
-                LoggingModule.forRoot(options.config),
+                LoggingModule.forRoot(options.config, options.logDestination),
                 HealthModule,
                 ChallengesModule,
                 DevicesModule,
@@ -25,7 +28,10 @@ export class AppModule {
                 PushNotificationsModule,
                 SynchronizationModule,
                 TokensModule,
-                FilesModule
+                FilesModule,
+                QuotasModule,
+                AnnouncementsModule,
+                AdminModule
             ]
         };
     }

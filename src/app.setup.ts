@@ -9,7 +9,8 @@ import { AppModule } from "./app.module";
 import type { RuntimeOptions } from "./core/core.module";
 import { parseQueryString } from "./core/http/query-keys";
 import { createValidationPipe } from "./core/validation/validation.pipe";
-import { buildOpenApiDocument } from "./openapi";
+import { Metrics } from "./core/metrics/metrics";
+import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
 
 /** Largest accepted request body (the wire contract's 20 MiB). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -48,16 +49,38 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         reply.header("x-trace-id", request.id);
         reply.header("x-request-time", new Date().toISOString());
     });
+    // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
+    // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.
+    let closing = false;
+    fastify.addHook("preClose", async () => {
+        closing = true;
+        fastify.server.closeIdleConnections?.();
+        setTimeout(() => fastify.server.closeAllConnections?.(), options.config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
+    });
+    const metrics = app.get(Metrics);
+    fastify.addHook("onResponse", async (request, reply) => {
+        // The route pattern (e.g. /api/v2/Challenges/:id), never the raw URL, keeps the label set small.
+        metrics.observeRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
+    });
     fastify.addHook("onSend", async (_request, reply, payload) => {
         reply.header("x-response-time", new Date().toISOString());
         reply.header("x-response-duration-ms", Math.round(reply.elapsedTime).toString());
         reply.header("x-content-type-options", "nosniff");
         reply.header("x-frame-options", "DENY");
+        if (closing) reply.header("connection", "close");
         return payload;
     });
     if (options.config.SWAGGER_UI) {
         const document = buildOpenApiDocument(app);
         SwaggerModule.setup("docs", app, document, { jsonDocumentUrl: "docs/openapi.json", customSiteTitle: "Enmeshed Backbone API" });
+    }
+    if (options.config.ADMIN_API_KEY) {
+        const adminDocument = buildAdminOpenApiDocument(app);
+        SwaggerModule.setup("admin/docs", app, adminDocument, {
+            jsonDocumentUrl: "admin/docs/openapi.json",
+            customSiteTitle: "Enmeshed Backbone Admin API",
+            ui: options.config.SWAGGER_UI
+        });
     }
 }
 

@@ -3,6 +3,8 @@ import { ModulesContainer } from "@nestjs/core";
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from "@nestjs/swagger";
 import { AUTH_MODE, type AuthMode } from "./core/auth/caller";
 import { UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
+import { ADMIN_API_KEY_HEADER, ADMIN_SECURITY_SCHEME } from "./core/admin/admin-api";
+import { AdminModule } from "./modules/admin/admin.module";
 
 export const BEARER_SCHEME = "bearer";
 
@@ -20,13 +22,20 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
     Datawallet: "The encrypted datawallet modifications of an identity, shared by its devices.",
     Platform: "Version, attribute tags and other static content configured by the operator.",
     PushNotifications: "Push notification registration of the calling device.",
-    Sse: "Server-sent events telling a connected device that new external events exist."
+    Sse: "Server-sent events telling a connected device that new external events exist.",
+    Announcements: "Announcements of the operator to all identities or to some.",
+    Quotas: "The caller's quotas and their usage."
 };
 
 type PathItemObject = OpenAPIObject["paths"][string];
 type OperationObject = NonNullable<PathItemObject["get"]>;
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "patch", "options", "head", "trace"] as const;
+
+/** Every module of the application except the admin surface's. */
+function consumerModules(app: INestApplication): Function[] {
+    return [...app.get(ModulesContainer).values()].map((module) => module.metatype).filter((metatype) => metatype !== AdminModule);
+}
 
 /** The Consumer API's OpenAPI document, built from the controllers and DTOs. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -43,6 +52,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .addBearerAuth({ type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" }, BEARER_SCHEME)
         .build();
     const document = SwaggerModule.createDocument(app, config, {
+        include: consumerModules(app),
         operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
     });
     describeSecurity(document, authModesByOperationId(app));
@@ -54,6 +64,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
 function authModesByOperationId(app: INestApplication): Map<string, AuthMode> {
     const modes = new Map<string, AuthMode>();
     for (const module of app.get(ModulesContainer).values()) {
+        if (module.metatype === AdminModule) continue;
         for (const wrapper of module.controllers.values()) {
             const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
             if (!controller) continue;
@@ -108,6 +119,24 @@ function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>)
 function describeTags(document: OpenAPIObject): void {
     const names = new Set(operations(document).flatMap(({ operation }) => operation.tags ?? []));
     document.tags = [...names].sort().map((name) => (TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name }));
+}
+
+/** The admin surface's OpenAPI document (/admin/v1, X-API-KEY), separate from the Consumer API's. */
+export function buildAdminOpenApiDocument(app: INestApplication): OpenAPIObject {
+    const config = new DocumentBuilder()
+        .setTitle("Enmeshed Backbone Admin API")
+        .setDescription(
+            "Operator endpoints: OAuth clients, tiers and quotas, announcements, identity lookup, housekeeping. Enabled only when " +
+                "ADMIN_API_KEY is set; every request carries it in the X-API-KEY header. Bodies use the same `{result}` and `{error}` " +
+                "envelopes as the Consumer API."
+        )
+        .setVersion("1")
+        .addApiKey({ type: "apiKey", in: "header", name: ADMIN_API_KEY_HEADER }, ADMIN_SECURITY_SCHEME)
+        .build();
+    return SwaggerModule.createDocument(app, config, {
+        include: [AdminModule],
+        operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
+    });
 }
 
 /** Recursively sorts object keys so that the exported spec is stable across runs. */

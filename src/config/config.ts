@@ -1,3 +1,4 @@
+import { CronTime } from "cron";
 import { z } from "zod";
 
 const bool = z
@@ -27,6 +28,8 @@ export const configSchema = z.object({
     JWT_LIFETIME_SECONDS: int(60, 3600).default(300),
     BOOTSTRAP_CLIENT_ID: z.string().min(1).max(200).optional(),
     BOOTSTRAP_CLIENT_SECRET: z.string().min(1).max(200).optional(),
+    /** Create (and print) an OAuth client at start-up when none exists and no bootstrap client is configured. */
+    CREATE_DEFAULT_CLIENT: bool.default(true),
     LOGIN_MAX_FAILED_ATTEMPTS: int(1, 100).default(3),
     LOGIN_LOCKOUT_MINUTES: int(1, 1440).default(10),
     PASSWORD_POLICY: z.enum(["strong", "relaxed"]).default("strong"),
@@ -54,7 +57,29 @@ export const configSchema = z.object({
     PUSH_APNS_KEY_FILE: z.string().min(1).optional(),
     PUSH_APNS_KEY_ID: z.string().min(1).max(20).optional(),
     PUSH_APNS_TEAM_ID: z.string().min(1).max(20).optional(),
-    PUSH_APNS_APP_IDS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of bundle ids").optional()
+    PUSH_APNS_APP_IDS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of bundle ids").optional(),
+    /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
+    SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(25),
+    /** Enables the admin surface under /admin/v1 (header X-API-KEY); unset, the admin surface answers 404. */
+    ADMIN_API_KEY: z.string().min(16, "must be at least 16 characters").max(500).optional(),
+    METRICS_ENABLED: bool.default(true),
+    HOUSEKEEPING_ENABLED: bool.default(true),
+    HOUSEKEEPING_CRON: z
+        .string()
+        .min(9)
+        .max(100)
+        .regex(/^\S+( \S+){4,5}$/, "must be a cron expression with 5 or 6 fields, e.g. '0 1 * * *'")
+        .default("0 1 * * *"),
+    HOUSEKEEPING_BATCH_SIZE: int(1, 100_000).default(1000),
+    HOUSEKEEPING_MAX_BATCHES: int(1, 1_000_000).default(1000),
+    RATE_LIMIT_ENABLED: bool.default(true),
+    RATE_LIMIT_STORAGE: z.enum(["memory", "postgres", "redis"]).default("memory"),
+    REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+    RATE_LIMIT_WINDOW_SECONDS: int(1, 86_400).default(60),
+    RATE_LIMIT_CHALLENGES: int(1, 1_000_000).default(60),
+    RATE_LIMIT_IDENTITIES: int(1, 1_000_000).default(20),
+    RATE_LIMIT_CONNECT_TOKEN: int(1, 1_000_000).default(120),
+    RATE_LIMIT_TOKENS: int(1, 1_000_000).default(60)
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
@@ -95,6 +120,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackboneConfig
         if (missing.length > 0 && missing.length < group.length) {
             throw new ConfigError(`Invalid configuration:\n  ${missing[0]}: ${group.join(", ")} must be set together`);
         }
+    }
+    if (config.RATE_LIMIT_STORAGE === "redis" && !config.REDIS_URL) {
+        throw new ConfigError("Invalid configuration:\n  REDIS_URL: required when RATE_LIMIT_STORAGE=redis");
+    }
+    try {
+        new CronTime(config.HOUSEKEEPING_CRON);
+    } catch {
+        throw new ConfigError("Invalid configuration:\n  HOUSEKEEPING_CRON: not a valid cron expression");
     }
     return { ...config, BLOB_DIR: config.BLOB_DIR ?? `${config.DATA_DIR}/blobs` };
 }

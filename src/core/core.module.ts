@@ -1,6 +1,8 @@
 import { type DynamicModule, Global, Module } from "@nestjs/common";
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from "@nestjs/core";
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from "@nestjs/core";
 import { JwtModule } from "@nestjs/jwt";
+import { ScheduleModule } from "@nestjs/schedule";
+import { getOptionsToken, getStorageToken } from "@nestjs/throttler";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../config/config";
@@ -16,6 +18,11 @@ import { DomainEvents } from "./events/domain-events";
 import { EnvelopeInterceptor } from "./http/envelope.interceptor";
 import { GlobalExceptionFilter } from "./http/exception.filter";
 import { Paging } from "./http/paging";
+import { AdminApiKeyGuard } from "./admin/admin-api";
+import { Housekeeper } from "./housekeeping/housekeeper";
+import { Metrics } from "./metrics/metrics";
+import { MetricsController } from "./metrics/metrics.controller";
+import { RateLimitCountersCleanup, RateLimitStorage } from "./rate-limit/rate-limit.storage";
 
 export interface RuntimeOptions {
     config: BackboneConfig;
@@ -23,9 +30,11 @@ export interface RuntimeOptions {
     databaseUrl: string;
     clock?: Clock;
     blobStorage?: BlobStorage;
+    /** Where the JSON logs go (default: stdout). */
+    logDestination?: NodeJS.WritableStream;
 }
 
-/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging. */
+/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging, metrics, housekeeping, rate limits. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -43,8 +52,11 @@ export class CoreModule {
                         return dataSource;
                     }
                 }),
-                TypeOrmModule.forFeature([Setting])
+                TypeOrmModule.forFeature([Setting]),
+                ScheduleModule.forRoot(),
+                DiscoveryModule
             ],
+            controllers: [MetricsController],
             providers: [
                 { provide: BACKBONE_CONFIG, useValue: config },
                 { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -53,11 +65,33 @@ export class CoreModule {
                 SigningKeyInitializer,
                 Paging,
                 DomainEvents,
+                Metrics,
+                Housekeeper,
+                RateLimitStorage,
+                RateLimitCountersCleanup,
+                AdminApiKeyGuard,
+                { provide: getStorageToken(), useExisting: RateLimitStorage },
+                // The guard takes budget and window from the configuration; this entry only satisfies the throttler's contract.
+                { provide: getOptionsToken(), useValue: { throttlers: [{ name: "default", limit: 1, ttl: 60_000 }] } },
                 { provide: APP_GUARD, useClass: BearerAuthGuard },
                 { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
                 { provide: APP_FILTER, useClass: GlobalExceptionFilter }
             ],
-            exports: [BACKBONE_CONFIG, Clock, BlobStorage, AccessTokens, Paging, DomainEvents, TypeOrmModule]
+            exports: [
+                BACKBONE_CONFIG,
+                Clock,
+                BlobStorage,
+                AccessTokens,
+                Paging,
+                DomainEvents,
+                TypeOrmModule,
+                Metrics,
+                Housekeeper,
+                AdminApiKeyGuard,
+                getStorageToken(),
+                getOptionsToken(),
+                DiscoveryModule
+            ]
         };
     }
 }

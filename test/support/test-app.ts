@@ -27,6 +27,8 @@ export interface TestAppOptions {
     blobStorage?: BlobStorage;
     /** Reuse an existing test database (a second instance on the same data). */
     databaseUrl?: string;
+    /** Captures the JSON logs instead of writing them to stdout. */
+    logDestination?: NodeJS.WritableStream;
 }
 
 /** A fresh database copied from the migrated template; dropped again by close(). */
@@ -50,10 +52,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         BOOTSTRAP_CLIENT_SECRET: TEST_CLIENT.secret,
         DATA_DIR: `/tmp/backbone-test-${process.pid}`,
         SWAGGER_UI: "false",
+        // Every request of a test comes from the same address: rate limits are switched on by the tests about them.
+        RATE_LIMIT_ENABLED: "false",
         ...options.env
     });
     const clock = new ManualClock();
-    const app = await createApp({ config, databaseUrl, clock, blobStorage: options.blobStorage });
+    const app = await createApp({ config, databaseUrl, clock, blobStorage: options.blobStorage, logDestination: options.logDestination });
     let baseUrl: string | undefined;
     if (options.listen) {
         await app.listen(0, "127.0.0.1");

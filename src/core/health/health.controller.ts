@@ -1,4 +1,5 @@
-import { Controller, Get } from "@nestjs/common";
+import { Controller, Get, Res, ServiceUnavailableException } from "@nestjs/common";
+import type { FastifyReply } from "fastify";
 import { ApiExcludeController } from "@nestjs/swagger";
 import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from "@nestjs/terminus";
 import { Public } from "../auth/caller";
@@ -28,8 +29,15 @@ export class HealthController {
     @Public()
     @RawResponse()
     @HealthCheck()
-    ready(): Promise<HealthCheckResult> {
-        return this.health.check([() => this.database.pingCheck("database", { timeout: 3000 }), () => this.blobStorage()]);
+    async ready(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthCheckResult | object> {
+        try {
+            return await this.health.check([() => this.database.pingCheck("database", { timeout: 3000 }), () => this.blobStorage()]);
+        } catch (error) {
+            // Not ready: 503 with the check results (which dependency is down), not the generic error envelope.
+            if (!(error instanceof ServiceUnavailableException)) throw error;
+            reply.status(503);
+            return error.getResponse() as object;
+        }
     }
 
     private async blobStorage(): Promise<HealthIndicatorResult> {

@@ -27,6 +27,7 @@ export const IdPrefix = {
     DatawalletModification: "DWM",
     Announcement: "ANC",
     Tier: "TIR",
+    TierQuotaDefinition: "TQD",
     Client: "CLT",
     Error: "ERR"
 } as const;

@@ -8,9 +8,8 @@ import type { BackboneConfig } from "../../config/config";
  * and status, with the correlation id; bodies and headers are never logged.
  */
 export class LoggingModule {
-    static forRoot(config: BackboneConfig): DynamicModule {
-        return LoggerModule.forRoot({
-            pinoHttp: {
+    static forRoot(config: BackboneConfig, destination?: NodeJS.WritableStream): DynamicModule {
+        const options = {
                 level: config.LOG_LEVEL,
                 genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? "",
                 customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { correlationId?: string }).correlationId }),
@@ -23,10 +22,10 @@ export class LoggingModule {
                     res: (res: ServerResponse | { statusCode?: number }) => ({ statusCode: res.statusCode })
                 },
                 autoLogging: {
-                    ignore: (req: IncomingMessage) => (req.url ?? "").startsWith("/health")
+                    ignore: (req: IncomingMessage) => /^\/(health|metrics)(\/|\?|$)/.test((req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? "")
                 },
                 redact: { paths: ["req.headers", "res.headers"], remove: true }
-            }
-        }) as unknown as DynamicModule;
+        };
+        return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options }) as unknown as DynamicModule;
     }
 }

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, Post } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
 import { type Caller, OptionalAuth, OptionalCaller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
+import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { ChallengeDto, ChallengeIdParams } from "./challenges.dto";
 import { ChallengesService } from "./challenges.service";
 
@@ -13,6 +14,7 @@ export class ChallengesController {
     @Post()
     @HttpCode(201)
     @OptionalAuth()
+    @AnonymousRateLimit("challenges")
     @ApiBearerAuth()
     @ApiOperation({ summary: "Create a challenge", description: "Anonymous, or authenticated to record the creating identity and device. Lives 10 minutes." })
     @ApiResult(ChallengeDto, 201)

@@ -2,12 +2,13 @@ import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { Challenge } from "./challenge.entity";
 import { ChallengesController } from "./challenges.controller";
+import { ExpiredChallengesCleanup } from "./challenges.housekeeping";
 import { ChallengesService } from "./challenges.service";
 
 @Module({
     imports: [TypeOrmModule.forFeature([Challenge])],
     controllers: [ChallengesController],
-    providers: [ChallengesService],
+    providers: [ChallengesService, ExpiredChallengesCleanup],
     exports: [ChallengesService]
 })
 export class ChallengesModule {}

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTag
 import type { FastifyReply } from "fastify";
 import { Public } from "../../core/auth/caller";
 import { RawResponse } from "../../core/http/raw-response";
+import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { OAuthErrorResponse, TokenRequest, TokenResponse } from "./auth.dto";
 import { AuthService, OAuthError } from "./auth.service";
 
@@ -15,6 +16,7 @@ export class AuthController {
     @Post("token")
     @HttpCode(200)
     @Public()
+    @AnonymousRateLimit("connectToken")
     @RawResponse()
     @ApiOperation({
         summary: "Get an access token",

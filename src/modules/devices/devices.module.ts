@@ -10,6 +10,7 @@ import { DeletionProcessesController } from "./deletion-processes.controller";
 import { DeletionProcessesService } from "./deletion-processes.service";
 import { Device } from "./device.entity";
 import { DevicesController } from "./devices.controller";
+import { CreatedDevicesUsage } from "./devices.quota-usage";
 import { DevicesService } from "./devices.service";
 import { IdentitiesController } from "./identities.controller";
 import { IdentitiesService } from "./identities.service";
@@ -22,7 +23,16 @@ import { SignedChallengeVerifier } from "./signed-challenge";
 @Module({
     imports: [TypeOrmModule.forFeature([Identity, Device, OAuthClient, IdentityDeletionProcess, DeletedIdentityUsername]), ChallengesModule],
     controllers: [AuthController, IdentitiesController, DeletionProcessesController, DevicesController],
-    providers: [AuthService, IdentitiesService, DeletionProcessesService, IdentityDeletionService, DevicesService, OAuthClientsService, SignedChallengeVerifier],
+    providers: [
+        AuthService,
+        IdentitiesService,
+        DeletionProcessesService,
+        IdentityDeletionService,
+        DevicesService,
+        OAuthClientsService,
+        SignedChallengeVerifier,
+        CreatedDevicesUsage
+    ],
     exports: [IdentitiesService, OAuthClientsService, IdentityDeletionService]
 })
 export class DevicesModule {}

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
 import { type Caller, CurrentCaller, Public } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
+import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { CreateIdentityRequest, CreateIdentityResponse, IdentityDto, IsDeletedQuery, IsDeletedResponse } from "./devices.dto";
 import { IdentitiesService } from "./identities.service";
 
@@ -13,6 +14,7 @@ export class IdentitiesController {
     @Post()
     @HttpCode(201)
     @Public()
+    @AnonymousRateLimit("identities")
     @ApiOperation({
         summary: "Create an identity with its first device",
         description: "Proves possession of the identity key by a signed challenge; the address is derived from the key."

@@ -20,6 +20,17 @@ import { OAuthClientsService } from "./oauth-clients.service";
 import { passwordProblem } from "./password-policy";
 import { SignedChallengeVerifier } from "./signed-challenge";
 
+export interface IdentityLookup {
+    address: string;
+    clientId: string;
+    status: IdentityStatus;
+    tierId: string | null;
+    identityVersion: number;
+    numberOfDevices: number;
+    createdAt: string;
+    deletionGracePeriodEndsAt: string | null;
+}
+
 @Injectable()
 export class IdentitiesService {
     constructor(
@@ -96,6 +107,36 @@ export class IdentitiesService {
             status: identity.status,
             deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt?.toISOString() ?? null
         };
+    }
+
+    /** What an operator may see of an identity (admin lookup); never keys or password hashes. */
+    async lookupIdentity(address: string): Promise<IdentityLookup> {
+        const identity = await this.dataSource.getRepository(Identity).findOneBy({ address });
+        if (!identity) throw new NotFoundError();
+        const numberOfDevices = await this.dataSource.getRepository(Device).countBy({ identityAddress: address });
+        return {
+            address: identity.address,
+            clientId: identity.clientId,
+            status: identity.status,
+            tierId: identity.tierId,
+            identityVersion: identity.identityVersion,
+            numberOfDevices,
+            createdAt: identity.createdAt.toISOString(),
+            deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt?.toISOString() ?? null
+        };
+    }
+
+    /** The tier of an identity, or undefined when it does not exist. */
+    async tierOf(address: string): Promise<string | null | undefined> {
+        const identity = await this.dataSource.getRepository(Identity).findOne({ where: { address }, select: { address: true, tierId: true } });
+        return identity ? identity.tierId : undefined;
+    }
+
+    /** How many devices the identity created since `since` (all when undefined), for the NumberOfCreatedDevices quota. */
+    async countCreatedDevices(address: string, since: Date | undefined): Promise<number> {
+        const query = this.dataSource.getRepository(Device).createQueryBuilder("d").where("d.identityAddress = :address", { address });
+        if (since) query.andWhere("d.createdAt >= :since", { since });
+        return await query.getCount();
     }
 
     async isDeleted(username: string): Promise<IsDeletedResponse> {

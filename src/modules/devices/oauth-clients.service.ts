@@ -1,12 +1,24 @@
 import { createHash } from "node:crypto";
 import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
-import type { Repository } from "typeorm";
+import { DataSource, type Repository } from "typeorm";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
 import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
+import { NotFoundError } from "../../core/errors/errors";
 import { newId, randomString } from "../../core/ids/ids";
+import { Identity } from "./identity.entity";
 import { OAuthClient } from "./oauth-client.entity";
+
+/** An OAuth client as the admin surface shows it (never its secret hash). */
+export interface OAuthClientInfo {
+    clientId: string;
+    displayName: string;
+    defaultTier: string | null;
+    maxIdentities: number | null;
+    createdAt: string;
+    numberOfIdentities: number;
+}
 
 const VERIFIED_CACHE_MS = 60_000;
 
@@ -19,7 +31,8 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     constructor(
         @InjectRepository(OAuthClient) private readonly clients: Repository<OAuthClient>,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig,
-        @Inject(Clock) private readonly clock: Clock
+        @Inject(Clock) private readonly clock: Clock,
+        private readonly dataSource: DataSource
     ) {}
 
     /** The client when id and secret match, else undefined. */
@@ -50,6 +63,69 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         return { id, secret };
     }
 
+    async listClients(): Promise<OAuthClientInfo[]> {
+        const clients = await this.clients.find({ order: { createdAt: "ASC", id: "ASC" } });
+        const counts: { clientId: string; count: string }[] = await this.dataSource
+            .getRepository(Identity)
+            .createQueryBuilder("i")
+            .select("i.clientId", "clientId")
+            .addSelect("COUNT(*)", "count")
+            .groupBy("i.clientId")
+            .getRawMany();
+        const byClient = new Map(counts.map((c) => [c.clientId, Number(c.count)]));
+        return clients.map((client) => this.info(client, byClient.get(client.id) ?? 0));
+    }
+
+    async getClient(id: string): Promise<OAuthClientInfo> {
+        const client = await this.clients.findOneBy({ id });
+        if (!client) throw new NotFoundError();
+        return this.info(client, await this.dataSource.getRepository(Identity).countBy({ clientId: id }));
+    }
+
+    /** Changes the tier given to new identities and the limit of identities; `undefined` leaves a value as it is. */
+    async updateClient(id: string, changes: { defaultTier?: string | null; maxIdentities?: number | null }): Promise<OAuthClientInfo> {
+        const update: Partial<OAuthClient> = {};
+        if (changes.defaultTier !== undefined) update.defaultTier = changes.defaultTier;
+        if (changes.maxIdentities !== undefined) update.maxIdentities = changes.maxIdentities;
+        if (Object.keys(update).length > 0) {
+            const result = await this.clients.update({ id }, update);
+            if (!result.affected) throw new NotFoundError();
+        }
+        return await this.getClient(id);
+    }
+
+    /** Replaces the secret (a generated one when none is given); returns it in clear once. */
+    async changeClientSecret(id: string, secret?: string): Promise<{ clientId: string; clientSecret: string }> {
+        const clientSecret = secret ?? randomString(30);
+        const result = await this.clients.update({ id }, { secretHash: await hashPassword(clientSecret) });
+        if (!result.affected) throw new NotFoundError();
+        this.forget(id);
+        return { clientId: id, clientSecret };
+    }
+
+    /** Deletes a client: from now on neither logins nor identity creation accept its credentials. */
+    async deleteClient(id: string): Promise<void> {
+        const result = await this.clients.delete({ id });
+        this.forget(id);
+        if (!result.affected) throw new NotFoundError();
+    }
+
+    /** Drops cached verifications of a client (after its secret changed or it was deleted). */
+    private forget(clientId: string): void {
+        for (const key of this.verified.keys()) if (key.startsWith(`${clientId}\u0000`)) this.verified.delete(key);
+    }
+
+    private info(client: OAuthClient, numberOfIdentities: number): OAuthClientInfo {
+        return {
+            clientId: client.id,
+            displayName: client.displayName,
+            defaultTier: client.defaultTier,
+            maxIdentities: client.maxIdentities,
+            createdAt: client.createdAt.toISOString(),
+            numberOfIdentities
+        };
+    }
+
     async onApplicationBootstrap(): Promise<void> {
         const { BOOTSTRAP_CLIENT_ID: id, BOOTSTRAP_CLIENT_SECRET: secret } = this.config;
         if (id && secret) {
@@ -63,7 +139,7 @@ export class OAuthClientsService implements OnApplicationBootstrap {
             }
             return;
         }
-        if ((await this.clients.count()) === 0) {
+        if (this.config.CREATE_DEFAULT_CLIENT && (await this.clients.count()) === 0) {
             const created = await this.createClient({ displayName: "default" });
             // Shown once, on the console of the operator who started the embedded Backbone; never written to the logs.
             process.stdout.write(`\nOAuth client created for this Backbone:\n  client id:     ${created.id}\n  client secret: ${created.secret}\n\n`);

@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/Announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the announcements for the caller
+         * @description Announcements addressed to everybody or to the caller, in the requested language (falling back to English).
+         */
+        get: operations["listAnnouncements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/Challenges": {
         parameters: {
             query?: never;
@@ -433,6 +453,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/Quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the caller's quotas
+         * @description The quotas of the caller's tier per metric, with the usage in the current period.
+         */
+        get: operations["listOwnQuotas"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/sse": {
         parameters: {
             query?: never;
@@ -693,6 +733,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AnnouncementActionDto: {
+            displayName: string;
+            iqlQuery: string | null;
+            link: string;
+        };
+        AnnouncementDto: {
+            actions: components["schemas"]["AnnouncementActionDto"][];
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            /** @example ANCaaaaaaaaaaaaaaaaa */
+            id: string;
+            iqlQuery: string | null;
+            severity: components["schemas"]["AnnouncementSeverity"];
+            title: string;
+        };
+        /** @enum {string} */
+        AnnouncementSeverity: "Low" | "Medium" | "High";
         ChallengeDto: {
             createdBy: string | null;
             createdByDevice: string | null;
@@ -931,6 +991,10 @@ export interface components {
             /** Format: date-time */
             time: string;
         };
+        MetricQuotasDto: {
+            metricKey: components["schemas"]["QuotaMetricKey"];
+            quotas: components["schemas"]["QuotaDto"][];
+        };
         NewOwnershipTokenResponse: {
             newOwnershipToken: string;
         };
@@ -985,12 +1049,24 @@ export interface components {
          * @enum {string}
          */
         PushEnvironment: "Development" | "Production";
+        QuotaDto: {
+            max: number;
+            metricKey: components["schemas"]["QuotaMetricKey"];
+            period: components["schemas"]["QuotaPeriod"];
+            /** @enum {string} */
+            source: "Individual" | "Tier";
+            usage: number;
+        };
         QuotaExhaustion: {
             /** Format: date-time */
             isExhaustedUntil: string;
             /** @example NumberOfSentMessages */
             metricKey: string;
         };
+        /** @enum {string} */
+        QuotaMetricKey: "NumberOfSentMessages" | "NumberOfRelationships" | "NumberOfRelationshipTemplates" | "NumberOfFiles" | "NumberOfTokens" | "UsedFileStorageSpace" | "NumberOfStartedDeletionProcesses" | "NumberOfCreatedDatawalletModifications" | "NumberOfCreatedDevices" | "NumberOfCreatedChallenges";
+        /** @enum {string} */
+        QuotaPeriod: "Hour" | "Day" | "Week" | "Month" | "Year" | "Total";
         RefreshExpirationTimeResponse: {
             /** Format: date-time */
             expiresAt: string;
@@ -1217,6 +1293,47 @@ export interface operations {
             };
         };
     };
+    listAnnouncements: {
+        parameters: {
+            query: {
+                /** @description ISO 639-1 code; texts fall back to English. */
+                language: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["AnnouncementDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     createChallenge: {
         parameters: {
             query?: never;
@@ -1245,6 +1362,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
+            };
+            /** @description Too many requests from this client address; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2229,6 +2353,13 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description Too many requests from this client address; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     isIdentityDeleted: {
@@ -2459,6 +2590,35 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
+            };
+        };
+    };
+    listOwnQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["MetricQuotasDto"][];
+                    };
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3138,6 +3298,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
+            };
+            /** @description Too many requests from this client address; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

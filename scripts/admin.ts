@@ -1,0 +1,220 @@
+/**
+ * The admin operations straight against the database, for operators without HTTP access to the admin surface.
+ *   npm run admin -- <command> [arguments] [--options]     (DATABASE_URL must be set; output is JSON)
+ */
+import "reflect-metadata";
+import { type DynamicModule, Module } from "@nestjs/common";
+import { NestFactory } from "@nestjs/core";
+import { loadConfig } from "../src/config/config";
+import { CoreModule } from "../src/core/core.module";
+import { ApiError } from "../src/core/errors/errors";
+import { AdminModule } from "../src/modules/admin/admin.module";
+import { AdminService } from "../src/modules/admin/admin.service";
+import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcement.entity";
+import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "../src/modules/quotas/quota-metrics";
+
+const USAGE = `usage: npm run admin -- <command>
+
+  clients list
+  clients show <clientId>
+  clients create [--id <clientId>] [--name <displayName>] [--secret <secret>] [--tier <tierId>] [--max-identities <n>]
+  clients update <clientId> [--tier <tierId>|none] [--max-identities <n>|none]
+  clients change-secret <clientId> [--secret <secret>]
+  clients delete <clientId>
+  tiers list
+  tiers create <name>
+  tiers delete <tierId>
+  quotas add <tierId> <metricKey> <max> <period>      metricKey: ${QUOTA_METRIC_KEYS.join(", ")}; period: ${QUOTA_PERIODS.join(", ")}
+  quotas delete <tierId> <quotaId>
+  announcements list
+  announcements create --severity Low|Medium|High --text <language>:<title>:<body> [--text ...]
+                       [--expires <ISO date>] [--silent] [--recipient <address> ...] [--action <link>|<en name>]
+  announcements delete <announcementId>
+  identities show <address>
+  housekeeping run
+`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+    positional: string[];
+    options: Map<string, string[]>;
+}
+
+function parse(argv: string[]): Parsed {
+    const positional: string[] = [];
+    const options = new Map<string, string[]>();
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i]!;
+        if (arg.startsWith("--")) {
+            const name = arg.slice(2);
+            const value = name === "silent" ? "true" : argv[++i];
+            if (value === undefined) throw new UsageError(`--${name} needs a value`);
+            options.set(name, [...(options.get(name) ?? []), value]);
+        } else positional.push(arg);
+    }
+    return { positional, options };
+}
+
+function one(parsed: Parsed, name: string): string | undefined {
+    return parsed.options.get(name)?.at(-1);
+}
+
+function arg(parsed: Parsed, index: number, name: string): string {
+    const value = parsed.positional[index];
+    if (value === undefined) throw new UsageError(`missing <${name}>`);
+    return value;
+}
+
+function integer(value: string, name: string): number {
+    if (!/^\d+$/.test(value)) throw new UsageError(`${name} must be a non-negative integer`);
+    return Number(value);
+}
+
+function nullableInteger(value: string | undefined, name: string): number | null | undefined {
+    if (value === undefined) return undefined;
+    return value === "none" ? null : integer(value, name);
+}
+
+async function run(admin: AdminService, parsed: Parsed): Promise<unknown> {
+    const [group, command] = parsed.positional;
+    switch (`${group} ${command}`) {
+        case "clients list":
+            return await admin.listClients();
+        case "clients show":
+            return await admin.getClient(arg(parsed, 2, "clientId"));
+        case "clients create":
+            return await admin.createClient({
+                clientId: one(parsed, "id"),
+                displayName: one(parsed, "name"),
+                clientSecret: one(parsed, "secret"),
+                defaultTier: one(parsed, "tier") ?? null,
+                maxIdentities: nullableInteger(one(parsed, "max-identities"), "--max-identities") ?? null
+            });
+        case "clients update": {
+            const tier = one(parsed, "tier");
+            return await admin.updateClient(arg(parsed, 2, "clientId"), {
+                defaultTier: tier === "none" ? null : tier,
+                maxIdentities: nullableInteger(one(parsed, "max-identities"), "--max-identities")
+            });
+        }
+        case "clients change-secret":
+            return await admin.changeClientSecret(arg(parsed, 2, "clientId"), one(parsed, "secret"));
+        case "clients delete":
+            await admin.deleteClient(arg(parsed, 2, "clientId"));
+            return { deleted: parsed.positional[2] };
+        case "tiers list":
+            return await admin.listTiers();
+        case "tiers create":
+            return await admin.createTier(arg(parsed, 2, "name"));
+        case "tiers delete":
+            await admin.deleteTier(arg(parsed, 2, "tierId"));
+            return { deleted: parsed.positional[2] };
+        case "quotas add": {
+            const metricKey = arg(parsed, 3, "metricKey");
+            const period = arg(parsed, 5, "period");
+            if (!(QUOTA_METRIC_KEYS as readonly string[]).includes(metricKey)) throw new UsageError(`unknown metric key ${metricKey}`);
+            if (!(QUOTA_PERIODS as readonly string[]).includes(period)) throw new UsageError(`unknown period ${period}`);
+            return await admin.addTierQuota(arg(parsed, 2, "tierId"), {
+                metricKey: metricKey as QuotaMetricKey,
+                max: integer(arg(parsed, 4, "max"), "<max>"),
+                period: period as QuotaPeriod
+            });
+        }
+        case "quotas delete":
+            await admin.deleteTierQuota(arg(parsed, 2, "tierId"), arg(parsed, 3, "quotaId"));
+            return { deleted: parsed.positional[3] };
+        case "announcements list":
+            return await admin.listAnnouncements();
+        case "announcements create": {
+            const severity = one(parsed, "severity") ?? "";
+            if (!(ANNOUNCEMENT_SEVERITIES as readonly string[]).includes(severity)) throw new UsageError("--severity must be Low, Medium or High");
+            const texts = (parsed.options.get("text") ?? []).map((text) => {
+                const [language, title, ...body] = text.split(":");
+                if (!language || !title || body.length === 0) throw new UsageError("--text must be <language>:<title>:<body>");
+                return { language, title, body: body.join(":") };
+            });
+            if (texts.length === 0) throw new UsageError("at least one --text is required (an English one)");
+            const actions = (parsed.options.get("action") ?? []).map((action) => {
+                const [link, name] = action.split("|");
+                if (!link || !name) throw new UsageError("--action must be <link>|<English display name>");
+                return { link, displayName: { en: name } };
+            });
+            const expires = one(parsed, "expires");
+            if (expires !== undefined && Number.isNaN(Date.parse(expires))) throw new UsageError("--expires must be an ISO 8601 date");
+            return await admin.createAnnouncement({
+                severity: severity as AnnouncementSeverity,
+                expiresAt: expires ? new Date(expires) : null,
+                isSilent: one(parsed, "silent") === "true",
+                recipients: parsed.options.get("recipient") ?? null,
+                texts,
+                actions
+            });
+        }
+        case "announcements delete":
+            await admin.deleteAnnouncement(arg(parsed, 2, "announcementId"));
+            return { deleted: parsed.positional[2] };
+        case "identities show":
+            return await admin.lookupIdentity(arg(parsed, 2, "address"));
+        case "housekeeping run":
+            return await admin.runHousekeeping();
+        default:
+            throw new UsageError(group ? `unknown command: ${parsed.positional.join(" ")}` : "no command given");
+    }
+}
+
+async function main(): Promise<void> {
+    const argv = process.argv.slice(2);
+    if (argv.length === 0 || argv.includes("--help") || argv[0] === "help") {
+        process.stdout.write(USAGE);
+        return;
+    }
+    let parsed: Parsed;
+    try {
+        parsed = parse(argv);
+    } catch (error) {
+        process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+        process.exit(2);
+    }
+    if (!process.env.DATABASE_URL) {
+        process.stderr.write("DATABASE_URL must point to the Backbone's PostgreSQL database.\n");
+        process.exit(2);
+    }
+    const config = loadConfig({
+        ...process.env,
+        LOG_LEVEL: "silent",
+        HOUSEKEEPING_ENABLED: "false",
+        CREATE_DEFAULT_CLIENT: "false",
+        BOOTSTRAP_CLIENT_ID: "",
+        BOOTSTRAP_CLIENT_SECRET: "",
+        RATE_LIMIT_STORAGE: "memory",
+        DATABASE_POOL_SIZE: "2"
+    });
+
+    @Module({})
+    class AdminCliModule {
+        static forRoot(): DynamicModule {
+            return { module: AdminCliModule, imports: [CoreModule.forRoot({ config, databaseUrl: config.DATABASE_URL! }), AdminModule] };
+        }
+    }
+
+    const app = await NestFactory.createApplicationContext(AdminCliModule.forRoot(), { logger: ["error"], abortOnError: false });
+    let exitCode = 0;
+    try {
+        const result = await run(app.get(AdminService), parsed);
+        process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } catch (error) {
+        exitCode = error instanceof UsageError ? 2 : 1;
+        if (error instanceof UsageError) process.stderr.write(`${error.message}\n\n${USAGE}`);
+        else if (error instanceof ApiError) process.stderr.write(`${error.code}: ${error.message}\n`);
+        else throw error;
+    } finally {
+        await app.close();
+    }
+    process.exit(exitCode);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+});

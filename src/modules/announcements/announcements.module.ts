@@ -1,0 +1,15 @@
+import { Module } from "@nestjs/common";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { Announcement } from "./announcement.entity";
+import { AnnouncementsController } from "./announcements.controller";
+import { ExpiredAnnouncementsCleanup } from "./announcements.housekeeping";
+import { AnnouncementsService } from "./announcements.service";
+
+/** Announcements: created by operators (admin surface), read by identities in their language. */
+@Module({
+    imports: [TypeOrmModule.forFeature([Announcement])],
+    controllers: [AnnouncementsController],
+    providers: [AnnouncementsService, ExpiredAnnouncementsCleanup],
+    exports: [AnnouncementsService]
+})
+export class AnnouncementsModule {}

@@ -1,0 +1,15 @@
+import { Module } from "@nestjs/common";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { DevicesModule } from "../devices/devices.module";
+import { QuotasController } from "./quotas.controller";
+import { QuotasService } from "./quotas.service";
+import { Tier, TierQuotaDefinition } from "./tier.entity";
+
+/** Tiers, quota definitions and the Consumer read side of quotas (enforcement comes with the modules it limits). */
+@Module({
+    imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition]), DevicesModule],
+    controllers: [QuotasController],
+    providers: [QuotasService],
+    exports: [QuotasService]
+})
+export class QuotasModule {}
