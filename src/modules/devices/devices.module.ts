@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { DueIdentitiesDeletion } from "./devices.housekeeping";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { ChallengesModule } from "../challenges/challenges.module";
 import { AuthController } from "./auth.controller";
@@ -31,7 +32,8 @@ import { SignedChallengeVerifier } from "./signed-challenge";
         DevicesService,
         OAuthClientsService,
         SignedChallengeVerifier,
-        CreatedDevicesUsage
+        CreatedDevicesUsage,
+        DueIdentitiesDeletion
     ],
     exports: [IdentitiesService, OAuthClientsService, IdentityDeletionService]
 })

@@ -31,16 +31,23 @@ export class FilesCleanup {
 
     /** Removes files that expired more than 30 days ago: the row first (so nothing half-deleted is served), then the blob. */
     async removeExpired(): Promise<number> {
-        const before = new Date(this.clock.now().getTime() - EXPIRED_FILE_RETENTION_MS);
         let removed = 0;
         for (;;) {
-            const ids = await this.files.expiredBefore(before, BATCH);
-            for (const id of ids) {
-                if (await this.files.delete(id)) removed++;
-                await this.blobs.delete(id);
-            }
-            if (ids.length < BATCH) return removed;
+            const count = await this.removeExpiredBatch(this.clock.now(), BATCH);
+            removed += count.removed;
+            if (count.seen < BATCH) return removed;
         }
+    }
+
+    /** One batch of removeExpired, as of `now`. */
+    async removeExpiredBatch(now: Date, limit: number): Promise<{ seen: number; removed: number }> {
+        const ids = await this.files.expiredBefore(new Date(now.getTime() - EXPIRED_FILE_RETENTION_MS), limit);
+        let removed = 0;
+        for (const id of ids) {
+            if (await this.files.delete(id)) removed++;
+            await this.blobs.delete(id);
+        }
+        return { seen: ids.length, removed };
     }
 
     async removeOrphans(): Promise<CleanupReport> {

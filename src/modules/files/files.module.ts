@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { ExpiredFilesCleanup, OrphanedBlobsCleanup } from "./files.housekeeping";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { FileMetadata, FileUpload } from "./file.entity";
@@ -11,7 +12,7 @@ import { FilesService } from "./files.service";
 @Module({
     imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload]), SynchronizationModule],
     controllers: [FilesController],
-    providers: [FilesService, FilesRepository, FilesCleanup],
+    providers: [FilesService, FilesRepository, FilesCleanup, ExpiredFilesCleanup, OrphanedBlobsCleanup],
     exports: [FilesService, FilesCleanup]
 })
 export class FilesModule {}

@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { ExpiredTokensCleanup } from "./tokens.housekeeping";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { DevicesModule } from "../devices/devices.module";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
@@ -11,7 +12,7 @@ import { TokensService } from "./tokens.service";
 @Module({
     imports: [TypeOrmModule.forFeature([Token, TokenAllocation]), SynchronizationModule, DevicesModule],
     controllers: [TokensController],
-    providers: [TokensService, TokensRepository],
+    providers: [TokensService, TokensRepository, ExpiredTokensCleanup],
     exports: [TokensService]
 })
 export class TokensModule {}

@@ -1,0 +1,17 @@
+import { Injectable } from "@nestjs/common";
+import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
+import { TokensRepository } from "./tokens.repository";
+import { EXPIRED_TOKEN_RETENTION_MS } from "./tokens.service";
+
+/** Deletes tokens that expired more than 30 days ago. */
+@Injectable()
+@RegisterHousekeepingTask()
+export class ExpiredTokensCleanup implements HousekeepingTask {
+    readonly name = "tokens.expired";
+
+    constructor(private readonly tokens: TokensRepository) {}
+
+    async runBatch(now: Date, batchSize: number): Promise<number> {
+        return await this.tokens.deleteExpired(new Date(now.getTime() - EXPIRED_TOKEN_RETENTION_MS), batchSize);
+    }
+}
