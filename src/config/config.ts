@@ -40,7 +40,11 @@ export const configSchema = z.object({
     S3_SECRET_KEY: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_PART_SIZE_MB: int(5, 512).default(8),
-    SWAGGER_UI: bool.default(true)
+    SWAGGER_UI: bool.default(true),
+    /** Most recipients one message may have (the official shipped default is 1; its development setting, used here, is 20). */
+    MAX_NUMBER_OF_MESSAGE_RECIPIENTS: int(1, 1000).default(20),
+    /** Most messages from one sender that a recipient has not fetched yet. */
+    MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: int(1, 100).default(20)
 });
 
 export type ConfigInput = z.input<typeof configSchema>;
