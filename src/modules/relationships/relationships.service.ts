@@ -53,17 +53,25 @@ export class RelationshipsService {
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
-    /** Registers a reaction to every status change, run in the same transaction as the change. */
-    onStatusChanged(listener: RelationshipStatusListener): void {
+    /**
+     * Registers a reaction to every status change (creation included), run in the same transaction as the change (a failure
+     * rolls the change back). Returns a function that removes the listener again.
+     */
+    onStatusChanged(listener: RelationshipStatusListener): () => void {
         this.listeners.push(listener);
+        return () => {
+            const index = this.listeners.indexOf(listener);
+            if (index !== -1) this.listeners.splice(index, 1);
+        };
     }
 
     async createRelationship(caller: Caller, templateId: string, creationContent: Buffer | null): Promise<Relationship> {
+        const template = await this.templates.findVisibleTemplate(this.dataSource.manager, caller.address, templateId);
+        if (template.createdBy === caller.address) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
+        // Asked before the transaction starts: the identities service uses a connection of its own.
+        if ((await this.identities.statusOf(template.createdBy)) !== "Active") throw RelationshipsErrors.peerIsToBeDeleted();
         try {
             return await this.dataSource.transaction(async (manager) => {
-                const template = await this.templates.findVisibleTemplate(manager, caller.address, templateId);
-                if (template.createdBy === caller.address) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
-                if ((await this.identities.statusOf(template.createdBy)) !== "Active") throw RelationshipsErrors.peerIsToBeDeleted();
                 if (await this.hasOpenRelationship(manager, caller.address, template.createdBy)) {
                     throw RelationshipsErrors.relationshipToTargetAlreadyExists();
                 }
