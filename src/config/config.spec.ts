@@ -8,6 +8,8 @@ describe("configuration", () => {
         expect(config.DID_DOMAIN).toBe("localhost");
         expect(config.BLOB_STORAGE).toBe("fs");
         expect(config.BLOB_DIR).toBe("./data/blobs");
+        expect(config.MAX_NUMBER_OF_MESSAGE_RECIPIENTS).toBe(20);
+        expect(config.MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER).toBe(20);
     });
 
     it.each([
@@ -16,7 +18,9 @@ describe("configuration", () => {
         ["DID_DOMAIN", "Upper.Case"],
         ["JWT_LIFETIME_SECONDS", "10"],
         ["BLOB_STORAGE", "ftp"],
-        ["JWT_SECRET", "short"]
+        ["JWT_SECRET", "short"],
+        ["MAX_NUMBER_OF_MESSAGE_RECIPIENTS", "0"],
+        ["MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER", "101"]
     ])("stops with a message naming %s when it is invalid", (name, value) => {
         expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [name]: value })).toThrow(name);

@@ -32,6 +32,7 @@ describe("relationship templates", () => {
                 .expect(201);
             expect(response.body.result.id).toMatch(/^RLT[A-Za-z0-9]{17}$/);
             expect(response.body.result.createdAt).toBe(t.clock.now().toISOString());
+            expect(response.headers.location).toBe(`/api/v2/RelationshipTemplates/${response.body.result.id}`);
             const loaded = await get(owner, response.body.result.id).expect(200);
             expect(loaded.body.result).toEqual({
                 id: response.body.result.id,
@@ -152,6 +153,7 @@ describe("relationship templates", () => {
         it("lists by templates.N.id and templates.N.password and does not allocate", async () => {
             const password = Buffer.from([0xfb, 0xff, 0x20]);
             const open = await createTemplate(t, owner, { maxNumberOfAllocations: 1 });
+            t.clock.advance(1000);
             const locked = await createTemplate(t, owner, { password: password.toString("base64") });
             const query = `templates.0.id=${open}&templates.1.id=${locked}&templates.1.password=${encodeURIComponent(password.toString("base64"))}`;
             const response = await t.http.get(`/api/v2/RelationshipTemplates?${query}`).set("authorization", third.auth).expect(200);

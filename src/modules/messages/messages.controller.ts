@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from "@nestjs/common";
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+import type { FastifyReply } from "fastify";
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
@@ -24,8 +25,13 @@ export class MessagesController {
     })
     @ApiResult(SentMessageDto, 201)
     @ApiErrors(400, 401)
-    async sendMessage(@CurrentCaller() caller: Caller, @Body() request: SendMessageRequest): Promise<SentMessageDto> {
+    async sendMessage(
+        @CurrentCaller() caller: Caller,
+        @Body() request: SendMessageRequest,
+        @Res({ passthrough: true }) reply: FastifyReply
+    ): Promise<SentMessageDto> {
         const message = await this.messages.sendMessage(caller, request);
+        reply.header("location", `/api/v2/Messages/${message.id}`);
         return { id: message.id, createdAt: message.createdAt.toISOString() };
     }
 

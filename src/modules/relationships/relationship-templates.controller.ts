@@ -1,5 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from "@nestjs/common";
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from "@nestjs/swagger";
+import type { FastifyReply } from "fastify";
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
@@ -30,9 +31,11 @@ export class RelationshipTemplatesController {
     @ApiErrors(400, 401)
     async createRelationshipTemplate(
         @CurrentCaller() caller: Caller,
-        @Body() request: CreateRelationshipTemplateRequest
+        @Body() request: CreateRelationshipTemplateRequest,
+        @Res({ passthrough: true }) reply: FastifyReply
     ): Promise<CreatedRelationshipTemplateDto> {
         const template = await this.templates.createTemplate(caller, request);
+        reply.header("location", `/api/v2/RelationshipTemplates/${template.id}`);
         return { id: template.id, createdAt: template.createdAt.toISOString() };
     }
 
