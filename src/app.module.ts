@@ -7,9 +7,11 @@ import { AnnouncementsModule } from "./modules/announcements/announcements.modul
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
 import { FilesModule } from "./modules/files/files.module";
+import { MessagesModule } from "./modules/messages/messages.module";
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { QuotasModule } from "./modules/quotas/quotas.module";
+import { RelationshipsModule } from "./modules/relationships/relationships.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 import { TokensModule } from "./modules/tokens/tokens.module";
 
@@ -29,6 +31,8 @@ export class AppModule {
                 SynchronizationModule,
                 TokensModule,
                 FilesModule,
+                RelationshipsModule,
+                MessagesModule,
                 QuotasModule,
                 AnnouncementsModule,
                 AdminModule

@@ -9,6 +9,8 @@ describe("configuration", () => {
         expect(config.BLOB_STORAGE).toBe("fs");
         expect(config.BLOB_DIR).toBe("./data/blobs");
         expect(config.FILE_MAX_SIZE_BYTES).toBe(10 * 1024 * 1024);
+        expect(config.MAX_NUMBER_OF_MESSAGE_RECIPIENTS).toBe(20);
+        expect(config.MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER).toBe(20);
     });
 
     it.each([
@@ -19,7 +21,9 @@ describe("configuration", () => {
         ["BLOB_STORAGE", "ftp"],
         ["JWT_SECRET", "short"],
         ["FILE_MAX_SIZE_BYTES", "0"],
-        ["FILE_MAX_SIZE_BYTES", "ten"]
+        ["FILE_MAX_SIZE_BYTES", "ten"],
+        ["MAX_NUMBER_OF_MESSAGE_RECIPIENTS", "0"],
+        ["MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER", "101"]
     ])("stops with a message naming %s when it is invalid", (name, value) => {
         expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [name]: value })).toThrow(name);

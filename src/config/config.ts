@@ -79,7 +79,11 @@ export const configSchema = z.object({
     RATE_LIMIT_CHALLENGES: int(1, 1_000_000).default(60),
     RATE_LIMIT_IDENTITIES: int(1, 1_000_000).default(20),
     RATE_LIMIT_CONNECT_TOKEN: int(1, 1_000_000).default(120),
-    RATE_LIMIT_TOKENS: int(1, 1_000_000).default(60)
+    RATE_LIMIT_TOKENS: int(1, 1_000_000).default(60),
+    /** Most recipients one message may have (the official shipped default is 1; its development setting, used here, is 20). */
+    MAX_NUMBER_OF_MESSAGE_RECIPIENTS: int(1, 1000).default(20),
+    /** Most messages from one sender that a recipient has not fetched yet. */
+    MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: int(1, 100).default(20)
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,6 +1,6 @@
 import { applyDecorators } from "@nestjs/common";
-import { ApiProperty, type ApiPropertyOptions } from "@nestjs/swagger";
-import { Expose, Transform, Type } from "class-transformer";
+import { ApiHideProperty, ApiProperty, type ApiPropertyOptions } from "@nestjs/swagger";
+import { Expose, plainToInstance, Transform, Type } from "class-transformer";
 import {
     IsBoolean,
     IsDefined,
@@ -83,6 +83,11 @@ export function AddressProperty(options: Presence = {}): PropertyDecorator {
 interface BytesOptions extends Presence {
     minBytes?: number;
     maxBytes: number;
+    /**
+     * The value comes from a query string, where an unencoded `+` of standard base64 arrives as a space: spaces are
+     * read as `+` again.
+     */
+    inQuery?: boolean;
 }
 
 /**
@@ -100,7 +105,14 @@ export function BytesProperty(options: BytesOptions): PropertyDecorator {
                 .join(" ")
         }),
         ...presence(options),
-        Transform(({ value }) => (typeof value === "string" ? (decodeBase64(value) ?? value) : value), { toClassOnly: true }),
+        Transform(
+            ({ value }) => {
+                if (typeof value !== "string") return value;
+                const text = options.inQuery ? value.replace(/ /g, "+") : value;
+                return decodeBase64(text) ?? value;
+            },
+            { toClassOnly: true }
+        ),
         rule("isString", "must be a string", (v) => Buffer.isBuffer(v) || typeof v === "string"),
         rule("isBase64", "must be a base64 or base64url string", (v) => typeof v !== "string"),
         rule(
@@ -252,4 +264,50 @@ export function IdListQueryProperty(
         if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
         applyDecorators(...decorators)(target, propertyName);
     };
+}
+
+/** Collects `name.0.a=..&name.0.b=..&name.1.a=..` into `[{a, b}, {a}]`; stops at the first missing index. */
+export function collectIndexedQueryObjects(query: Record<string, unknown>, name: string): Array<Record<string, unknown>> | undefined {
+    const byIndex = new Map<number, Record<string, unknown>>();
+    const prefix = `${name}.`;
+    for (const [key, value] of Object.entries(query)) {
+        if (!key.startsWith(prefix)) continue;
+        const match = /^(\d+)\.([A-Za-z0-9]+)$/.exec(key.substring(prefix.length));
+        if (!match) continue;
+        const index = Number(match[1]);
+        const item = byIndex.get(index) ?? {};
+        item[match[2]!] = Array.isArray(value) ? value[0] : value;
+        byIndex.set(index, item);
+    }
+    if (byIndex.size === 0) return undefined;
+    const items: Array<Record<string, unknown>> = [];
+    for (let i = 0; byIndex.has(i); i++) items.push(byIndex.get(i)!);
+    return items;
+}
+
+/**
+ * A list of objects in a query string, written `name.<index>.<property>=value` (index from 0, contiguous), e.g.
+ * `templates.0.id=RLT...&templates.0.password=...`. Each item is validated by its DTO class.
+ */
+export function IndexedQueryObjectsProperty(
+    type: () => new () => object,
+    options: { maxItems?: number } = {}
+): PropertyDecorator {
+    // Not a query parameter of its own: the controller documents the dotted parameters (`templates.0.id`, ...).
+    const decorators: PropertyDecorator[] = [
+        ApiHideProperty(),
+        Expose(),
+        Transform(
+            ({ obj, key }) => {
+                const items = collectIndexedQueryObjects(obj as Record<string, unknown>, key);
+                return items === undefined ? undefined : plainToInstance(type(), items);
+            },
+            { toClassOnly: true }
+        ),
+        IsOptional(),
+        IsArray(),
+        ValidateNested({ each: true })
+    ];
+    if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
+    return applyDecorators(...decorators);
 }

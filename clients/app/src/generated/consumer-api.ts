@@ -453,6 +453,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/Messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the messages the caller sent or received
+         * @description Optionally filtered by `ids`. Marks the listed messages as received for the calling recipient.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Send a message
+         * @description Every recipient needs a relationship with the sender in status Active, Pending or Terminated.
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Messages/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a message
+         * @description Marks it as received for the calling recipient.
+         */
+        get: operations["getMessage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/Quotas": {
         parameters: {
             query?: never;
@@ -468,6 +512,259 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List relationships of the caller by id
+         * @description `ids` is required and must not be empty.
+         */
+        get: operations["listRelationships"];
+        put?: never;
+        /** Request a relationship with the creator of a template */
+        post: operations["createRelationship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a relationship */
+        get: operations["getRelationship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accept a pending relationship addressed to the caller */
+        put: operations["acceptRelationship"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Decompose": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Decompose a relationship
+         * @description The first participant moves it to DeletionProposed, the second to ReadyForDeletion.
+         */
+        put: operations["decomposeRelationship"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Reactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Request the reactivation of a terminated relationship */
+        put: operations["requestRelationshipReactivation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Reactivate/Accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Accept the peer's reactivation request */
+        put: operations["acceptRelationshipReactivation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Reactivate/Reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reject the peer's reactivation request */
+        put: operations["rejectRelationshipReactivation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Reactivate/Revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Revoke the caller's own reactivation request */
+        put: operations["revokeRelationshipReactivation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reject a pending relationship addressed to the caller */
+        put: operations["rejectRelationship"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Revoke a pending relationship the caller created */
+        put: operations["revokeRelationship"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/{id}/Terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Terminate an active relationship */
+        put: operations["terminateRelationship"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Relationships/CanCreate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the caller can create a relationship with a peer, and if not, why */
+        get: operations["canCreateRelationship"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/RelationshipTemplates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List relationship templates by id
+         * @description Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate.
+         */
+        get: operations["listRelationshipTemplates"];
+        put?: never;
+        /** Create a relationship template */
+        post: operations["createRelationshipTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/RelationshipTemplates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a relationship template
+         * @description Allocates the template for the caller unless the caller created or already allocated it.
+         */
+        get: operations["getRelationshipTemplate"];
+        put?: never;
+        post?: never;
+        /** Delete an own relationship template */
+        delete: operations["deleteRelationshipTemplate"];
         options?: never;
         head?: never;
         patch?: never;
@@ -753,6 +1050,23 @@ export interface components {
         };
         /** @enum {string} */
         AnnouncementSeverity: "Low" | "Medium" | "High";
+        AttachmentDto: {
+            /** @example FILaaaaaaaaaaaaaaaaa */
+            id: string;
+        };
+        AuditLogEntryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByDevice: string | null;
+            newStatus: components["schemas"]["RelationshipStatus"];
+            oldStatus: components["schemas"]["RelationshipStatus"] | null;
+            reason: components["schemas"]["RelationshipAuditLogReason"];
+        };
+        CanCreateRelationshipResponse: {
+            canCreate: boolean;
+            code: string | null;
+        };
         ChallengeDto: {
             createdBy: string | null;
             createdByDevice: string | null;
@@ -781,6 +1095,12 @@ export interface components {
             /** @example USRaaaaaaaaaaaaaaaaa */
             username: string;
         };
+        CreatedRelationshipTemplateDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example RLTaaaaaaaaaaaaaaaaa */
+            id: string;
+        };
         CreateIdentityRequest: {
             clientId: string;
             clientSecret: string;
@@ -798,6 +1118,39 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             device: components["schemas"]["CreatedDeviceDto"];
+        };
+        CreateRelationshipRequest: {
+            /**
+             * Format: byte
+             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             */
+            creationContent?: string | null;
+            /** @example RLTaaaaaaaaaaaaaaaaa */
+            relationshipTemplateId: string;
+        };
+        CreateRelationshipTemplateRequest: {
+            /**
+             * Format: byte
+             * @description The encrypted template content. Base64url or base64; 0..10485760 bytes once decoded.
+             */
+            content: string;
+            /**
+             * Format: date-time
+             * @description Must lie in the future.
+             */
+            expiresAt?: string | null;
+            /**
+             * @description Only this identity (and the creator) may see the template.
+             * @example did:e:localhost:dids:76a33ea3665eef489c70bb
+             */
+            forIdentity?: string | null;
+            /** Format: int32 */
+            maxNumberOfAllocations?: number | null;
+            /**
+             * Format: byte
+             * @description Base64url or base64; 1..200 bytes once decoded.
+             */
+            password?: string | null;
         };
         CreateTokenRequest: {
             /**
@@ -991,6 +1344,46 @@ export interface components {
             /** Format: date-time */
             time: string;
         };
+        MessageAttachmentDto: {
+            /** @example FILaaaaaaaaaaaaaaaaa */
+            id: string;
+        };
+        MessageDto: {
+            attachments: components["schemas"]["MessageAttachmentDto"][];
+            /**
+             * Format: byte
+             * @description base64url without padding
+             */
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByDevice: string;
+            /** @example MSGaaaaaaaaaaaaaaaaa */
+            id: string;
+            /** @description The sender sees all recipients, a recipient only its own entry. */
+            recipients: components["schemas"]["MessageRecipientDto"][];
+        };
+        MessageRecipientDto: {
+            address: string;
+            /**
+             * Format: byte
+             * @description base64url without padding
+             */
+            encryptedKey: string;
+            /** Format: date-time */
+            receivedAt: string | null;
+            receivedByDevice: string | null;
+        };
+        MessageRecipientRequest: {
+            /** @example did:e:localhost:dids:76a33ea3665eef489c70bb */
+            address: string;
+            /**
+             * Format: byte
+             * @description The message key, encrypted for this recipient. Base64url or base64; 30..300 bytes once decoded.
+             */
+            encryptedKey: string;
+        };
         MetricQuotasDto: {
             metricKey: components["schemas"]["QuotaMetricKey"];
             quotas: components["schemas"]["QuotaDto"][];
@@ -1085,6 +1478,82 @@ export interface components {
             id: string;
             isBackupDevice: boolean;
             username: string;
+        };
+        /** @enum {string} */
+        RelationshipAuditLogReason: "Creation" | "AcceptanceOfCreation" | "RejectionOfCreation" | "RevocationOfCreation" | "Termination" | "ReactivationRequested" | "AcceptanceOfReactivation" | "RejectionOfReactivation" | "RevocationOfReactivation" | "Decomposition" | "DecompositionDueToIdentityDeletion";
+        RelationshipCreationResponseRequest: {
+            /**
+             * Format: byte
+             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             */
+            creationResponseContent?: string | null;
+        };
+        RelationshipDto: {
+            auditLog: components["schemas"]["AuditLogEntryDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: byte
+             * @description base64url without padding
+             */
+            creationContent: string | null;
+            /**
+             * Format: byte
+             * @description base64url without padding
+             */
+            creationResponseContent: string | null;
+            from: string;
+            /** @example RELaaaaaaaaaaaaaaaaa */
+            id: string;
+            relationshipTemplateId: string | null;
+            status: components["schemas"]["RelationshipStatus"];
+            to: string;
+        };
+        RelationshipMetadataDto: {
+            auditLog: components["schemas"]["AuditLogEntryDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            from: string;
+            /** @example RELaaaaaaaaaaaaaaaaa */
+            id: string;
+            relationshipTemplateId: string | null;
+            status: components["schemas"]["RelationshipStatus"];
+            to: string;
+        };
+        /** @enum {string} */
+        RelationshipStatus: "Pending" | "Active" | "Rejected" | "Revoked" | "Terminated" | "DeletionProposed" | "ReadyForDeletion";
+        RelationshipTemplateDto: {
+            /**
+             * Format: byte
+             * @description base64url without padding
+             */
+            content: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            createdByDevice: string;
+            /** Format: date-time */
+            expiresAt: string | null;
+            forIdentity: string | null;
+            /** @example RLTaaaaaaaaaaaaaaaaa */
+            id: string;
+            maxNumberOfAllocations: number | null;
+        };
+        SendMessageRequest: {
+            attachments?: components["schemas"]["AttachmentDto"][];
+            /**
+             * Format: byte
+             * @description Base64url or base64; 1..10485760 bytes once decoded.
+             */
+            body: string;
+            /** @description At most MAX_NUMBER_OF_MESSAGE_RECIPIENTS (default 20) recipients, unique by address. */
+            recipients: components["schemas"]["MessageRecipientRequest"][];
+        };
+        SentMessageDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @example MSGaaaaaaaaaaaaaaaaa */
+            id: string;
         };
         SignedChallengeDto: {
             /** @description The challenge JSON exactly as signed. */
@@ -2593,6 +3062,145 @@ export interface operations {
             };
         };
     };
+    listMessages: {
+        parameters: {
+            query?: {
+                ids?: string[];
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["MessageDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["SentMessageDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getMessage: {
+        parameters: {
+            query?: {
+                /** @description Accepted and ignored: the body is always returned. */
+                noBody?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["MessageDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     listOwnQuotas: {
         parameters: {
             query?: never;
@@ -2619,6 +3227,851 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listRelationships: {
+        parameters: {
+            query: {
+                ids: string[];
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["RelationshipDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRelationshipRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    acceptRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RelationshipCreationResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    decomposeRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    requestRelationshipReactivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    acceptRelationshipReactivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rejectRelationshipReactivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeRelationshipReactivation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    rejectRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RelationshipCreationResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RelationshipCreationResponseRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    terminateRelationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipMetadataDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    canCreateRelationship: {
+        parameters: {
+            query: {
+                peer: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["CanCreateRelationshipResponse"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listRelationshipTemplates: {
+        parameters: {
+            query?: {
+                /** @description Legacy form of `templates` without passwords. */
+                ids?: string[];
+                /** @description 1-based page number */
+                pageNumber?: number;
+                /** @description Items per page (default 50, at most 200) */
+                pageSize?: number;
+                /** @description Id of the first item; further items use 1, 2, ... */
+                "templates.0.id"?: string;
+                /** @description Password of the first item */
+                "templates.0.password"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page; `pagination` is present only when there is more than one page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        pagination?: components["schemas"]["PaginationDto"];
+                        result: components["schemas"]["RelationshipTemplateDto"][];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createRelationshipTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRelationshipTemplateRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["CreatedRelationshipTemplateDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getRelationshipTemplate: {
+        parameters: {
+            query?: {
+                /** @description Standard base64 (URL-encoded). Base64url or base64; 1..200 bytes once decoded. */
+                password?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        result: components["schemas"]["RelationshipTemplateDto"];
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteRelationshipTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The caller may see the record but not do this to it. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };

@@ -1,0 +1,16 @@
+import { Module } from "@nestjs/common";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { RelationshipsModule } from "../relationships/relationships.module";
+import { SynchronizationModule } from "../synchronization/synchronization.module";
+import { Message, MessageRecipient } from "./message.entity";
+import { MessagesController } from "./messages.controller";
+import { MessagesService } from "./messages.service";
+
+/** Encrypted messages between identities that have a relationship. */
+@Module({
+    imports: [TypeOrmModule.forFeature([Message, MessageRecipient]), RelationshipsModule, SynchronizationModule],
+    controllers: [MessagesController],
+    providers: [MessagesService],
+    exports: [MessagesService]
+})
+export class MessagesModule {}

@@ -1,0 +1,213 @@
+import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
+import { DataSource, type EntityManager, In } from "typeorm";
+import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
+import type { Caller } from "../../core/auth/caller";
+import { Clock } from "../../core/clock/clock";
+import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { ValidationError } from "../../core/errors/errors";
+import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
+import { newId } from "../../core/ids/ids";
+import { type RelationshipStatusChange, RelationshipsService } from "../relationships/relationships.service";
+import { ExternalEventsService } from "../synchronization/external-events.service";
+import { ExternalEventType } from "../synchronization/external-event-types";
+import { Message, MessageRecipient } from "./message.entity";
+import type { AttachmentDto, SendMessageRequest } from "./messages.dto";
+import { MessagesErrors } from "./messages.errors";
+
+/** Relationship statuses that allow sending, and those in which the recipient's event is held back. */
+const SENDABLE_STATUSES = new Set(["Active", "Pending", "Terminated"]);
+const HELD_BACK_STATUSES = new Set(["Pending", "Terminated"]);
+const DECOMPOSED_STATUSES = new Set(["DeletionProposed", "ReadyForDeletion"]);
+
+@Injectable()
+export class MessagesService implements OnModuleInit {
+    readonly anonymizedAddress: string;
+
+    constructor(
+        private readonly dataSource: DataSource,
+        private readonly relationships: RelationshipsService,
+        private readonly events: ExternalEventsService,
+        @Inject(Clock) private readonly clock: Clock,
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {
+        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
+    }
+
+    onModuleInit(): void {
+        this.relationships.onStatusChanged((manager, change) => this.onRelationshipStatusChanged(manager, change));
+    }
+
+    async sendMessage(caller: Caller, request: SendMessageRequest): Promise<Message> {
+        const max = this.config.MAX_NUMBER_OF_MESSAGE_RECIPIENTS;
+        if (request.recipients.length > max) throw new ValidationError(`'recipients': must not contain more than ${max} items.`);
+        if (new Set(request.recipients.map((r) => r.address)).size !== request.recipients.length) {
+            throw new ValidationError("'recipients': the addresses of the recipients must be unique.");
+        }
+        const attachments = request.attachments ?? [];
+        await this.assertAttachments(caller, attachments);
+        const now = this.clock.now();
+        return await this.dataSource.transaction(async (manager) => {
+            const message = manager.create(Message, {
+                id: newId("MSG"),
+                createdAt: now,
+                createdBy: caller.address,
+                createdByDevice: caller.deviceId,
+                body: request.body,
+                attachments: attachments.map((a) => a.id)
+            });
+            const recipients: MessageRecipient[] = [];
+            const heldBack: boolean[] = [];
+            for (const [position, recipient] of request.recipients.entries()) {
+                const relationship = await this.relationships.youngestRelationshipBetween(manager, caller.address, recipient.address);
+                if (!relationship) throw MessagesErrors.noRelationshipToRecipientExists(recipient.address);
+                if (!SENDABLE_STATUSES.has(relationship.status)) throw MessagesErrors.relationshipToRecipientNotActive(recipient.address);
+                await this.assertBelowUnreceivedLimit(manager, caller.address, recipient.address);
+                recipients.push(
+                    manager.create(MessageRecipient, {
+                        messageId: message.id,
+                        position,
+                        address: recipient.address,
+                        encryptedKey: recipient.encryptedKey,
+                        relationshipId: relationship.id,
+                        receivedAt: null,
+                        receivedByDevice: null,
+                        isRelationshipDecomposedBySender: false,
+                        isRelationshipDecomposedByRecipient: false
+                    })
+                );
+                heldBack.push(HELD_BACK_STATUSES.has(relationship.status));
+            }
+            await manager.insert(Message, message);
+            await manager.insert(MessageRecipient, recipients);
+            await this.events.record(
+                manager,
+                recipients.map((r, i) => ({
+                    owner: r.address,
+                    type: ExternalEventType.MessageReceived,
+                    payload: { id: message.id },
+                    context: r.relationshipId,
+                    blocked: heldBack[i]
+                }))
+            );
+            message.recipients = recipients;
+            return message;
+        });
+    }
+
+    /** A message the caller takes part in; fetching it marks it received for a recipient (the first time only). */
+    async getMessage(caller: Caller, id: string): Promise<Message> {
+        const message = await this.dataSource.manager.findOneBy(Message, { id });
+        if (!message) throw MessagesErrors.messageNotFound();
+        await this.loadRecipients([message]);
+        if (!message.isVisibleTo(caller.address)) throw MessagesErrors.messageNotFound();
+        await this.markReceived(caller, [message]);
+        return message;
+    }
+
+    async listMessages(caller: Caller, ids: string[] | undefined, page: PageRequest): Promise<Page<Message>> {
+        const query = this.dataSource.manager
+            .createQueryBuilder(Message, "m")
+            .where(
+                `((m.createdBy = :address AND EXISTS (SELECT 1 FROM message_recipients s WHERE s.message_id = m.id AND NOT s.is_relationship_decomposed_by_sender))
+                  OR EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.address = :address AND NOT r.is_relationship_decomposed_by_recipient))`,
+                { address: caller.address }
+            )
+            .orderBy("m.createdAt", "ASC")
+            .addOrderBy("m.id", "ASC");
+        if (ids && ids.length > 0) query.andWhere("m.id IN (:...ids)", { ids });
+        const result = await paginate(query, page);
+        await this.loadRecipients(result.items);
+        await this.markReceived(caller, result.items);
+        return result;
+    }
+
+    /**
+     * Attachments must be files the sender may reference. The Files module does not exist yet, so only the format
+     * (checked by the request validation) is enforced for now.
+     */
+    private async assertAttachments(_caller: Caller, _attachments: AttachmentDto[]): Promise<void> {
+        return;
+    }
+
+    private async assertBelowUnreceivedLimit(manager: EntityManager, sender: string, recipient: string): Promise<void> {
+        // Serialises concurrent sends from one sender to one recipient, so the limit holds under concurrency.
+        await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`messages:${sender}:${recipient}`]);
+        const rows: Array<{ count: string }> = await manager.query(
+            `SELECT count(*) AS count FROM message_recipients r JOIN messages m ON m.id = r.message_id
+             WHERE m.created_by = $1 AND r.address = $2 AND r.received_at IS NULL`,
+            [sender, recipient]
+        );
+        const max = this.config.MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER;
+        if (Number(rows[0]!.count) >= max) throw MessagesErrors.maxNumberOfUnreceivedMessagesReached(recipient, max);
+    }
+
+    private async loadRecipients(messages: Message[]): Promise<void> {
+        if (messages.length === 0) return;
+        const rows = await this.dataSource.manager.find(MessageRecipient, {
+            where: { messageId: In(messages.map((m) => m.id)) },
+            order: { position: "ASC" }
+        });
+        for (const message of messages) message.recipients = rows.filter((r) => r.messageId === message.id);
+    }
+
+    /** Sets receivedAt/receivedByDevice of the caller's entries that have not been received yet, atomically. */
+    private async markReceived(caller: Caller, messages: Message[]): Promise<void> {
+        const ids = messages.filter((m) => m.recipients.some((r) => r.address === caller.address && r.receivedAt === null)).map((m) => m.id);
+        if (ids.length === 0) return;
+        const now = this.clock.now();
+        await this.dataSource.manager.query(
+            `UPDATE message_recipients SET received_at = $1, received_by_device = $2
+             WHERE message_id = ANY($3) AND address = $4 AND received_at IS NULL`,
+            [now, caller.deviceId, ids, caller.address]
+        );
+        // Re-read the caller's entries: a concurrent fetch may have marked them first.
+        const fresh = await this.dataSource.manager.find(MessageRecipient, { where: { messageId: In(ids), address: caller.address } });
+        for (const entry of fresh) {
+            const message = messages.find((m) => m.id === entry.messageId)!;
+            message.recipients = message.recipients.map((r) => (r.position === entry.position ? entry : r));
+        }
+    }
+
+    /**
+     * Decomposition: the decomposing side's messages over this relationship are flagged; an entry decomposed by both
+     * sides is anonymised, a sender whose recipients are all anonymised too, and a message with nobody left is deleted.
+     */
+    private async onRelationshipStatusChanged(manager: EntityManager, change: RelationshipStatusChange): Promise<void> {
+        if (!DECOMPOSED_STATUSES.has(change.newStatus)) return;
+        const actor = change.actor;
+        const peer = actor === change.from ? change.to : change.from;
+        await manager.query(
+            `UPDATE message_recipients r SET is_relationship_decomposed_by_sender = true
+             FROM messages m WHERE m.id = r.message_id AND r.relationship_id = $1 AND m.created_by = $2`,
+            [change.relationshipId, actor]
+        );
+        await manager.query(
+            `UPDATE message_recipients r SET is_relationship_decomposed_by_recipient = true
+             FROM messages m WHERE m.id = r.message_id AND r.relationship_id = $1 AND m.created_by = $2 AND r.address = $3`,
+            [change.relationshipId, peer, actor]
+        );
+        if (change.newStatus !== "ReadyForDeletion") return;
+        const anonymous = this.anonymizedAddress;
+        await manager.query(
+            `UPDATE message_recipients SET address = $2
+             WHERE relationship_id = $1 AND is_relationship_decomposed_by_sender AND is_relationship_decomposed_by_recipient`,
+            [change.relationshipId, anonymous]
+        );
+        await manager.query(
+            `UPDATE messages m SET created_by = $2
+             WHERE m.id IN (SELECT message_id FROM message_recipients WHERE relationship_id = $1)
+               AND NOT EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.address <> $2)`,
+            [change.relationshipId, anonymous]
+        );
+        const emptied: Array<{ id: string }> = await manager.query(
+            `SELECT m.id FROM messages m
+             WHERE m.created_by = $1 AND m.id IN (SELECT message_id FROM message_recipients WHERE relationship_id = $2)`,
+            [anonymous, change.relationshipId]
+        );
+        if (emptied.length > 0) {
+            const ids = emptied.map((row) => row.id);
+            await manager.delete(MessageRecipient, { messageId: In(ids) });
+            await manager.delete(Message, { id: In(ids) });
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from "@nestjs/swagger";
+import type { FastifyReply } from "fastify";
+import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import type { Page } from "../../core/http/pagination";
+import { Paging } from "../../core/http/paging";
+import {
+    CreatedRelationshipTemplateDto,
+    CreateRelationshipTemplateRequest,
+    GetRelationshipTemplateQuery,
+    ListRelationshipTemplatesQuery,
+    RelationshipTemplateDto,
+    RelationshipTemplateIdParams
+} from "./relationship-templates.dto";
+import { RelationshipTemplatesService } from "./relationship-templates.service";
+
+@ApiTags("RelationshipTemplates")
+@ApiBearerAuth()
+@Controller("api/v2/RelationshipTemplates")
+export class RelationshipTemplatesController {
+    constructor(
+        private readonly templates: RelationshipTemplatesService,
+        private readonly paging: Paging
+    ) {}
+
+    @Post()
+    @HttpCode(201)
+    @ApiOperation({ summary: "Create a relationship template" })
+    @ApiResult(CreatedRelationshipTemplateDto, 201)
+    @ApiErrors(400, 401)
+    async createRelationshipTemplate(
+        @CurrentCaller() caller: Caller,
+        @Body() request: CreateRelationshipTemplateRequest,
+        @Res({ passthrough: true }) reply: FastifyReply
+    ): Promise<CreatedRelationshipTemplateDto> {
+        const template = await this.templates.createTemplate(caller, request);
+        reply.header("location", `/api/v2/RelationshipTemplates/${template.id}`);
+        return { id: template.id, createdAt: template.createdAt.toISOString() };
+    }
+
+    @Get()
+    @ApiOperation({
+        summary: "List relationship templates by id",
+        description:
+            "Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate."
+    })
+    @ApiQuery({ name: "templates.0.id", required: false, schema: { type: "string" }, description: "Id of the first item; further items use 1, 2, ..." })
+    @ApiQuery({ name: "templates.0.password", required: false, schema: { type: "string", format: "byte" }, description: "Password of the first item" })
+    @ApiPagedResult(RelationshipTemplateDto)
+    @ApiErrors(400, 401)
+    async listRelationshipTemplates(@CurrentCaller() caller: Caller, @Query() query: ListRelationshipTemplatesQuery): Promise<Page<RelationshipTemplateDto>> {
+        const page = this.paging.request(query);
+        const items = query.templates ?? (query.ids ?? []).map((id) => ({ id }));
+        return (await this.templates.listTemplates(caller, items, page)).map((template) => RelationshipTemplateDto.from(template));
+    }
+
+    @Get(":id")
+    @ApiOperation({
+        summary: "Get a relationship template",
+        description: "Allocates the template for the caller unless the caller created or already allocated it."
+    })
+    @ApiResult(RelationshipTemplateDto)
+    @ApiErrors(400, 401, 404)
+    async getRelationshipTemplate(
+        @CurrentCaller() caller: Caller,
+        @Param() params: RelationshipTemplateIdParams,
+        @Query() query: GetRelationshipTemplateQuery
+    ): Promise<RelationshipTemplateDto> {
+        return RelationshipTemplateDto.from(await this.templates.getTemplate(caller, params.id, query.password));
+    }
+
+    @Delete(":id")
+    @HttpCode(204)
+    @ApiOperation({ summary: "Delete an own relationship template" })
+    @ApiNoContent()
+    @ApiErrors(400, 401, 403, 404)
+    async deleteRelationshipTemplate(@CurrentCaller() caller: Caller, @Param() params: RelationshipTemplateIdParams): Promise<void> {
+        await this.templates.deleteTemplate(caller, params.id);
+    }
+}

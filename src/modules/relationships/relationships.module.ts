@@ -1,0 +1,19 @@
+import { Module } from "@nestjs/common";
+import { TypeOrmModule } from "@nestjs/typeorm";
+import { DevicesModule } from "../devices/devices.module";
+import { SynchronizationModule } from "../synchronization/synchronization.module";
+import { Relationship } from "./relationship.entity";
+import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
+import { RelationshipTemplatesController } from "./relationship-templates.controller";
+import { RelationshipTemplatesService } from "./relationship-templates.service";
+import { RelationshipsController } from "./relationships.controller";
+import { RelationshipsService } from "./relationships.service";
+
+/** Relationship templates and relationships between identities (status machine and audit log). */
+@Module({
+    imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), DevicesModule, SynchronizationModule],
+    controllers: [RelationshipTemplatesController, RelationshipsController],
+    providers: [RelationshipTemplatesService, RelationshipsService],
+    exports: [RelationshipsService]
+})
+export class RelationshipsModule {}

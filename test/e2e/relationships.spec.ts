@@ -1,0 +1,341 @@
+import { DataSource } from "typeorm";
+import { RelationshipsService } from "../../src/modules/relationships/relationships.service";
+import { type Body, createTemplate, eventsOf, put, requestRelationship, establishRelationship } from "../factories/relationships";
+import { createIdentity, type TestIdentity } from "../support/identities";
+import { startTestApp, type TestApp } from "../support/test-app";
+
+const CODE = "error.platform.validation.relationship.";
+
+describe("relationships", () => {
+    let t: TestApp;
+
+    beforeAll(async () => {
+        t = await startTestApp();
+    });
+    afterAll(async () => await t.close());
+
+    async function pair(): Promise<[TestIdentity, TestIdentity, TestIdentity]> {
+        return (await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)])) as [TestIdentity, TestIdentity, TestIdentity];
+    }
+
+    function getRelationship(who: TestIdentity, id: string) {
+        return t.http.get(`/api/v2/Relationships/${id}`).set("authorization", who.auth);
+    }
+
+    describe("creation", () => {
+        it("creates a Pending relationship from a template, with the audit log and an event for the template owner", async () => {
+            const [requester, templator] = await pair();
+            const templateId = await createTemplate(t, templator);
+            const content = Buffer.from("request").toString("base64url");
+            const response = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: templateId, creationContent: content })
+                .expect(201);
+            const now = t.clock.now().toISOString();
+            const result = response.body.result;
+            expect(result).toEqual({
+                id: expect.stringMatching(/^REL[A-Za-z0-9]{17}$/),
+                relationshipTemplateId: templateId,
+                from: requester.address,
+                to: templator.address,
+                createdAt: now,
+                status: "Pending",
+                auditLog: [{ createdAt: now, createdBy: requester.address, createdByDevice: requester.deviceId, reason: "Creation", oldStatus: null, newStatus: "Pending" }]
+            });
+            const full = await getRelationship(templator, result.id).expect(200);
+            expect(full.body.result.creationContent).toBe(content);
+            expect(full.body.result.creationResponseContent).toBeNull();
+            expect(await eventsOf(t, templator.address)).toEqual([
+                expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: result.id }, isDeliveryBlocked: false })
+            ]);
+            expect(await eventsOf(t, requester.address)).toEqual([]);
+        });
+
+        it("refuses a relationship with oneself", async () => {
+            const [templator] = await pair();
+            const templateId = await createTemplate(t, templator);
+            const response = await t.http.post("/api/v2/Relationships").set("authorization", templator.auth).send({ relationshipTemplateId: templateId }).expect(400);
+            expect(response.body.error.code).toBe(`${CODE}cannotCreateRelationshipWithYourself`);
+        });
+
+        it("answers 404 for an unknown template or one personalised for someone else", async () => {
+            const [requester, templator, third] = await pair();
+            await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: "RLTdoesnotexist12345" }).expect(404);
+            const templateId = await createTemplate(t, templator, { forIdentity: third.address });
+            const response = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(404);
+            expect(response.body.error.code).toBe("error.platform.recordNotFound");
+        });
+
+        it("refuses a second relationship while one is open, and allows one after rejection", async () => {
+            const [requester, templator] = await pair();
+            const first = await requestRelationship(t, requester, templator);
+            const templateId = await createTemplate(t, templator);
+            const again = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(400);
+            expect(again.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
+            const reverse = await createTemplate(t, requester);
+            const fromOtherSide = await t.http.post("/api/v2/Relationships").set("authorization", templator.auth).send({ relationshipTemplateId: reverse }).expect(400);
+            expect(fromOtherSide.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
+            await put(t, templator, `${first}/Reject`, 200);
+            await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(201);
+        });
+
+        it("lets exactly one of ten concurrent requests for the same pair succeed", async () => {
+            const [requester, templator] = await pair();
+            const templates = [await createTemplate(t, templator), await createTemplate(t, templator)];
+            const responses = await Promise.all(
+                Array.from({ length: 10 }, (_, i) =>
+                    t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templates[i % 2] })
+                )
+            );
+            expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
+            const refused = responses.filter((r) => r.status !== 201);
+            expect(refused).toHaveLength(9);
+            for (const response of refused) {
+                expect(response.status).toBe(400);
+                expect(response.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
+            }
+            const events = await eventsOf(t, templator.address);
+            expect(events.filter((e) => e.type === "RelationshipStatusChanged")).toHaveLength(1);
+        });
+
+        it("answers peerIsToBeDeleted when the template owner is not Active", async () => {
+            const [requester, templator] = await pair();
+            const templateId = await createTemplate(t, templator);
+            await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [templator.address]);
+            const response = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(400);
+            expect(response.body.error.code).toBe(`${CODE}peerIsToBeDeleted`);
+        });
+
+        it("answers 400 for bad input", async () => {
+            const [requester] = await pair();
+            const missing = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}).expect(400);
+            expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            const bad = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" }).expect(400);
+            expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        });
+    });
+
+    describe("CanCreate", () => {
+        it("says true for a new peer, relationshipToTargetAlreadyExists with an open one, peerIsToBeDeleted for a leaving peer", async () => {
+            const [a, b, c] = await pair();
+            const fresh = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            expect(fresh.body.result).toEqual({ canCreate: true, code: null });
+            await requestRelationship(t, a, b);
+            const open = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            expect(open.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
+            await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [c.address]);
+            const leaving = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(c.address)}`).set("authorization", a.auth).expect(200);
+            expect(leaving.body.result).toEqual({ canCreate: false, code: `${CODE}peerIsToBeDeleted` });
+        });
+
+        it("answers 404 for an unknown peer and 400 for an invalid address", async () => {
+            const [a] = await pair();
+            const unknown = "did:e:localhost:dids:0000000000000000000000";
+            const valid = unknown.substring(0, unknown.length - 2);
+            const { createHash } = await import("node:crypto");
+            const address = valid + createHash("sha256").update(valid).digest("hex").substring(0, 2);
+            const notFound = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(address)}`).set("authorization", a.auth).expect(404);
+            expect(notFound.body.error.message).toContain("Identity not found.");
+            const invalid = await t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth).expect(400);
+            expect(invalid.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        });
+    });
+
+    describe("visibility", () => {
+        it("hides a relationship from a third identity (404) in GET, list and every transition", async () => {
+            const [a, b, third] = await pair();
+            const id = await requestRelationship(t, a, b);
+            await getRelationship(third, id).expect(404);
+            const list = await t.http.get(`/api/v2/Relationships?ids=${id}`).set("authorization", third.auth).expect(200);
+            expect(list.body.result).toEqual([]);
+            for (const action of ["Accept", "Reject", "Revoke", "Terminate", "Reactivate", "Reactivate/Accept", "Reactivate/Reject", "Reactivate/Revoke", "Decompose"]) {
+                const body = await put(t, third, `${id}/${action}`, 404);
+                expect(body.error.code).toBe("error.platform.recordNotFound");
+            }
+        });
+
+        it("lists the caller's relationships by ids and requires ids", async () => {
+            const [a, b, c] = await pair();
+            const first = await requestRelationship(t, a, b);
+            const second = await requestRelationship(t, c, a);
+            const response = await t.http.get(`/api/v2/Relationships?ids=${first}&ids=${second}`).set("authorization", a.auth).expect(200);
+            expect(response.body.result.map((r: Body) => r.id).sort()).toEqual([first, second].sort());
+            expect(response.body.result[0]).toHaveProperty("creationContent");
+            const missing = await t.http.get("/api/v2/Relationships").set("authorization", a.auth).expect(400);
+            expect(missing.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        });
+    });
+
+    describe("status machine", () => {
+        it("Accept: only the addressee; the creator gets an event, content is stored", async () => {
+            const [a, b] = await pair();
+            const id = await requestRelationship(t, a, b);
+            const byCreator = await put(t, a, `${id}/Accept`, 400);
+            expect(byCreator.error.code).toBe(`${CODE}cannotAcceptOrRejectRelationshipAddressedToSomeoneElse`);
+            const response = await t.http
+                .put(`/api/v2/Relationships/${id}/Accept`)
+                .set("authorization", b.auth)
+                .send({ creationResponseContent: Buffer.from("yes").toString("base64url") })
+                .expect(200);
+            expect(response.body.result.status).toBe("Active");
+            expect(response.body.result).not.toHaveProperty("creationContent");
+            expect(response.body.result.auditLog[1]).toEqual({
+                createdAt: t.clock.now().toISOString(),
+                createdBy: b.address,
+                createdByDevice: b.deviceId,
+                reason: "AcceptanceOfCreation",
+                oldStatus: "Pending",
+                newStatus: "Active"
+            });
+            const full = await getRelationship(a, id).expect(200);
+            expect(full.body.result.creationResponseContent).toBe(Buffer.from("yes").toString("base64url"));
+            expect(await eventsOf(t, a.address)).toEqual([expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })]);
+            const again = await put(t, b, `${id}/Accept`, 400);
+            expect(again.error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+        });
+
+        it("Accept without content stores an empty content", async () => {
+            const [a, b] = await pair();
+            const id = await requestRelationship(t, a, b);
+            await put(t, b, `${id}/Accept`, 200);
+            const full = await getRelationship(a, id).expect(200);
+            expect(full.body.result.creationResponseContent).toBe("");
+        });
+
+        it("Reject: only the addressee; the creator gets an event", async () => {
+            const [a, b] = await pair();
+            const id = await requestRelationship(t, a, b);
+            const byCreator = await put(t, a, `${id}/Reject`, 400);
+            expect(byCreator.error.code).toBe(`${CODE}cannotAcceptOrRejectRelationshipAddressedToSomeoneElse`);
+            const body = await put(t, b, `${id}/Reject`, 200);
+            expect(body.result.status).toBe("Rejected");
+            expect(body.result.auditLog[1]).toMatchObject({ reason: "RejectionOfCreation", oldStatus: "Pending", newStatus: "Rejected" });
+            expect((await eventsOf(t, a.address)).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
+            expect((await put(t, b, `${id}/Accept`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+        });
+
+        it("Revoke: only the creator; the addressee gets an event", async () => {
+            const [a, b] = await pair();
+            const id = await requestRelationship(t, a, b);
+            const byAddressee = await put(t, b, `${id}/Revoke`, 400);
+            expect(byAddressee.error.code).toBe(`${CODE}cannotRevokeRelationshipNotCreatedByYourself`);
+            const body = await put(t, a, `${id}/Revoke`, 200);
+            expect(body.result.status).toBe("Revoked");
+            expect(body.result.auditLog[1]).toMatchObject({ reason: "RevocationOfCreation", createdBy: a.address });
+            expect((await eventsOf(t, b.address)).map((e) => e.type)).toEqual(["RelationshipStatusChanged", "RelationshipStatusChanged"]);
+        });
+
+        it("Terminate: from Active only, by either side; the peer gets an event", async () => {
+            const [a, b] = await pair();
+            const pending = await requestRelationship(t, a, b);
+            expect((await put(t, a, `${pending}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await put(t, a, `${pending}/Revoke`, 200);
+            const id = await establishRelationship(t, a, b);
+            const before = (await eventsOf(t, a.address)).length;
+            const body = await put(t, b, `${id}/Terminate`, 200);
+            expect(body.result.status).toBe("Terminated");
+            expect(body.result.auditLog[2]).toMatchObject({ reason: "Termination", oldStatus: "Active", newStatus: "Terminated", createdBy: b.address });
+            const events = await eventsOf(t, a.address);
+            expect(events.slice(before)).toEqual([expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })]);
+            expect((await put(t, a, `${id}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+        });
+
+        it("Reactivate: request, then accepted by the peer only; events go to the other side", async () => {
+            const [a, b] = await pair();
+            const id = await establishRelationship(t, a, b);
+            expect((await put(t, a, `${id}/Reactivate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await put(t, a, `${id}/Terminate`, 200);
+            const bBefore = (await eventsOf(t, b.address)).length;
+            const requested = await put(t, a, `${id}/Reactivate`, 200);
+            expect(requested.result.status).toBe("Terminated");
+            expect(requested.result.auditLog.at(-1)).toMatchObject({ reason: "ReactivationRequested", oldStatus: "Terminated", newStatus: "Terminated" });
+            expect((await eventsOf(t, b.address)).slice(bBefore)).toEqual([
+                expect.objectContaining({ type: "RelationshipReactivationRequested", payload: { relationshipId: id } })
+            ]);
+            expect((await put(t, b, `${id}/Reactivate`, 400)).error.code).toBe(`${CODE}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`);
+            expect((await put(t, a, `${id}/Reactivate/Accept`, 400)).error.code).toBe(`${CODE}noAcceptableRelationshipReactivationRequestExists`);
+            expect((await put(t, a, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
+            expect((await put(t, b, `${id}/Reactivate/Revoke`, 400)).error.code).toBe(`${CODE}noRevocableReactivationRequestExists`);
+            const aBefore = (await eventsOf(t, a.address)).length;
+            const accepted = await put(t, b, `${id}/Reactivate/Accept`, 200);
+            expect(accepted.result.status).toBe("Active");
+            expect(accepted.result.auditLog.at(-1)).toMatchObject({ reason: "AcceptanceOfReactivation", oldStatus: "Terminated", newStatus: "Active" });
+            expect((await eventsOf(t, a.address)).slice(aBefore)).toEqual([
+                expect.objectContaining({ type: "RelationshipReactivationCompleted", payload: { relationshipId: id } })
+            ]);
+        });
+
+        it("Reactivate/Reject by the peer and Reactivate/Revoke by the requester keep it Terminated", async () => {
+            const [a, b] = await pair();
+            const id = await establishRelationship(t, a, b);
+            await put(t, a, `${id}/Terminate`, 200);
+            await put(t, a, `${id}/Reactivate`, 200);
+            const aBefore = (await eventsOf(t, a.address)).length;
+            const rejected = await put(t, b, `${id}/Reactivate/Reject`, 200);
+            expect(rejected.result.status).toBe("Terminated");
+            expect(rejected.result.auditLog.at(-1)).toMatchObject({ reason: "RejectionOfReactivation", createdBy: b.address });
+            expect((await eventsOf(t, a.address)).slice(aBefore).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
+            expect((await put(t, b, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
+
+            await put(t, b, `${id}/Reactivate`, 200);
+            const aBeforeRevoke = (await eventsOf(t, a.address)).length;
+            const revoked = await put(t, b, `${id}/Reactivate/Revoke`, 200);
+            expect(revoked.result.status).toBe("Terminated");
+            expect(revoked.result.auditLog.at(-1)).toMatchObject({ reason: "RevocationOfReactivation", createdBy: b.address });
+            expect((await eventsOf(t, a.address)).slice(aBeforeRevoke).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
+        });
+
+        it("Decompose: from Terminated by one side, then the other; no event for ReadyForDeletion; GET then 400 for the decomposer", async () => {
+            const [a, b] = await pair();
+            const id = await establishRelationship(t, a, b);
+            expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await put(t, a, `${id}/Terminate`, 200);
+            const bBefore = (await eventsOf(t, b.address)).length;
+            const first = await put(t, a, `${id}/Decompose`, 200);
+            expect(first.result.status).toBe("DeletionProposed");
+            expect(first.result.auditLog.at(-1)).toMatchObject({ reason: "Decomposition", oldStatus: "Terminated", newStatus: "DeletionProposed" });
+            expect((await eventsOf(t, b.address)).slice(bBefore).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
+            expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
+            const afterFirst = await getRelationship(a, id).expect(400);
+            expect(afterFirst.body.error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
+            await getRelationship(b, id).expect(200);
+            const aBefore = (await eventsOf(t, a.address)).length;
+            const second = await put(t, b, `${id}/Decompose`, 200);
+            expect(second.result.status).toBe("ReadyForDeletion");
+            expect((await eventsOf(t, a.address)).length).toBe(aBefore);
+            const canCreate = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            expect(canCreate.body.result.canCreate).toBe(true);
+        });
+
+        it("Decompose is allowed from Rejected and Revoked, not from Pending", async () => {
+            const [a, b, c] = await pair();
+            const pending = await requestRelationship(t, a, b);
+            expect((await put(t, b, `${pending}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await put(t, b, `${pending}/Reject`, 200);
+            expect((await put(t, b, `${pending}/Decompose`, 200)).result.status).toBe("DeletionProposed");
+            const blocked = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            expect(blocked.body.result.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
+            const revoked = await requestRelationship(t, a, c);
+            await put(t, a, `${revoked}/Revoke`, 200);
+            expect((await put(t, a, `${revoked}/Decompose`, 200)).result.status).toBe("DeletionProposed");
+        });
+
+        it("a failing step after the change rolls back the status and its event", async () => {
+            const [a, b] = await pair();
+            const id = await requestRelationship(t, a, b);
+            const remove = t.app.get(RelationshipsService).onStatusChanged(async () => {
+                throw new Error("simulated failure");
+            });
+            try {
+                await put(t, b, `${id}/Accept`, 500);
+            } finally {
+                remove();
+            }
+            const full = await getRelationship(a, id).expect(200);
+            expect(full.body.result.status).toBe("Pending");
+            expect(full.body.result.auditLog).toHaveLength(1);
+            expect(await eventsOf(t, a.address)).toEqual([]);
+        });
+    });
+});

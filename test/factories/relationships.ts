@@ -1,0 +1,56 @@
+import { DataSource } from "typeorm";
+import type { TestIdentity } from "../support/identities";
+import type { TestApp } from "../support/test-app";
+
+export const CONTENT = Buffer.from("encrypted template content").toString("base64url");
+
+export interface StoredEvent {
+    owner: string;
+    type: string;
+    payload: Record<string, unknown>;
+    context: string | null;
+    isDeliveryBlocked: boolean;
+}
+
+/** The external events of an identity as stored, oldest first. */
+export async function eventsOf(t: TestApp, owner: string): Promise<StoredEvent[]> {
+    const rows: Array<{ owner: string; type: string; payload: Record<string, unknown>; context: string | null; is_delivery_blocked: boolean }> =
+        await t.app.get(DataSource).query("SELECT owner, type, payload, context, is_delivery_blocked FROM external_events WHERE owner = $1 ORDER BY index", [owner]);
+    return rows.map((r) => ({ owner: r.owner, type: r.type, payload: r.payload, context: r.context, isDeliveryBlocked: r.is_delivery_blocked }));
+}
+
+export async function createTemplate(t: TestApp, owner: TestIdentity, body: Record<string, unknown> = {}): Promise<string> {
+    const response = await t.http
+        .post("/api/v2/RelationshipTemplates")
+        .set("authorization", owner.auth)
+        .send({ content: CONTENT, ...body })
+        .expect(201);
+    return response.body.result.id;
+}
+
+/** `from` requests a relationship from a template of `to`; returns the relationship id (Pending). */
+export async function requestRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
+    const templateId = await createTemplate(t, to);
+    const response = await t.http
+        .post("/api/v2/Relationships")
+        .set("authorization", from.auth)
+        .send({ relationshipTemplateId: templateId, creationContent: Buffer.from("hello").toString("base64url") })
+        .expect(201);
+    return response.body.result.id;
+}
+
+/** An Active relationship between `from` and `to` (template by `to`). */
+export async function establishRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
+    const id = await requestRelationship(t, from, to);
+    await t.http.put(`/api/v2/Relationships/${id}/Accept`).set("authorization", to.auth).send({}).expect(200);
+    return id;
+}
+
+/** A response body as the tests read it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Body = Record<string, any>;
+
+export async function put(t: TestApp, who: TestIdentity, path: string, expected: number): Promise<Body> {
+    const response = await t.http.put(`/api/v2/Relationships/${path}`).set("authorization", who.auth).send({}).expect(expected);
+    return response.body;
+}
