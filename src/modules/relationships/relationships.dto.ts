@@ -28,7 +28,7 @@ export class AuditLogEntryDto {
     createdByDevice!: string | null;
     @ApiProperty({ enum: AUDIT_LOG_REASONS, enumName: "RelationshipAuditLogReason" })
     reason!: string;
-    @ApiProperty({ enum: RELATIONSHIP_STATUSES, enumName: "RelationshipStatus", nullable: true })
+    @ApiProperty({ type: "string", enum: RELATIONSHIP_STATUSES, nullable: true, description: "null for the creation" })
     oldStatus!: string | null;
     @ApiProperty({ enum: RELATIONSHIP_STATUSES, enumName: "RelationshipStatus" })
     newStatus!: string;

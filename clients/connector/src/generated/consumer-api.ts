@@ -1060,7 +1060,11 @@ export interface components {
             createdBy: string;
             createdByDevice: string | null;
             newStatus: components["schemas"]["RelationshipStatus"];
-            oldStatus: components["schemas"]["RelationshipStatus"] | null;
+            /**
+             * @description null for the creation
+             * @enum {string|null}
+             */
+            oldStatus: "Pending" | "Active" | "Rejected" | "Revoked" | "Terminated" | "DeletionProposed" | "ReadyForDeletion" | null;
             reason: components["schemas"]["RelationshipAuditLogReason"];
         };
         CanCreateRelationshipResponse: {
