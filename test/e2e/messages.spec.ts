@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { type Body, eventsOf, establishRelationship, put, requestRelationship } from "../factories/relationships";
+import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -40,7 +41,7 @@ describe("messages", () => {
             const [sender, r1, r2] = await identities(3);
             const rel1 = await establishRelationship(t, sender, r1);
             const rel2 = await establishRelationship(t, r2, sender);
-            const attachments = [{ id: "FILaaaaaaaaaaaaaaaaa" }];
+            const attachments = [{ id: (await uploadFile(t, sender)).id }];
             const response = await send(sender, [r1, r2], { attachments }).expect(201);
             const id = response.body.result.id;
             expect(response.body.result).toEqual({ id: expect.stringMatching(/^MSG[A-Za-z0-9]{17}$/), createdAt: t.clock.now().toISOString() });
@@ -65,6 +66,21 @@ describe("messages", () => {
                     { address: r2.address, encryptedKey: KEY, receivedAt: null, receivedByDevice: null }
                 ]
             });
+        });
+
+        it("refuses attachments that are not existing, unexpired files", async () => {
+            const [sender, recipient] = await identities(2);
+            await establishRelationship(t, sender, recipient);
+            const missing = await send(sender, [recipient], { attachments: [{ id: "FILdoesnotexist12345" }] }).expect(400);
+            expect(missing.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            const file = await uploadFile(t, recipient, { expiresAt: new Date(t.clock.now().getTime() + 60_000).toISOString() });
+            await send(sender, [recipient], { attachments: [{ id: file.id }] }).expect(201);
+            t.clock.advance(61_000);
+            try {
+                await send(sender, [recipient], { attachments: [{ id: file.id }] }).expect(400);
+            } finally {
+                t.clock.set(new Date());
+            }
         });
 
         it("holds the event back while the relationship is Pending, and releases it on acceptance", async () => {

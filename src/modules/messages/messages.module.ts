@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+import { FilesModule } from "../files/files.module";
 import { RelationshipsModule } from "../relationships/relationships.module";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { Message, MessageRecipient } from "./message.entity";
@@ -8,7 +9,7 @@ import { MessagesService } from "./messages.service";
 
 /** Encrypted messages between identities that have a relationship. */
 @Module({
-    imports: [TypeOrmModule.forFeature([Message, MessageRecipient]), RelationshipsModule, SynchronizationModule],
+    imports: [TypeOrmModule.forFeature([Message, MessageRecipient]), RelationshipsModule, FilesModule, SynchronizationModule],
     controllers: [MessagesController],
     providers: [MessagesService],
     exports: [MessagesService]

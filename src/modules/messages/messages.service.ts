@@ -7,6 +7,7 @@ import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { ValidationError } from "../../core/errors/errors";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
+import { FilesService } from "../files/files.service";
 import { type RelationshipStatusChange, RelationshipsService } from "../relationships/relationships.service";
 import { ExternalEventsService } from "../synchronization/external-events.service";
 import { ExternalEventType } from "../synchronization/external-event-types";
@@ -26,6 +27,7 @@ export class MessagesService implements OnModuleInit {
     constructor(
         private readonly dataSource: DataSource,
         private readonly relationships: RelationshipsService,
+        private readonly files: FilesService,
         private readonly events: ExternalEventsService,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
@@ -44,7 +46,7 @@ export class MessagesService implements OnModuleInit {
             throw new ValidationError("'recipients': the addresses of the recipients must be unique.");
         }
         const attachments = request.attachments ?? [];
-        await this.assertAttachments(caller, attachments);
+        await this.assertAttachments(attachments);
         const now = this.clock.now();
         return await this.dataSource.transaction(async (manager) => {
             const message = manager.create(Message, {
@@ -125,8 +127,12 @@ export class MessagesService implements OnModuleInit {
      * Attachments must be files the sender may reference. The Files module does not exist yet, so only the format
      * (checked by the request validation) is enforced for now.
      */
-    private async assertAttachments(_caller: Caller, _attachments: AttachmentDto[]): Promise<void> {
-        return;
+    /** Every attachment must be a file that exists and has not expired (any identity may reference any file). */
+    private async assertAttachments(attachments: AttachmentDto[]): Promise<void> {
+        if (attachments.length === 0) return;
+        const existing = new Set(await this.files.existingFileIds(attachments.map((a) => a.id)));
+        const missing = attachments.find((a) => !existing.has(a.id));
+        if (missing) throw new ValidationError(`'attachments': the file ${missing.id} does not exist or has expired.`);
     }
 
     private async assertBelowUnreceivedLimit(manager: EntityManager, sender: string, recipient: string): Promise<void> {
