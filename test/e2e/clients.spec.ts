@@ -1,4 +1,4 @@
-import { generateKeyPairSync, sign } from "node:crypto";
+import { createHash, generateKeyPairSync, sign } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -36,10 +36,35 @@ describe("the generated clients against the Backbone", () => {
 
         const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
 
-        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "typedErrors"]);
+        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "createAndReadToken", "createAndReadTemplate", "typedErrors"]);
         expect(report.listedDeviceIds).toHaveLength(2);
         expect(report.badRequestCode).toMatch(/^error\.platform\./);
         expect(report.notFoundCode).toBe("error.platform.recordNotFound");
+    });
+
+    it("streams a file from disk to the Backbone's Files endpoint and downloads the same bytes", async () => {
+        const client = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+        const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
+        const dir = mkdtempSync(join(tmpdir(), "connector-upload-"));
+        try {
+            const content = Buffer.alloc(3 * 1024 * 1024 + 17, 9);
+            const path = join(dir, "cipher.bin");
+            writeFileSync(path, content);
+            const uploaded = await client.uploadFile(path, {
+                cipherHash: createHash("sha512").update(content).digest("base64url"),
+                ownerSignature: Buffer.from('{"sig":"x","alg":2}').toString("base64url"),
+                expiresAt: new Date(Date.now() + 3600 * 1000),
+                encryptedProperties: Buffer.from('{"cph":"props"}').toString("base64url"),
+                owner: report.address
+            });
+            expect(uploaded.id).toMatch(/^FIL[A-Za-z0-9]{17}$/);
+            expect(uploaded.cipherSize).toBe(content.length);
+            const downloaded = await client.api.GET("/api/v2/Files/{id}", { params: { path: { id: uploaded.id } }, parseAs: "arrayBuffer" });
+            expect(downloaded.response.status).toBe(200);
+            expect(Buffer.from(downloaded.data as ArrayBuffer).equals(content)).toBe(true);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("renews the access token before it expires and retries once after a 401", async () => {
@@ -114,7 +139,7 @@ describe("the generated clients against the Backbone", () => {
         const input = { baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD };
         const report = (await runInNewContext(`${code}\nappFlow.run(input)`, { ...context, input })) as FlowReport;
 
-        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "typedErrors"]);
+        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "createAndReadToken", "createAndReadTemplate", "typedErrors"]);
         expect(report.notFoundCode).toBe("error.platform.recordNotFound");
     });
 });

@@ -102,6 +102,24 @@ export async function runConsumerFlow({ client, signer, clientId, clientSecret, 
     check(updated === undefined, "void for 204");
     steps.push("updateOwnDevice");
 
+    // A token and a relationship template with encrypted content (base64url strings on the wire), read back.
+    const inAnHour = new Date(Date.now() + 3600 * 1000).toISOString();
+    const tokenContent = textToBase64Url("token ciphertext");
+    const token = await client.result(client.api.POST("/api/v2/Tokens", { body: { content: tokenContent, expiresAt: inAnHour } }));
+    const readToken = await client.result(client.api.GET("/api/v2/Tokens/{id}", { params: { path: { id: token.id } } }));
+    check(readToken.id === token.id && readToken.content === tokenContent, "the token read back with its content");
+    check(readToken.createdBy === created.address && readToken.isPasswordProtected === false, "the token's creator");
+    steps.push("createAndReadToken");
+
+    const templateContent = textToBase64Url("template ciphertext");
+    const template = await client.result(
+        client.api.POST("/api/v2/RelationshipTemplates", { body: { content: templateContent, expiresAt: inAnHour, maxNumberOfAllocations: 1 } })
+    );
+    const readTemplate = await client.result(client.api.GET("/api/v2/RelationshipTemplates/{id}", { params: { path: { id: template.id } } }));
+    check(readTemplate.id === template.id && readTemplate.content === templateContent, "the template read back with its content");
+    check(readTemplate.maxNumberOfAllocations === 1 && readTemplate.createdBy === created.address, "the template's settings");
+    steps.push("createAndReadTemplate");
+
     // Typed errors: status and code from the {error} envelope.
     const badRequestCode = await errorCode(client.result(client.api.GET("/api/v2/Challenges/{id}", { params: { path: { id: "not-an-id" } } })), 400);
     const notFoundCode = await errorCode(client.result(client.api.GET("/api/v2/Challenges/{id}", { params: { path: { id: "CHLaaaaaaaaaaaaaaaaa" } } })), 404);
