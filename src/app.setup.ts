@@ -72,7 +72,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     });
     if (options.config.SWAGGER_UI) {
         const document = buildOpenApiDocument(app);
-        SwaggerModule.setup("docs", app, document, { jsonDocumentUrl: "docs/openapi.json", customSiteTitle: "Enmeshed Backbone API" });
+        // No online validator: the UI makes no requests to other hosts.
+        SwaggerModule.setup("docs", app, document, {
+            jsonDocumentUrl: "docs/openapi.json",
+            customSiteTitle: "Enmeshed Backbone API",
+            swaggerOptions: { validatorUrl: null }
+        });
     }
     if (options.config.ADMIN_API_KEY) {
         const adminDocument = buildAdminOpenApiDocument(app);
