@@ -20,11 +20,11 @@ function correlationIdOf(header: string | string[] | undefined): string {
     return value ? value.substring(0, 100) : randomUUID();
 }
 
-export function createFastifyAdapter(): FastifyAdapter {
+export function createFastifyAdapter(trustProxy: boolean | number | string = false): FastifyAdapter {
     return new FastifyAdapter({
         routerOptions: { caseSensitive: false, ignoreTrailingSlash: true, querystringParser: parseQueryString },
         bodyLimit: MAX_BODY_BYTES,
-        trustProxy: true,
+        trustProxy: trustProxy as boolean | string,
         genReqId: (req: IncomingMessage) => {
             const withIds = req as IncomingMessage & { correlationId?: string };
             withIds.correlationId = correlationIdOf(req.headers["x-correlation-id"]);
@@ -91,7 +91,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
 
 /** Creates the configured (not yet listening) application. */
 export async function createApp(options: RuntimeOptions): Promise<NestFastifyApplication> {
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(), {
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(options.config.TRUST_PROXY), {
         bufferLogs: true,
         abortOnError: false
     });

@@ -43,3 +43,18 @@ describe("configuration", () => {
         expect(() => loadConfig({ PUSH_FCM_APP_IDS: "a, b" })).toThrow("PUSH_FCM_APP_IDS");
     });
 });
+
+describe("TRUST_PROXY", () => {
+    it.each([
+        [undefined, false],
+        ["true", true],
+        ["2", 2],
+        ["10.0.0.0/8,192.168.1.1", "10.0.0.0/8,192.168.1.1"]
+    ])("reads %s as %s", (value, expected) => {
+        expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+    });
+
+    it("refuses anything else, naming the variable", () => {
+        expect(() => loadConfig({ TRUST_PROXY: "everyone" })).toThrow("TRUST_PROXY");
+    });
+});

@@ -13,6 +13,16 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 export const configSchema = z.object({
     PORT: int(0, 65535).default(8080),
     HOST: z.string().min(1).default("0.0.0.0"),
+    /**
+     * Which proxies may set X-Forwarded-For (the client address used by rate limits and logs): `false` (none, the
+     * default), `true` (any: only when nothing but the load balancer can reach the Backbone), a number of proxy hops,
+     * or a comma-separated list of proxy addresses or CIDR ranges.
+     */
+    TRUST_PROXY: z
+        .string()
+        .regex(/^(true|false|\d{1,2}|[0-9a-fA-F:./]+(,[0-9a-fA-F:./]+)*)$/, "must be true, false, a number of hops or a list of addresses")
+        .default("false")
+        .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATABASE_POOL_SIZE: int(1, 500).default(20),

@@ -29,7 +29,9 @@ function expectTooManyRequests(response: { status: number; headers: Record<strin
 describe("rate limits on anonymous endpoints (in-memory storage)", () => {
     let t: TestApp;
     beforeAll(async () => {
-        t = await startTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_CHALLENGES: "3", RATE_LIMIT_CONNECT_TOKEN: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
+        t = await startTestApp({
+            env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_CHALLENGES: "3", RATE_LIMIT_CONNECT_TOKEN: "2", RATE_LIMIT_WINDOW_SECONDS: "60", TRUST_PROXY: "true" }
+        });
     });
     afterAll(async () => await t.close());
 
@@ -59,6 +61,21 @@ describe("rate limits on anonymous endpoints (in-memory storage)", () => {
         for (let i = 0; i < 3; i++) await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.7").expect(201);
         expectTooManyRequests(await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.7"));
         await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.8").expect(201);
+    });
+});
+
+describe("rate limits without a trusted proxy", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+        t = await startTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_CHALLENGES: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
+    });
+    afterAll(async () => await t.close());
+
+    it("ignores X-Forwarded-For, so that a client cannot escape its budget by inventing addresses", async () => {
+        startOfNextWindow(t);
+        await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.1").expect(201);
+        await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.2").expect(201);
+        expectTooManyRequests(await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.3"));
     });
 });
 
