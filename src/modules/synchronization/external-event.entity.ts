@@ -24,7 +24,7 @@ export class ExternalEvent {
     type!: ExternalEventType;
 
     @Column({ type: "jsonb" })
-    payload!: Record<string, unknown>;
+    payload!: Record<string, string>;
 
     @Column({ type: "timestamptz" })
     createdAt!: Date;

@@ -15,7 +15,7 @@ export interface NewExternalEvent {
     /** The identity whose devices receive the event. */
     owner: string;
     type: ExternalEventType;
-    payload: Record<string, unknown>;
+    payload: Record<string, string>;
     /** The record the event is about, used to release or drop held-back events. */
     context?: string;
     /** Hold the event back until it is released (e.g. a MessageReceived while the relationship is Pending). */
@@ -66,7 +66,7 @@ export class ExternalEventsService {
                 );
             });
         }
-        await manager.getRepository(ExternalEvent).insert(created as Parameters<EntityManager["insert"]>[1] as never);
+        await manager.insert(ExternalEvent, created);
         const deliverableOwners = created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner);
         await this.announce(manager, deliverableOwners);
         this.pushes.afterCommit(manager, deliverableOwners);
