@@ -22,6 +22,7 @@ import { AdminApiKeyGuard } from "./admin/admin-api";
 import { Housekeeper } from "./housekeeping/housekeeper";
 import { Metrics } from "./metrics/metrics";
 import { MetricsController } from "./metrics/metrics.controller";
+import { QuotaEnforcement } from "./quotas/quota-enforcement";
 import { RateLimitCountersCleanup, RateLimitStorage } from "./rate-limit/rate-limit.storage";
 
 export interface RuntimeOptions {
@@ -34,7 +35,7 @@ export interface RuntimeOptions {
     logDestination?: NodeJS.WritableStream;
 }
 
-/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging, metrics, housekeeping, rate limits. */
+/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging, metrics, housekeeping, rate limits, quota enforcement. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -70,6 +71,7 @@ export class CoreModule {
                 RateLimitStorage,
                 RateLimitCountersCleanup,
                 AdminApiKeyGuard,
+                QuotaEnforcement,
                 { provide: getStorageToken(), useExisting: RateLimitStorage },
                 // The guard takes budget and window from the configuration; this entry only satisfies the throttler's contract.
                 { provide: getOptionsToken(), useValue: { throttlers: [{ name: "default", limit: 1, ttl: 60_000 }] } },
@@ -88,6 +90,7 @@ export class CoreModule {
                 Metrics,
                 Housekeeper,
                 AdminApiKeyGuard,
+                QuotaEnforcement,
                 getStorageToken(),
                 getOptionsToken(),
                 DiscoveryModule

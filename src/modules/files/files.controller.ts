@@ -18,6 +18,7 @@ import {
 } from "./files.dto";
 import { FilesErrors } from "./files.errors";
 import { FilesService } from "./files.service";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Files")
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class FilesController {
     ) {}
 
     @Post()
+    @EnforceQuota("NumberOfFiles", "UsedFileStorageSpace")
     @HttpCode(201)
     @ApiOperation({
         summary: "Upload a file",

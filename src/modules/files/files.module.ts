@@ -5,6 +5,7 @@ import { SynchronizationModule } from "../synchronization/synchronization.module
 import { FileMetadata, FileUpload } from "./file.entity";
 import { FilesCleanup } from "./files-cleanup";
 import { FilesController } from "./files.controller";
+import { UploadedFilesUsage, UsedFileStorageSpaceUsage } from "./files.quota";
 import { FilesRepository } from "./files.repository";
 import { FilesService } from "./files.service";
 
@@ -12,7 +13,7 @@ import { FilesService } from "./files.service";
 @Module({
     imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload]), SynchronizationModule],
     controllers: [FilesController],
-    providers: [FilesService, FilesRepository, FilesCleanup, ExpiredFilesCleanup, OrphanedBlobsCleanup],
+    providers: [FilesService, FilesRepository, FilesCleanup, ExpiredFilesCleanup, OrphanedBlobsCleanup, UploadedFilesUsage, UsedFileStorageSpaceUsage],
     exports: [FilesService, FilesCleanup]
 })
 export class FilesModule {}

@@ -7,6 +7,7 @@ import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { GetMessageQuery, ListMessagesQuery, MessageDto, MessageIdParams, SendMessageRequest, SentMessageDto } from "./messages.dto";
 import { MessagesService } from "./messages.service";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Messages")
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class MessagesController {
     ) {}
 
     @Post()
+    @EnforceQuota("NumberOfSentMessages")
     @HttpCode(201)
     @ApiOperation({
         summary: "Send a message",

@@ -36,3 +36,31 @@ export function periodStart(period: QuotaPeriod, now: Date): Date | undefined {
             return undefined;
     }
 }
+
+/** Far in the future: a `Total` quota stays exhausted. */
+export const END_OF_TIME = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+
+/** End (exclusive) of the calendar-aligned UTC period containing `now`; END_OF_TIME for Total. */
+export function periodEnd(period: QuotaPeriod, now: Date): Date {
+    const start = periodStart(period, now);
+    if (!start) return END_OF_TIME;
+    const y = start.getUTCFullYear();
+    const m = start.getUTCMonth();
+    const d = start.getUTCDate();
+    switch (period) {
+        case "Hour":
+            return new Date(start.getTime() + 60 * 60 * 1000);
+        case "Day":
+            return new Date(Date.UTC(y, m, d + 1));
+        case "Week":
+            return new Date(Date.UTC(y, m, d + 7));
+        case "Month":
+            return new Date(Date.UTC(y, m + 1, 1));
+        default:
+            return new Date(Date.UTC(y + 1, 0, 1));
+    }
+}
+
+/** The tier of identities in deletion (wire contract 4.2): every quota 0 except datawallet modifications and deletion processes. */
+export const QUEUED_FOR_DELETION_TIER = { id: "TIR00000000000000001", name: "Queued for Deletion" } as const;
+export const QUEUED_FOR_DELETION_UNLIMITED_METRICS: readonly QuotaMetricKey[] = ["NumberOfCreatedDatawalletModifications", "NumberOfStartedDeletionProcesses"];

@@ -5,31 +5,94 @@ import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
 import { ApiError, ErrorCode, NotFoundError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
+import { QuotaEnforcement, type QuotaChecker, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { IdentitiesService } from "../devices/identities.service";
-import { periodStart, QUOTA_METRIC_KEYS, type QuotaMetricKey, type QuotaPeriod } from "./quota-metrics";
+import {
+    periodEnd,
+    periodStart,
+    QUEUED_FOR_DELETION_TIER,
+    QUEUED_FOR_DELETION_UNLIMITED_METRICS,
+    QUOTA_METRIC_KEYS,
+    type QuotaMetricKey,
+    type QuotaPeriod
+} from "./quota-metrics";
 import type { MetricQuotasDto, TierDto, TierQuotaDto } from "./quotas.dto";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
 
-/** Tiers and their quota definitions (admin side) and an identity's quotas with usage (Consumer side). */
+/**
+ * Tiers and their quota definitions (admin side), an identity's quotas with usage (Consumer side), and the quota
+ * check behind @EnforceQuota(): usage is counted on demand by the counters the owning modules register.
+ */
 @Injectable()
-export class QuotasService implements OnApplicationBootstrap {
+export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
     private counters = new Map<string, QuotaUsageCounter>();
 
     constructor(
         private readonly dataSource: DataSource,
         private readonly discovery: DiscoveryService,
         private readonly identities: IdentitiesService,
+        private readonly enforcement: QuotaEnforcement,
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
-    onApplicationBootstrap(): void {
+    async onApplicationBootstrap(): Promise<void> {
         for (const wrapper of this.discovery.getProviders()) {
             if (wrapper.metatype && wrapper.instance && Reflect.getMetadata(QUOTA_USAGE_COUNTER, wrapper.metatype) === true) {
                 const counter = wrapper.instance as QuotaUsageCounter;
                 this.counters.set(counter.metricKey, counter);
             }
         }
+        await this.ensureQueuedForDeletionTier();
+        this.enforcement.use(this);
+    }
+
+    /**
+     * The built-in tier of identities in deletion, created idempotently at start-up (safe when several instances
+     * start at once): max 0 for the whole lifetime on every metric but datawallet modifications and deletion processes.
+     */
+    private async ensureQueuedForDeletionTier(): Promise<void> {
+        await this.dataSource.transaction(async (manager) => {
+            await manager
+                .createQueryBuilder()
+                .insert()
+                .into(Tier)
+                .values({ id: QUEUED_FOR_DELETION_TIER.id, name: QUEUED_FOR_DELETION_TIER.name, createdAt: new Date(0) })
+                .orIgnore()
+                .execute();
+            const limited = QUOTA_METRIC_KEYS.filter((key) => !QUEUED_FOR_DELETION_UNLIMITED_METRICS.includes(key));
+            await manager
+                .createQueryBuilder()
+                .insert()
+                .into(TierQuotaDefinition)
+                .values(limited.map((metricKey) => ({ id: newId("TQD"), tierId: QUEUED_FOR_DELETION_TIER.id, metricKey, max: 0, period: "Total" as const })))
+                .orIgnore()
+                .execute();
+        });
+    }
+
+    /** The metrics among `metricKeys` whose quota in the identity's tier is used up in the current period. */
+    async exhaustedMetrics(address: string, metricKeys: readonly string[]): Promise<QuotaExhaustion[]> {
+        const tierId = await this.identities.tierOf(address);
+        if (!tierId) return [];
+        const definitions = await this.dataSource.getRepository(TierQuotaDefinition).find({ where: { tierId } });
+        const now = this.clock.now();
+        const exhausted: QuotaExhaustion[] = [];
+        for (const metricKey of metricKeys) {
+            let until: Date | undefined;
+            for (const definition of definitions.filter((d) => d.metricKey === metricKey)) {
+                const end = periodEnd(definition.period, now);
+                if (until && until.getTime() >= end.getTime()) continue;
+                if (definition.max > 0) {
+                    const counter = this.counters.get(metricKey);
+                    const usage = counter ? await counter.countUsage(address, periodStart(definition.period, now)) : 0;
+                    if (usage < definition.max) continue;
+                }
+                until = end;
+            }
+            if (until) exhausted.push({ metricKey, isExhaustedUntil: until.toISOString() });
+        }
+        return exhausted;
     }
 
     async listTiers(): Promise<TierDto[]> {
@@ -61,6 +124,9 @@ export class QuotasService implements OnApplicationBootstrap {
     }
 
     async deleteTier(id: string): Promise<void> {
+        if (id === QUEUED_FOR_DELETION_TIER.id) {
+            throw new ApiError(ErrorCode.invalidPropertyValue, "The built-in tier 'Queued for Deletion' cannot be deleted.");
+        }
         await this.dataSource.transaction(async (manager) => {
             const result = await manager.delete(Tier, { id });
             if (!result.affected) throw new NotFoundError();

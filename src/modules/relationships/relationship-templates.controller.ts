@@ -14,6 +14,7 @@ import {
     RelationshipTemplateIdParams
 } from "./relationship-templates.dto";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("RelationshipTemplates")
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class RelationshipTemplatesController {
     ) {}
 
     @Post()
+    @EnforceQuota("NumberOfRelationshipTemplates")
     @HttpCode(201)
     @ApiOperation({ summary: "Create a relationship template" })
     @ApiResult(CreatedRelationshipTemplateDto, 201)

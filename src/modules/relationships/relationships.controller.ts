@@ -15,6 +15,7 @@ import {
     RelationshipMetadataDto
 } from "./relationships.dto";
 import { RelationshipsService } from "./relationships.service";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Relationships")
 @ApiBearerAuth()
@@ -26,6 +27,7 @@ export class RelationshipsController {
     ) {}
 
     @Post()
+    @EnforceQuota("NumberOfRelationships")
     @HttpCode(201)
     @ApiOperation({ summary: "Request a relationship with the creator of a template" })
     @ApiResult(RelationshipMetadataDto, 201)
@@ -60,6 +62,7 @@ export class RelationshipsController {
     }
 
     @Put(":id/Accept")
+    @EnforceQuota("NumberOfRelationships")
     @HttpCode(200)
     @ApiOperation({ summary: "Accept a pending relationship addressed to the caller" })
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })

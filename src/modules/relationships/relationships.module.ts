@@ -7,13 +7,14 @@ import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relation
 import { RelationshipTemplatesController } from "./relationship-templates.controller";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
 import { RelationshipsController } from "./relationships.controller";
+import { CreatedRelationshipTemplatesUsage, RelationshipsUsage } from "./relationships.quota";
 import { RelationshipsService } from "./relationships.service";
 
 /** Relationship templates and relationships between identities (status machine and audit log). */
 @Module({
     imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), DevicesModule, SynchronizationModule],
     controllers: [RelationshipTemplatesController, RelationshipsController],
-    providers: [RelationshipTemplatesService, RelationshipsService],
+    providers: [RelationshipTemplatesService, RelationshipsService, CreatedRelationshipTemplatesUsage, RelationshipsUsage],
     exports: [RelationshipsService]
 })
 export class RelationshipsModule {}

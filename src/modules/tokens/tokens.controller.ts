@@ -16,6 +16,7 @@ import {
     UpdateTokenContentResponse
 } from "./tokens.dto";
 import { TokensService } from "./tokens.service";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Tokens")
 @ApiBearerAuth()
@@ -27,6 +28,7 @@ export class TokensController {
     ) {}
 
     @Post()
+    @EnforceQuota("NumberOfTokens")
     @HttpCode(201)
     @OptionalAuth()
     @ApiOperation({

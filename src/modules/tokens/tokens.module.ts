@@ -5,6 +5,7 @@ import { DevicesModule } from "../devices/devices.module";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { Token, TokenAllocation } from "./token.entity";
 import { TokensController } from "./tokens.controller";
+import { CreatedTokensUsage } from "./tokens.quota";
 import { TokensRepository } from "./tokens.repository";
 import { TokensService } from "./tokens.service";
 
@@ -12,7 +13,7 @@ import { TokensService } from "./tokens.service";
 @Module({
     imports: [TypeOrmModule.forFeature([Token, TokenAllocation]), SynchronizationModule, DevicesModule],
     controllers: [TokensController],
-    providers: [TokensService, TokensRepository, ExpiredTokensCleanup],
+    providers: [TokensService, TokensRepository, ExpiredTokensCleanup, CreatedTokensUsage],
     exports: [TokensService]
 })
 export class TokensModule {}

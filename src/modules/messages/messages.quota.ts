@@ -1,0 +1,19 @@
+import { Injectable } from "@nestjs/common";
+import { DataSource } from "typeorm";
+import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { Message } from "./message.entity";
+
+/** Usage of the NumberOfSentMessages quota: messages the identity sent. */
+@Injectable()
+@RegisterQuotaUsageCounter()
+export class SentMessagesUsage implements QuotaUsageCounter {
+    readonly metricKey = "NumberOfSentMessages";
+
+    constructor(private readonly dataSource: DataSource) {}
+
+    async countUsage(address: string, since: Date | undefined): Promise<number> {
+        const query = this.dataSource.getRepository(Message).createQueryBuilder("m").where("m.createdBy = :address", { address });
+        if (since) query.andWhere("m.createdAt >= :since", { since });
+        return await query.getCount();
+    }
+}
