@@ -6,6 +6,7 @@ import { AdminModule } from "./modules/admin/admin.module";
 import { AnnouncementsModule } from "./modules/announcements/announcements.module";
 import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
+import { FeatureFlagsModule } from "./modules/feature-flags/feature-flags.module";
 import { FilesModule } from "./modules/files/files.module";
 import { MessagesModule } from "./modules/messages/messages.module";
 import { PlatformModule } from "./modules/platform/platform.module";
@@ -33,6 +34,7 @@ export class AppModule {
                 FilesModule,
                 RelationshipsModule,
                 MessagesModule,
+                FeatureFlagsModule,
                 QuotasModule,
                 AnnouncementsModule,
                 AdminModule

@@ -93,7 +93,11 @@ export const configSchema = z.object({
     /** Most recipients one message may have (the official shipped default is 1; its development setting, used here, is 20). */
     MAX_NUMBER_OF_MESSAGE_RECIPIENTS: int(1, 1000).default(20),
     /** Most messages from one sender that a recipient has not fetched yet. */
-    MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: int(1, 100).default(20)
+    MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: int(1, 100).default(20),
+    /** Most distinct feature flags one identity may have. */
+    MAX_NUMBER_OF_FEATURE_FLAGS_PER_IDENTITY: int(1, 10_000).default(200),
+    /** JSON file with the codes and per-language texts of POST /Notifications; unset: the built-in default (TestCode). */
+    NOTIFICATION_TEXTS_FILE: z.string().min(1).optional()
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -13,7 +13,7 @@ import {
     OPEN_RELATIONSHIP_STATUSES,
     pairKey,
     Relationship,
-    type RelationshipStatus,
+    RelationshipStatus,
     type TransitionEffects
 } from "./relationship.entity";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
@@ -172,6 +172,32 @@ export class RelationshipsService {
             .limit(1)
             .getOne();
         return relationship ? { id: relationship.id, from: relationship.from, to: relationship.to, status: relationship.status } : undefined;
+    }
+
+    /**
+     * The identities that follow what an identity publishes about itself (e.g. its feature flags): the peers of its
+     * Pending or Active relationships and the identities that allocated one of its templates, without duplicates.
+     */
+    async followersOf(manager: EntityManager, address: string): Promise<string[]> {
+        const rows: Array<{ address: string }> = await manager.query(
+            `SELECT to_address AS address FROM relationships WHERE from_address = $1 AND status = ANY($2)
+             UNION SELECT from_address FROM relationships WHERE to_address = $1 AND status = ANY($2)
+             UNION SELECT a.allocated_by FROM relationship_template_allocations a
+                   JOIN relationship_templates t ON t.id = a.relationship_template_id WHERE t.created_by = $1`,
+            [address, [RelationshipStatus.Pending, RelationshipStatus.Active]]
+        );
+        return rows.map((r) => r.address).filter((a) => a !== address).sort();
+    }
+
+    /** Whether `viewer` knows `subject`: a relationship of any status between them, or `viewer` allocated a template of `subject`. */
+    async knows(viewer: string, subject: string): Promise<boolean> {
+        const rows: Array<{ known: boolean }> = await this.dataSource.query(
+            `SELECT EXISTS (SELECT 1 FROM relationships WHERE pair = $1)
+                 OR EXISTS (SELECT 1 FROM relationship_templates t JOIN relationship_template_allocations a
+                            ON a.relationship_template_id = t.id AND a.allocated_by = $2 WHERE t.created_by = $3) AS known`,
+            [pairKey(viewer, subject), viewer, subject]
+        );
+        return rows[0]?.known === true;
     }
 
     private async transition(caller: Caller, id: string, apply: (relationship: Relationship, actor: Actor) => TransitionEffects): Promise<Relationship> {
