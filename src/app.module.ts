@@ -9,6 +9,7 @@ import { DevicesModule } from "./modules/devices/devices.module";
 import { FeatureFlagsModule } from "./modules/feature-flags/feature-flags.module";
 import { FilesModule } from "./modules/files/files.module";
 import { MessagesModule } from "./modules/messages/messages.module";
+import { NotificationsModule } from "./modules/notifications/notifications.module";
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { QuotasModule } from "./modules/quotas/quotas.module";
@@ -35,6 +36,7 @@ export class AppModule {
                 RelationshipsModule,
                 MessagesModule,
                 FeatureFlagsModule,
+                NotificationsModule,
                 QuotasModule,
                 AnnouncementsModule,
                 AdminModule

@@ -80,6 +80,21 @@ export function AddressProperty(options: Presence = {}): PropertyDecorator {
     );
 }
 
+/** A list of identity addresses. */
+export function AddressListProperty(options: Presence & { minItems?: number; maxItems?: number } = {}): PropertyDecorator {
+    const decorators: PropertyDecorator[] = [
+        api(options, { type: "array", items: { type: "string", maxLength: 80 }, minItems: options.minItems, maxItems: options.maxItems }),
+        ...presence(options),
+        IsArray()
+    ];
+    if (options.minItems !== undefined) decorators.push(ArrayMinSize(options.minItems));
+    if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
+    decorators.push(
+        rule("isAddress", "The ID or Address is not valid. Check length, prefix and the used characters.", (v) => Array.isArray(v) && v.every((a) => isValidAddress(a)))
+    );
+    return applyDecorators(...decorators);
+}
+
 interface BytesOptions extends Presence {
     minBytes?: number;
     maxBytes: number;

@@ -156,6 +156,12 @@ export class IdentitiesService {
         return identity?.status;
     }
 
+    /** The communication language of each device of an identity (device id → ISO-639-1 code), for localized pushes. */
+    async deviceLanguagesOf(address: string): Promise<Map<string, string>> {
+        const devices = await this.dataSource.getRepository(Device).find({ where: { identityAddress: address }, select: { id: true, communicationLanguage: true } });
+        return new Map(devices.map((d) => [d.id, d.communicationLanguage]));
+    }
+
     /** The ids of an identity's devices (for push notifications). */
     async deviceIdsOf(address: string): Promise<string[]> {
         const devices = await this.dataSource.getRepository(Device).find({ where: { identityAddress: address }, select: { id: true } });

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, HttpCode, Put } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Delete, HttpCode, Post, Put } from "@nestjs/common";
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from "@nestjs/swagger";
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiResult } from "../../core/http/openapi";
+import { PushNotificationsErrors } from "./push-notifications.errors";
 import { UpdatePushRegistrationRequest, UpdatePushRegistrationResponse } from "./push-notifications.dto";
 import { PushNotificationsService } from "./push-notifications.service";
 
@@ -30,5 +31,14 @@ export class PushNotificationsController {
     @ApiErrors(401)
     async deletePushRegistration(@CurrentCaller() caller: Caller): Promise<void> {
         await this.pushNotifications.unregisterOwnDevice(caller);
+    }
+
+    /** Hidden from the OpenAPI document, as in the official Backbone: a developer tool for checking push delivery. */
+    @Post("SendTestNotification")
+    @HttpCode(204)
+    @ApiExcludeEndpoint()
+    async sendTestNotification(@CurrentCaller() caller: Caller, @Body() data: unknown): Promise<void> {
+        if (data === undefined || data === null) throw PushNotificationsErrors.bodyMissing();
+        await this.pushNotifications.sendToIdentity(caller.address, "Test", { data });
     }
 }

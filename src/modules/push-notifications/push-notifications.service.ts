@@ -18,6 +18,10 @@ const TEXTS: Record<string, { title?: string; body?: string; tag?: string }> = {
 export interface PushOptions {
     /** Leave this device out (e.g. the device that made the change). */
     exceptDevice?: string;
+    /** Visible title and body per device (e.g. in its communication language), instead of the built-in texts. */
+    texts?: (deviceId: string) => { title: string; body: string } | undefined;
+    /** Newer pushes with the same tag replace older ones on the device. */
+    tag?: string;
 }
 
 @Injectable()
@@ -84,7 +88,9 @@ export class PushNotificationsService {
                         const message: PushMessage = {
                             eventName,
                             content: { accRef: address, devicePushIdentifier: registration.devicePushIdentifier, eventName, sentAt, payload },
-                            ...TEXTS[eventName]
+                            ...TEXTS[eventName],
+                            ...options.texts?.(registration.deviceId),
+                            ...(options.tag ? { tag: options.tag } : {})
                         };
                         try {
                             const outcome = await this.sender.send(registration, message);
