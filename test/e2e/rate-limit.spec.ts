@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+import { createIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 const WINDOW_MS = 60_000;
@@ -76,6 +77,37 @@ describe("rate limits without a trusted proxy", () => {
         await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.1").expect(201);
         await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.2").expect(201);
         expectTooManyRequests(await t.http.post("/api/v2/Challenges").set("x-forwarded-for", "203.0.113.3"));
+    });
+});
+
+describe("rate limits on anonymous tokens", () => {
+    let t: TestApp;
+    beforeAll(async () => {
+        t = await startTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_TOKENS: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
+    });
+    afterAll(async () => await t.close());
+
+    const anonymousToken = () => ({ expiresAt: new Date(t.clock.now().getTime() + 240_000).toISOString() });
+
+    it("limits anonymous creation and reading per route, leaves callers with a valid token out, and resets", async () => {
+        const identity = await createIdentity(t);
+        startOfNextWindow(t);
+        const created = await t.http.post("/api/v2/Tokens").send(anonymousToken()).expect(201);
+        await t.http.post("/api/v2/Tokens").send(anonymousToken()).expect(201);
+        expectTooManyRequests(await t.http.post("/api/v2/Tokens").send(anonymousToken()));
+        expectTooManyRequests(await t.http.post("/api/v2/Tokens").set("authorization", "Bearer not-a-valid-token").send(anonymousToken()));
+        const content = Buffer.from("cipher").toString("base64url");
+        await t.http.post("/api/v2/Tokens").set("authorization", identity.auth).send({ ...anonymousToken(), content }).expect(201);
+
+        const id = created.body.result.id;
+        await t.http.get(`/api/v2/Tokens/${id}`).expect(200);
+        await t.http.get(`/api/v2/Tokens/${id}`).expect(200);
+        expectTooManyRequests(await t.http.get(`/api/v2/Tokens/${id}`));
+        await t.http.get(`/api/v2/Tokens/${id}`).set("authorization", identity.auth).expect(200);
+
+        t.clock.advance(WINDOW_MS);
+        await t.http.post("/api/v2/Tokens").send(anonymousToken()).expect(201);
+        await t.http.get(`/api/v2/Tokens/${id}`).expect(200);
     });
 });
 

@@ -10,3 +10,4 @@ export const RATE_LIMIT_BUDGETS = {
 export type RateLimitBudget = keyof typeof RATE_LIMIT_BUDGETS;
 
 export const RATE_LIMIT_BUDGET = "backbone:rate-limit-budget";
+export const RATE_LIMIT_EXEMPTS_AUTHENTICATED = "backbone:rate-limit-exempts-authenticated";

@@ -2,7 +2,8 @@ import { type ExecutionContext, Inject, Injectable } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerRequest, type ThrottlerStorage } from "@nestjs/throttler";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
-import { RATE_LIMIT_BUDGET, RATE_LIMIT_BUDGETS, type RateLimitBudget } from "./rate-limit.constants";
+import type { RequestWithCaller } from "../auth/caller";
+import { RATE_LIMIT_BUDGET, RATE_LIMIT_BUDGETS, RATE_LIMIT_EXEMPTS_AUTHENTICATED, type RateLimitBudget } from "./rate-limit.constants";
 
 /** The throttler guard with budgets and window from the configuration, keyed by client IP per route. */
 @Injectable()
@@ -17,7 +18,10 @@ export class RateLimitGuard extends ThrottlerGuard {
     }
 
     protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
-        return !this.config.RATE_LIMIT_ENABLED || this.budgetOf(context) === undefined;
+        if (!this.config.RATE_LIMIT_ENABLED || this.budgetOf(context) === undefined) return true;
+        // The global bearer guard has run before: `caller` is set only for a valid token.
+        const exemptsAuthenticated = this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMIT_EXEMPTS_AUTHENTICATED, [context.getHandler(), context.getClass()]);
+        return exemptsAuthenticated === true && context.switchToHttp().getRequest<RequestWithCaller>().caller !== undefined;
     }
 
     protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {

@@ -17,6 +17,7 @@ import {
 } from "./tokens.dto";
 import { TokensService } from "./tokens.service";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
+import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 
 @ApiTags("Tokens")
 @ApiBearerAuth()
@@ -31,6 +32,7 @@ export class TokensController {
     @EnforceQuota("NumberOfTokens")
     @HttpCode(201)
     @OptionalAuth()
+    @AnonymousRateLimit("tokens", { exemptAuthenticated: true })
     @ApiOperation({
         summary: "Create a token",
         description: "Anonymous callers may only create empty tokens (no content) that expire within five minutes."
@@ -58,6 +60,7 @@ export class TokensController {
 
     @Get(":id")
     @OptionalAuth()
+    @AnonymousRateLimit("tokens", { exemptAuthenticated: true })
     @ApiOperation({
         summary: "Get a token",
         description:
