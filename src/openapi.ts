@@ -12,7 +12,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
     Authentication: "OAuth2 password grant for devices (form-encoded, answers without envelope).",
     Challenges: "Short-lived challenges that a device signs to prove possession of the identity key.",
     Devices: "The devices of the calling identity.",
-    Identities: "Identities and their first device.",
+    Identities: "Identities, their first device and their feature flags.",
     Tokens: "Small encrypted payloads shared by id (and optionally a password), e.g. through a QR code.",
     Files: "Encrypted files: multipart upload, binary download, metadata and ownership.",
     RelationshipTemplates: "Encrypted offers to enter a relationship.",
@@ -24,7 +24,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
     PushNotifications: "Push notification registration of the calling device.",
     Sse: "Server-sent events telling a connected device that new external events exist.",
     Announcements: "Announcements of the operator to all identities or to some.",
-    Quotas: "The caller's quotas and their usage."
+    Quotas: "The caller's quotas and their usage.",
+    Notifications: "Push notifications with operator-configured texts from an identity to its peers."
 };
 
 type PathItemObject = OpenAPIObject["paths"][string];

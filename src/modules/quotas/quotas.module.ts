@@ -5,7 +5,7 @@ import { QuotasController } from "./quotas.controller";
 import { QuotasService } from "./quotas.service";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
 
-/** Tiers, quota definitions and the Consumer read side of quotas (enforcement comes with the modules it limits). */
+/** Tiers, quota definitions, the Consumer read side of quotas and the checker behind @EnforceQuota(). */
 @Module({
     imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition]), DevicesModule],
     controllers: [QuotasController],

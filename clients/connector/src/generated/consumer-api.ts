@@ -364,6 +364,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/Identities/{identityAddress}/FeatureFlags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the feature flags of an identity
+         * @description For the identity itself, identities with a relationship (any status) to it, and identities that allocated one of its templates; 404 for everybody else. The first letter of every name is lower-cased, as the official Backbone's dictionary key policy does.
+         */
+        get: operations["getFeatureFlags"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/Identities/IsDeleted": {
         parameters: {
             query?: never;
@@ -453,6 +473,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/Identities/Self/FeatureFlags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Set feature flags of the caller's identity
+         * @description Upserts the given flags (others stay). Names 1..200 characters, at most 200 per request and per identity. Peers of Pending/Active relationships and identities that allocated one of the caller's templates get a PeerFeatureFlagsChanged event.
+         */
+        patch: operations["updateOwnFeatureFlags"];
+        trace?: never;
+    };
     "/api/v2/Messages": {
         parameters: {
             query?: never;
@@ -491,6 +531,26 @@ export interface paths {
         get: operations["getMessage"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/Notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a notification to peers
+         * @description A visible push with the server-configured texts of `code`, in each device's language (fallback English), to all devices of every recipient. The youngest relationship to each recipient must be Pending, Active or Terminated. Nothing is stored.
+         */
+        post: operations["sendNotification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1553,6 +1613,11 @@ export interface components {
             /** @description At most MAX_NUMBER_OF_MESSAGE_RECIPIENTS (default 20) recipients, unique by address. */
             recipients: components["schemas"]["MessageRecipientRequest"][];
         };
+        SendNotificationRequest: {
+            /** @example TestCode */
+            code: string;
+            recipients: string[];
+        };
         SentMessageDto: {
             /** Format: date-time */
             createdAt: string;
@@ -2459,6 +2524,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A quota or rate limit is exhausted. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     downloadFile: {
@@ -2835,6 +2909,63 @@ export interface operations {
             };
         };
     };
+    getFeatureFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                identityAddress: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "beta": false,
+                         *       "supportsNotifications": true
+                         *     }
+                         */
+                        result: {
+                            [key: string]: boolean;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not found, or not visible to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
     isIdentityDeleted: {
         parameters: {
             query: {
@@ -3066,6 +3197,46 @@ export interface operations {
             };
         };
     };
+    updateOwnFeatureFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     listMessages: {
         parameters: {
             query?: {
@@ -3151,6 +3322,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A quota or rate limit is exhausted. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getMessage: {
@@ -3202,6 +3382,44 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
+            };
+        };
+    };
+    sendNotification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendNotificationRequest"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input or a violated rule; `error.code` tells which. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token (empty body). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3328,6 +3546,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /** @description A quota or rate limit is exhausted. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getRelationship: {
@@ -3423,6 +3650,15 @@ export interface operations {
             };
             /** @description Not found, or not visible to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description A quota or rate limit is exhausted. */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3970,6 +4206,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description A quota or rate limit is exhausted. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
             };
         };
     };
@@ -4540,6 +4785,19 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
+            /**
+             * @description Too many requests from this client address; retry after the `Retry-After` seconds.
+             *
+             *     A quota or rate limit is exhausted.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     getToken: {
@@ -4584,6 +4842,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
+            };
+            /** @description Too many requests from this client address; retry after the `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
