@@ -1,5 +1,5 @@
 import { PushNotificationSender, type PushMessage, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
-import { establishRelationship, put, requestRelationship } from "../factories/relationships";
+import { establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -54,7 +54,9 @@ describe("notifications", () => {
         });
 
         it("pushes the configured text in each device's language to recipients with a Pending, Active or Terminated relationship", async () => {
+            const eventsBefore = (await eventsOf(t, active.address)).length;
             const response = await notify(sender, { recipients: [active.address, pending.address, terminated.address, active.address], code: "TestCode" }).expect(204);
+            expect(await eventsOf(t, active.address)).toHaveLength(eventsBefore);
             expect(response.text).toBe("");
             const byDevice = new Map(sent.map((s) => [s.target.deviceId, s.message]));
             expect(sent).toHaveLength(3);
