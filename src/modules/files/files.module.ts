@@ -6,13 +6,14 @@ import { FileMetadata, FileUpload } from "./file.entity";
 import { FilesCleanup } from "./files-cleanup";
 import { FilesController } from "./files.controller";
 import { FilesRepository } from "./files.repository";
+import { FilesIdentityDeletion } from "./files.identity-deletion";
 import { FilesService } from "./files.service";
 
 /** Files: encrypted content streamed to the blob store, its metadata, and the ownership token flow. */
 @Module({
     imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload]), SynchronizationModule],
     controllers: [FilesController],
-    providers: [FilesService, FilesRepository, FilesCleanup, ExpiredFilesCleanup, OrphanedBlobsCleanup],
+    providers: [FilesService, FilesRepository, FilesCleanup, ExpiredFilesCleanup, OrphanedBlobsCleanup, FilesIdentityDeletion],
     exports: [FilesService, FilesCleanup]
 })
 export class FilesModule {}

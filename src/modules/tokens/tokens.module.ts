@@ -6,13 +6,14 @@ import { SynchronizationModule } from "../synchronization/synchronization.module
 import { Token, TokenAllocation } from "./token.entity";
 import { TokensController } from "./tokens.controller";
 import { TokensRepository } from "./tokens.repository";
+import { TokensIdentityDeletion } from "./tokens.identity-deletion";
 import { TokensService } from "./tokens.service";
 
 /** Tokens: small encrypted records shared by id, anonymously readable, optionally personalised or password protected. */
 @Module({
     imports: [TypeOrmModule.forFeature([Token, TokenAllocation]), SynchronizationModule, DevicesModule],
     controllers: [TokensController],
-    providers: [TokensService, TokensRepository, ExpiredTokensCleanup],
+    providers: [TokensService, TokensRepository, ExpiredTokensCleanup, TokensIdentityDeletion],
     exports: [TokensService]
 })
 export class TokensModule {}
