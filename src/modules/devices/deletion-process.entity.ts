@@ -3,8 +3,6 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
 export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
 
-/** The tier an identity is moved to while its deletion is pending: every quota is zero. */
-export const QUEUED_FOR_DELETION_TIER = "TIR00000000000000001";
 
 /** An identity's own request to be deleted after a grace period, which it may cancel until then. */
 @Entity({ name: "identity_deletion_processes" })

@@ -6,7 +6,8 @@ import { isUniqueViolation } from "../../core/database/errors";
 import { ApiError, NotFoundError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { newId } from "../../core/ids/ids";
-import { DeletionProcessStatus, IdentityDeletionProcess, QUEUED_FOR_DELETION_TIER } from "./deletion-process.entity";
+import { QUEUED_FOR_DELETION_TIER_ID } from "../../core/quotas/tiers";
+import { DeletionProcessStatus, IdentityDeletionProcess } from "./deletion-process.entity";
 import { IdentityDeletionCancelled, IdentityToBeDeleted } from "./devices.events";
 import { Identity, IdentityStatus } from "./identity.entity";
 
@@ -58,7 +59,7 @@ export class DeletionProcessesService {
                 await manager.update(
                     Identity,
                     { address: identity.address },
-                    { status: IdentityStatus.ToBeDeleted, deletionGracePeriodEndsAt: gracePeriodEndsAt, tierId: QUEUED_FOR_DELETION_TIER }
+                    { status: IdentityStatus.ToBeDeleted, deletionGracePeriodEndsAt: gracePeriodEndsAt, tierId: QUEUED_FOR_DELETION_TIER_ID }
                 );
                 await this.domainEvents.publish(manager, new IdentityToBeDeleted(identity.address, gracePeriodEndsAt));
                 return process;

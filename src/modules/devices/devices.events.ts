@@ -33,3 +33,13 @@ export class IdentityDeleted implements DomainEvent {
     readonly name = IdentityDeleted.eventName;
     constructor(readonly address: string) {}
 }
+
+/** A device was deleted (e.g. an un-onboarded device removed by its identity); what belongs to it goes too. */
+export class DeviceDeleted implements DomainEvent {
+    static readonly eventName = "devices.deviceDeleted";
+    readonly name = DeviceDeleted.eventName;
+    constructor(
+        readonly address: string,
+        readonly deviceId: string
+    ) {}
+}

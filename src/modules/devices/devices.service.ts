@@ -1,6 +1,6 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
-import { In, type Repository } from "typeorm";
+import { DataSource, In, type Repository } from "typeorm";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
@@ -8,12 +8,14 @@ import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
 import { rawKeyFromStoredJson } from "../../core/crypto/signatures";
 import { isUniqueViolation } from "../../core/database/errors";
 import { NotFoundError } from "../../core/errors/errors";
+import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { isCommunicationLanguage } from "./communication-language";
 import { Device } from "./device.entity";
 import type { ChangePasswordRequest, RegisterDeviceRequest, RegisterDeviceResponse } from "./devices.dto";
 import { DevicesErrors } from "./devices.errors";
+import { DeviceDeleted } from "./devices.events";
 import { Identity } from "./identity.entity";
 import { passwordProblem } from "./password-policy";
 import { SignedChallengeVerifier } from "./signed-challenge";
@@ -24,6 +26,8 @@ export class DevicesService {
         @InjectRepository(Device) private readonly devices: Repository<Device>,
         @InjectRepository(Identity) private readonly identities: Repository<Identity>,
         private readonly signedChallenges: SignedChallengeVerifier,
+        private readonly dataSource: DataSource,
+        private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {}
@@ -107,11 +111,15 @@ export class DevicesService {
         const device = await this.devices.findOneBy({ id, identityAddress: caller.address });
         if (!device) throw new NotFoundError();
         if (device.isOnboarded) throw DevicesErrors.deviceCannotBeDeleted();
-        const result = await this.devices
-            .createQueryBuilder()
-            .delete()
-            .where("id = :id AND last_login_at IS NULL", { id })
-            .execute();
-        if (result.affected === 0) throw DevicesErrors.deviceCannotBeDeleted();
+        await this.dataSource.transaction(async (manager) => {
+            const result = await manager
+                .createQueryBuilder()
+                .delete()
+                .from(Device)
+                .where("id = :id AND identity_address = :address AND last_login_at IS NULL", { id, address: caller.address })
+                .execute();
+            if (result.affected === 0) throw DevicesErrors.deviceCannotBeDeleted();
+            await this.domainEvents.publish(manager, new DeviceDeleted(caller.address, id));
+        });
     }
 }

@@ -7,13 +7,23 @@ import { FilesCleanup } from "./files-cleanup";
 import { FilesController } from "./files.controller";
 import { UploadedFilesUsage, UsedFileStorageSpaceUsage } from "./files.quota";
 import { FilesRepository } from "./files.repository";
+import { FilesIdentityDeletion } from "./files.identity-deletion";
 import { FilesService } from "./files.service";
 
 /** Files: encrypted content streamed to the blob store, its metadata, and the ownership token flow. */
 @Module({
     imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload]), SynchronizationModule],
     controllers: [FilesController],
-    providers: [FilesService, FilesRepository, FilesCleanup, ExpiredFilesCleanup, OrphanedBlobsCleanup, UploadedFilesUsage, UsedFileStorageSpaceUsage],
+    providers: [
+        FilesService,
+        FilesRepository,
+        FilesCleanup,
+        ExpiredFilesCleanup,
+        OrphanedBlobsCleanup,
+        UploadedFilesUsage,
+        UsedFileStorageSpaceUsage,
+        FilesIdentityDeletion
+    ],
     exports: [FilesService, FilesCleanup]
 })
 export class FilesModule {}

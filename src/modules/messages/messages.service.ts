@@ -6,7 +6,10 @@ import { Clock } from "../../core/clock/clock";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { ValidationError } from "../../core/errors/errors";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
+import { DomainEvents } from "../../core/events/domain-events";
 import { newId } from "../../core/ids/ids";
+import { IdentityDeletionCancelled } from "../devices/devices.events";
+import { IdentitiesService } from "../devices/identities.service";
 import { FilesService } from "../files/files.service";
 import { type RelationshipStatusChange, RelationshipsService } from "../relationships/relationships.service";
 import { ExternalEventsService } from "../synchronization/external-events.service";
@@ -29,6 +32,8 @@ export class MessagesService implements OnModuleInit {
         private readonly relationships: RelationshipsService,
         private readonly files: FilesService,
         private readonly events: ExternalEventsService,
+        private readonly identities: IdentitiesService,
+        private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {
@@ -37,6 +42,9 @@ export class MessagesService implements OnModuleInit {
 
     onModuleInit(): void {
         this.relationships.onStatusChanged((manager, change) => this.onRelationshipStatusChanged(manager, change));
+        this.domainEvents.subscribe<IdentityDeletionCancelled>(IdentityDeletionCancelled.eventName, (manager, event) =>
+            this.releaseHeldBackForDeletion(manager, event.address)
+        );
     }
 
     async sendMessage(caller: Caller, request: SendMessageRequest): Promise<Message> {
@@ -47,6 +55,12 @@ export class MessagesService implements OnModuleInit {
         }
         const attachments = request.attachments ?? [];
         await this.assertAttachments(attachments);
+        // Asked before the transaction starts (the identities service uses a connection of its own): a recipient that
+        // is going to be deleted gets its MessageReceived only if it cancels the deletion.
+        const toBeDeleted = new Set<string>();
+        for (const recipient of request.recipients) {
+            if ((await this.identities.statusOf(recipient.address)) === "ToBeDeleted") toBeDeleted.add(recipient.address);
+        }
         const now = this.clock.now();
         return await this.dataSource.transaction(async (manager) => {
             const message = manager.create(Message, {
@@ -77,7 +91,7 @@ export class MessagesService implements OnModuleInit {
                         isRelationshipDecomposedByRecipient: false
                     })
                 );
-                heldBack.push(HELD_BACK_STATUSES.has(relationship.status));
+                heldBack.push(HELD_BACK_STATUSES.has(relationship.status) || toBeDeleted.has(recipient.address));
             }
             await manager.insert(Message, message);
             await manager.insert(MessageRecipient, recipients);
@@ -175,25 +189,49 @@ export class MessagesService implements OnModuleInit {
     }
 
     /**
+     * After a cancelled deletion, the identity's held-back MessageReceived events are released where the relationship
+     * is Active; those of Pending or Terminated relationships stay held back until the relationship allows them.
+     */
+    private async releaseHeldBackForDeletion(manager: EntityManager, address: string): Promise<void> {
+        const contexts = await this.events.blockedContextsOf(manager, address, ExternalEventType.MessageReceived);
+        const statuses = await this.relationships.statusesOf(manager, contexts);
+        const releasable = contexts.filter((id) => statuses.get(id) === "Active");
+        await this.events.releaseBlockedOf(manager, address, ExternalEventType.MessageReceived, releasable);
+    }
+
+    /**
      * Decomposition: the decomposing side's messages over this relationship are flagged; an entry decomposed by both
      * sides is anonymised, a sender whose recipients are all anonymised too, and a message with nobody left is deleted.
      */
     private async onRelationshipStatusChanged(manager: EntityManager, change: RelationshipStatusChange): Promise<void> {
         if (!DECOMPOSED_STATUSES.has(change.newStatus)) return;
         const actor = change.actor;
-        const peer = actor === change.from ? change.to : change.from;
         await manager.query(
             `UPDATE message_recipients r SET is_relationship_decomposed_by_sender = true
              FROM messages m WHERE m.id = r.message_id AND r.relationship_id = $1 AND m.created_by = $2`,
             [change.relationshipId, actor]
         );
+        // Over one relationship a recipient entry of the actor is always a message from the peer (whose address may
+        // already be anonymised if the peer was deleted), so the entry's own address is enough.
         await manager.query(
-            `UPDATE message_recipients r SET is_relationship_decomposed_by_recipient = true
-             FROM messages m WHERE m.id = r.message_id AND r.relationship_id = $1 AND m.created_by = $2 AND r.address = $3`,
-            [change.relationshipId, peer, actor]
+            `UPDATE message_recipients SET is_relationship_decomposed_by_recipient = true WHERE relationship_id = $1 AND address = $2`,
+            [change.relationshipId, actor]
         );
-        if (change.newStatus !== "ReadyForDeletion") return;
         const anonymous = this.anonymizedAddress;
+        if (change.actorDeleted) {
+            // A deleted identity's address disappears from the messages at once: as sender and as recipient.
+            await manager.query(
+                `UPDATE messages m SET created_by = $3
+                 WHERE m.created_by = $2 AND m.id IN (SELECT message_id FROM message_recipients WHERE relationship_id = $1)`,
+                [change.relationshipId, actor, anonymous]
+            );
+            await manager.query(`UPDATE message_recipients SET address = $3 WHERE relationship_id = $1 AND address = $2`, [
+                change.relationshipId,
+                actor,
+                anonymous
+            ]);
+        }
+        if (change.newStatus !== "ReadyForDeletion") return;
         await manager.query(
             `UPDATE message_recipients SET address = $2
              WHERE relationship_id = $1 AND is_relationship_decomposed_by_sender AND is_relationship_decomposed_by_recipient`,
@@ -207,7 +245,8 @@ export class MessagesService implements OnModuleInit {
         );
         const emptied: Array<{ id: string }> = await manager.query(
             `SELECT m.id FROM messages m
-             WHERE m.created_by = $1 AND m.id IN (SELECT message_id FROM message_recipients WHERE relationship_id = $2)`,
+             WHERE m.created_by = $1 AND m.id IN (SELECT message_id FROM message_recipients WHERE relationship_id = $2)
+               AND NOT EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.address <> $1)`,
             [anonymous, change.relationshipId]
         );
         if (emptied.length > 0) {

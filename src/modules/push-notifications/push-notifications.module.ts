@@ -5,6 +5,7 @@ import { ApnsPushSender } from "./apns-push-sender";
 import { FcmPushSender } from "./fcm-push-sender";
 import { PlatformPushSender, PushNotificationSender } from "./push-notification-sender";
 import { PushNotificationsController } from "./push-notifications.controller";
+import { PushNotificationsIdentityDeletion } from "./push-notifications.identity-deletion";
 import { PushNotificationsService } from "./push-notifications.service";
 import { PushRegistration } from "./push-registration.entity";
 
@@ -37,6 +38,7 @@ export function createPushNotificationSender(config: BackboneConfig): PushNotifi
     controllers: [PushNotificationsController],
     providers: [
         PushNotificationsService,
+        PushNotificationsIdentityDeletion,
         { provide: PushNotificationSender, inject: [BACKBONE_CONFIG], useFactory: createPushNotificationSender }
     ],
     exports: [PushNotificationsService]

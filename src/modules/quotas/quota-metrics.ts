@@ -1,3 +1,5 @@
+import { QUEUED_FOR_DELETION_TIER_ID } from "../../core/quotas/tiers";
+
 /** The quota metrics and periods of the wire contract (4.15). */
 export const QUOTA_METRIC_KEYS = [
     "NumberOfSentMessages",
@@ -62,5 +64,5 @@ export function periodEnd(period: QuotaPeriod, now: Date): Date {
 }
 
 /** The tier of identities in deletion (wire contract 4.2): every quota 0 except datawallet modifications and deletion processes. */
-export const QUEUED_FOR_DELETION_TIER = { id: "TIR00000000000000001", name: "Queued for Deletion" } as const;
+export const QUEUED_FOR_DELETION_TIER = { id: QUEUED_FOR_DELETION_TIER_ID, name: "Queued for Deletion" } as const;
 export const QUEUED_FOR_DELETION_UNLIMITED_METRICS: readonly QuotaMetricKey[] = ["NumberOfCreatedDatawalletModifications", "NumberOfStartedDeletionProcesses"];

@@ -123,6 +123,29 @@ export class RelationshipTemplatesService {
         });
     }
 
+    /**
+     * For a deleted identity: its templates go (relationships created from them keep existing without a template),
+     * and its address is anonymised where it is the target of a personalised template or holds an allocation.
+     */
+    async removeTemplatesOf(manager: EntityManager, address: string, anonymized: string): Promise<void> {
+        const own = await manager.find(RelationshipTemplate, { where: { createdBy: address }, select: { id: true } });
+        const ids = own.map((t) => t.id);
+        if (ids.length > 0) {
+            await manager.update(Relationship, { relationshipTemplateId: In(ids) }, { relationshipTemplateId: null });
+            await manager.delete(RelationshipTemplateAllocation, { relationshipTemplateId: In(ids) });
+            await manager.delete(RelationshipTemplate, { id: In(ids) });
+        }
+        await manager.update(RelationshipTemplate, { forIdentity: address }, { forIdentity: anonymized });
+        // An allocation is keyed by template and address: where the anonymised address already holds one (another
+        // deleted identity allocated the same template), the deleted identity's allocation is dropped instead.
+        await manager.query(
+            `DELETE FROM relationship_template_allocations a WHERE a.allocated_by = $1
+             AND EXISTS (SELECT 1 FROM relationship_template_allocations b WHERE b.relationship_template_id = a.relationship_template_id AND b.allocated_by = $2)`,
+            [address, anonymized]
+        );
+        await manager.update(RelationshipTemplateAllocation, { allocatedBy: address }, { allocatedBy: anonymized });
+    }
+
     /** The template a relationship is created from, checked against visibility rules 1 and 2 (for the relationships service). */
     async findVisibleTemplate(manager: EntityManager, caller: string, id: string): Promise<RelationshipTemplate> {
         const template = await manager.findOneBy(RelationshipTemplate, { id });

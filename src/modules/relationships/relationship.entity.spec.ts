@@ -109,4 +109,48 @@ describe("Relationship", () => {
         expect(() => pending().decompose(actor(A))).toThrow(code("relationshipIsNotInCorrectStatus"));
         expect(() => active().decompose(actor(B))).toThrow(code("relationshipIsNotInCorrectStatus"));
     });
+    describe("decomposition due to identity deletion", () => {
+        const ANON = "did:e:localhost:dids:3a29ae5c1f591bbd9a2aaa";
+
+        it.each([
+            ["Pending", pending],
+            ["Active", active],
+            ["Terminated", terminated]
+        ])("moves a %s relationship to DeletionProposed and tells the peer", (status, make) => {
+            const r = make();
+            const effects = r.decomposeDueToIdentityDeletion(B, now);
+            expect(r.status).toBe(RelationshipStatus.DeletionProposed);
+            expect(r.toHasDecomposed).toBe(true);
+            expect(r.fromHasDecomposed).toBe(false);
+            expect(effects.event).toEqual({ owner: A, type: "RelationshipStatusChanged" });
+            expect(r.lastEntry).toMatchObject({ reason: "DecompositionDueToIdentityDeletion", createdBy: B, createdByDevice: null, oldStatus: status });
+        });
+
+        it("finishes a decomposition of the peer with ReadyForDeletion and no event", () => {
+            const r = terminated();
+            r.decompose(actor(A));
+            const effects = r.decomposeDueToIdentityDeletion(B, now);
+            expect(r.status).toBe(RelationshipStatus.ReadyForDeletion);
+            expect(effects.event).toBeUndefined();
+        });
+
+        it("changes nothing when the identity has decomposed already", () => {
+            const r = terminated();
+            r.decompose(actor(B));
+            const entries = r.auditLog.length;
+            expect(r.decomposeDueToIdentityDeletion(B, now)).toEqual({});
+            expect(r.auditLog).toHaveLength(entries);
+        });
+
+        it("anonymises the participant in from/to and the audit log, and keeps the pair key", () => {
+            const r = active();
+            const pair = r.pair;
+            r.decomposeDueToIdentityDeletion(A, now);
+            r.anonymizeParticipant(A, ANON);
+            expect([r.from, r.to]).toEqual([ANON, B]);
+            expect(r.auditLog.map((e) => e.createdBy)).toEqual([ANON, B, ANON]);
+            expect(r.hasDeletedParticipant).toBe(true);
+            expect(r.pair).toBe(pair);
+        });
+    });
 });

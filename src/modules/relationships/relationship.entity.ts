@@ -79,9 +79,9 @@ export function pairKey(a: string, b: string): string {
  * status machine and audit log.
  */
 @Entity({ name: "relationships" })
-@Index("ux_relationships_open_pair", ["pair"], {
+@Index("ux_relationships_open_pair_of_existing", ["pair"], {
     unique: true,
-    where: "status IN ('Pending', 'Active', 'Terminated', 'DeletionProposed')"
+    where: "status IN ('Pending', 'Active', 'Terminated', 'DeletionProposed') AND NOT has_deleted_participant"
 })
 @Index("ix_relationships_pair_created_at", ["pair", "createdAt"])
 @Index("ix_relationships_from", ["from"])
@@ -100,7 +100,10 @@ export class Relationship {
     @Column({ name: "to_address", type: "varchar", length: 80 })
     to!: string;
 
-    /** `pairKey(from, to)`; unique among open relationships (ux_relationships_open_pair). */
+    /**
+     * `pairKey(from, to)` of the original addresses (kept when a participant is anonymised); unique among open
+     * relationships of two existing identities (ux_relationships_open_pair_of_existing).
+     */
     @Column({ type: "varchar", length: 161 })
     pair!: string;
 
@@ -125,6 +128,14 @@ export class Relationship {
     @Column({ type: "jsonb" })
     auditLog!: AuditLogEntry[];
 
+    /**
+     * A participant was deleted (and anonymised). Such a relationship no longer counts for the one-open-relationship-
+     * per-pair constraint: the deleted identity can never take part in a relationship again, and deletion moves every
+     * relationship of the pair (a rejected one as well as the current one) to DeletionProposed.
+     */
+    @Column({ type: "boolean", default: false })
+    hasDeletedParticipant!: boolean;
+
     static create(input: { templateId: string; from: string; to: string; creationContent: Buffer | null; actor: Actor }): {
         relationship: Relationship;
         effects: TransitionEffects;
@@ -143,6 +154,7 @@ export class Relationship {
         relationship.fromHasDecomposed = false;
         relationship.toHasDecomposed = false;
         relationship.auditLog = [];
+        relationship.hasDeletedParticipant = false;
         relationship.append(input.actor, AuditLogReason.Creation, null, RelationshipStatus.Pending);
         return { relationship, effects: { event: { owner: input.to, type: ExternalEventType.RelationshipStatusChanged } } };
     }
@@ -239,6 +251,32 @@ export class Relationship {
             return { dropActorsUnsyncedMessages: true };
         }
         throw RelationshipsErrors.relationshipIsNotInCorrectStatus(this.status);
+    }
+
+    /**
+     * Decomposition on behalf of an identity that is being deleted (no device): from any status the first
+     * decomposition leads to DeletionProposed (and tells the peer), a decomposition after the peer's to
+     * ReadyForDeletion. Nothing changes if the identity has already decomposed the relationship itself.
+     */
+    decomposeDueToIdentityDeletion(deleted: string, now: Date): TransitionEffects {
+        if (!this.isParticipant(deleted)) throw RelationshipsErrors.relationshipNotFound();
+        if (this.hasDecomposed(deleted)) return {};
+        const actor: Actor = { address: deleted, deviceId: null, now };
+        this.markDecomposedBy(deleted);
+        if (this.status === RelationshipStatus.DeletionProposed) {
+            this.changeStatus(actor, AuditLogReason.DecompositionDueToIdentityDeletion, RelationshipStatus.ReadyForDeletion);
+            return { dropActorsUnsyncedMessages: true };
+        }
+        this.changeStatus(actor, AuditLogReason.DecompositionDueToIdentityDeletion, RelationshipStatus.DeletionProposed);
+        return { event: this.statusChangedFor(this.peerOf(deleted)), dropActorsUnsyncedMessages: true };
+    }
+
+    /** Replaces a deleted participant's address by the anonymised address, in `from`/`to` and in the audit log. */
+    anonymizeParticipant(deleted: string, anonymized: string): void {
+        if (this.from === deleted) this.from = anonymized;
+        if (this.to === deleted) this.to = anonymized;
+        this.auditLog = this.auditLog.map((entry) => (entry.createdBy === deleted ? { ...entry, createdBy: anonymized } : entry));
+        this.hasDeletedParticipant = true;
     }
 
     private hasOpenReactivationRequestBy(address: string): boolean {

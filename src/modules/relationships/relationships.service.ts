@@ -1,10 +1,14 @@
-import { Inject, Injectable } from "@nestjs/common";
-import { DataSource, type EntityManager } from "typeorm";
+import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
+import { DataSource, type EntityManager, In } from "typeorm";
+import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
+import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { isUniqueViolation } from "../../core/database/errors";
 import { ValidationError } from "../../core/errors/errors";
+import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
+import { IdentityDeleted, IdentityDeletionCancelled, IdentityDeletionStarted, IdentityToBeDeleted } from "../devices/devices.events";
 import { IdentitiesService } from "../devices/identities.service";
 import { ExternalEventsService } from "../synchronization/external-events.service";
 import { ExternalEventType } from "../synchronization/external-event-types";
@@ -19,7 +23,10 @@ import {
 import { RelationshipTemplatesService } from "./relationship-templates.service";
 import { RelationshipErrorCodes, RelationshipsErrors } from "./relationships.errors";
 
-const OPEN_PAIR_INDEX = "ux_relationships_open_pair";
+const OPEN_PAIR_INDEX = "ux_relationships_open_pair_of_existing";
+
+/** The relationships whose peers learn about an identity's deletion (PeerToBeDeleted, PeerDeletionCancelled, PeerDeleted). */
+const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [RelationshipStatus.Pending, RelationshipStatus.Active, RelationshipStatus.Terminated];
 
 /** A status change as other modules see it, delivered inside the transaction that makes it. */
 export interface RelationshipStatusChange {
@@ -29,6 +36,11 @@ export interface RelationshipStatusChange {
     newStatus: RelationshipStatus;
     /** The identity that caused the change. */
     actor: string;
+    /**
+     * The actor is being deleted: this is its decomposition on deletion (reported for every relationship of the
+     * identity, also one it had already decomposed itself), and its address is anonymised right after the listeners ran.
+     */
+    actorDeleted?: boolean;
 }
 
 export type RelationshipStatusListener = (manager: EntityManager, change: RelationshipStatusChange) => Promise<void>;
@@ -42,16 +54,37 @@ export interface RelationshipSummary {
 }
 
 @Injectable()
-export class RelationshipsService {
+export class RelationshipsService implements OnModuleInit {
     private readonly listeners: RelationshipStatusListener[] = [];
+    private readonly anonymizedAddress: string;
 
     constructor(
         private readonly dataSource: DataSource,
         private readonly templates: RelationshipTemplatesService,
         private readonly identities: IdentitiesService,
         private readonly events: ExternalEventsService,
-        @Inject(Clock) private readonly clock: Clock
-    ) {}
+        private readonly domainEvents: DomainEvents,
+        @Inject(Clock) private readonly clock: Clock,
+        @Inject(BACKBONE_CONFIG) config: BackboneConfig
+    ) {
+        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
+    }
+
+    onModuleInit(): void {
+        this.domainEvents.subscribe<IdentityToBeDeleted>(IdentityToBeDeleted.eventName, (manager, event) =>
+            this.informPeers(manager, event.address, ExternalEventType.PeerToBeDeleted, { deletionDate: event.deletionDate.toISOString() })
+        );
+        this.domainEvents.subscribe<IdentityDeletionCancelled>(IdentityDeletionCancelled.eventName, (manager, event) =>
+            this.informPeers(manager, event.address, ExternalEventType.PeerDeletionCancelled, {})
+        );
+        this.domainEvents.subscribe<IdentityDeletionStarted>(IdentityDeletionStarted.eventName, (manager, event) =>
+            this.informPeers(manager, event.address, ExternalEventType.PeerDeleted, { deletionDate: event.deletionDate.toISOString() })
+        );
+        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+            await this.decomposeAllOf(manager, event.address);
+            await this.templates.removeTemplatesOf(manager, event.address, this.anonymizedAddress);
+        });
+    }
 
     /**
      * Registers a reaction to every status change (creation included), run in the same transaction as the change (a failure
@@ -239,6 +272,76 @@ export class RelationshipsService {
             actor: actor.address
         };
         for (const listener of this.listeners) await listener(manager, change);
+    }
+
+    /** One external event for the peer of every Pending, Active or Terminated relationship of `address`. */
+    private async informPeers(manager: EntityManager, address: string, type: ExternalEventType, extra: Record<string, unknown>): Promise<void> {
+        const relationships = await manager
+            .createQueryBuilder(Relationship, "r")
+            .where("(r.from = :address OR r.to = :address)", { address })
+            .andWhere("r.status IN (:...statuses)", { statuses: PEER_INFORMED_STATUSES })
+            .orderBy("r.createdAt", "ASC")
+            .getMany();
+        await this.events.record(
+            manager,
+            relationships
+                .filter((r) => r.peerOf(address) !== this.anonymizedAddress)
+                .map((r) => ({ owner: r.peerOf(address), type, payload: { relationshipId: r.id, ...extra } }))
+        );
+    }
+
+    /**
+     * Decomposes every relationship of a deleted identity on its behalf and replaces its address by the anonymised
+     * one. The listeners see the change with the original addresses, before the anonymisation.
+     */
+    private async decomposeAllOf(manager: EntityManager, address: string): Promise<void> {
+        const now = this.clock.now();
+        const relationships = await manager
+            .createQueryBuilder(Relationship, "r")
+            .setLock("pessimistic_write")
+            .where("(r.from = :address OR r.to = :address)", { address })
+            .orderBy("r.createdAt", "ASC")
+            .addOrderBy("r.id", "ASC")
+            .getMany();
+        for (const relationship of relationships) {
+            const original = { from: relationship.from, to: relationship.to };
+            const effects = relationship.decomposeDueToIdentityDeletion(address, now);
+            if (effects.event && effects.event.owner !== this.anonymizedAddress) {
+                await this.events.record(manager, [{ owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }]);
+            }
+            if (effects.dropActorsUnsyncedMessages) {
+                await this.events.deleteUnsynced(manager, address, ExternalEventType.MessageReceived, relationship.id);
+            }
+            const change: RelationshipStatusChange = {
+                relationshipId: relationship.id,
+                ...original,
+                newStatus: relationship.status,
+                actor: address,
+                actorDeleted: true
+            };
+            for (const listener of this.listeners) await listener(manager, change);
+            relationship.anonymizeParticipant(address, this.anonymizedAddress);
+            await manager.update(
+                Relationship,
+                { id: relationship.id },
+                {
+                    from: relationship.from,
+                    to: relationship.to,
+                    status: relationship.status,
+                    auditLog: relationship.auditLog,
+                    fromHasDecomposed: relationship.fromHasDecomposed,
+                    toHasDecomposed: relationship.toHasDecomposed,
+                    hasDeletedParticipant: true
+                }
+            );
+        }
+    }
+
+    /** The current status of each of these relationships that exists (for other modules, inside their transaction). */
+    async statusesOf(manager: EntityManager, ids: string[]): Promise<Map<string, RelationshipStatus>> {
+        if (ids.length === 0) return new Map();
+        const rows = await manager.find(Relationship, { where: { id: In(ids) }, select: { id: true, status: true } });
+        return new Map(rows.map((r) => [r.id, r.status]));
     }
 
     private async hasOpenRelationship(manager: EntityManager, a: string, b: string): Promise<boolean> {

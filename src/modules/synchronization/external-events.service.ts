@@ -89,6 +89,26 @@ export class ExternalEventsService {
         await this.announce(manager, (Array.isArray(rows[0]) ? (rows[0] as Array<{ owner: string }>) : rows).map((r) => r.owner));
     }
 
+    /** The contexts of an owner's held-back events of one type. */
+    async blockedContextsOf(manager: EntityManager, owner: string, type: ExternalEventType): Promise<string[]> {
+        const rows: Array<{ context: string }> = await manager.query(
+            "SELECT DISTINCT context FROM external_events WHERE owner = $1 AND type = $2 AND is_delivery_blocked AND context IS NOT NULL",
+            [owner, type]
+        );
+        return rows.map((r) => r.context);
+    }
+
+    /** Releases an owner's held-back events of one type about these contexts; announces them. */
+    async releaseBlockedOf(manager: EntityManager, owner: string, type: ExternalEventType, contexts: string[]): Promise<void> {
+        if (contexts.length === 0) return;
+        await manager.query("UPDATE external_events SET is_delivery_blocked = false WHERE owner = $1 AND type = $2 AND context = ANY($3) AND is_delivery_blocked", [
+            owner,
+            type,
+            contexts
+        ]);
+        await this.announce(manager, [owner]);
+    }
+
     /** Drops the held-back events about `context` (e.g. when a relationship is rejected or revoked). */
     async deleteBlocked(manager: EntityManager, context: string): Promise<void> {
         await manager.query("DELETE FROM external_events WHERE context = $1 AND is_delivery_blocked", [context]);

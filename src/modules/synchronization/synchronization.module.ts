@@ -14,13 +14,14 @@ import { SseHub } from "./sse-hub";
 import { SyncRun } from "./sync-run.entity";
 import { SyncRunsController } from "./sync-runs.controller";
 import { SyncRunsService } from "./sync-runs.service";
+import { SynchronizationIdentityDeletion } from "./synchronization.identity-deletion";
 import { SynchronizationMetrics } from "./synchronization.metrics";
 
 /** Sync runs, external events, the datawallet and real-time delivery (SSE fed by Postgres LISTEN). */
 @Module({
     imports: [TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter, SyncRun, Datawallet, DatawalletModification]), DevicesModule, PushNotificationsModule],
     controllers: [SyncRunsController, DatawalletController, SseController],
-    providers: [ExternalEventsService, SynchronizationMetrics, ExternalEventPushes, SyncRunsService, DatawalletService, SseHub, ExternalEventsListener],
+    providers: [ExternalEventsService, SynchronizationMetrics, ExternalEventPushes, SyncRunsService, DatawalletService, SseHub, ExternalEventsListener, SynchronizationIdentityDeletion],
     exports: [ExternalEventsService]
 })
 export class SynchronizationModule {}

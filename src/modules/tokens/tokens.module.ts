@@ -7,13 +7,14 @@ import { Token, TokenAllocation } from "./token.entity";
 import { TokensController } from "./tokens.controller";
 import { CreatedTokensUsage } from "./tokens.quota";
 import { TokensRepository } from "./tokens.repository";
+import { TokensIdentityDeletion } from "./tokens.identity-deletion";
 import { TokensService } from "./tokens.service";
 
 /** Tokens: small encrypted records shared by id, anonymously readable, optionally personalised or password protected. */
 @Module({
     imports: [TypeOrmModule.forFeature([Token, TokenAllocation]), SynchronizationModule, DevicesModule],
     controllers: [TokensController],
-    providers: [TokensService, TokensRepository, ExpiredTokensCleanup, CreatedTokensUsage],
+    providers: [TokensService, TokensRepository, ExpiredTokensCleanup, CreatedTokensUsage, TokensIdentityDeletion],
     exports: [TokensService]
 })
 export class TokensModule {}

@@ -1,0 +1,19 @@
+import { Injectable, type OnModuleInit } from "@nestjs/common";
+import { DomainEvents } from "../../core/events/domain-events";
+import { DeviceDeleted, IdentityDeleted } from "../devices/devices.events";
+import { PushRegistration } from "./push-registration.entity";
+
+/** Push registrations go with their device, and all of them with a deleted identity. */
+@Injectable()
+export class PushNotificationsIdentityDeletion implements OnModuleInit {
+    constructor(private readonly domainEvents: DomainEvents) {}
+
+    onModuleInit(): void {
+        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+            await manager.delete(PushRegistration, { identityAddress: event.address });
+        });
+        this.domainEvents.subscribe<DeviceDeleted>(DeviceDeleted.eventName, async (manager, event) => {
+            await manager.delete(PushRegistration, { deviceId: event.deviceId, identityAddress: event.address });
+        });
+    }
+}

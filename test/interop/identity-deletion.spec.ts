@@ -1,0 +1,80 @@
+import { Serializable } from "@js-soft/ts-serval";
+import { CoreDate } from "@nmshd/core-types";
+import { type AccountController, PeerDeletionStatus, type Relationship } from "@nmshd/transport";
+import { anonymizedAddress } from "../../src/core/crypto/identity-address";
+import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { OfficialClientWorld, syncUntil } from "./official-client";
+
+/** `peer` asks for a relationship from a template of `a`, and `a` accepts it. */
+async function connect(baseUrl: string, a: AccountController, peer: AccountController): Promise<Relationship> {
+    const template = await a.relationshipTemplates.sendRelationshipTemplate({
+        content: Serializable.fromAny({ greeting: "hello" }),
+        expiresAt: CoreDate.utc().add({ minutes: 5 }),
+        maxNumberOfAllocations: 1
+    });
+    const peerTemplate = await peer.relationshipTemplates.loadPeerRelationshipTemplateByReference(template.toRelationshipTemplateReference(baseUrl));
+    const requested = await peer.relationships.sendRelationship({ template: peerTemplate, creationContent: Serializable.fromAny({ hello: "there" }) });
+    const incoming = await syncUntil(a, (seen) => seen.flatMap((s) => s.relationships).find((r) => r.id.equals(requested.id)));
+    await a.relationships.accept(incoming.id);
+    await syncUntil(peer, (seen) => seen.flatMap((s) => s.relationships).find((r) => r.id.equals(requested.id) && r.status === "Active"));
+    return requested;
+}
+
+describe("the official client: identity deletion of a peer", () => {
+    let world: OfficialClientWorld;
+    beforeAll(async () => {
+        world = await OfficialClientWorld.start();
+    });
+    afterAll(async () => await world.close());
+
+    it("the peer learns that the identity will be deleted, and that it cancelled", async () => {
+        const a = await world.account();
+        const b = await world.account();
+        const relationship = await connect(world.backbone.baseUrl!, a, b);
+        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(5);
+        const toBeDeleted = await syncUntil(a, (seen) =>
+            seen.flatMap((s) => s.relationships).find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
+        );
+        expect(toBeDeleted.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
+
+        await b.identityDeletionProcess.cancelIdentityDeletionProcess(process.id.toString());
+        const cancelled = await syncUntil(a, (seen) =>
+            seen.flatMap((s) => s.relationships).find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo === undefined)
+        );
+        expect(cancelled.status).toBe("Active");
+        expect((await a.relationships.getRelationship(relationship.id))!.peerDeletionInfo).toBeUndefined();
+    });
+
+    it("after the deletion job the peer's relationship is DeletionProposed and the peer is marked deleted", async () => {
+        const a = await world.account();
+        const b = await world.account();
+        const relationship = await connect(world.backbone.baseUrl!, a, b);
+        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(0);
+        const announced = await syncUntil(a, (seen) =>
+            seen.flatMap((s) => s.relationships).find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
+        );
+        expect(announced.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
+
+        world.backbone.clock.advance(1000);
+        try {
+            expect(await world.backbone.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
+        } finally {
+            world.backbone.clock.set(new Date());
+        }
+        const proposed = await syncUntil(a, (seen) =>
+            seen.flatMap((s) => s.relationships).find((r) => r.id.equals(relationship.id) && r.status === "DeletionProposed")
+        );
+        expect(proposed.peerDeletionInfo?.deletionStatus).toBe(PeerDeletionStatus.Deleted);
+        const stored = (await a.relationships.getRelationship(relationship.id))!;
+        expect(stored.status).toBe("DeletionProposed");
+        expect(stored.peerDeletionInfo?.deletionStatus).toBe(PeerDeletionStatus.Deleted);
+        // The last audit-log entry is the decomposition on the deleted identity's behalf, by the anonymised address.
+        const last = stored.auditLog.at(-1)!;
+        expect(last.reason).toBe("DecompositionDueToIdentityDeletion");
+        expect(last.createdBy.toString()).toBe(anonymizedAddress(world.backbone.config.DID_DOMAIN));
+
+        // A can finish the decomposition from its side.
+        await a.relationships.decompose(relationship.id);
+        expect(await a.relationships.getRelationship(relationship.id)).toBeUndefined();
+    });
+});
