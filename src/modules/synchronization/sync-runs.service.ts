@@ -45,6 +45,9 @@ export class SyncRunsService {
         const type = request.type ?? SyncRunType.ExternalEventSync;
         try {
             return await this.dataSource.transaction(async (manager) => {
+                // Starts of one identity run one after the other, so that a start that waited sees the run that won
+                // (and answers "another sync run is running", never "no new events" because the winner took them).
+                await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`sync-run-start:${caller.address}`]);
                 // Shared lock: a concurrent push of modifications (which locks the row for update) waits for the start.
                 const datawallet = await manager
                     .createQueryBuilder(Datawallet, "d")
