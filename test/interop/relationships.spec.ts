@@ -172,5 +172,14 @@ describe("the official client: relationships, messages, tokens and files", () =>
         await expect(b.relationshipTemplates.loadPeerRelationshipTemplateByReference(templateReference, "wrong")).rejects.toThrow();
         const loadedTemplate = await b.relationshipTemplates.loadPeerRelationshipTemplateByReference(templateReference, "secret");
         expect(loadedTemplate.id.equals(template.id)).toBe(true);
+
+        const personalTemplate = await a.relationshipTemplates.sendRelationshipTemplate({
+            content: Serializable.fromAny({ greeting: "for b only" }),
+            expiresAt: inFiveMinutes(),
+            forIdentity: b.identity.address
+        });
+        const personalTemplateReference = personalTemplate.toRelationshipTemplateReference(world.backbone.baseUrl!);
+        await expect(c.relationshipTemplates.loadPeerRelationshipTemplateByReference(personalTemplateReference)).rejects.toThrow();
+        expect((await b.relationshipTemplates.loadPeerRelationshipTemplateByReference(personalTemplateReference)).id.equals(personalTemplate.id)).toBe(true);
     });
 });
