@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { challengeText } from "../flows/consumer-flow";
 import type { TestApp } from "./test-app";
 import { TEST_CLIENT } from "./test-app";
 
@@ -25,6 +26,8 @@ export class TestKeyPair {
     }
 }
 
+export { challengeText };
+
 export const STRONG_PASSWORD = "Str0ng!Passw0rd-for-tests";
 
 export interface TestIdentity {
@@ -36,14 +39,6 @@ export interface TestIdentity {
     token: string;
     /** `Authorization` header value. */
     auth: string;
-}
-
-/** What the official client signs: the challenge serialised with keys in alphabetical order. */
-export function challengeText(challenge: { id: string; expiresAt: string; createdBy?: string | null; createdByDevice?: string | null }): string {
-    const fields: Record<string, string> = {};
-    if (challenge.createdBy) fields.createdBy = challenge.createdBy;
-    if (challenge.createdByDevice) fields.createdByDevice = challenge.createdByDevice;
-    return JSON.stringify({ ...fields, expiresAt: challenge.expiresAt, id: challenge.id, type: "Identity" });
 }
 
 export async function createChallenge(t: TestApp, auth?: string): Promise<{ id: string; expiresAt: string; createdBy: string | null; createdByDevice: string | null }> {

@@ -242,10 +242,8 @@ function listFromQuery(source: Record<string, unknown>, key: string, indexed?: {
     const direct = source[key];
     const values: unknown[] = direct === undefined ? [] : Array.isArray(direct) ? direct : [direct];
     if (indexed) {
-        for (let i = 0; ; i++) {
-            const value = source[`${indexed.name}.${i}.${indexed.property}`];
-            if (value === undefined) break;
-            values.push(...(Array.isArray(value) ? value : [value]));
+        for (const item of collectIndexedQueryObjects(source, indexed.name) ?? []) {
+            if (item[indexed.property] !== undefined) values.push(item[indexed.property]);
         }
     }
     if (direct === undefined && values.length === 0) return undefined;
