@@ -1,12 +1,10 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
-import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { FileMetadata } from "./file.entity";
 
 function filesCreatedBy(dataSource: DataSource, address: string, since: Date | undefined) {
-    const query = dataSource.getRepository(FileMetadata).createQueryBuilder("f").where("f.createdBy = :address", { address });
-    if (since) query.andWhere("f.createdAt >= :since", { since });
-    return query;
+    return createdByQuery(dataSource, FileMetadata, address, since);
 }
 
 /** Usage of the NumberOfFiles quota: files the identity uploaded (and that still exist). */
@@ -31,7 +29,7 @@ export class UsedFileStorageSpaceUsage implements QuotaUsageCounter {
     constructor(private readonly dataSource: DataSource) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        const row = await filesCreatedBy(this.dataSource, address, since).select("COALESCE(SUM(f.cipherSize), 0)", "total").getRawOne<{ total: string }>();
+        const row = await filesCreatedBy(this.dataSource, address, since).select("COALESCE(SUM(row.cipherSize), 0)", "total").getRawOne<{ total: string }>();
         return Number(row?.total ?? 0);
     }
 }

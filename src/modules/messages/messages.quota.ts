@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
-import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { Message } from "./message.entity";
 
 /** Usage of the NumberOfSentMessages quota: messages the identity sent. */
@@ -12,8 +12,6 @@ export class SentMessagesUsage implements QuotaUsageCounter {
     constructor(private readonly dataSource: DataSource) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        const query = this.dataSource.getRepository(Message).createQueryBuilder("m").where("m.createdBy = :address", { address });
-        if (since) query.andWhere("m.createdAt >= :since", { since });
-        return await query.getCount();
+        return await createdByQuery(this.dataSource, Message, address, since).getCount();
     }
 }

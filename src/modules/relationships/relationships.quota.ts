@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
-import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { Relationship } from "./relationship.entity";
 import { RelationshipTemplate } from "./relationship-template.entity";
 
@@ -13,9 +13,7 @@ export class CreatedRelationshipTemplatesUsage implements QuotaUsageCounter {
     constructor(private readonly dataSource: DataSource) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        const query = this.dataSource.getRepository(RelationshipTemplate).createQueryBuilder("t").where("t.createdBy = :address", { address });
-        if (since) query.andWhere("t.createdAt >= :since", { since });
-        return await query.getCount();
+        return await createdByQuery(this.dataSource, RelationshipTemplate, address, since).getCount();
     }
 }
 

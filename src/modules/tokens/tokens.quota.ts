@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
-import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { Token } from "./token.entity";
 
 /** Usage of the NumberOfTokens quota: tokens the identity created (and that still exist). */
@@ -12,8 +12,6 @@ export class CreatedTokensUsage implements QuotaUsageCounter {
     constructor(private readonly dataSource: DataSource) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        const query = this.dataSource.getRepository(Token).createQueryBuilder("t").where("t.createdBy = :address", { address });
-        if (since) query.andWhere("t.createdAt >= :since", { since });
-        return await query.getCount();
+        return await createdByQuery(this.dataSource, Token, address, since).getCount();
     }
 }
