@@ -106,6 +106,46 @@ describe("real-time delivery", () => {
             }
         });
 
+        it("tell an identity's other devices on instance 2 that its datawallet changed on instance 1, not the device that changed it", async () => {
+            const identity = await createIdentity(t1);
+            await createDatawallet(t1, identity);
+            const other = await addDevice(t1, identity);
+            const changer = await SseClient.connect(t2.baseUrl!, identity.auth);
+            const otherClient = await SseClient.connect(t2.baseUrl!, other.auth);
+            try {
+                await changer.waitFor("ConnectionOpened");
+                await otherClient.waitFor("ConnectionOpened");
+                await t1.http
+                    .post("/api/v2/Datawallet/Modifications")
+                    .set("authorization", identity.auth)
+                    .set(DATAWALLET_HEADER, "1")
+                    .send({ modifications: [modification("A")] })
+                    .expect(201);
+                await otherClient.waitFor("DatawalletModificationsCreated");
+                // The changing device learns nothing: its next notification is the one of a change by the other device.
+                await t1.http
+                    .post("/api/v2/Datawallet/Modifications")
+                    .set("authorization", other.auth)
+                    .set(DATAWALLET_HEADER, "1")
+                    .send({ localIndex: 0, modifications: [modification("B")] })
+                    .expect(201);
+                await changer.waitFor("DatawalletModificationsCreated");
+                await t1.http
+                    .post("/api/v2/Datawallet/Modifications")
+                    .set("authorization", identity.auth)
+                    .set(DATAWALLET_HEADER, "1")
+                    .send({ localIndex: 1, modifications: [modification("C")] })
+                    .expect(201);
+                // Notifications reach the instance in commit order: once the third arrived, the first two were handled.
+                await otherClient.waitFor("DatawalletModificationsCreated", 2);
+                expect(changer.count("DatawalletModificationsCreated")).toBe(1);
+                expect(otherClient.count("DatawalletModificationsCreated")).toBe(2);
+            } finally {
+                changer.close();
+                otherClient.close();
+            }
+        });
+
         it("refuses a client without a valid token", async () => {
             const anonymous = await SseClient.connect(t2.baseUrl!);
             expect(anonymous.status).toBe(401);

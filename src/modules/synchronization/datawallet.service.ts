@@ -1,4 +1,4 @@
-import { Inject, Injectable } from "@nestjs/common";
+import { Inject, Injectable, Logger } from "@nestjs/common";
 import { DataSource, type EntityManager, In, IsNull } from "typeorm";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
@@ -19,9 +19,14 @@ import {
 import { SynchronizationErrors } from "./synchronization.errors";
 import { SyncRun } from "./sync-run.entity";
 
+/** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
+export const DATAWALLET_CHANGES_CHANNEL = "backbone_datawallet_changes";
+
 /** The datawallet of an identity and its modifications (indexes 0, 1, 2, ... per identity, in arrival order). */
 @Injectable()
 export class DatawalletService {
+    private readonly logger = new Logger("Datawallet");
+
     constructor(
         private readonly dataSource: DataSource,
         private readonly pushNotifications: PushNotificationsService,
@@ -99,8 +104,14 @@ export class DatawalletService {
         return { newIndex: created[created.length - 1]!.index, modifications: created.map((m) => CreatedDatawalletModificationDto.from(m)) };
     }
 
-    /** Tells the identity's other devices (after commit) that the datawallet changed. */
+    /**
+     * Tells the identity's other devices (after commit) that the datawallet changed: over SSE on every instance
+     * (NOTIFY, which each instance LISTENs to) and by one push from this instance.
+     */
     announceModifications(caller: Caller): void {
+        this.dataSource
+            .query("SELECT pg_notify($1, $2)", [DATAWALLET_CHANGES_CHANNEL, `${caller.address} ${caller.deviceId}`])
+            .catch((error: unknown) => this.logger.warn(`datawallet change not announced: ${error instanceof Error ? error.message : "unknown error"}`));
         void this.pushNotifications.sendToIdentity(
             caller.address,
             "DatawalletModificationsCreated",

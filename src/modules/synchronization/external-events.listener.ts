@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from "@nestjs/common";
 import { Client } from "pg";
 import { DataSource } from "typeorm";
+import { DATAWALLET_CHANGES_CHANNEL } from "./datawallet.service";
 import { EXTERNAL_EVENTS_CHANNEL } from "./external-events.service";
 import { SseHub } from "./sse-hub";
 
@@ -8,7 +9,7 @@ const MAX_RECONNECT_DELAY_MS = 30_000;
 
 /**
  * One dedicated connection per instance that LISTENs for the NOTIFY issued (on commit) by the writers of external
- * events, and tells this instance's SSE connections of the owner to sync. A notification carries only the owner:
+ * events and of datawallet modifications, and tells this instance's SSE connections of the owner to sync. A notification carries only the owner:
  * it means "sync now", nothing more. After a lost connection it reconnects with backoff and tells every connected
  * device to sync, since notifications may have been missed meanwhile.
  */
@@ -33,13 +34,20 @@ export class ExternalEventsListener implements OnModuleInit, OnApplicationShutdo
         const url = (this.dataSource.options as { url?: string }).url;
         const client = new Client({ connectionString: url, application_name: "backbone-listen" });
         client.on("notification", (message) => {
-            if (message.channel === EXTERNAL_EVENTS_CHANNEL && message.payload) this.hub.notify(message.payload, "ExternalEventCreated");
+            if (!message.payload) return;
+            if (message.channel === EXTERNAL_EVENTS_CHANNEL) this.hub.notify(message.payload, "ExternalEventCreated");
+            if (message.channel === DATAWALLET_CHANGES_CHANNEL) {
+                // "<owner> <device that made the change>": the other devices of the owner sync their datawallet.
+                const [owner, device] = message.payload.split(" ");
+                if (owner && device) this.hub.notify(owner, "DatawalletModificationsCreated", device);
+            }
         });
         client.on("error", (error) => this.lost(client, error));
         client.on("end", () => this.lost(client));
         try {
             await client.connect();
             await client.query(`LISTEN ${EXTERNAL_EVENTS_CHANNEL}`);
+            await client.query(`LISTEN ${DATAWALLET_CHANGES_CHANNEL}`);
             if (this.closing) {
                 await client.end();
                 return;

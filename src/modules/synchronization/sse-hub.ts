@@ -40,9 +40,11 @@ export class SseHub implements OnModuleDestroy {
         this.write(response, "ConnectionOpened");
     }
 
-    /** Tells every connected device of the identity about an event (by name only). */
-    notify(owner: string, eventName: string): void {
-        for (const connection of this.connections.get(owner) ?? []) this.write(connection.response, eventName);
+    /** Tells every connected device of the identity (but `exceptDevice`) about an event (by name only). */
+    notify(owner: string, eventName: string, exceptDevice?: string): void {
+        for (const connection of this.connections.get(owner) ?? []) {
+            if (connection.deviceId !== exceptDevice) this.write(connection.response, eventName);
+        }
     }
 
     /** Tells every connected device (e.g. after notifications may have been missed). */
