@@ -1,3 +1,5 @@
+import { DataSource } from "typeorm";
+import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
 import { createIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
@@ -80,5 +82,24 @@ describe("quotas and announcements", () => {
 
         await admin().delete(`/Announcements/${general.body.result.id}`).expect(204);
         expect((await t.http.get("/api/v2/Announcements?language=en").set("authorization", reader.auth).expect(200)).body.result).toEqual([]);
+    });
+
+    it("removes a deleted identity from the recipients of announcements, leaving the others", async () => {
+        const leaving = await createIdentity(t);
+        const staying = await createIdentity(t);
+        await admin()
+            .post("/Announcements", { severity: "Low", recipients: [leaving.address, staying.address], texts: [{ language: "en", title: "For two", body: "Hi" }] })
+            .expect(201);
+        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", leaving.auth).send({ lengthOfGracePeriodInDays: 0 }).expect(201);
+        t.clock.advance(1000);
+        try {
+            expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
+        } finally {
+            t.clock.set(new Date());
+        }
+        const rows: Array<{ recipients: string[] }> = await t.app.get(DataSource).query("SELECT recipients FROM announcements WHERE $1 = ANY(recipients)", [staying.address]);
+        expect(rows).toEqual([{ recipients: [staying.address] }]);
+        const forStaying = await t.http.get("/api/v2/Announcements?language=en").set("authorization", staying.auth).expect(200);
+        expect(forStaying.body.result.map((a: { title: string }) => a.title)).toContain("For two");
     });
 });

@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { AnnouncementsIdentityDeletion } from "./announcements.identity-deletion";
 import { TypeOrmModule } from "@nestjs/typeorm";
 import { Announcement } from "./announcement.entity";
 import { AnnouncementsController } from "./announcements.controller";
@@ -9,7 +10,7 @@ import { AnnouncementsService } from "./announcements.service";
 @Module({
     imports: [TypeOrmModule.forFeature([Announcement])],
     controllers: [AnnouncementsController],
-    providers: [AnnouncementsService, ExpiredAnnouncementsCleanup],
+    providers: [AnnouncementsService, ExpiredAnnouncementsCleanup, AnnouncementsIdentityDeletion],
     exports: [AnnouncementsService]
 })
 export class AnnouncementsModule {}
