@@ -133,14 +133,20 @@ export class SyncRunsService {
         return (await paginate(query, request)).map((event) => ExternalEventDto.from(event));
     }
 
-    /** Loads the caller's run for finalizing, row-locked, and checks that this device may finalize it now. */
-    private async runToFinalize(manager: EntityManager, caller: Caller, id: string, type: SyncRunType): Promise<SyncRun> {
+    /** The caller identity's run, row-locked for a change; 404 when it has none with this id. */
+    private async lockOwnRun(manager: EntityManager, caller: Caller, id: string): Promise<SyncRun> {
         const run = await manager
             .createQueryBuilder(SyncRun, "r")
             .setLock("pessimistic_write")
             .where("r.id = :id AND r.created_by = :owner", { id, owner: caller.address })
             .getOne();
         if (!run) throw new NotFoundError();
+        return run;
+    }
+
+    /** Loads the caller's run for finalizing, row-locked, and checks that this device may finalize it now. */
+    private async runToFinalize(manager: EntityManager, caller: Caller, id: string, type: SyncRunType): Promise<SyncRun> {
+        const run = await this.lockOwnRun(manager, caller, id);
         if (run.type !== type) throw SynchronizationErrors.unexpectedSyncRunType(type);
         if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotFinalizeSyncRunStartedByAnotherDevice();
         if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
@@ -211,12 +217,7 @@ export class SyncRunsService {
 
     async refreshExpirationTime(caller: Caller, id: string): Promise<RefreshExpirationTimeResponse> {
         return await this.dataSource.transaction(async (manager) => {
-            const run = await manager
-                .createQueryBuilder(SyncRun, "r")
-                .setLock("pessimistic_write")
-                .where("r.id = :id AND r.created_by = :owner", { id, owner: caller.address })
-                .getOne();
-            if (!run) throw new NotFoundError();
+            const run = await this.lockOwnRun(manager, caller, id);
             if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotRefreshExpirationTimeOfSyncRunStartedByAnotherDevice();
             if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
             const expiresAt = new Date(this.clock.now().getTime() + REFRESH_DURATION_SECONDS * 1000);
