@@ -1,10 +1,29 @@
 import js from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import simpleImportSort from "eslint-plugin-simple-import-sort";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["**/dist/**", "**/node_modules/**", "clients/**/generated/**", "clients/*/src/shared/**", "test/browser/out/**", "openapi/**", "data/**", "coverage/**", "migrations/**"] },
+    {
+        ignores: [
+            "**/dist/**",
+            "**/node_modules/**",
+            "clients/**/generated/**",
+            "clients/*/src/shared/**",
+            "test/browser/out/**",
+            "openapi/**",
+            "data/**",
+            "coverage/**",
+            "migrations/**"
+        ]
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
+    prettier,
+    {
+        plugins: { "simple-import-sort": simpleImportSort },
+        rules: { "simple-import-sort/imports": "error", "simple-import-sort/exports": "error" }
+    },
     {
         files: ["**/*.ts"],
         rules: {
@@ -16,7 +35,9 @@ export default tseslint.config(
     },
     {
         files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
-        languageOptions: { globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly", console: "readonly" } },
+        languageOptions: {
+            globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly", console: "readonly" }
+        },
         rules: { "@typescript-eslint/no-require-imports": "off" }
     }
 );

@@ -3,8 +3,10 @@
  *   npm run admin -- <command> [arguments] [--options]     (DATABASE_URL must be set; output is JSON)
  */
 import "reflect-metadata";
+
 import { type DynamicModule, Module } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
+
 import { loadConfig } from "../src/config/config";
 import { CoreModule } from "../src/core/core.module";
 import { ApiError } from "../src/core/errors/errors";
@@ -128,7 +130,8 @@ async function run(admin: AdminService, parsed: Parsed): Promise<unknown> {
             return await admin.listAnnouncements();
         case "announcements create": {
             const severity = one(parsed, "severity") ?? "";
-            if (!(ANNOUNCEMENT_SEVERITIES as readonly string[]).includes(severity)) throw new UsageError("--severity must be Low, Medium or High");
+            if (!(ANNOUNCEMENT_SEVERITIES as readonly string[]).includes(severity))
+                throw new UsageError("--severity must be Low, Medium or High");
             const texts = (parsed.options.get("text") ?? []).map((text) => {
                 const [language, title, ...body] = text.split(":");
                 if (!language || !title || body.length === 0) throw new UsageError("--text must be <language>:<title>:<body>");

@@ -6,9 +6,12 @@
  * event, and repeat while newUnsyncedExternalEventsExist. Only the sync is timed.
  */
 import "reflect-metadata";
+
 import { generateKeyPairSync, sign } from "node:crypto";
 import type { AddressInfo } from "node:net";
+
 import { DataSource } from "typeorm";
+
 import { createApp } from "../src/app.setup";
 import { loadConfig } from "../src/config/config";
 import { ExternalEventsService } from "../src/modules/synchronization/external-events.service";
@@ -17,7 +20,12 @@ import { createDatabase, dropDatabase, openScratchServer } from "./lib/scratch-d
 const PASSWORD = "Bench!Passw0rd-for-sync";
 const PAGE_SIZE = 200;
 
-async function call(baseUrl: string, method: string, path: string, options: { auth?: string; body?: unknown; form?: Record<string, string> } = {}) {
+async function call(
+    baseUrl: string,
+    method: string,
+    path: string,
+    options: { auth?: string; body?: unknown; form?: Record<string, string> } = {}
+) {
     const headers: Record<string, string> = { "x-supported-datawallet-version": "1" };
     if (options.auth) headers.authorization = options.auth;
     let body: string | undefined;
@@ -39,7 +47,9 @@ async function createIdentity(baseUrl: string): Promise<{ address: string; auth:
     const raw = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
     const challenge = (await call(baseUrl, "POST", "/api/v2/Challenges", { body: {} })).result;
     const text = JSON.stringify({ expiresAt: challenge.expiresAt, id: challenge.id, type: "Identity" });
-    const signature = Buffer.from(JSON.stringify({ sig: sign(null, Buffer.from(text), privateKey).toString("base64url"), alg: 2 })).toString("base64url");
+    const signature = Buffer.from(
+        JSON.stringify({ sig: sign(null, Buffer.from(text), privateKey).toString("base64url"), alg: 2 })
+    ).toString("base64url");
     const created = (
         await call(baseUrl, "POST", "/api/v2/Identities", {
             body: {
@@ -62,14 +72,25 @@ async function main(): Promise<void> {
     const eventCount = Number(process.argv[2] ?? 10_000);
     const server = await openScratchServer();
     const database = await createDatabase(server.adminUrl, "bb_bench");
-    const config = loadConfig({ ...process.env, LOG_LEVEL: "warn", BOOTSTRAP_CLIENT_ID: "bench", BOOTSTRAP_CLIENT_SECRET: "bench", SWAGGER_UI: "false" });
+    const config = loadConfig({
+        ...process.env,
+        LOG_LEVEL: "warn",
+        BOOTSTRAP_CLIENT_ID: "bench",
+        BOOTSTRAP_CLIENT_SECRET: "bench",
+        SWAGGER_UI: "false"
+    });
     const app = await createApp({ config, databaseUrl: database.url });
     try {
         await app.listen(0, "127.0.0.1");
         const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
         const identity = await createIdentity(baseUrl);
-        const upgrade = (await call(baseUrl, "POST", "/api/v2/SyncRuns", { auth: identity.auth, body: { type: "DatawalletVersionUpgrade" } })).result;
-        await call(baseUrl, "PUT", `/api/v2/SyncRuns/${upgrade.syncRun.id}/FinalizeDatawalletVersionUpgrade`, { auth: identity.auth, body: { newDatawalletVersion: 1 } });
+        const upgrade = (
+            await call(baseUrl, "POST", "/api/v2/SyncRuns", { auth: identity.auth, body: { type: "DatawalletVersionUpgrade" } })
+        ).result;
+        await call(baseUrl, "PUT", `/api/v2/SyncRuns/${upgrade.syncRun.id}/FinalizeDatawalletVersionUpgrade`, {
+            auth: identity.auth,
+            body: { newDatawalletVersion: 1 }
+        });
 
         const events = app.get(ExternalEventsService);
         for (let written = 0; written < eventCount; written += 1000) {
@@ -85,16 +106,23 @@ async function main(): Promise<void> {
         let synced = 0;
         let runs = 0;
         let requests = 0;
-        for (let more = true; more; ) {
-            const start = (await call(baseUrl, "POST", "/api/v2/SyncRuns", { auth: identity.auth, body: { type: "ExternalEventSync", duration: 600 } })).result;
+        for (let more = true; more;) {
+            const start = (
+                await call(baseUrl, "POST", "/api/v2/SyncRuns", { auth: identity.auth, body: { type: "ExternalEventSync", duration: 600 } })
+            ).result;
             requests++;
             if (start.status === "NoNewEvents") break;
             runs++;
             const results: Array<{ externalEventId: string }> = [];
             for (let page = 1, totalPages = 1; page <= totalPages; page++) {
-                const body = await call(baseUrl, "GET", `/api/v2/SyncRuns/${start.syncRun.id}/ExternalEvents?pageSize=${PAGE_SIZE}&pageNumber=${page}`, {
-                    auth: identity.auth
-                });
+                const body = await call(
+                    baseUrl,
+                    "GET",
+                    `/api/v2/SyncRuns/${start.syncRun.id}/ExternalEvents?pageSize=${PAGE_SIZE}&pageNumber=${page}`,
+                    {
+                        auth: identity.auth
+                    }
+                );
                 requests++;
                 totalPages = body.pagination?.totalPages ?? 1;
                 for (const event of body.result) results.push({ externalEventId: event.id });

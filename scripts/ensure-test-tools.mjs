@@ -1,7 +1,7 @@
 // Run before `npm test`: the end-to-end tests drive the generated clients (their own packages, see README), so
 // their dependencies are installed on first use. Later runs find them in place and skip this.
-import { existsSync } from "node:fs";
 import { execSync } from "node:child_process";
+import { existsSync } from "node:fs";
 
 const packages = ["tools/openapi", "clients/app", "clients/connector"];
 const missing = packages.filter((dir) => !existsSync(`${dir}/node_modules`));

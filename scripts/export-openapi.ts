@@ -4,10 +4,13 @@
  * when a committed file differs.
  */
 import "reflect-metadata";
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { NestFactory } from "@nestjs/core";
 import type { NestFastifyApplication } from "@nestjs/platform-fastify";
+
 import { AppModule } from "../src/app.module";
 import { createFastifyAdapter } from "../src/app.setup";
 import { loadConfig } from "../src/config/config";

@@ -5,9 +5,12 @@
  * Uses DATABASE_URL's server (or an embedded one) with a throw-away database.
  */
 import "reflect-metadata";
+
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { DataSource, getMetadataArgsStorage } from "typeorm";
+
 import { dataSourceOptions, runMigrations } from "../src/core/database/data-source";
 import { loadAllEntities } from "./lib/entities";
 import { createDatabase, dropDatabase, openScratchServer } from "./lib/scratch-database";
@@ -41,7 +44,9 @@ async function main(): Promise<void> {
     if (command === "check") {
         const { up } = await pendingQueries();
         if (up.length > 0) {
-            process.stderr.write(`The entities need a migration that is missing (npm run migration:generate -- <Name>):\n${up.join(";\n")}\n`);
+            process.stderr.write(
+                `The entities need a migration that is missing (npm run migration:generate -- <Name>):\n${up.join(";\n")}\n`
+            );
             process.exit(1);
         }
         process.stdout.write("migrations: up to date with the entities\n");

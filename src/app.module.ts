@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from "@nestjs/common";
+
 import { CoreModule, type RuntimeOptions } from "./core/core.module";
 import { HealthModule } from "./core/health/health.module";
 import { LoggingModule } from "./core/logging/logging.module";

@@ -1,15 +1,17 @@
 import { randomUUID } from "node:crypto";
-import multipart from "@fastify/multipart";
 import type { IncomingMessage } from "node:http";
+
+import multipart from "@fastify/multipart";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { SwaggerModule } from "@nestjs/swagger";
 import { Logger as PinoLogger } from "nestjs-pino";
+
 import { AppModule } from "./app.module";
 import type { RuntimeOptions } from "./core/core.module";
 import { parseQueryString } from "./core/http/query-keys";
-import { createValidationPipe } from "./core/validation/validation.pipe";
 import { Metrics } from "./core/metrics/metrics";
+import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
 
 /** Largest accepted request body (the wire contract's 20 MiB). */
@@ -40,7 +42,14 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     app.enableShutdownHooks();
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
-        limits: { files: 1, fileSize: options.config.FILE_MAX_SIZE_BYTES + 1, fields: 10, fieldSize: 2 * 1024 * 1024, parts: 12, headerPairs: 100 }
+        limits: {
+            files: 1,
+            fileSize: options.config.FILE_MAX_SIZE_BYTES + 1,
+            fields: 10,
+            fieldSize: 2 * 1024 * 1024,
+            parts: 12,
+            headerPairs: 100
+        }
     });
     const fastify = app.getHttpAdapter().getInstance();
     fastify.addHook("onRequest", async (request, reply) => {
@@ -91,10 +100,14 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
 
 /** Creates the configured (not yet listening) application. */
 export async function createApp(options: RuntimeOptions): Promise<NestFastifyApplication> {
-    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(options.config.TRUST_PROXY), {
-        bufferLogs: true,
-        abortOnError: false
-    });
+    const app = await NestFactory.create<NestFastifyApplication>(
+        AppModule.forRoot(options),
+        createFastifyAdapter(options.config.TRUST_PROXY),
+        {
+            bufferLogs: true,
+            abortOnError: false
+        }
+    );
     await configureApp(app, options);
     return app;
 }

@@ -1,4 +1,5 @@
 import "reflect-metadata";
+
 import { createApp } from "./app.setup";
 import { ConfigError, loadConfig } from "./config/config";
 import { startEmbeddedPostgres } from "./core/database/embedded-postgres";

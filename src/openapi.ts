@@ -1,9 +1,10 @@
 import type { INestApplication } from "@nestjs/common";
 import { ModulesContainer } from "@nestjs/core";
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from "@nestjs/swagger";
+
+import { ADMIN_API_KEY_HEADER, ADMIN_SECURITY_SCHEME } from "./core/admin/admin-api";
 import { AUTH_MODE, type AuthMode } from "./core/auth/caller";
 import { UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
-import { ADMIN_API_KEY_HEADER, ADMIN_SECURITY_SCHEME } from "./core/admin/admin-api";
 import { AdminModule } from "./modules/admin/admin.module";
 
 export const BEARER_SCHEME = "bearer";
@@ -50,7 +51,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .setVersion("2")
         .setLicense("MIT", "https://opensource.org/license/mit")
         .addServer("/", "The Backbone that serves this document")
-        .addBearerAuth({ type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" }, BEARER_SCHEME)
+        .addBearerAuth(
+            { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" },
+            BEARER_SCHEME
+        )
         .build();
     const document = SwaggerModule.createDocument(app, config, {
         include: consumerModules(app),

@@ -1,6 +1,7 @@
 import createClient, { type Client } from "openapi-fetch";
+
 import type { components, paths } from "../generated/consumer-api";
-import { collect, paginate, unwrap, type CallResult, type ItemOf, type Pagination, type ResultOf } from "./envelope";
+import { type CallResult, collect, type ItemOf, paginate, type Pagination, type ResultOf, unwrap } from "./envelope";
 import { BackboneError } from "./errors";
 
 export type { components, paths } from "../generated/consumer-api";

@@ -1,4 +1,4 @@
-export { BackboneClient, type BackboneClientOptions, type FetchFunction, type Schemas, type components, type paths } from "./client";
-export { collect, paginate, unwrap, unwrapResponse, type CallResult, type ItemOf, type Pagination, type ResultOf } from "./envelope";
-export { BackboneError } from "./errors";
 export { fromBase64, textToBase64Url, toBase64Url } from "./base64";
+export { BackboneClient, type BackboneClientOptions, type components, type FetchFunction, type paths, type Schemas } from "./client";
+export { type CallResult, collect, type ItemOf, paginate, type Pagination, type ResultOf, unwrap, unwrapResponse } from "./envelope";
+export { BackboneError } from "./errors";

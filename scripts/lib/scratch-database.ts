@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { Client } from "pg";
-import { randomString } from "../../src/core/ids/ids";
+
 import { startEmbeddedPostgres } from "../../src/core/database/embedded-postgres";
+import { randomString } from "../../src/core/ids/ids";
 
 /** A PostgreSQL server to create throw-away databases on: DATABASE_URL's, or an embedded one in a temp folder. */
 export interface ScratchServer {

@@ -1,9 +1,7 @@
 import { CronTime } from "cron";
 import { z } from "zod";
 
-const bool = z
-    .enum(["true", "false", "1", "0"])
-    .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 /**
@@ -63,11 +61,17 @@ export const configSchema = z.object({
     WELL_KNOWN_ANDROID_FINGERPRINTS: z.string().min(1).optional(),
     /** Push notifications: FCM when both FCM settings are set, APNs when all APNs settings are set; else logged only. */
     PUSH_FCM_SERVICE_ACCOUNT_FILE: z.string().min(1).optional(),
-    PUSH_FCM_APP_IDS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of app ids").optional(),
+    PUSH_FCM_APP_IDS: z
+        .string()
+        .regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of app ids")
+        .optional(),
     PUSH_APNS_KEY_FILE: z.string().min(1).optional(),
     PUSH_APNS_KEY_ID: z.string().min(1).max(20).optional(),
     PUSH_APNS_TEAM_ID: z.string().min(1).max(20).optional(),
-    PUSH_APNS_APP_IDS: z.string().regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of bundle ids").optional(),
+    PUSH_APNS_APP_IDS: z
+        .string()
+        .regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of bundle ids")
+        .optional(),
     /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
     SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(25),
     /** Enables the admin surface under /admin/v1 (header X-API-KEY); unset, the admin surface answers 404. */
@@ -122,7 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackboneConfig
         throw new ConfigError("Invalid configuration:\n  PAGINATION_DEFAULT_PAGE_SIZE: must not exceed PAGINATION_MAX_PAGE_SIZE");
     }
     if ((config.BOOTSTRAP_CLIENT_ID === undefined) !== (config.BOOTSTRAP_CLIENT_SECRET === undefined)) {
-        throw new ConfigError("Invalid configuration:\n  BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP_CLIENT_ID and BOOTSTRAP_CLIENT_SECRET must be set together");
+        throw new ConfigError(
+            "Invalid configuration:\n  BOOTSTRAP_CLIENT_SECRET: BOOTSTRAP_CLIENT_ID and BOOTSTRAP_CLIENT_SECRET must be set together"
+        );
     }
     if (config.BLOB_STORAGE === "s3") {
         for (const key of ["S3_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY"] as const) {

@@ -3,7 +3,7 @@
  * refuses Node built-ins) and run where only web APIs exist. Ed25519 comes from WebCrypto.
  */
 import { BackboneClient } from "../../clients/app/src/index";
-import { runConsumerFlow, type FlowReport, type FlowSigner } from "../flows/consumer-flow";
+import { type FlowReport, type FlowSigner, runConsumerFlow } from "../flows/consumer-flow";
 
 export interface BrowserFlowInput {
     baseUrl: string;
@@ -23,5 +23,11 @@ async function webCryptoSigner(): Promise<FlowSigner> {
 
 export async function run(input: BrowserFlowInput): Promise<FlowReport> {
     const client = new BackboneClient({ baseUrl: input.baseUrl, clientId: input.clientId, clientSecret: input.clientSecret });
-    return await runConsumerFlow({ client, signer: await webCryptoSigner(), clientId: input.clientId, clientSecret: input.clientSecret, password: input.password });
+    return await runConsumerFlow({
+        client,
+        signer: await webCryptoSigner(),
+        clientId: input.clientId,
+        clientSecret: input.clientSecret,
+        password: input.password
+    });
 }

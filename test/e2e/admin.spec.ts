@@ -21,14 +21,17 @@ describe("admin surface", () => {
         const keys = new TestKeyPair();
         const challenge = await createChallenge(t);
         const text = challengeText(challenge);
-        return await t.http.post("/api/v2/Identities").send({
-            clientId: client.id,
-            clientSecret: client.secret,
-            identityPublicKey: keys.publicKeyField,
-            devicePassword: STRONG_PASSWORD,
-            identityVersion: 1,
-            signedChallenge: { challenge: text, signature: keys.signatureField(text) }
-        }).expect(status);
+        return await t.http
+            .post("/api/v2/Identities")
+            .send({
+                clientId: client.id,
+                clientSecret: client.secret,
+                identityPublicKey: keys.publicKeyField,
+                devicePassword: STRONG_PASSWORD,
+                identityVersion: 1,
+                signedChallenge: { challenge: text, signature: keys.signatureField(text) }
+            })
+            .expect(status);
     }
 
     function token(client: { id: string; secret: string }, username: string) {

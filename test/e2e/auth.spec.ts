@@ -46,7 +46,8 @@ describe("POST /connect/token", () => {
 
     it("locks a device out after three failed logins, even for the right password, until the lockout ends", async () => {
         const identity = await createIdentity(t);
-        for (let i = 0; i < 2; i++) expect((await token({ username: identity.username, password: "Wrong!1" }).expect(400)).body.error).toBe("invalid_grant");
+        for (let i = 0; i < 2; i++)
+            expect((await token({ username: identity.username, password: "Wrong!1" }).expect(400)).body.error).toBe("invalid_grant");
         expect((await token({ username: identity.username, password: "Wrong!1" }).expect(400)).body.error).toBe("access_denied");
         expect((await token({ username: identity.username, password: STRONG_PASSWORD }).expect(400)).body.error).toBe("access_denied");
         t.clock.advance(10 * 60 * 1000 + 1);

@@ -1,14 +1,16 @@
 import { createHash, generateKeyPairSync, sign } from "node:crypto";
+import { webcrypto } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runInNewContext } from "node:vm";
-import { webcrypto } from "node:crypto";
+
 import multipart from "@fastify/multipart";
 import Fastify from "fastify";
+
 import * as esbuild from "../../clients/app/node_modules/esbuild";
 import { BackboneError, ConnectorClient } from "../../clients/connector/src/index";
-import { runConsumerFlow, type FlowReport, type FlowSigner } from "../flows/consumer-flow";
+import { type FlowReport, type FlowSigner, runConsumerFlow } from "../flows/consumer-flow";
 import { STRONG_PASSWORD } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
@@ -34,9 +36,24 @@ describe("the generated clients against the Backbone", () => {
     it("creates an identity, logs in, reads and lists through the Connector client", async () => {
         const client = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
 
-        const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
+        const report = await runConsumerFlow({
+            client,
+            signer: nodeSigner(),
+            clientId: TEST_CLIENT.id,
+            clientSecret: TEST_CLIENT.secret,
+            password: STRONG_PASSWORD
+        });
 
-        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "createAndReadToken", "createAndReadTemplate", "typedErrors"]);
+        expect(report.steps).toEqual([
+            "createIdentity",
+            "login",
+            "readSelf",
+            "listDevices",
+            "updateOwnDevice",
+            "createAndReadToken",
+            "createAndReadTemplate",
+            "typedErrors"
+        ]);
         expect(report.listedDeviceIds).toHaveLength(2);
         expect(report.badRequestCode).toMatch(/^error\.platform\./);
         expect(report.notFoundCode).toBe("error.platform.recordNotFound");
@@ -44,7 +61,13 @@ describe("the generated clients against the Backbone", () => {
 
     it("streams a file from disk to the Backbone's Files endpoint and downloads the same bytes", async () => {
         const client = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
-        const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
+        const report = await runConsumerFlow({
+            client,
+            signer: nodeSigner(),
+            clientId: TEST_CLIENT.id,
+            clientSecret: TEST_CLIENT.secret,
+            password: STRONG_PASSWORD
+        });
         const dir = mkdtempSync(join(tmpdir(), "connector-upload-"));
         try {
             const content = Buffer.alloc(3 * 1024 * 1024 + 17, 9);
@@ -59,7 +82,10 @@ describe("the generated clients against the Backbone", () => {
             });
             expect(uploaded.id).toMatch(/^FIL[A-Za-z0-9]{17}$/);
             expect(uploaded.cipherSize).toBe(content.length);
-            const downloaded = await client.api.GET("/api/v2/Files/{id}", { params: { path: { id: uploaded.id } }, parseAs: "arrayBuffer" });
+            const downloaded = await client.api.GET("/api/v2/Files/{id}", {
+                params: { path: { id: uploaded.id } },
+                parseAs: "arrayBuffer"
+            });
             expect(downloaded.response.status).toBe(200);
             expect(Buffer.from(downloaded.data as ArrayBuffer).equals(content)).toBe(true);
         } finally {
@@ -80,7 +106,13 @@ describe("the generated clients against the Backbone", () => {
                 return fetch(request);
             }
         });
-        const report = await runConsumerFlow({ client, signer: nodeSigner(), clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD });
+        const report = await runConsumerFlow({
+            client,
+            signer: nodeSigner(),
+            clientId: TEST_CLIENT.id,
+            clientSecret: TEST_CLIENT.secret,
+            password: STRONG_PASSWORD
+        });
         await client.login(report.username, STRONG_PASSWORD);
         seen.length = 0;
 
@@ -139,7 +171,16 @@ describe("the generated clients against the Backbone", () => {
         const input = { baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret, password: STRONG_PASSWORD };
         const report = (await runInNewContext(`${code}\nappFlow.run(input)`, { ...context, input })) as FlowReport;
 
-        expect(report.steps).toEqual(["createIdentity", "login", "readSelf", "listDevices", "updateOwnDevice", "createAndReadToken", "createAndReadTemplate", "typedErrors"]);
+        expect(report.steps).toEqual([
+            "createIdentity",
+            "login",
+            "readSelf",
+            "listDevices",
+            "updateOwnDevice",
+            "createAndReadToken",
+            "createAndReadTemplate",
+            "typedErrors"
+        ]);
         expect(report.notFoundCode).toBe("error.platform.recordNotFound");
     });
 });
@@ -173,7 +214,11 @@ describe("the Connector client's file upload", () => {
             const path = join(dir, "cipher.bin");
             const content = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
             writeFileSync(path, content);
-            const client = new ConnectorClient({ baseUrl: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`, clientId: "c", clientSecret: "s" });
+            const client = new ConnectorClient({
+                baseUrl: `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`,
+                clientId: "c",
+                clientSecret: "s"
+            });
             await client.login("USRaaaaaaaaaaaaaaaaa", "secret");
 
             const result = await client.uploadFile(path, {

@@ -106,7 +106,9 @@ describe("datawallet", () => {
             .expect(200);
         expect((await push(identity, undefined, [modification("A")], "2").expect(400)).body.error.code).toBe(CODE.insufficient);
         expect((await list(identity, "", "2").expect(400)).body.error.code).toBe(CODE.insufficient);
-        expect((await t.http.get("/api/v2/Datawallet/Modifications").set("authorization", identity.auth).expect(400)).body.error.code).toBe(CODE.insufficient);
+        expect((await t.http.get("/api/v2/Datawallet/Modifications").set("authorization", identity.auth).expect(400)).body.error.code).toBe(
+            CODE.insufficient
+        );
         const fresh = await createIdentity(t);
         expect((await push(fresh, undefined, [modification("A")]).expect(404)).body.error.code).toBe("error.platform.recordNotFound");
     });
@@ -119,7 +121,12 @@ describe("datawallet", () => {
         ["a payload that is not base64", { modifications: [modification("A", { encryptedPayload: "not base64!" })] }]
     ])("answers 400 with a code for %s", async (_name, body) => {
         const identity = await readyIdentity();
-        const response = await t.http.post("/api/v2/Datawallet/Modifications").set("authorization", identity.auth).set(DATAWALLET_HEADER, "1").send(body).expect(400);
+        const response = await t.http
+            .post("/api/v2/Datawallet/Modifications")
+            .set("authorization", identity.auth)
+            .set(DATAWALLET_HEADER, "1")
+            .send(body)
+            .expect(400);
         expect(response.body.error.code).toMatch(/^error\.platform\.(validation\.invalidPropertyValue|inputCannotBeParsed)$/);
     });
 
@@ -130,7 +137,7 @@ describe("datawallet", () => {
         const batch = 3;
         async function pushAll(device: TestIdentity, name: string): Promise<number[]> {
             const assigned: number[] = [];
-            for (let i = 0; i < perDevice; ) {
+            for (let i = 0; i < perDevice;) {
                 const latest = await list(device, "?pageSize=200").expect(200);
                 const indexes = latest.body.result.map((m: { index: number }) => m.index);
                 const localIndex = indexes.length > 0 ? Math.max(...indexes) : undefined;
@@ -154,7 +161,9 @@ describe("datawallet", () => {
     it("never hands out an index twice when pushes race without checking first", async () => {
         const identity = await readyIdentity();
         const other = await addDevice(t, identity);
-        const responses = await Promise.all(Array.from({ length: 20 }, (_, i) => push(i % 2 ? identity : other, undefined, [modification(`X${i}`)])));
+        const responses = await Promise.all(
+            Array.from({ length: 20 }, (_, i) => push(i % 2 ? identity : other, undefined, [modification(`X${i}`)]))
+        );
         const created = responses.filter((r) => r.status === 201);
         expect(created).toHaveLength(1);
         for (const r of responses.filter((r) => r.status !== 201)) expect(r.body.error.code).toBe(CODE.notUpToDate);

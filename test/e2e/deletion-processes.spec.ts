@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
@@ -11,7 +12,11 @@ describe("identity deletion processes", () => {
 
     it("starts a process with the default grace period of 14 days and marks the identity ToBeDeleted", async () => {
         const identity = await createIdentity(t);
-        const response = await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        const response = await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", identity.auth)
+            .send({})
+            .expect(201);
         const now = t.clock.now();
         expect(response.body.result).toMatchObject({
             id: expect.stringMatching(/^IDP[A-Za-z0-9]{17}$/),
@@ -32,26 +37,41 @@ describe("identity deletion processes", () => {
     it("allows only one active process", async () => {
         const identity = await createIdentity(t);
         await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
-        const second = await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(400);
+        const second = await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", identity.auth)
+            .send({})
+            .expect(400);
         expect(second.body.error.code).toBe("error.platform.validation.device.onlyOneActiveDeletionProcessAllowed");
     });
 
     it("lets exactly one of several concurrent starts win", async () => {
         const identity = await createIdentity(t);
         const responses = await Promise.all(
-            Array.from({ length: 5 }, () => t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}))
+            Array.from({ length: 5 }, () =>
+                t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({})
+            )
         );
         expect(responses.map((r) => r.status).sort()).toEqual([201, 400, 400, 400, 400]);
     });
 
     it("cancels during the grace period, restoring status and tier; a second cancel is refused", async () => {
         const identity = await createIdentity(t);
-        const started = (await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201)).body.result;
-        const cancelled = await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth).send({}).expect(200);
+        const started = (
+            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201)
+        ).body.result;
+        const cancelled = await t.http
+            .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
+            .set("authorization", identity.auth)
+            .send({})
+            .expect(200);
         expect(cancelled.body.result).toMatchObject({ status: "Cancelled", gracePeriodEndsAt: null, cancelledByDevice: identity.deviceId });
         const self = await t.http.get("/api/v2/Identities/Self").set("authorization", identity.auth).expect(200);
         expect(self.body.result).toMatchObject({ status: "Active", tierId: null, deletionGracePeriodEndsAt: null });
-        const again = await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth).expect(400);
+        const again = await t.http
+            .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
+            .set("authorization", identity.auth)
+            .expect(400);
         expect(again.body.error.code).toBe("error.platform.validation.device.deletionProcessIsNotInRequiredStatus");
         await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
     });
@@ -59,7 +79,11 @@ describe("identity deletion processes", () => {
     it("with a grace period of 0 days: the identity counts as deleted, login is refused, cancelling is too late", async () => {
         const identity = await createIdentity(t);
         const started = (
-            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({ lengthOfGracePeriodInDays: 0 }).expect(201)
+            await t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", identity.auth)
+                .send({ lengthOfGracePeriodInDays: 0 })
+                .expect(201)
         ).body.result;
         t.clock.advance(1);
         try {
@@ -68,10 +92,19 @@ describe("identity deletion processes", () => {
             const login = await t.http
                 .post("/connect/token")
                 .type("form")
-                .send({ client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, grant_type: "password", username: identity.username, password: STRONG_PASSWORD })
+                .send({
+                    client_id: TEST_CLIENT.id,
+                    client_secret: TEST_CLIENT.secret,
+                    grant_type: "password",
+                    username: identity.username,
+                    password: STRONG_PASSWORD
+                })
                 .expect(400);
             expect(login.body.error).toBe("invalid_grant");
-            const late = await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth).expect(400);
+            const late = await t.http
+                .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
+                .set("authorization", identity.auth)
+                .expect(400);
             expect(late.body.error.code).toBe("error.platform.validation.device.gracePeriodHasAlreadyExpired");
         } finally {
             t.clock.set(new Date());
@@ -81,14 +114,24 @@ describe("identity deletion processes", () => {
     it("hides other identities' processes and answers 400 for malformed ids and input", async () => {
         const owner = await createIdentity(t);
         const stranger = await createIdentity(t);
-        const started = (await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", owner.auth).send({}).expect(201)).body.result;
+        const started = (
+            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", owner.auth).send({}).expect(201)
+        ).body.result;
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", owner.auth).expect(200);
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", stranger.auth).expect(404);
         await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", stranger.auth).expect(404);
         await t.http.get("/api/v2/Identities/Self/DeletionProcesses/IDPx!").set("authorization", owner.auth).expect(400);
-        const bad = await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", stranger.auth).send({ lengthOfGracePeriodInDays: "soon" }).expect(400);
+        const bad = await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", stranger.auth)
+            .send({ lengthOfGracePeriodInDays: "soon" })
+            .expect(400);
         expect(bad.body.error.code).toBe("error.platform.inputCannotBeParsed");
-        const negative = await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", stranger.auth).send({ lengthOfGracePeriodInDays: -1 }).expect(400);
+        const negative = await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", stranger.auth)
+            .send({ lengthOfGracePeriodInDays: -1 })
+            .expect(400);
         expect(negative.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
     });
 

@@ -46,7 +46,10 @@ describe("Devices", () => {
         const response = await t.http
             .post("/api/v2/Devices")
             .set("authorization", owner.auth)
-            .send({ devicePassword: "An0ther!Passw0rd", signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) } })
+            .send({
+                devicePassword: "An0ther!Passw0rd",
+                signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) }
+            })
             .expect(400);
         expect(response.body.error.code).toBe("error.platform.validation.device.invalidSignature");
     });
@@ -84,11 +87,19 @@ describe("Devices", () => {
 
     it("updates the communication language with 204, and refuses one that is not ISO 639-1", async () => {
         const owner = await createIdentity(t);
-        const done = await t.http.put("/api/v2/Devices/Self").set("authorization", owner.auth).send({ communicationLanguage: "de" }).expect(204);
+        const done = await t.http
+            .put("/api/v2/Devices/Self")
+            .set("authorization", owner.auth)
+            .send({ communicationLanguage: "de" })
+            .expect(204);
         expect(done.text).toBe("");
         const self = await t.http.get("/api/v2/Devices/Self").set("authorization", owner.auth).expect(200);
         expect(self.body.result.communicationLanguage).toBe("de");
-        const bad = await t.http.put("/api/v2/Devices/Self").set("authorization", owner.auth).send({ communicationLanguage: "fra" }).expect(400);
+        const bad = await t.http
+            .put("/api/v2/Devices/Self")
+            .set("authorization", owner.auth)
+            .send({ communicationLanguage: "fra" })
+            .expect(400);
         expect(bad.body.error.code).toBe("error.platform.validation.invalidDeviceCommunicationLanguage");
     });
 
@@ -102,7 +113,13 @@ describe("Devices", () => {
         const old = await t.http
             .post("/connect/token")
             .type("form")
-            .send({ client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, grant_type: "password", username: owner.username, password: STRONG_PASSWORD })
+            .send({
+                client_id: TEST_CLIENT.id,
+                client_secret: TEST_CLIENT.secret,
+                grant_type: "password",
+                username: owner.username,
+                password: STRONG_PASSWORD
+            })
             .expect(400);
         expect(old.body.error).toBe("invalid_grant");
         await login(t, owner.username, "N3w!Password-2");
@@ -122,7 +139,11 @@ describe("Devices", () => {
             .send({ oldPassword: STRONG_PASSWORD, newPassword: "weak" })
             .expect(400);
         expect(weak.body.error.code).toBe("error.platform.validation.device.changePasswordFailed");
-        const missing = await t.http.put("/api/v2/Devices/Self/Password").set("authorization", owner.auth).send({ oldPassword: STRONG_PASSWORD }).expect(400);
+        const missing = await t.http
+            .put("/api/v2/Devices/Self/Password")
+            .set("authorization", owner.auth)
+            .send({ oldPassword: STRONG_PASSWORD })
+            .expect(400);
         expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
     });
 
@@ -150,7 +171,11 @@ describe("Devices", () => {
 
     it("answers 400 for bad registration input", async () => {
         const owner = await createIdentity(t);
-        const noChallenge = await t.http.post("/api/v2/Devices").set("authorization", owner.auth).send({ devicePassword: "An0ther!Passw0rd" }).expect(400);
+        const noChallenge = await t.http
+            .post("/api/v2/Devices")
+            .set("authorization", owner.auth)
+            .send({ devicePassword: "An0ther!Passw0rd" })
+            .expect(400);
         expect(noChallenge.body.error.code).toBe("error.platform.inputCannotBeParsed");
         const weak = await registerDevice(owner, { devicePassword: "short" }, 400);
         expect(weak.body.error.code).toBe("error.platform.validation.device.registrationFailed");

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
+
 import { DataSource } from "typeorm";
+
 import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
 import { createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
@@ -15,8 +17,13 @@ describe("feature flags", () => {
     });
     afterAll(async () => await t.close());
 
-    const patch = (who: TestIdentity, body: unknown) => t.http.patch("/api/v2/Identities/Self/FeatureFlags").set("authorization", who.auth).send(body as object);
-    const get = (who: TestIdentity, address: string) => t.http.get(`/api/v2/Identities/${encodeURIComponent(address)}/FeatureFlags`).set("authorization", who.auth);
+    const patch = (who: TestIdentity, body: unknown) =>
+        t.http
+            .patch("/api/v2/Identities/Self/FeatureFlags")
+            .set("authorization", who.auth)
+            .send(body as object);
+    const get = (who: TestIdentity, address: string) =>
+        t.http.get(`/api/v2/Identities/${encodeURIComponent(address)}/FeatureFlags`).set("authorization", who.auth);
 
     async function flagEvents(owner: string) {
         return (await eventsOf(t, owner)).filter((e) => e.type === "PeerFeatureFlagsChanged");
@@ -28,8 +35,14 @@ describe("feature flags", () => {
         const first = await patch(identity, { Feature1: true, feature2: false }).expect(204);
         expect(first.text).toBe("");
         await patch(identity, { feature2: true, feature3: false }).expect(204);
-        expect((await get(identity, identity.address).expect(200)).body.result).toEqual({ feature1: true, feature2: true, feature3: false });
-        const stored = await t.app.get(DataSource).query("SELECT name FROM feature_flags WHERE identity_address = $1 ORDER BY name", [identity.address]);
+        expect((await get(identity, identity.address).expect(200)).body.result).toEqual({
+            feature1: true,
+            feature2: true,
+            feature3: false
+        });
+        const stored = await t.app
+            .get(DataSource)
+            .query("SELECT name FROM feature_flags WHERE identity_address = $1 ORDER BY name", [identity.address]);
         expect(stored.map((r: { name: string }) => r.name)).toEqual(["Feature1", "feature2", "feature3"]);
     });
 
@@ -45,7 +58,13 @@ describe("feature flags", () => {
         await patch(a, { beta: true }).expect(204);
         for (const peer of [active, pending, allocator]) {
             expect(await flagEvents(peer.address)).toEqual([
-                { owner: peer.address, type: "PeerFeatureFlagsChanged", payload: { peerAddress: a.address }, context: null, isDeliveryBlocked: false }
+                {
+                    owner: peer.address,
+                    type: "PeerFeatureFlagsChanged",
+                    payload: { peerAddress: a.address },
+                    context: null,
+                    isDeliveryBlocked: false
+                }
             ]);
         }
         for (const other of [a, rejected, stranger]) expect(await flagEvents(other.address)).toEqual([]);
@@ -64,7 +83,8 @@ describe("feature flags", () => {
         const rejectedId = await requestRelationship(t, owner, rejected);
         await put(t, rejected, `${rejectedId}/Reject`, 200);
 
-        for (const viewer of [peer, allocator, rejected]) expect((await get(viewer, owner.address).expect(200)).body.result).toEqual({ visible: true });
+        for (const viewer of [peer, allocator, rejected])
+            expect((await get(viewer, owner.address).expect(200)).body.result).toEqual({ visible: true });
         const hidden = await get(stranger, owner.address).expect(404);
         expect(hidden.body.error.code).toBe("error.platform.recordNotFound");
         // The owner allocated nothing of the allocator: the visibility is one-way.
@@ -106,9 +126,15 @@ describe("feature flags", () => {
     it("removes the flags of a deleted identity", async () => {
         const identity = await createIdentity(t);
         await patch(identity, { gone: true }).expect(204);
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({ lengthOfGracePeriodInDays: 1 }).expect(201);
+        await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", identity.auth)
+            .send({ lengthOfGracePeriodInDays: 1 })
+            .expect(201);
         t.clock.advance(2 * 86_400_000);
         await t.app.get(IdentityDeletionService).deleteDueIdentities();
-        expect(await t.app.get(DataSource).query("SELECT 1 FROM feature_flags WHERE identity_address = $1", [identity.address])).toEqual([]);
+        expect(await t.app.get(DataSource).query("SELECT 1 FROM feature_flags WHERE identity_address = $1", [identity.address])).toEqual(
+            []
+        );
     });
 });

@@ -1,7 +1,9 @@
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { DataSource } from "typeorm";
+
 import { FilesService } from "../../src/modules/files/files.service";
 import { sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
@@ -47,7 +49,9 @@ describe("Files", () => {
             const content = Buffer.from([0xfb, 0xff, 0x00, 0x01, 0x02]);
             const expiresAt = new Date(t.clock.now().getTime() + 3 * DAY).toISOString();
             const signature = Buffer.from([0xfb, 0xff, 0xfe]);
-            const response = await uploadRequest(t, alice, { content, expiresAt, ownerSignature: signature.toString("base64") }).expect(201);
+            const response = await uploadRequest(t, alice, { content, expiresAt, ownerSignature: signature.toString("base64") }).expect(
+                201
+            );
             const result = response.body.result;
             const now = t.clock.now().toISOString();
             expect(result).toEqual({
@@ -99,12 +103,28 @@ describe("Files", () => {
             ["content over 10 MiB", { content: Buffer.alloc(10 * MiB + 1, 1) }, "InclusiveBetweenValidator"],
             ["a missing ownerSignature", { ownerSignature: null }, "error.platform.inputCannotBeParsed"],
             ["an ownerSignature that is not base64", { ownerSignature: "%%%%" }, "error.platform.validation.invalidPropertyValue"],
-            ["an ownerSignature over 512 bytes", { ownerSignature: Buffer.alloc(513, 1).toString("base64url") }, "error.platform.validation.invalidPropertyValue"],
+            [
+                "an ownerSignature over 512 bytes",
+                { ownerSignature: Buffer.alloc(513, 1).toString("base64url") },
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["a missing cipherHash", { cipherHash: null }, "error.platform.inputCannotBeParsed"],
-            ["a cipherHash over 128 bytes", { cipherHash: Buffer.alloc(129, 1).toString("base64url") }, "error.platform.validation.invalidPropertyValue"],
-            ["a cipherHash that does not match the content", { cipherHash: Buffer.alloc(64, 1).toString("base64url") }, "error.platform.validation.invalidPropertyValue"],
+            [
+                "a cipherHash over 128 bytes",
+                { cipherHash: Buffer.alloc(129, 1).toString("base64url") },
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "a cipherHash that does not match the content",
+                { cipherHash: Buffer.alloc(64, 1).toString("base64url") },
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["a missing expiresAt", { expiresAt: null }, "error.platform.inputCannotBeParsed"],
-            ["an expiresAt in the past", { expiresAt: new Date(Date.now() - DAY).toISOString() }, "error.platform.validation.invalidPropertyValue"],
+            [
+                "an expiresAt in the past",
+                { expiresAt: new Date(Date.now() - DAY).toISOString() },
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["an expiresAt that is no date", { expiresAt: "soon" }, "error.platform.validation.invalidPropertyValue"],
             ["an empty encryptedProperties", { encryptedProperties: "" }, "error.platform.validation.invalidPropertyValue"],
             ["a missing encryptedProperties", { encryptedProperties: null }, "error.platform.inputCannotBeParsed"]
@@ -155,7 +175,11 @@ describe("Files", () => {
         it("returns the metadata to any authenticated identity, bytes as base64url, null fields included", async () => {
             const content = Buffer.from("metadata");
             const expiresAt = new Date(t.clock.now().getTime() + DAY).toISOString();
-            const { id } = await uploadFile(t, alice, { content, expiresAt, encryptedProperties: Buffer.from([0xfb, 0xff]).toString("base64") });
+            const { id } = await uploadFile(t, alice, {
+                content,
+                expiresAt,
+                encryptedProperties: Buffer.from([0xfb, 0xff]).toString("base64")
+            });
             const response = await t.http.get(`/api/v2/Files/${id}/metadata`).set("authorization", bob.auth).expect(200);
             const now = t.clock.now().toISOString();
             expect(response.body.result).toEqual({
@@ -249,7 +273,10 @@ describe("Files", () => {
 
     describe("ownership", () => {
         const events = async (type: string, fileId: string) =>
-            (await dataSource.query("SELECT owner, payload FROM external_events WHERE type = $1 AND payload->>'fileId' = $2", [type, fileId])) as Array<{
+            (await dataSource.query("SELECT owner, payload FROM external_events WHERE type = $1 AND payload->>'fileId' = $2", [
+                type,
+                fileId
+            ])) as Array<{
                 owner: string;
                 payload: Record<string, string>;
             }>;
@@ -257,8 +284,10 @@ describe("Files", () => {
             t.http.post(`/api/v2/Files/${id}/ValidateOwnershipToken`).set("authorization", who.auth).send({ ownershipToken });
         const claim = (id: string, who: TestIdentity, ownershipToken: unknown) =>
             t.http.patch(`/api/v2/Files/${id}/ClaimOwnership`).set("authorization", who.auth).send({ ownershipToken });
-        const regenerate = (id: string, who: TestIdentity) => t.http.patch(`/api/v2/Files/${id}/RegenerateOwnershipToken`).set("authorization", who.auth);
-        const metadata = async (id: string) => (await t.http.get(`/api/v2/Files/${id}/Metadata`).set("authorization", alice.auth).expect(200)).body.result;
+        const regenerate = (id: string, who: TestIdentity) =>
+            t.http.patch(`/api/v2/Files/${id}/RegenerateOwnershipToken`).set("authorization", who.auth);
+        const metadata = async (id: string) =>
+            (await t.http.get(`/api/v2/Files/${id}/Metadata`).set("authorization", alice.auth).expect(200)).body.result;
 
         it("validates the right token for anybody; a wrong token from the owner does not lock", async () => {
             const { id, ownershipToken } = await uploadFile(t, alice);
@@ -296,8 +325,15 @@ describe("Files", () => {
             expect(newToken).toMatch(/^.{20}$/);
             expect(newToken).not.toBe(ownershipToken);
             const after = await metadata(id);
-            expect(after).toMatchObject({ owner: bob.address, createdBy: alice.address, modifiedBy: bob.address, modifiedAt: t.clock.now().toISOString() });
-            expect(await events("FileOwnershipClaimed", id)).toEqual([{ owner: alice.address, payload: { fileId: id, newOwnerAddress: bob.address } }]);
+            expect(after).toMatchObject({
+                owner: bob.address,
+                createdBy: alice.address,
+                modifiedBy: bob.address,
+                modifiedAt: t.clock.now().toISOString()
+            });
+            expect(await events("FileOwnershipClaimed", id)).toEqual([
+                { owner: alice.address, payload: { fileId: id, newOwnerAddress: bob.address } }
+            ]);
             expect((await validate(id, alice, newToken).expect(200)).body.result).toEqual({ isValid: true });
             expect((await regenerate(id, alice).expect(403)).body.error.code).toBe("error.platform.forbidden");
             await regenerate(id, bob).expect(200);

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { uploadFile } from "../support/files";
@@ -27,8 +28,12 @@ describe("housekeeping of the modules' data", () => {
             const expiresSoon = new Date(start.getTime() + DAY).toISOString();
             const expiresLater = new Date(start.getTime() + 20 * DAY).toISOString();
             const content = Buffer.from("c").toString("base64url");
-            const oldToken = (await t.http.post("/api/v2/Tokens").set("authorization", owner.auth).send({ content, expiresAt: expiresSoon }).expect(201)).body.result.id;
-            const newToken = (await t.http.post("/api/v2/Tokens").set("authorization", owner.auth).send({ content, expiresAt: expiresLater }).expect(201)).body.result.id;
+            const oldToken = (
+                await t.http.post("/api/v2/Tokens").set("authorization", owner.auth).send({ content, expiresAt: expiresSoon }).expect(201)
+            ).body.result.id;
+            const newToken = (
+                await t.http.post("/api/v2/Tokens").set("authorization", owner.auth).send({ content, expiresAt: expiresLater }).expect(201)
+            ).body.result.id;
             const oldFile = (await uploadFile(t, owner, { expiresAt: expiresSoon })).id;
             const newFile = (await uploadFile(t, owner, { expiresAt: expiresLater })).id;
 
@@ -53,7 +58,11 @@ describe("housekeeping of the modules' data", () => {
 
     it("deletes identities whose grace period is over", async () => {
         const identity = await createIdentity(t);
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({ lengthOfGracePeriodInDays: 1 }).expect(201);
+        await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", identity.auth)
+            .send({ lengthOfGracePeriodInDays: 1 })
+            .expect(201);
         t.clock.advance(2 * DAY);
         try {
             const report = await t.app.get(Housekeeper).runOnce();

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { ExpiredChallengesCleanup } from "../../src/modules/challenges/challenges.housekeeping";
 import { createChallenge } from "../support/identities";
@@ -97,6 +98,8 @@ describe("housekeeping", () => {
     });
 
     it("lists the registered tasks", () => {
-        expect(t.app.get(Housekeeper).taskNames()).toEqual(expect.arrayContaining(["challenges.expired", "announcements.expired", "rate-limit.expired-counters"]));
+        expect(t.app.get(Housekeeper).taskNames()).toEqual(
+            expect.arrayContaining(["challenges.expired", "announcements.expired", "rate-limit.expired-counters"])
+        );
     });
 });

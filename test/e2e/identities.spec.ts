@@ -23,7 +23,10 @@ describe("POST /api/v2/Identities", () => {
 
     it("creates an identity whose address is derived from the key, and its device can log in", async () => {
         const keys = new TestKeyPair();
-        const response = await t.http.post("/api/v2/Identities").send(await validBody(keys)).expect(201);
+        const response = await t.http
+            .post("/api/v2/Identities")
+            .send(await validBody(keys))
+            .expect(201);
         const result = response.body.result;
         expect(result.address).toMatch(/^did:e:localhost:dids:[0-9a-f]{22}$/);
         expect(result.device.id).toMatch(/^DVC[A-Za-z0-9]{17}$/);
@@ -36,13 +39,22 @@ describe("POST /api/v2/Identities", () => {
 
     it("refuses a second identity with the same key", async () => {
         const keys = new TestKeyPair();
-        await t.http.post("/api/v2/Identities").send(await validBody(keys)).expect(201);
-        const response = await t.http.post("/api/v2/Identities").send(await validBody(keys)).expect(400);
+        await t.http
+            .post("/api/v2/Identities")
+            .send(await validBody(keys))
+            .expect(201);
+        const response = await t.http
+            .post("/api/v2/Identities")
+            .send(await validBody(keys))
+            .expect(400);
         expect(response.body.error.code).toBe("error.platform.validation.device.addressAlreadyExists");
     });
 
     it("answers 400 error.platform.unauthorized for a wrong client secret", async () => {
-        const response = await t.http.post("/api/v2/Identities").send({ ...(await validBody()), clientSecret: "wrong" }).expect(400);
+        const response = await t.http
+            .post("/api/v2/Identities")
+            .send({ ...(await validBody()), clientSecret: "wrong" })
+            .expect(400);
         expect(response.body.error.code).toBe("error.platform.unauthorized");
     });
 
@@ -92,12 +104,18 @@ describe("POST /api/v2/Identities", () => {
     });
 
     it("answers 400 registrationFailed for a weak device password", async () => {
-        const response = await t.http.post("/api/v2/Identities").send({ ...(await validBody()), devicePassword: "weak" }).expect(400);
+        const response = await t.http
+            .post("/api/v2/Identities")
+            .send({ ...(await validBody()), devicePassword: "weak" })
+            .expect(400);
         expect(response.body.error.code).toBe("error.platform.validation.device.registrationFailed");
     });
 
     it("answers 400 for an invalid communication language", async () => {
-        const response = await t.http.post("/api/v2/Identities").send({ ...(await validBody()), deviceCommunicationLanguage: "xx" }).expect(400);
+        const response = await t.http
+            .post("/api/v2/Identities")
+            .send({ ...(await validBody()), deviceCommunicationLanguage: "xx" })
+            .expect(400);
         expect(response.body.error.code).toBe("error.platform.validation.invalidDeviceCommunicationLanguage");
     });
 
@@ -108,11 +126,31 @@ describe("POST /api/v2/Identities", () => {
             ["a missing identityVersion", (b: Record<string, unknown>) => delete b.identityVersion, "error.platform.inputCannotBeParsed"],
             ["a numeric clientId", (b: Record<string, unknown>) => (b.clientId = 5), "error.platform.inputCannotBeParsed"],
             ["a string identityVersion", (b: Record<string, unknown>) => (b.identityVersion = "one"), "error.platform.inputCannotBeParsed"],
-            ["an identityVersion out of range", (b: Record<string, unknown>) => (b.identityVersion = 300), "error.platform.validation.invalidPropertyValue"],
-            ["an empty devicePassword", (b: Record<string, unknown>) => (b.devicePassword = ""), "error.platform.validation.invalidPropertyValue"],
-            ["an oversize devicePassword", (b: Record<string, unknown>) => (b.devicePassword = "A1!a".repeat(100)), "error.platform.validation.invalidPropertyValue"],
-            ["signedChallenge as a string", (b: Record<string, unknown>) => (b.signedChallenge = "x"), "error.platform.inputCannotBeParsed"],
-            ["a public key that is not base64 JSON", (b: Record<string, unknown>) => (b.identityPublicKey = "bm90IGpzb24"), "error.platform.validation.invalidPropertyValue"],
+            [
+                "an identityVersion out of range",
+                (b: Record<string, unknown>) => (b.identityVersion = 300),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "an empty devicePassword",
+                (b: Record<string, unknown>) => (b.devicePassword = ""),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "an oversize devicePassword",
+                (b: Record<string, unknown>) => (b.devicePassword = "A1!a".repeat(100)),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "signedChallenge as a string",
+                (b: Record<string, unknown>) => (b.signedChallenge = "x"),
+                "error.platform.inputCannotBeParsed"
+            ],
+            [
+                "a public key that is not base64 JSON",
+                (b: Record<string, unknown>) => (b.identityPublicKey = "bm90IGpzb24"),
+                "error.platform.validation.invalidPropertyValue"
+            ],
             [
                 "a signature that is not base64 JSON",
                 (b: Record<string, unknown>) => ((b.signedChallenge as Record<string, string>).signature = "!!!"),

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
@@ -25,7 +26,11 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
 
     async function deleteNow(...identities: TestIdentity[]): Promise<number> {
         for (const identity of identities) {
-            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({ lengthOfGracePeriodInDays: 0 }).expect(201);
+            await t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", identity.auth)
+                .send({ lengthOfGracePeriodInDays: 0 })
+                .expect(201);
         }
         t.clock.advance(1000);
         return await t.app.get(IdentityDeletionService).deleteDueIdentities();
@@ -33,7 +38,13 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
 
     async function createToken(owner: TestIdentity, body: Record<string, unknown> = {}): Promise<string> {
         const expiresAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
-        return (await t.http.post("/api/v2/Tokens").set("authorization", owner.auth).send({ content: CONTENT, expiresAt, ...body }).expect(201)).body.result.id;
+        return (
+            await t.http
+                .post("/api/v2/Tokens")
+                .set("authorization", owner.auth)
+                .send({ content: CONTENT, expiresAt, ...body })
+                .expect(201)
+        ).body.result.id;
     }
 
     async function count(sql: string, params: unknown[]): Promise<number> {
@@ -61,10 +72,14 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
 
         expect(await db.query("SELECT id FROM tokens WHERE id = $1", [own])).toEqual([]);
         expect(await count("SELECT count(*) FROM token_allocations WHERE token_id = $1", [own])).toBe(0);
-        expect(await db.query("SELECT for_identity, created_by FROM tokens WHERE id = $1", [forLeaving])).toEqual([{ for_identity: anonymous, created_by: peer.address }]);
+        expect(await db.query("SELECT for_identity, created_by FROM tokens WHERE id = $1", [forLeaving])).toEqual([
+            { for_identity: anonymous, created_by: peer.address }
+        ]);
         // Both deleted readers of the same token leave one anonymised allocation.
         expect(await db.query("SELECT address FROM token_allocations WHERE token_id = $1", [read])).toEqual([{ address: anonymous }]);
-        expect(await db.query("SELECT created_by, for_identity FROM tokens WHERE id = $1", [peersOwn])).toEqual([{ created_by: peer.address, for_identity: null }]);
+        expect(await db.query("SELECT created_by, for_identity FROM tokens WHERE id = $1", [peersOwn])).toEqual([
+            { created_by: peer.address, for_identity: null }
+        ]);
         expect(await count("SELECT count(*) FROM token_allocations WHERE address = ANY($1)", [[leaving.address, other.address]])).toBe(0);
     });
 
@@ -73,7 +88,11 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         const own = await uploadFile(t, leaving);
         const givenAway = await uploadFile(t, leaving);
         const peersFile = await uploadFile(t, peer);
-        await t.http.patch(`/api/v2/Files/${givenAway.id}/ClaimOwnership`).set("authorization", peer.auth).send({ ownershipToken: givenAway.ownershipToken }).expect(200);
+        await t.http
+            .patch(`/api/v2/Files/${givenAway.id}/ClaimOwnership`)
+            .set("authorization", peer.auth)
+            .send({ ownershipToken: givenAway.ownershipToken })
+            .expect(200);
         const blobs = t.app.get(BlobStorage);
         expect(await blobs.exists(own.id)).toBe(true);
         expect(await deleteNow(leaving)).toBe(1);
@@ -85,7 +104,9 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         ]);
         expect(await count("SELECT count(*) FROM files WHERE $1 IN (created_by, modified_by, owner)", [leaving.address])).toBe(0);
         expect(await blobs.exists(givenAway.id)).toBe(true);
-        expect(await db.query("SELECT created_by, owner FROM files WHERE id = $1", [peersFile.id])).toEqual([{ created_by: peer.address, owner: peer.address }]);
+        expect(await db.query("SELECT created_by, owner FROM files WHERE id = $1", [peersFile.id])).toEqual([
+            { created_by: peer.address, owner: peer.address }
+        ]);
         await t.http.get(`/api/v2/Files/${givenAway.id}`).set("authorization", peer.auth).expect(200);
     });
 
@@ -109,7 +130,8 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
             ["datawallets", "owner"],
             ["datawallet_modifications", "owner"]
         ];
-        for (const [table, column] of tables) expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBeGreaterThan(0);
+        for (const [table, column] of tables)
+            expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBeGreaterThan(0);
         expect(await deleteNow(leaving)).toBe(1);
         for (const [table, column] of tables) {
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBe(0);
@@ -184,7 +206,9 @@ describe("device deletion", () => {
             [deviceId, identity.address]
         );
         await t.http.delete(`/api/v2/Devices/${deviceId}`).set("authorization", identity.auth).expect(204);
-        const rows: Array<{ device_id: string }> = await db.query("SELECT device_id FROM push_registrations WHERE identity_address = $1", [identity.address]);
+        const rows: Array<{ device_id: string }> = await db.query("SELECT device_id FROM push_registrations WHERE identity_address = $1", [
+            identity.address
+        ]);
         expect(rows.map((r) => r.device_id)).toEqual([identity.deviceId]);
         expect(await db.query("SELECT 1 FROM devices WHERE id = $1", [deviceId])).toEqual([]);
     });

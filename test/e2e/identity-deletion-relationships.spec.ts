@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/devices/devices.events";
@@ -45,7 +46,10 @@ describe("identity deletion: relationships, templates and messages", () => {
     async function relationship(id: string): Promise<Body> {
         const rows = await t.app
             .get(DataSource)
-            .query("SELECT from_address, to_address, status, audit_log, pair, has_deleted_participant, relationship_template_id FROM relationships WHERE id = $1", [id]);
+            .query(
+                "SELECT from_address, to_address, status, audit_log, pair, has_deleted_participant, relationship_template_id FROM relationships WHERE id = $1",
+                [id]
+            );
         return rows[0];
     }
 
@@ -88,7 +92,15 @@ describe("identity deletion: relationships, templates and messages", () => {
         ];
         for (const [index, [peer, relationshipId]] of peers.entries()) {
             const events = (await eventsOf(t, peer.address)).slice(before[index]);
-            expect(events).toEqual([{ owner: peer.address, type: "PeerToBeDeleted", payload: { relationshipId, deletionDate }, context: null, isDeliveryBlocked: false }]);
+            expect(events).toEqual([
+                {
+                    owner: peer.address,
+                    type: "PeerToBeDeleted",
+                    payload: { relationshipId, deletionDate },
+                    context: null,
+                    isDeliveryBlocked: false
+                }
+            ]);
         }
         expect((await eventsOf(t, rejected.address)).length).toBe(before[3]);
         expect((await eventsOf(t, leaving.address)).some((e) => e.type.startsWith("Peer"))).toBe(false);
@@ -142,8 +154,17 @@ describe("identity deletion: relationships, templates and messages", () => {
         const before = (await eventsOf(t, peer.address)).length;
         expect(await deleteNow(leaving)).toBe(1);
         const row = await relationship(id);
-        expect(row).toMatchObject({ status: "ReadyForDeletion", from_address: peer.address, to_address: anonymous, has_deleted_participant: true });
-        expect(row.audit_log.at(-1)).toMatchObject({ reason: "DecompositionDueToIdentityDeletion", createdBy: anonymous, newStatus: "ReadyForDeletion" });
+        expect(row).toMatchObject({
+            status: "ReadyForDeletion",
+            from_address: peer.address,
+            to_address: anonymous,
+            has_deleted_participant: true
+        });
+        expect(row.audit_log.at(-1)).toMatchObject({
+            reason: "DecompositionDueToIdentityDeletion",
+            createdBy: anonymous,
+            newStatus: "ReadyForDeletion"
+        });
         expect((await eventsOf(t, peer.address)).slice(before).map((e) => e.type)).toEqual([]);
     });
 
@@ -180,7 +201,11 @@ describe("identity deletion: relationships, templates and messages", () => {
     it("deletes the identity's templates, keeps relationships created from them, anonymises forIdentity and allocations", async () => {
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         const ownTemplate = await createTemplate(t, leaving);
-        const created = await t.http.post("/api/v2/Relationships").set("authorization", peer.auth).send({ relationshipTemplateId: ownTemplate }).expect(201);
+        const created = await t.http
+            .post("/api/v2/Relationships")
+            .set("authorization", peer.auth)
+            .send({ relationshipTemplateId: ownTemplate })
+            .expect(201);
         const personalised = await createTemplate(t, peer, { forIdentity: leaving.address });
         const allocated = await createTemplate(t, peer);
         await t.http.get(`/api/v2/RelationshipTemplates/${allocated}`).set("authorization", leaving.auth).expect(200);
@@ -188,10 +213,12 @@ describe("identity deletion: relationships, templates and messages", () => {
         const db = t.app.get(DataSource);
         expect(await db.query("SELECT id FROM relationship_templates WHERE id = $1", [ownTemplate])).toEqual([]);
         expect((await relationship(created.body.result.id)).relationship_template_id).toBeNull();
-        expect(await db.query("SELECT for_identity FROM relationship_templates WHERE id = $1", [personalised])).toEqual([{ for_identity: anonymous }]);
-        expect(await db.query("SELECT allocated_by FROM relationship_template_allocations WHERE relationship_template_id = $1", [allocated])).toEqual([
-            { allocated_by: anonymous }
+        expect(await db.query("SELECT for_identity FROM relationship_templates WHERE id = $1", [personalised])).toEqual([
+            { for_identity: anonymous }
         ]);
+        expect(
+            await db.query("SELECT allocated_by FROM relationship_template_allocations WHERE relationship_template_id = $1", [allocated])
+        ).toEqual([{ allocated_by: anonymous }]);
         expect(await db.query("SELECT 1 FROM relationship_template_allocations WHERE allocated_by = $1", [leaving.address])).toEqual([]);
     });
 
@@ -215,7 +242,9 @@ describe("identity deletion: relationships, templates and messages", () => {
         expect(await db.query("SELECT 1 FROM message_recipients WHERE address = $1", [leaving.address])).toEqual([]);
 
         await put(t, peer, `${id}/Decompose`, 200);
-        expect(await db.query("SELECT id FROM messages WHERE id = ANY($1) ORDER BY id", [[fromLeaving, toLeaving, toBoth]])).toEqual([{ id: toBoth }]);
+        expect(await db.query("SELECT id FROM messages WHERE id = ANY($1) ORDER BY id", [[fromLeaving, toLeaving, toBoth]])).toEqual([
+            { id: toBoth }
+        ]);
         // The third recipient still has the message with the peer as its sender.
         const kept = (await t.http.get(`/api/v2/Messages/${toBoth}`).set("authorization", third.auth).expect(200)).body.result;
         expect(kept.createdBy).toBe(peer.address);
@@ -226,7 +255,8 @@ describe("identity deletion: relationships, templates and messages", () => {
         await establishRelationship(t, sender, leaving);
         const process = await startDeletion(leaving, 5);
         const messageId = await send(sender, [leaving]);
-        const received = () => eventsOf(t, leaving.address).then((events) => events.filter((e) => e.type === "MessageReceived" && e.payload.id === messageId));
+        const received = () =>
+            eventsOf(t, leaving.address).then((events) => events.filter((e) => e.type === "MessageReceived" && e.payload.id === messageId));
         expect((await received()).map((e) => e.isDeliveryBlocked)).toEqual([true]);
         await cancelDeletion(leaving, process.id);
         expect((await received()).map((e) => e.isDeliveryBlocked)).toEqual([false]);
@@ -258,7 +288,11 @@ describe("identity deletion: relationships, templates and messages", () => {
         expect(await db.query("SELECT id FROM relationship_templates WHERE id = $1", [template])).toEqual([{ id: template }]);
         failing = false;
         expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
-        expect((await eventsOf(t, peer.address)).slice(before).map((e) => e.type)).toEqual(["PeerToBeDeleted", "PeerDeleted", "RelationshipStatusChanged"]);
+        expect((await eventsOf(t, peer.address)).slice(before).map((e) => e.type)).toEqual([
+            "PeerToBeDeleted",
+            "PeerDeleted",
+            "RelationshipStatusChanged"
+        ]);
         expect(await relationship(id)).toMatchObject({ status: "DeletionProposed", from_address: anonymous });
     });
 });

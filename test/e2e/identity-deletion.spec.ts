@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/devices/devices.events";
 import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
@@ -13,8 +14,13 @@ describe("deletion of identities after the grace period", () => {
     afterAll(async () => await t.close());
 
     async function startDeletion(auth: string, days: number) {
-        return (await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", auth).send({ lengthOfGracePeriodInDays: days }).expect(201)).body
-            .result;
+        return (
+            await t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", auth)
+                .send({ lengthOfGracePeriodInDays: days })
+                .expect(201)
+        ).body.result;
     }
 
     it("deletes only identities whose grace period is over, and IsDeleted still answers for their usernames", async () => {
@@ -28,9 +34,9 @@ describe("deletion of identities after the grace period", () => {
             const service = t.app.get(IdentityDeletionService);
             expect(await service.deleteDueIdentities()).toBe(1);
             const db = t.app.get(DataSource);
-            const remaining = (await db.query("SELECT address FROM identities WHERE address = ANY($1)", [[due.address, later.address, keeps.address]])).map(
-                (r: { address: string }) => r.address
-            );
+            const remaining = (
+                await db.query("SELECT address FROM identities WHERE address = ANY($1)", [[due.address, later.address, keeps.address]])
+            ).map((r: { address: string }) => r.address);
             expect(remaining.sort()).toEqual([later.address, keeps.address].sort());
             expect(await db.query("SELECT 1 FROM devices WHERE identity_address = $1", [due.address])).toEqual([]);
             const isDeleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${due.username}`).expect(200);
@@ -38,7 +44,13 @@ describe("deletion of identities after the grace period", () => {
             const login = await t.http
                 .post("/connect/token")
                 .type("form")
-                .send({ client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, grant_type: "password", username: due.username, password: STRONG_PASSWORD })
+                .send({
+                    client_id: TEST_CLIENT.id,
+                    client_secret: TEST_CLIENT.secret,
+                    grant_type: "password",
+                    username: due.username,
+                    password: STRONG_PASSWORD
+                })
                 .expect(400);
             expect(login.body.error).toBe("invalid_grant");
             expect(await service.deleteDueIdentities()).toBe(0);
@@ -59,7 +71,9 @@ describe("deletion of identities after the grace period", () => {
             const service = t.app.get(IdentityDeletionService);
             expect(await service.deleteDueIdentities()).toBe(0);
             const db = t.app.get(DataSource);
-            expect(await db.query("SELECT status FROM identities WHERE address = $1", [identity.address])).toEqual([{ status: "ToBeDeleted" }]);
+            expect(await db.query("SELECT status FROM identities WHERE address = $1", [identity.address])).toEqual([
+                { status: "ToBeDeleted" }
+            ]);
             failing = false;
             expect(await service.deleteDueIdentities()).toBe(1);
             expect(await db.query("SELECT 1 FROM identities WHERE address = $1", [identity.address])).toEqual([]);

@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+
 import { challengeText, createChallenge, TestKeyPair } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -49,7 +50,13 @@ describe("logs of a whole flow", () => {
         await t.http
             .post("/connect/token")
             .type("form")
-            .send({ client_id: client.clientId, client_secret: "a-wrong-secret-value", grant_type: "password", username, password: newPassword })
+            .send({
+                client_id: client.clientId,
+                client_secret: "a-wrong-secret-value",
+                grant_type: "password",
+                username,
+                password: newPassword
+            })
             .expect(401);
         await t.http.get(`/api/v2/Identities/IsDeleted?username=${username}`).expect(200);
 
@@ -79,4 +86,3 @@ describe("logs of a whole flow", () => {
         expect(captured).not.toContain("?username=");
     });
 });
-

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
+
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
-import { type Body, eventsOf, establishRelationship, put, requestRelationship } from "../factories/relationships";
+import { type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -25,7 +26,12 @@ describe("messages", () => {
         return t.http
             .post("/api/v2/Messages")
             .set("authorization", sender.auth)
-            .send({ recipients: recipients.map((r) => ({ address: r.address, encryptedKey: KEY })), body: BODY, attachments: [], ...extra });
+            .send({
+                recipients: recipients.map((r) => ({ address: r.address, encryptedKey: KEY })),
+                body: BODY,
+                attachments: [],
+                ...extra
+            });
     }
 
     function get(who: TestIdentity, id: string) {
@@ -44,7 +50,10 @@ describe("messages", () => {
             const attachments = [{ id: (await uploadFile(t, sender)).id }];
             const response = await send(sender, [r1, r2], { attachments }).expect(201);
             const id = response.body.result.id;
-            expect(response.body.result).toEqual({ id: expect.stringMatching(/^MSG[A-Za-z0-9]{17}$/), createdAt: t.clock.now().toISOString() });
+            expect(response.body.result).toEqual({
+                id: expect.stringMatching(/^MSG[A-Za-z0-9]{17}$/),
+                createdAt: t.clock.now().toISOString()
+            });
             expect(response.headers.location).toBe(`/api/v2/Messages/${id}`);
             expect(await messageEvents(r1)).toEqual([
                 { owner: r1.address, type: "MessageReceived", payload: { id }, context: rel1, isDeliveryBlocked: false }
@@ -87,9 +96,13 @@ describe("messages", () => {
             const [sender, recipient] = await identities(2);
             const relationship = await requestRelationship(t, sender, recipient);
             const { body } = await send(sender, [recipient]).expect(201);
-            expect(await messageEvents(recipient)).toEqual([expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: true })]);
+            expect(await messageEvents(recipient)).toEqual([
+                expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: true })
+            ]);
             await put(t, recipient, `${relationship}/Accept`, 200);
-            expect(await messageEvents(recipient)).toEqual([expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: false })]);
+            expect(await messageEvents(recipient)).toEqual([
+                expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: false })
+            ]);
         });
 
         it("drops held-back events when the relationship is rejected or revoked", async () => {
@@ -109,11 +122,15 @@ describe("messages", () => {
             const relationship = await establishRelationship(t, sender, recipient);
             await put(t, sender, `${relationship}/Terminate`, 200);
             const { body } = await send(sender, [recipient]).expect(201);
-            expect(await messageEvents(recipient)).toEqual([expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: true })]);
+            expect(await messageEvents(recipient)).toEqual([
+                expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: true })
+            ]);
             await put(t, recipient, `${relationship}/Reactivate`, 200);
             expect((await messageEvents(recipient))[0]!.isDeliveryBlocked).toBe(true);
             await put(t, sender, `${relationship}/Reactivate/Accept`, 200);
-            expect(await messageEvents(recipient)).toEqual([expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: false })]);
+            expect(await messageEvents(recipient)).toEqual([
+                expect.objectContaining({ payload: { id: body.result.id }, isDeliveryBlocked: false })
+            ]);
         });
 
         it("refuses a recipient without relationship, and one whose youngest relationship is not Active, Pending or Terminated", async () => {
@@ -131,7 +148,9 @@ describe("messages", () => {
             await establishRelationship(t, sender, friend);
             await send(sender, [friend, stranger]).expect(400);
             expect(await messageEvents(friend)).toEqual([]);
-            const count: Array<{ count: string }> = await t.app.get(DataSource).query("SELECT count(*) FROM messages WHERE created_by = $1", [sender.address]);
+            const count: Array<{ count: string }> = await t.app
+                .get(DataSource)
+                .query("SELECT count(*) FROM messages WHERE created_by = $1", [sender.address]);
             expect(Number(count[0]!.count)).toBe(0);
         });
 
@@ -161,8 +180,16 @@ describe("messages", () => {
             ["an empty body", { body: "" }, "error.platform.validation.invalidPropertyValue"],
             ["a too short encryptedKey", { recipients: "short" }, "error.platform.validation.invalidPropertyValue"],
             ["an invalid recipient address", { recipients: "address" }, "error.platform.validation.invalidPropertyValue"],
-            ["an invalid attachment id", { attachments: [{ id: "TOKaaaaaaaaaaaaaaaaa" }] }, "error.platform.validation.invalidPropertyValue"],
-            ["too many attachments", { attachments: Array.from({ length: 21 }, () => ({ id: "FILaaaaaaaaaaaaaaaaa" })) }, "error.platform.validation.invalidPropertyValue"],
+            [
+                "an invalid attachment id",
+                { attachments: [{ id: "TOKaaaaaaaaaaaaaaaaa" }] },
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "too many attachments",
+                { attachments: Array.from({ length: 21 }, () => ({ id: "FILaaaaaaaaaaaaaaaaa" })) },
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["more recipients than configured", { recipients: "many" }, "error.platform.validation.invalidPropertyValue"],
             ["the same recipient twice", { recipients: "twice" }, "error.platform.validation.invalidPropertyValue"]
         ])("answers 400 for %s", async (_name, override, code) => {
@@ -191,13 +218,20 @@ describe("messages", () => {
             const responses = await Promise.all(Array.from({ length: 5 }, () => get(recipient, id)));
             for (const response of responses) {
                 expect(response.status).toBe(200);
-                expect(response.body.result.recipients).toEqual([{ address: recipient.address, encryptedKey: KEY, receivedAt: fetchedAt, receivedByDevice: recipient.deviceId }]);
+                expect(response.body.result.recipients).toEqual([
+                    { address: recipient.address, encryptedKey: KEY, receivedAt: fetchedAt, receivedByDevice: recipient.deviceId }
+                ]);
             }
             t.clock.advance(5000);
             const later = await get(recipient, id).expect(200);
             expect(later.body.result.recipients[0].receivedAt).toBe(fetchedAt);
             const asSender = await t.http.get(`/api/v2/Messages?ids=${id}`).set("authorization", sender.auth).expect(200);
-            expect(asSender.body.result[0].recipients[0]).toEqual({ address: recipient.address, encryptedKey: KEY, receivedAt: fetchedAt, receivedByDevice: recipient.deviceId });
+            expect(asSender.body.result[0].recipients[0]).toEqual({
+                address: recipient.address,
+                encryptedKey: KEY,
+                receivedAt: fetchedAt,
+                receivedByDevice: recipient.deviceId
+            });
         });
 
         it("does not mark a message received when the sender fetches it", async () => {
@@ -239,7 +273,10 @@ describe("messages", () => {
             const [sender, recipient] = await identities(2);
             await establishRelationship(t, sender, recipient);
             const { body } = await send(sender, [recipient]).expect(201);
-            const response = await t.http.get(`/api/v2/Messages/${body.result.id}?noBody=true`).set("authorization", recipient.auth).expect(200);
+            const response = await t.http
+                .get(`/api/v2/Messages/${body.result.id}?noBody=true`)
+                .set("authorization", recipient.auth)
+                .expect(200);
             expect(response.body.result.body).toBe(BODY);
             const bad = await get(recipient, "RELaaaaaaaaaaaaaaaaa").expect(400);
             expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");

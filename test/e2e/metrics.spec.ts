@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { createChallenge, createIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -25,7 +26,9 @@ describe("GET /metrics", () => {
         expect(text).toMatch(/^backbone_http_requests_total\{method="GET",route="\/api\/v2\/Challenges\/:id",status_code="404"\} 1$/m);
         expect(text).toMatch(/^backbone_http_requests_total\{method="GET",route="unmatched",status_code="404"\} 1$/m);
         expect(text).not.toContain(challenge.id);
-        expect(text).toMatch(/^backbone_http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/connect\/token",status_code="200"\} \d+$/m);
+        expect(text).toMatch(
+            /^backbone_http_request_duration_seconds_bucket\{le="0\.1",method="POST",route="\/connect\/token",status_code="200"\} \d+$/m
+        );
         expect(text).toMatch(/^backbone_db_pool_connections\{state="total"\} [1-9]\d*$/m);
         expect(text).toMatch(/^backbone_db_pool_connections\{state="waiting"\} 0$/m);
         expect(text).toMatch(/^backbone_external_events_pending 0$/m);
@@ -45,12 +48,16 @@ describe("GET /metrics", () => {
     });
 
     it("is not part of the Consumer API document, nor are the admin routes", () => {
-        const spec = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "consumer-api.json"), "utf8")) as { paths: Record<string, unknown> };
+        const spec = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "consumer-api.json"), "utf8")) as {
+            paths: Record<string, unknown>;
+        };
         const paths = Object.keys(spec.paths);
         expect(paths).toContain("/api/v2/Quotas");
         expect(paths).toContain("/api/v2/Announcements");
         expect(paths.filter((p) => p.startsWith("/admin") || p.startsWith("/metrics") || p.startsWith("/health"))).toEqual([]);
-        const admin = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "admin-api.json"), "utf8")) as { paths: Record<string, unknown> };
+        const admin = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "admin-api.json"), "utf8")) as {
+            paths: Record<string, unknown>;
+        };
         expect(Object.keys(admin.paths).every((p) => p.startsWith("/admin/v1/"))).toBe(true);
     });
 });

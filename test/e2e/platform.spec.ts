@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { loadConfig } from "../../src/config/config";
 import { PlatformService } from "../../src/modules/platform/platform.service";
 import { createIdentity } from "../support/identities";
@@ -79,7 +80,11 @@ describe("platform endpoints configured by files and variables", () => {
         const apple = await t.http.get("/.well-known/apple-app-site-association").expect(200);
         expect(apple.body.applinks.details[0].appIDs).toEqual(["TEAM.eu.enmeshed.app"]);
         const android = await t.http.get("/.well-known/assetlinks.json").expect(200);
-        expect(android.body[0].target).toEqual({ namespace: "android_app", package_name: "eu.enmeshed.app", sha256_cert_fingerprints: ["AA:BB"] });
+        expect(android.body[0].target).toEqual({
+            namespace: "android_app",
+            package_name: "eu.enmeshed.app",
+            sha256_cert_fingerprints: ["AA:BB"]
+        });
     });
 
     it("refuses to start with a tags file that is not valid", async () => {

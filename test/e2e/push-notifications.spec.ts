@@ -12,7 +12,11 @@ describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
 
     it("keeps the devicePushIdentifier of a registration across updates and issues a new one after deletion", async () => {
         const identity = await createIdentity(t);
-        const first = await t.http.put("/api/v2/Devices/Self/PushNotifications").set("authorization", identity.auth).send(valid).expect(200);
+        const first = await t.http
+            .put("/api/v2/Devices/Self/PushNotifications")
+            .set("authorization", identity.auth)
+            .send(valid)
+            .expect(200);
         const dpi = first.body.result.devicePushIdentifier;
         expect(dpi).toMatch(/^DPI[A-Za-z0-9]{17}$/);
         const updated = await t.http
@@ -23,14 +27,22 @@ describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
         expect(updated.body.result.devicePushIdentifier).toBe(dpi);
         await t.http.delete("/api/v2/Devices/Self/PushNotifications").set("authorization", identity.auth).expect(204);
         await t.http.delete("/api/v2/Devices/Self/PushNotifications").set("authorization", identity.auth).expect(204);
-        const again = await t.http.put("/api/v2/Devices/Self/PushNotifications").set("authorization", identity.auth).send(valid).expect(200);
+        const again = await t.http
+            .put("/api/v2/Devices/Self/PushNotifications")
+            .set("authorization", identity.auth)
+            .send(valid)
+            .expect(200);
         expect(again.body.result.devicePushIdentifier).not.toBe(dpi);
     });
 
     it("accepts the sse and dummy platforms", async () => {
         const identity = await createIdentity(t);
         for (const platform of ["sse", "dummy"]) {
-            await t.http.put("/api/v2/Devices/Self/PushNotifications").set("authorization", identity.auth).send({ ...valid, platform }).expect(200);
+            await t.http
+                .put("/api/v2/Devices/Self/PushNotifications")
+                .set("authorization", identity.auth)
+                .send({ ...valid, platform })
+                .expect(200);
         }
     });
 
@@ -43,7 +55,11 @@ describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
         ["an unknown environment", { environment: "Staging" }, "error.platform.validation.invalidPropertyValue"]
     ])("answers 400 for %s", async (_name, change, code) => {
         const identity = await createIdentity(t);
-        const response = await t.http.put("/api/v2/Devices/Self/PushNotifications").set("authorization", identity.auth).send({ ...valid, ...change }).expect(400);
+        const response = await t.http
+            .put("/api/v2/Devices/Self/PushNotifications")
+            .set("authorization", identity.auth)
+            .send({ ...valid, ...change })
+            .expect(400);
         expect(response.body.error.code).toBe(code);
     });
 

@@ -1,4 +1,4 @@
-import { CONTENT, establishRelationship, requestRelationship, createTemplate } from "../factories/relationships";
+import { CONTENT, createTemplate, establishRelationship, requestRelationship } from "../factories/relationships";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
@@ -54,7 +54,10 @@ describe("quota enforcement", () => {
             .send({ recipients: [{ address: recipient.address, encryptedKey: KEY }], body: BODY, attachments: [] });
     }
 
-    function expectExhausted(response: { status: number; body: { error: { code: string; data: unknown } } }, data: Array<{ metricKey: string; isExhaustedUntil: string }>): void {
+    function expectExhausted(
+        response: { status: number; body: { error: { code: string; data: unknown } } },
+        data: Array<{ metricKey: string; isExhaustedUntil: string }>
+    ): void {
         expect(response.status).toBe(429);
         expect(response.body.error.code).toBe("error.platform.quotaExhausted");
         expect(response.body.error.data).toEqual(data);
@@ -125,7 +128,9 @@ describe("quota enforcement", () => {
         const sender = await identityWithQuotas({ metricKey: "NumberOfSentMessages", max: 1, period: "Month" });
         await establishRelationship(t, sender, recipient);
         await sendMessage(sender, recipient).expect(201);
-        expectExhausted(await sendMessage(sender, recipient), [{ metricKey: "NumberOfSentMessages", isExhaustedUntil: "2031-06-01T00:00:00.000Z" }]);
+        expectExhausted(await sendMessage(sender, recipient), [
+            { metricKey: "NumberOfSentMessages", isExhaustedUntil: "2031-06-01T00:00:00.000Z" }
+        ]);
         t.clock.set(new Date("2031-06-01T00:00:00.000Z"));
         await sendMessage(sender, recipient).expect(201);
     });
@@ -150,7 +155,11 @@ describe("quota enforcement", () => {
         t.clock.set(new Date("2031-08-01T12:00:00.000Z"));
         const identity = await createIdentity(t);
         await createToken(identity).expect(201);
-        const process = await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        const process = await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", identity.auth)
+            .send({})
+            .expect(201);
 
         expectExhausted(await createToken(identity), [{ metricKey: "NumberOfTokens", isExhaustedUntil: "9999-12-31T23:59:59.999Z" }]);
         const template = await t.http.post("/api/v2/RelationshipTemplates").set("authorization", identity.auth).send({ content: CONTENT });
@@ -166,7 +175,11 @@ describe("quota enforcement", () => {
             { source: "Tier", metricKey: "NumberOfTokens", max: 0, usage: 1, period: "Total" }
         ]);
 
-        await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${process.body.result.id}/Cancel`).set("authorization", identity.auth).send({}).expect(200);
+        await t.http
+            .put(`/api/v2/Identities/Self/DeletionProcesses/${process.body.result.id}/Cancel`)
+            .set("authorization", identity.auth)
+            .send({})
+            .expect(200);
         await createToken(identity).expect(201);
     });
 

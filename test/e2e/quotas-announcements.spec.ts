@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
 import { createIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
@@ -24,15 +25,23 @@ describe("quotas and announcements", () => {
         const tier = (await admin().post("/Tiers", { name: "Limited" }).expect(201)).body.result;
         await admin().post(`/Tiers/${tier.id}/Quotas`, { metricKey: "NumberOfCreatedDevices", max: 5, period: "Month" }).expect(201);
         await admin().post(`/Tiers/${tier.id}/Quotas`, { metricKey: "NumberOfSentMessages", max: 100, period: "Day" }).expect(201);
-        const duplicate = await admin().post(`/Tiers/${tier.id}/Quotas`, { metricKey: "NumberOfSentMessages", max: 1, period: "Day" }).expect(400);
+        const duplicate = await admin()
+            .post(`/Tiers/${tier.id}/Quotas`, { metricKey: "NumberOfSentMessages", max: 1, period: "Day" })
+            .expect(400);
         expect(duplicate.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
         await admin().put(`/Clients/${TEST_CLIENT.id}`, { defaultTier: tier.id }).expect(200);
 
         const identity = await createIdentity(t);
         const response = await t.http.get("/api/v2/Quotas").set("authorization", identity.auth).expect(200);
         expect(response.body.result).toEqual([
-            { metricKey: "NumberOfSentMessages", quotas: [{ source: "Tier", metricKey: "NumberOfSentMessages", max: 100, usage: 0, period: "Day" }] },
-            { metricKey: "NumberOfCreatedDevices", quotas: [{ source: "Tier", metricKey: "NumberOfCreatedDevices", max: 5, usage: 1, period: "Month" }] }
+            {
+                metricKey: "NumberOfSentMessages",
+                quotas: [{ source: "Tier", metricKey: "NumberOfSentMessages", max: 100, usage: 0, period: "Day" }]
+            },
+            {
+                metricKey: "NumberOfCreatedDevices",
+                quotas: [{ source: "Tier", metricKey: "NumberOfCreatedDevices", max: 5, usage: 1, period: "Month" }]
+            }
         ]);
         await admin().put(`/Clients/${TEST_CLIENT.id}`, { defaultTier: null }).expect(200);
     });
@@ -52,7 +61,11 @@ describe("quotas and announcements", () => {
             })
             .expect(201);
         await admin()
-            .post("/Announcements", { severity: "Low", recipients: [other.address], texts: [{ language: "en", title: "Only for you", body: "Hi" }] })
+            .post("/Announcements", {
+                severity: "Low",
+                recipients: [other.address],
+                texts: [{ language: "en", title: "Only for you", body: "Hi" }]
+            })
             .expect(201);
 
         const german = await t.http.get("/api/v2/Announcements?language=de").set("authorization", reader.auth).expect(200);
@@ -77,27 +90,41 @@ describe("quotas and announcements", () => {
             const bad = await t.http.get(`/api/v2/Announcements${query}`).set("authorization", reader.auth).expect(400);
             expect(bad.body.error.code).toMatch(/^error\.platform\./);
         }
-        const noEnglish = await admin().post("/Announcements", { severity: "Low", texts: [{ language: "de", title: "x", body: "y" }] }).expect(400);
+        const noEnglish = await admin()
+            .post("/Announcements", { severity: "Low", texts: [{ language: "de", title: "x", body: "y" }] })
+            .expect(400);
         expect(noEnglish.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
 
         await admin().delete(`/Announcements/${general.body.result.id}`).expect(204);
-        expect((await t.http.get("/api/v2/Announcements?language=en").set("authorization", reader.auth).expect(200)).body.result).toEqual([]);
+        expect((await t.http.get("/api/v2/Announcements?language=en").set("authorization", reader.auth).expect(200)).body.result).toEqual(
+            []
+        );
     });
 
     it("removes a deleted identity from the recipients of announcements, leaving the others", async () => {
         const leaving = await createIdentity(t);
         const staying = await createIdentity(t);
         await admin()
-            .post("/Announcements", { severity: "Low", recipients: [leaving.address, staying.address], texts: [{ language: "en", title: "For two", body: "Hi" }] })
+            .post("/Announcements", {
+                severity: "Low",
+                recipients: [leaving.address, staying.address],
+                texts: [{ language: "en", title: "For two", body: "Hi" }]
+            })
             .expect(201);
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", leaving.auth).send({ lengthOfGracePeriodInDays: 0 }).expect(201);
+        await t.http
+            .post("/api/v2/Identities/Self/DeletionProcesses")
+            .set("authorization", leaving.auth)
+            .send({ lengthOfGracePeriodInDays: 0 })
+            .expect(201);
         t.clock.advance(1000);
         try {
             expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
         } finally {
             t.clock.set(new Date());
         }
-        const rows: Array<{ recipients: string[] }> = await t.app.get(DataSource).query("SELECT recipients FROM announcements WHERE $1 = ANY(recipients)", [staying.address]);
+        const rows: Array<{ recipients: string[] }> = await t.app
+            .get(DataSource)
+            .query("SELECT recipients FROM announcements WHERE $1 = ANY(recipients)", [staying.address]);
         expect(rows).toEqual([{ recipients: [staying.address] }]);
         const forStaying = await t.http.get("/api/v2/Announcements?language=en").set("authorization", staying.auth).expect(200);
         expect(forStaying.body.result.map((a: { title: string }) => a.title)).toContain("For two");

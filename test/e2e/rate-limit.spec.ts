@@ -1,6 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
+
 import { createIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -31,7 +32,13 @@ describe("rate limits on anonymous endpoints (in-memory storage)", () => {
     let t: TestApp;
     beforeAll(async () => {
         t = await startTestApp({
-            env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_CHALLENGES: "3", RATE_LIMIT_CONNECT_TOKEN: "2", RATE_LIMIT_WINDOW_SECONDS: "60", TRUST_PROXY: "true" }
+            env: {
+                RATE_LIMIT_ENABLED: "true",
+                RATE_LIMIT_CHALLENGES: "3",
+                RATE_LIMIT_CONNECT_TOKEN: "2",
+                RATE_LIMIT_WINDOW_SECONDS: "60",
+                TRUST_PROXY: "true"
+            }
         });
     });
     afterAll(async () => await t.close());
@@ -97,7 +104,11 @@ describe("rate limits on anonymous tokens", () => {
         expectTooManyRequests(await t.http.post("/api/v2/Tokens").send(anonymousToken()));
         expectTooManyRequests(await t.http.post("/api/v2/Tokens").set("authorization", "Bearer not-a-valid-token").send(anonymousToken()));
         const content = Buffer.from("cipher").toString("base64url");
-        await t.http.post("/api/v2/Tokens").set("authorization", identity.auth).send({ ...anonymousToken(), content }).expect(201);
+        await t.http
+            .post("/api/v2/Tokens")
+            .set("authorization", identity.auth)
+            .send({ ...anonymousToken(), content })
+            .expect(201);
 
         const id = created.body.result.id;
         await t.http.get(`/api/v2/Tokens/${id}`).expect(200);
@@ -146,8 +157,15 @@ if (!redisServer && process.env.CI) throw new Error("redis-server is not install
     let b: TestApp;
     beforeAll(async () => {
         const port = await freePort();
-        redis = spawn(redisServer!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-        const env = { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_STORAGE: "redis", REDIS_URL: `redis://127.0.0.1:${port}`, RATE_LIMIT_CHALLENGES: "2" };
+        redis = spawn(redisServer!, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
+            stdio: "ignore"
+        });
+        const env = {
+            RATE_LIMIT_ENABLED: "true",
+            RATE_LIMIT_STORAGE: "redis",
+            REDIS_URL: `redis://127.0.0.1:${port}`,
+            RATE_LIMIT_CHALLENGES: "2"
+        };
         a = await startTestApp({ env });
         b = await startTestApp({ env, databaseUrl: a.databaseUrl });
     });

@@ -1,11 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../src/core/database/embedded-postgres";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** Asks until the answer has the wanted status (the pool needs a moment to notice a restarted server). */
-async function readinessBecomes(t: TestApp, status: number): Promise<{ status: number; body: { status: string; error?: Record<string, unknown> } }> {
+async function readinessBecomes(
+    t: TestApp,
+    status: number
+): Promise<{ status: number; body: { status: string; error?: Record<string, unknown> } }> {
     let response = await t.http.get("/health/ready");
     for (let attempt = 0; attempt < 50 && response.status !== status; attempt++) {
         await new Promise((resolve) => setTimeout(resolve, 200));

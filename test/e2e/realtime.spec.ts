@@ -1,6 +1,8 @@
 import { get, type IncomingMessage } from "node:http";
+
 import { DataSource } from "typeorm";
-import { PushNotificationSender, type PushMessage, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
+
+import { type PushMessage, PushNotificationSender, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
 import { ExternalEventsListener } from "../../src/modules/synchronization/external-events.listener";
 import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
@@ -24,7 +26,9 @@ class SseClient {
 
     static async connect(baseUrl: string, auth?: string): Promise<SseClient> {
         return await new Promise((resolve, reject) => {
-            const request = get(`${baseUrl}/api/v2/sse`, { headers: auth ? { authorization: auth } : {} }, (response) => resolve(new SseClient(response)));
+            const request = get(`${baseUrl}/api/v2/sse`, { headers: auth ? { authorization: auth } : {} }, (response) =>
+                resolve(new SseClient(response))
+            );
             request.on("error", reject);
         });
     }
@@ -93,7 +97,9 @@ describe("real-time delivery", () => {
                 await client.waitFor("ConnectionOpened");
                 await expect(
                     t1.app.get(DataSource).transaction(async (manager) => {
-                        await t1.app.get(ExternalEventsService).record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
+                        await t1.app
+                            .get(ExternalEventsService)
+                            .record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
                         throw new Error("rolled back");
                     })
                 ).rejects.toThrow("rolled back");
@@ -174,7 +180,10 @@ describe("real-time delivery", () => {
     describe("push notifications", () => {
         const sent: Array<{ instance: number; target: PushTarget; message: PushMessage }> = [];
         beforeAll(() => {
-            for (const [instance, t] of [[1, t1], [2, t2]] as const) {
+            for (const [instance, t] of [
+                [1, t1],
+                [2, t2]
+            ] as const) {
                 jest.spyOn(t.app.get(PushNotificationSender), "send").mockImplementation(async (target, message) => {
                     sent.push({ instance, target, message });
                     return "sent";
@@ -191,7 +200,8 @@ describe("real-time delivery", () => {
             return response.body.result.devicePushIdentifier;
         }
 
-        const to = (deviceId: string, eventName: string) => sent.filter((s) => s.target.deviceId === deviceId && s.message.eventName === eventName);
+        const to = (deviceId: string, eventName: string) =>
+            sent.filter((s) => s.target.deviceId === deviceId && s.message.eventName === eventName);
 
         it("sends ExternalEventCreated once, from the instance that wrote the event, after commit", async () => {
             const identity = await createIdentity(t1);
@@ -200,7 +210,9 @@ describe("real-time delivery", () => {
             await register(t1, rolledBack);
             await expect(
                 t1.app.get(DataSource).transaction(async (manager) => {
-                    await t1.app.get(ExternalEventsService).record(manager, [{ owner: rolledBack.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
+                    await t1.app
+                        .get(ExternalEventsService)
+                        .record(manager, [{ owner: rolledBack.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
                     throw new Error("rolled back");
                 })
             ).rejects.toThrow("rolled back");
@@ -209,8 +221,17 @@ describe("real-time delivery", () => {
             const pushes = to(identity.deviceId, "ExternalEventCreated");
             expect(pushes).toHaveLength(1);
             expect(pushes[0]!.instance).toBe(1);
-            expect(pushes[0]!.target).toMatchObject({ platform: "fcm", appId: "eu.enmeshed.app", handle: `handle-of-${identity.deviceId}` });
-            expect(pushes[0]!.message.content).toMatchObject({ accRef: identity.address, devicePushIdentifier: dpi, eventName: "ExternalEventCreated", payload: {} });
+            expect(pushes[0]!.target).toMatchObject({
+                platform: "fcm",
+                appId: "eu.enmeshed.app",
+                handle: `handle-of-${identity.deviceId}`
+            });
+            expect(pushes[0]!.message.content).toMatchObject({
+                accRef: identity.address,
+                devicePushIdentifier: dpi,
+                eventName: "ExternalEventCreated",
+                payload: {}
+            });
             expect(sent.filter((s) => s.target.deviceId === rolledBack.deviceId)).toHaveLength(0);
         });
 
@@ -227,7 +248,9 @@ describe("real-time delivery", () => {
                 .send({ modifications: [modification("A")] })
                 .expect(201);
             await until(() => to(other.deviceId, "DatawalletModificationsCreated").length > 0);
-            expect(to(other.deviceId, "DatawalletModificationsCreated")[0]!.message.content).toMatchObject({ payload: { createdByDevice: identity.deviceId } });
+            expect(to(other.deviceId, "DatawalletModificationsCreated")[0]!.message.content).toMatchObject({
+                payload: { createdByDevice: identity.deviceId }
+            });
             expect(to(identity.deviceId, "DatawalletModificationsCreated")).toHaveLength(0);
         });
 
@@ -237,7 +260,8 @@ describe("real-time delivery", () => {
             const sender = t1.app.get(PushNotificationSender);
             (sender.send as jest.Mock).mockImplementationOnce(async () => "invalidHandle");
             await recordEvents(t1, identity.address, 1);
-            const rows = async () => await t1.app.get(DataSource).query("SELECT 1 FROM push_registrations WHERE device_id = $1", [identity.deviceId]);
+            const rows = async () =>
+                await t1.app.get(DataSource).query("SELECT 1 FROM push_registrations WHERE device_id = $1", [identity.deviceId]);
             while ((await rows()).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
             expect(await rows()).toHaveLength(0);
         });

@@ -1,4 +1,4 @@
-import { createTemplate, CONTENT, eventsOf } from "../factories/relationships";
+import { CONTENT, createTemplate, eventsOf } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -57,11 +57,19 @@ describe("relationship templates", () => {
         it.each([
             ["a missing content", { content: undefined }, "error.platform.inputCannotBeParsed"],
             ["content that is not base64", { content: "%%%" }, "error.platform.validation.invalidPropertyValue"],
-            ["an expiresAt in the past", { expiresAt: new Date(Date.now() - 1000).toISOString() }, "error.platform.validation.invalidPropertyValue"],
+            [
+                "an expiresAt in the past",
+                { expiresAt: new Date(Date.now() - 1000).toISOString() },
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["an expiresAt that is not a date", { expiresAt: "tomorrow" }, "error.platform.validation.invalidPropertyValue"],
             ["maxNumberOfAllocations 0", { maxNumberOfAllocations: 0 }, "error.platform.validation.invalidPropertyValue"],
             ["an invalid forIdentity", { forIdentity: "did:e:localhost:dids:000" }, "error.platform.validation.invalidPropertyValue"],
-            ["a password longer than 200 bytes", { password: Buffer.alloc(201).toString("base64") }, "error.platform.validation.invalidPropertyValue"]
+            [
+                "a password longer than 200 bytes",
+                { password: Buffer.alloc(201).toString("base64") },
+                "error.platform.validation.invalidPropertyValue"
+            ]
         ])("answers 400 for %s", async (_name, override, code) => {
             const response = await t.http
                 .post("/api/v2/RelationshipTemplates")
@@ -129,7 +137,11 @@ describe("relationship templates", () => {
             expect(refused.body.error.code).toBe("error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted");
             const events = await eventsOf(t, creator.address);
             expect(events).toEqual([
-                expect.objectContaining({ type: "RelationshipTemplateAllocationsExhausted", payload: { relationshipTemplateId: id }, isDeliveryBlocked: false })
+                expect.objectContaining({
+                    type: "RelationshipTemplateAllocationsExhausted",
+                    payload: { relationshipTemplateId: id },
+                    isDeliveryBlocked: false
+                })
             ]);
         });
 
@@ -176,7 +188,10 @@ describe("relationship templates", () => {
         it("accepts the legacy ids form and hides templates personalised for someone else", async () => {
             const mine = await createTemplate(t, owner, { forIdentity: other.address });
             const open = await createTemplate(t, owner);
-            const asThird = await t.http.get(`/api/v2/RelationshipTemplates?ids=${mine}&ids=${open}`).set("authorization", third.auth).expect(200);
+            const asThird = await t.http
+                .get(`/api/v2/RelationshipTemplates?ids=${mine}&ids=${open}`)
+                .set("authorization", third.auth)
+                .expect(200);
             expect(asThird.body.result.map((r: { id: string }) => r.id)).toEqual([open]);
             const asOther = await t.http.get(`/api/v2/RelationshipTemplates?ids=${mine}`).set("authorization", other.auth).expect(200);
             expect(asOther.body.result.map((r: { id: string }) => r.id)).toEqual([mine]);
@@ -188,7 +203,10 @@ describe("relationship templates", () => {
         });
 
         it("answers 400 for a malformed id in the query", async () => {
-            const response = await t.http.get("/api/v2/RelationshipTemplates?templates.0.id=nope").set("authorization", other.auth).expect(400);
+            const response = await t.http
+                .get("/api/v2/RelationshipTemplates?templates.0.id=nope")
+                .set("authorization", other.auth)
+                .expect(400);
             expect(response.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
         });
     });
@@ -205,9 +223,16 @@ describe("relationship templates", () => {
 
         it("keeps relationships created from the template, without the template id", async () => {
             const id = await createTemplate(t, owner);
-            const created = await t.http.post("/api/v2/Relationships").set("authorization", third.auth).send({ relationshipTemplateId: id }).expect(201);
+            const created = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", third.auth)
+                .send({ relationshipTemplateId: id })
+                .expect(201);
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", owner.auth).expect(204);
-            const relationship = await t.http.get(`/api/v2/Relationships/${created.body.result.id}`).set("authorization", third.auth).expect(200);
+            const relationship = await t.http
+                .get(`/api/v2/Relationships/${created.body.result.id}`)
+                .set("authorization", third.auth)
+                .expect(200);
             expect(relationship.body.result.relationshipTemplateId).toBeNull();
         });
     });

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
+
 import { RelationshipsService } from "../../src/modules/relationships/relationships.service";
-import { type Body, createTemplate, eventsOf, put, requestRelationship, establishRelationship } from "../factories/relationships";
+import { type Body, createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -41,13 +42,26 @@ describe("relationships", () => {
                 to: templator.address,
                 createdAt: now,
                 status: "Pending",
-                auditLog: [{ createdAt: now, createdBy: requester.address, createdByDevice: requester.deviceId, reason: "Creation", oldStatus: null, newStatus: "Pending" }]
+                auditLog: [
+                    {
+                        createdAt: now,
+                        createdBy: requester.address,
+                        createdByDevice: requester.deviceId,
+                        reason: "Creation",
+                        oldStatus: null,
+                        newStatus: "Pending"
+                    }
+                ]
             });
             const full = await getRelationship(templator, result.id).expect(200);
             expect(full.body.result.creationContent).toBe(content);
             expect(full.body.result.creationResponseContent).toBeNull();
             expect(await eventsOf(t, templator.address)).toEqual([
-                expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: result.id }, isDeliveryBlocked: false })
+                expect.objectContaining({
+                    type: "RelationshipStatusChanged",
+                    payload: { relationshipId: result.id },
+                    isDeliveryBlocked: false
+                })
             ]);
             expect(await eventsOf(t, requester.address)).toEqual([]);
         });
@@ -55,15 +69,27 @@ describe("relationships", () => {
         it("refuses a relationship with oneself", async () => {
             const [templator] = await pair();
             const templateId = await createTemplate(t, templator);
-            const response = await t.http.post("/api/v2/Relationships").set("authorization", templator.auth).send({ relationshipTemplateId: templateId }).expect(400);
+            const response = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", templator.auth)
+                .send({ relationshipTemplateId: templateId })
+                .expect(400);
             expect(response.body.error.code).toBe(`${CODE}cannotCreateRelationshipWithYourself`);
         });
 
         it("answers 404 for an unknown template or one personalised for someone else", async () => {
             const [requester, templator, third] = await pair();
-            await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: "RLTdoesnotexist12345" }).expect(404);
+            await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: "RLTdoesnotexist12345" })
+                .expect(404);
             const templateId = await createTemplate(t, templator, { forIdentity: third.address });
-            const response = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(404);
+            const response = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: templateId })
+                .expect(404);
             expect(response.body.error.code).toBe("error.platform.recordNotFound");
         });
 
@@ -71,13 +97,25 @@ describe("relationships", () => {
             const [requester, templator] = await pair();
             const first = await requestRelationship(t, requester, templator);
             const templateId = await createTemplate(t, templator);
-            const again = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(400);
+            const again = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: templateId })
+                .expect(400);
             expect(again.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const reverse = await createTemplate(t, requester);
-            const fromOtherSide = await t.http.post("/api/v2/Relationships").set("authorization", templator.auth).send({ relationshipTemplateId: reverse }).expect(400);
+            const fromOtherSide = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", templator.auth)
+                .send({ relationshipTemplateId: reverse })
+                .expect(400);
             expect(fromOtherSide.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             await put(t, templator, `${first}/Reject`, 200);
-            await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(201);
+            await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: templateId })
+                .expect(201);
         });
 
         it("lets exactly one of ten concurrent requests for the same pair succeed", async () => {
@@ -85,7 +123,10 @@ describe("relationships", () => {
             const templates = [await createTemplate(t, templator), await createTemplate(t, templator)];
             const responses = await Promise.all(
                 Array.from({ length: 10 }, (_, i) =>
-                    t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templates[i % 2] })
+                    t.http
+                        .post("/api/v2/Relationships")
+                        .set("authorization", requester.auth)
+                        .send({ relationshipTemplateId: templates[i % 2] })
                 )
             );
             expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
@@ -103,7 +144,11 @@ describe("relationships", () => {
             const [requester, templator] = await pair();
             const templateId = await createTemplate(t, templator);
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [templator.address]);
-            const response = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }).expect(400);
+            const response = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: templateId })
+                .expect(400);
             expect(response.body.error.code).toBe(`${CODE}peerIsToBeDeleted`);
         });
 
@@ -111,7 +156,11 @@ describe("relationships", () => {
             const [requester] = await pair();
             const missing = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}).expect(400);
             expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            const bad = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" }).expect(400);
+            const bad = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" })
+                .expect(400);
             expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
         });
     });
@@ -119,13 +168,22 @@ describe("relationships", () => {
     describe("CanCreate", () => {
         it("says true for a new peer, relationshipToTargetAlreadyExists with an open one, peerIsToBeDeleted for a leaving peer", async () => {
             const [a, b, c] = await pair();
-            const fresh = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            const fresh = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
+                .set("authorization", a.auth)
+                .expect(200);
             expect(fresh.body.result).toEqual({ canCreate: true, code: null });
             await requestRelationship(t, a, b);
-            const open = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            const open = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
+                .set("authorization", a.auth)
+                .expect(200);
             expect(open.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [c.address]);
-            const leaving = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(c.address)}`).set("authorization", a.auth).expect(200);
+            const leaving = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(c.address)}`)
+                .set("authorization", a.auth)
+                .expect(200);
             expect(leaving.body.result).toEqual({ canCreate: false, code: `${CODE}peerIsToBeDeleted` });
         });
 
@@ -135,7 +193,10 @@ describe("relationships", () => {
             const valid = unknown.substring(0, unknown.length - 2);
             const { createHash } = await import("node:crypto");
             const address = valid + createHash("sha256").update(valid).digest("hex").substring(0, 2);
-            const notFound = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(address)}`).set("authorization", a.auth).expect(404);
+            const notFound = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(address)}`)
+                .set("authorization", a.auth)
+                .expect(404);
             expect(notFound.body.error.message).toContain("Identity not found.");
             const invalid = await t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth).expect(400);
             expect(invalid.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
@@ -149,7 +210,17 @@ describe("relationships", () => {
             await getRelationship(third, id).expect(404);
             const list = await t.http.get(`/api/v2/Relationships?ids=${id}`).set("authorization", third.auth).expect(200);
             expect(list.body.result).toEqual([]);
-            for (const action of ["Accept", "Reject", "Revoke", "Terminate", "Reactivate", "Reactivate/Accept", "Reactivate/Reject", "Reactivate/Revoke", "Decompose"]) {
+            for (const action of [
+                "Accept",
+                "Reject",
+                "Revoke",
+                "Terminate",
+                "Reactivate",
+                "Reactivate/Accept",
+                "Reactivate/Reject",
+                "Reactivate/Revoke",
+                "Decompose"
+            ]) {
                 const body = await put(t, third, `${id}/${action}`, 404);
                 expect(body.error.code).toBe("error.platform.recordNotFound");
             }
@@ -190,7 +261,9 @@ describe("relationships", () => {
             });
             const full = await getRelationship(a, id).expect(200);
             expect(full.body.result.creationResponseContent).toBe(Buffer.from("yes").toString("base64url"));
-            expect(await eventsOf(t, a.address)).toEqual([expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })]);
+            expect(await eventsOf(t, a.address)).toEqual([
+                expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })
+            ]);
             const again = await put(t, b, `${id}/Accept`, 400);
             expect(again.error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
         });
@@ -235,9 +308,16 @@ describe("relationships", () => {
             const before = (await eventsOf(t, a.address)).length;
             const body = await put(t, b, `${id}/Terminate`, 200);
             expect(body.result.status).toBe("Terminated");
-            expect(body.result.auditLog[2]).toMatchObject({ reason: "Termination", oldStatus: "Active", newStatus: "Terminated", createdBy: b.address });
+            expect(body.result.auditLog[2]).toMatchObject({
+                reason: "Termination",
+                oldStatus: "Active",
+                newStatus: "Terminated",
+                createdBy: b.address
+            });
             const events = await eventsOf(t, a.address);
-            expect(events.slice(before)).toEqual([expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })]);
+            expect(events.slice(before)).toEqual([
+                expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })
+            ]);
             expect((await put(t, a, `${id}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
         });
 
@@ -249,18 +329,30 @@ describe("relationships", () => {
             const bBefore = (await eventsOf(t, b.address)).length;
             const requested = await put(t, a, `${id}/Reactivate`, 200);
             expect(requested.result.status).toBe("Terminated");
-            expect(requested.result.auditLog.at(-1)).toMatchObject({ reason: "ReactivationRequested", oldStatus: "Terminated", newStatus: "Terminated" });
+            expect(requested.result.auditLog.at(-1)).toMatchObject({
+                reason: "ReactivationRequested",
+                oldStatus: "Terminated",
+                newStatus: "Terminated"
+            });
             expect((await eventsOf(t, b.address)).slice(bBefore)).toEqual([
                 expect.objectContaining({ type: "RelationshipReactivationRequested", payload: { relationshipId: id } })
             ]);
-            expect((await put(t, b, `${id}/Reactivate`, 400)).error.code).toBe(`${CODE}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`);
-            expect((await put(t, a, `${id}/Reactivate/Accept`, 400)).error.code).toBe(`${CODE}noAcceptableRelationshipReactivationRequestExists`);
+            expect((await put(t, b, `${id}/Reactivate`, 400)).error.code).toBe(
+                `${CODE}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`
+            );
+            expect((await put(t, a, `${id}/Reactivate/Accept`, 400)).error.code).toBe(
+                `${CODE}noAcceptableRelationshipReactivationRequestExists`
+            );
             expect((await put(t, a, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
             expect((await put(t, b, `${id}/Reactivate/Revoke`, 400)).error.code).toBe(`${CODE}noRevocableReactivationRequestExists`);
             const aBefore = (await eventsOf(t, a.address)).length;
             const accepted = await put(t, b, `${id}/Reactivate/Accept`, 200);
             expect(accepted.result.status).toBe("Active");
-            expect(accepted.result.auditLog.at(-1)).toMatchObject({ reason: "AcceptanceOfReactivation", oldStatus: "Terminated", newStatus: "Active" });
+            expect(accepted.result.auditLog.at(-1)).toMatchObject({
+                reason: "AcceptanceOfReactivation",
+                oldStatus: "Terminated",
+                newStatus: "Active"
+            });
             expect((await eventsOf(t, a.address)).slice(aBefore)).toEqual([
                 expect.objectContaining({ type: "RelationshipReactivationCompleted", payload: { relationshipId: id } })
             ]);
@@ -294,7 +386,11 @@ describe("relationships", () => {
             const bBefore = (await eventsOf(t, b.address)).length;
             const first = await put(t, a, `${id}/Decompose`, 200);
             expect(first.result.status).toBe("DeletionProposed");
-            expect(first.result.auditLog.at(-1)).toMatchObject({ reason: "Decomposition", oldStatus: "Terminated", newStatus: "DeletionProposed" });
+            expect(first.result.auditLog.at(-1)).toMatchObject({
+                reason: "Decomposition",
+                oldStatus: "Terminated",
+                newStatus: "DeletionProposed"
+            });
             expect((await eventsOf(t, b.address)).slice(bBefore).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
             expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
             const afterFirst = await getRelationship(a, id).expect(400);
@@ -304,7 +400,10 @@ describe("relationships", () => {
             const second = await put(t, b, `${id}/Decompose`, 200);
             expect(second.result.status).toBe("ReadyForDeletion");
             expect((await eventsOf(t, a.address)).length).toBe(aBefore);
-            const canCreate = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            const canCreate = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
+                .set("authorization", a.auth)
+                .expect(200);
             expect(canCreate.body.result.canCreate).toBe(true);
         });
 
@@ -314,7 +413,10 @@ describe("relationships", () => {
             expect((await put(t, b, `${pending}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
             await put(t, b, `${pending}/Reject`, 200);
             expect((await put(t, b, `${pending}/Decompose`, 200)).result.status).toBe("DeletionProposed");
-            const blocked = await t.http.get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`).set("authorization", a.auth).expect(200);
+            const blocked = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
+                .set("authorization", a.auth)
+                .expect(200);
             expect(blocked.body.result.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const revoked = await requestRelationship(t, a, c);
             await put(t, a, `${revoked}/Revoke`, 200);

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -31,7 +32,36 @@ const WRONG_BODIES: Array<[string, string]> = [
     ["a JSON array", "[1,2]"],
     ["a JSON string", '"text"'],
     ["null", "null"],
-    ["wrong types everywhere", JSON.stringify({ content: 5, expiresAt: "soon", recipients: "x", body: 7, ids: { a: 1 }, password: [], type: 3, modifications: "x", externalEventResults: 1, relationshipTemplateId: 5, communicationLanguage: 5, platform: 1, handle: 2, newDatawalletVersion: "x", localIndex: "x", signedChallenge: 1, code: 3, lengthOfGracePeriodInDays: "x", ownershipToken: 9, newContent: 1, attachments: 1, creationContent: 5, creationResponseContent: 5, maxNumberOfAllocations: "x", forIdentity: 1 })]
+    [
+        "wrong types everywhere",
+        JSON.stringify({
+            content: 5,
+            expiresAt: "soon",
+            recipients: "x",
+            body: 7,
+            ids: { a: 1 },
+            password: [],
+            type: 3,
+            modifications: "x",
+            externalEventResults: 1,
+            relationshipTemplateId: 5,
+            communicationLanguage: 5,
+            platform: 1,
+            handle: 2,
+            newDatawalletVersion: "x",
+            localIndex: "x",
+            signedChallenge: 1,
+            code: 3,
+            lengthOfGracePeriodInDays: "x",
+            ownershipToken: 9,
+            newContent: 1,
+            attachments: 1,
+            creationContent: 5,
+            creationResponseContent: 5,
+            maxNumberOfAllocations: "x",
+            forIdentity: 1
+        })
+    ]
 ];
 
 describe("no input makes the Backbone answer 500", () => {

@@ -1,5 +1,6 @@
 import { Client } from "pg";
 import { DataSource } from "typeorm";
+
 import { startTestApp, type TestApp } from "../support/test-app";
 
 async function until(condition: () => Promise<boolean> | boolean): Promise<void> {
@@ -28,7 +29,11 @@ describe("graceful shutdown", () => {
         // Hold the challenges table so that the request below stays in flight until we let it go.
         await blocker.query("BEGIN");
         await blocker.query("LOCK TABLE challenges IN ACCESS EXCLUSIVE MODE");
-        const inFlight = fetch(`${t.baseUrl}/api/v2/Challenges`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+        const inFlight = fetch(`${t.baseUrl}/api/v2/Challenges`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: "{}"
+        });
         await until(async () => (await blocker.query("SELECT count(*)::int AS n FROM pg_locks WHERE NOT granted")).rows[0].n > 0);
 
         const closing = t.close();

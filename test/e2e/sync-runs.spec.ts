@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
@@ -28,7 +29,12 @@ describe("sync runs and external events", () => {
         return identity;
     }
 
-    async function finalize(identity: TestIdentity, runId: string, results: Array<{ externalEventId: string; errorCode?: string }>, datawalletModifications: unknown[] = []) {
+    async function finalize(
+        identity: TestIdentity,
+        runId: string,
+        results: Array<{ externalEventId: string; errorCode?: string }>,
+        datawalletModifications: unknown[] = []
+    ) {
         return await t.http
             .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
             .set("authorization", identity.auth)
@@ -44,10 +50,17 @@ describe("sync runs and external events", () => {
             await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(404);
 
             const started = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }).expect(201);
-            expect(started.body.result).toMatchObject({ status: "Created", syncRun: { type: "DatawalletVersionUpgrade", index: 0, eventCount: 0 } });
+            expect(started.body.result).toMatchObject({
+                status: "Created",
+                syncRun: { type: "DatawalletVersionUpgrade", index: 0, eventCount: 0 }
+            });
             expect(started.body.result.syncRun).toMatchObject({ createdBy: identity.address, createdByDevice: identity.deviceId });
             const runId = started.body.result.syncRun.id;
-            const wrongType = await t.http.put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`).set("authorization", identity.auth).send({}).expect(400);
+            const wrongType = await t.http
+                .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
+                .set("authorization", identity.auth)
+                .send({})
+                .expect(400);
             expect(wrongType.body.error.code).toBe(CODE.unexpectedType);
             const done = await t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
@@ -55,7 +68,9 @@ describe("sync runs and external events", () => {
                 .send({ newDatawalletVersion: 1 })
                 .expect(200);
             expect(done.body.result).toEqual({ newDatawalletModificationIndex: null, datawalletModifications: [] });
-            expect((await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(200)).body.result).toEqual({ version: 1 });
+            expect((await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(200)).body.result).toEqual({
+                version: 1
+            });
             const again = await t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
                 .set("authorization", identity.auth)
@@ -72,7 +87,9 @@ describe("sync runs and external events", () => {
                 .expect(200);
             expect(upgraded.body.result.newDatawalletModificationIndex).toBe(0);
             expect(upgraded.body.result.datawalletModifications).toHaveLength(1);
-            expect((await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(200)).body.result).toEqual({ version: 2 });
+            expect((await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(200)).body.result).toEqual({
+                version: 2
+            });
 
             const tooOld = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "1").expect(400);
             expect(tooOld.body.error.code).toBe(CODE.insufficient);
@@ -119,7 +136,11 @@ describe("sync runs and external events", () => {
         it("starts an ExternalEventSync run when the request has no body", async () => {
             const identity = await readyIdentity();
             await recordEvents(t, identity.address, 1);
-            const response = await t.http.post("/api/v2/SyncRuns").set("authorization", identity.auth).set(DATAWALLET_HEADER, "1").expect(201);
+            const response = await t.http
+                .post("/api/v2/SyncRuns")
+                .set("authorization", identity.auth)
+                .set(DATAWALLET_HEADER, "1")
+                .expect(201);
             expect(response.body.result.syncRun).toMatchObject({ type: "ExternalEventSync", eventCount: 1 });
         });
 
@@ -138,11 +159,21 @@ describe("sync runs and external events", () => {
             expect(run).toMatchObject({ type: "ExternalEventSync", eventCount: 3, index: 1 });
             expect(Date.parse(run.expiresAt) - Date.parse(run.createdAt)).toBe(30_000);
 
-            const first = await t.http.get(`/api/v2/SyncRuns/${run.id}/ExternalEvents?pageSize=2`).set("authorization", identity.auth).expect(200);
+            const first = await t.http
+                .get(`/api/v2/SyncRuns/${run.id}/ExternalEvents?pageSize=2`)
+                .set("authorization", identity.auth)
+                .expect(200);
             expect(first.body.result.map((e: { index: number }) => e.index)).toEqual([0, 1]);
             expect(first.body.pagination).toEqual({ pageNumber: 1, pageSize: 2, totalPages: 2, totalRecords: 3 });
-            expect(first.body.result[0]).toMatchObject({ type: "MessageReceived", syncErrorCount: 0, payload: { id: expect.stringMatching(/^MSG/) } });
-            const second = await t.http.get(`/api/v2/SyncRuns/${run.id}/ExternalEvents?pageSize=2&pageNumber=2`).set("authorization", identity.auth).expect(200);
+            expect(first.body.result[0]).toMatchObject({
+                type: "MessageReceived",
+                syncErrorCount: 0,
+                payload: { id: expect.stringMatching(/^MSG/) }
+            });
+            const second = await t.http
+                .get(`/api/v2/SyncRuns/${run.id}/ExternalEvents?pageSize=2&pageNumber=2`)
+                .set("authorization", identity.auth)
+                .expect(200);
             expect(second.body.result.map((e: { index: number }) => e.index)).toEqual([2]);
 
             const blocked = await startSyncRun(t, identity.auth).expect(400);
@@ -151,8 +182,15 @@ describe("sync runs and external events", () => {
 
             const ids = [...first.body.result, ...second.body.result].map((e: { id: string }) => ({ externalEventId: e.id }));
             const done = await finalize(identity, run.id, ids);
-            expect(done.body.result).toEqual({ newDatawalletModificationIndex: null, datawalletModifications: [], newUnsyncedExternalEventsExist: false });
-            const afterwards = await t.http.get(`/api/v2/SyncRuns/${run.id}/ExternalEvents`).set("authorization", identity.auth).expect(400);
+            expect(done.body.result).toEqual({
+                newDatawalletModificationIndex: null,
+                datawalletModifications: [],
+                newUnsyncedExternalEventsExist: false
+            });
+            const afterwards = await t.http
+                .get(`/api/v2/SyncRuns/${run.id}/ExternalEvents`)
+                .set("authorization", identity.auth)
+                .expect(400);
             expect(afterwards.body.error.code).toBe(CODE.finalized);
             expect((await startSyncRun(t, identity.auth).expect(200)).body.result.status).toBe("NoNewEvents");
             const got = await t.http.get(`/api/v2/SyncRuns/${run.id}`).set("authorization", identity.auth).expect(200);
@@ -164,7 +202,10 @@ describe("sync runs and external events", () => {
             const [event] = await recordEvents(t, identity.address, 1);
             for (let attempt = 0; attempt < 3; attempt++) {
                 const started = await startSyncRun(t, identity.auth).expect(201);
-                const events = await t.http.get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents`).set("authorization", identity.auth).expect(200);
+                const events = await t.http
+                    .get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents`)
+                    .set("authorization", identity.auth)
+                    .expect(200);
                 expect(events.body.result).toHaveLength(1);
                 expect(events.body.result[0]).toMatchObject({ id: event!.id, syncErrorCount: attempt });
                 const results = attempt === 1 ? [] : [{ externalEventId: event!.id, errorCode: "error.unknownType" }];
@@ -201,9 +242,16 @@ describe("sync runs and external events", () => {
             t.clock.advance(10_000);
             const second = await startSyncRun(t, identity.auth).expect(201);
             expect(second.body.result.syncRun).toMatchObject({ index: first.body.result.syncRun.index + 1, eventCount: 2 });
-            const events = await t.http.get(`/api/v2/SyncRuns/${second.body.result.syncRun.id}/ExternalEvents`).set("authorization", identity.auth).expect(200);
+            const events = await t.http
+                .get(`/api/v2/SyncRuns/${second.body.result.syncRun.id}/ExternalEvents`)
+                .set("authorization", identity.auth)
+                .expect(200);
             expect(events.body.result.map((e: { syncErrorCount: number }) => e.syncErrorCount)).toEqual([1, 1]);
-            const old = await t.http.put(`/api/v2/SyncRuns/${first.body.result.syncRun.id}/FinalizeExternalEventSync`).set("authorization", identity.auth).send({}).expect(400);
+            const old = await t.http
+                .put(`/api/v2/SyncRuns/${first.body.result.syncRun.id}/FinalizeExternalEventSync`)
+                .set("authorization", identity.auth)
+                .send({})
+                .expect(400);
             expect(old.body.error.code).toBe(CODE.finalized);
         });
 
@@ -212,7 +260,10 @@ describe("sync runs and external events", () => {
             await recordEvents(t, identity.address, 1);
             const started = await startSyncRun(t, identity.auth).expect(201);
             t.clock.advance(8_000);
-            const refreshed = await t.http.put(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/RefreshExpirationTime`).set("authorization", identity.auth).expect(200);
+            const refreshed = await t.http
+                .put(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/RefreshExpirationTime`)
+                .set("authorization", identity.auth)
+                .expect(200);
             expect(refreshed.body.result.expiresAt).toBe(new Date(t.clock.now().getTime() + 10_000).toISOString());
             t.clock.advance(8_000);
             expect((await startSyncRun(t, identity.auth).expect(400)).body.error.code).toBe(CODE.running);
@@ -226,7 +277,11 @@ describe("sync runs and external events", () => {
             const runId = started.body.result.syncRun.id;
             const read = await t.http.get(`/api/v2/SyncRuns/${runId}/ExternalEvents`).set("authorization", other.auth).expect(400);
             expect(read.body.error.code).toBe(CODE.otherDeviceRead);
-            const done = await t.http.put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`).set("authorization", other.auth).send({}).expect(400);
+            const done = await t.http
+                .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
+                .set("authorization", other.auth)
+                .send({})
+                .expect(400);
             expect(done.body.error.code).toBe(CODE.otherDeviceFinalize);
             expect((await startSyncRun(t, other.auth).expect(400)).body.error.code).toBe(CODE.running);
         });
@@ -237,7 +292,10 @@ describe("sync runs and external events", () => {
             await recordEvents(t, identity.address, 1);
             const started = await startSyncRun(t, identity.auth).expect(201);
             await t.http.get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}`).set("authorization", stranger.auth).expect(404);
-            await t.http.get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents`).set("authorization", stranger.auth).expect(404);
+            await t.http
+                .get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents`)
+                .set("authorization", stranger.auth)
+                .expect(404);
             const malformed = await t.http.get("/api/v2/SyncRuns/XYZ123").set("authorization", stranger.auth).expect(400);
             expect(malformed.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
         });
@@ -258,7 +316,9 @@ describe("sync runs and external events", () => {
 
         it("lets exactly one of 50 concurrent datawallet upgrade starts win", async () => {
             const identity = await createIdentity(t);
-            const responses = await Promise.all(Array.from({ length: 50 }, () => startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" })));
+            const responses = await Promise.all(
+                Array.from({ length: 50 }, () => startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }))
+            );
             expect(responses.filter((r) => r.status === 201)).toHaveLength(1);
             expect(responses.filter((r) => r.status === 400 && r.body.error.code === CODE.running)).toHaveLength(49);
         });
@@ -266,19 +326,26 @@ describe("sync runs and external events", () => {
         it("has the database refuse a second unfinalized run of an identity", async () => {
             const identity = await readyIdentity();
             const insert = (id: string, index: number) =>
-                t.app.get(DataSource).query(
-                    `INSERT INTO sync_runs (id, type, index, created_by, created_by_device, created_at, expires_at) VALUES ($1, 'ExternalEventSync', $2, $3, $4, now(), now())`,
-                    [id, index, identity.address, identity.deviceId]
-                );
+                t.app
+                    .get(DataSource)
+                    .query(
+                        `INSERT INTO sync_runs (id, type, index, created_by, created_by_device, created_at, expires_at) VALUES ($1, 'ExternalEventSync', $2, $3, $4, now(), now())`,
+                        [id, index, identity.address, identity.deviceId]
+                    );
             await insert("SYRdbcheck0000000001", 100);
-            await expect(insert("SYRdbcheck0000000002", 101)).rejects.toMatchObject({ constraint: "ux_sync_runs_one_unfinalized_per_identity" });
+            await expect(insert("SYRdbcheck0000000002", 101)).rejects.toMatchObject({
+                constraint: "ux_sync_runs_one_unfinalized_per_identity"
+            });
         });
 
         it("gives concurrent writers of one owner contiguous event indexes", async () => {
             const identity = await readyIdentity();
             await Promise.all(Array.from({ length: 20 }, () => recordEvents(t, identity.address, 3)));
             const started = await startSyncRun(t, identity.auth).expect(201);
-            const events = await t.http.get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents?pageSize=200`).set("authorization", identity.auth).expect(200);
+            const events = await t.http
+                .get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents?pageSize=200`)
+                .set("authorization", identity.auth)
+                .expect(200);
             expect(events.body.result.map((e: { index: number }) => e.index)).toEqual(Array.from({ length: 60 }, (_, i) => i));
         });
     });
@@ -288,11 +355,15 @@ describe("sync runs and external events", () => {
             const identity = await readyIdentity();
             await expect(
                 t.app.get(DataSource).transaction(async (manager) => {
-                    await t.app.get(ExternalEventsService).record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGx" } }]);
+                    await t.app
+                        .get(ExternalEventsService)
+                        .record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGx" } }]);
                     throw new Error("the domain change failed");
                 })
             ).rejects.toThrow("the domain change failed");
-            expect(await t.app.get(DataSource).query("SELECT count(*)::int AS n FROM external_events WHERE owner = $1", [identity.address])).toEqual([{ n: 0 }]);
+            expect(
+                await t.app.get(DataSource).query("SELECT count(*)::int AS n FROM external_events WHERE owner = $1", [identity.address])
+            ).toEqual([{ n: 0 }]);
             expect((await startSyncRun(t, identity.auth).expect(200)).body.result.status).toBe("NoNewEvents");
             const [next] = await recordEvents(t, identity.address, 1);
             expect(next!.index).toBe(0);

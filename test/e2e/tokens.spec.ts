@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import { EXPIRED_TOKEN_RETENTION_MS, TokensService } from "../../src/modules/tokens/tokens.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -43,7 +44,10 @@ describe("Tokens", () => {
                 .set("authorization", alice.auth)
                 .send({ content: content.toString("base64url"), expiresAt: inDays(1) })
                 .expect(201);
-            expect(response.body.result).toEqual({ id: expect.stringMatching(/^TOK[A-Za-z0-9]{17}$/), createdAt: t.clock.now().toISOString() });
+            expect(response.body.result).toEqual({
+                id: expect.stringMatching(/^TOK[A-Za-z0-9]{17}$/),
+                createdAt: t.clock.now().toISOString()
+            });
             expect(response.headers.location).toBe(`/api/v2/Tokens/${response.body.result.id}`);
         });
 
@@ -88,17 +92,62 @@ describe("Tokens", () => {
         });
 
         it.each([
-            ["content from an anonymous caller", undefined, () => ({ content: "AQID", expiresAt: new Date(t.clock.now().getTime() + MINUTE).toISOString() }), "error.platform.validation.invalidPropertyValue"],
-            ["an anonymous token living five minutes or more", undefined, () => ({ expiresAt: new Date(t.clock.now().getTime() + 5 * MINUTE).toISOString() }), "error.platform.validation.invalidPropertyValue"],
-            ["an expiry in the past", "alice", () => ({ content: "AQID", expiresAt: new Date(t.clock.now().getTime() - 1000).toISOString() }), "error.platform.validation.invalidPropertyValue"],
-            ["an expiry in the past (anonymous)", undefined, () => ({ expiresAt: new Date(t.clock.now().getTime() - 1000).toISOString() }), "error.platform.validation.invalidPropertyValue"],
+            [
+                "content from an anonymous caller",
+                undefined,
+                () => ({ content: "AQID", expiresAt: new Date(t.clock.now().getTime() + MINUTE).toISOString() }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "an anonymous token living five minutes or more",
+                undefined,
+                () => ({ expiresAt: new Date(t.clock.now().getTime() + 5 * MINUTE).toISOString() }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "an expiry in the past",
+                "alice",
+                () => ({ content: "AQID", expiresAt: new Date(t.clock.now().getTime() - 1000).toISOString() }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "an expiry in the past (anonymous)",
+                undefined,
+                () => ({ expiresAt: new Date(t.clock.now().getTime() - 1000).toISOString() }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["a missing expiresAt", "alice", () => ({ content: "AQID" }), "error.platform.inputCannotBeParsed"],
-            ["an expiresAt that is not a date", "alice", () => ({ content: "AQID", expiresAt: "tomorrow" }), "error.platform.validation.invalidPropertyValue"],
-            ["content that is not base64", "alice", () => ({ content: "not base64!", expiresAt: inDays(1) }), "error.platform.validation.invalidPropertyValue"],
+            [
+                "an expiresAt that is not a date",
+                "alice",
+                () => ({ content: "AQID", expiresAt: "tomorrow" }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "content that is not base64",
+                "alice",
+                () => ({ content: "not base64!", expiresAt: inDays(1) }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
             ["content that is a number", "alice", () => ({ content: 5, expiresAt: inDays(1) }), "error.platform.inputCannotBeParsed"],
-            ["an empty password", "alice", () => ({ content: "AQID", expiresAt: inDays(1), password: "" }), "error.platform.validation.invalidPropertyValue"],
-            ["a password over 200 bytes", "alice", () => ({ content: "AQID", expiresAt: inDays(1), password: Buffer.alloc(201, 1).toString("base64") }), "error.platform.validation.invalidPropertyValue"],
-            ["a forIdentity that is not an address", "alice", () => ({ content: "AQID", expiresAt: inDays(1), forIdentity: "did:e:nonsense" }), "error.platform.validation.invalidPropertyValue"]
+            [
+                "an empty password",
+                "alice",
+                () => ({ content: "AQID", expiresAt: inDays(1), password: "" }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "a password over 200 bytes",
+                "alice",
+                () => ({ content: "AQID", expiresAt: inDays(1), password: Buffer.alloc(201, 1).toString("base64") }),
+                "error.platform.validation.invalidPropertyValue"
+            ],
+            [
+                "a forIdentity that is not an address",
+                "alice",
+                () => ({ content: "AQID", expiresAt: inDays(1), forIdentity: "did:e:nonsense" }),
+                "error.platform.validation.invalidPropertyValue"
+            ]
         ])("refuses %s with 400", async (_name, who, body, code) => {
             const request = t.http.post("/api/v2/Tokens").send(body());
             if (who) request.set("authorization", alice.auth);
@@ -197,9 +246,14 @@ describe("Tokens", () => {
             await get(id, alice).expect(200);
 
             const dataSource = t.app.get(DataSource);
-            const events = await dataSource.query("SELECT owner, type, payload FROM external_events WHERE type = 'TokenLocked' AND payload->>'tokenId' = $1", [id]);
+            const events = await dataSource.query(
+                "SELECT owner, type, payload FROM external_events WHERE type = 'TokenLocked' AND payload->>'tokenId' = $1",
+                [id]
+            );
             expect(events).toEqual([{ owner: alice.address, type: "TokenLocked", payload: { tokenId: id } }]);
-            const [{ failed_password_attempts }] = await dataSource.query("SELECT failed_password_attempts FROM tokens WHERE id = $1", [id]);
+            const [{ failed_password_attempts }] = await dataSource.query("SELECT failed_password_attempts FROM tokens WHERE id = $1", [
+                id
+            ]);
             expect(failed_password_attempts).toBe(100);
         });
 
@@ -220,7 +274,10 @@ describe("Tokens", () => {
             const read = await createToken(bob);
             const foreign = await createToken(carol);
             await get(read, alice).expect(200);
-            const byIds = await t.http.get(`/api/v2/Tokens?ids=${own}&ids=${read}&ids=${foreign}`).set("authorization", alice.auth).expect(200);
+            const byIds = await t.http
+                .get(`/api/v2/Tokens?ids=${own}&ids=${read}&ids=${foreign}`)
+                .set("authorization", alice.auth)
+                .expect(200);
             expect(byIds.body.result.map((r: { id: string }) => r.id).sort()).toEqual([own, read].sort());
             expect(byIds.body.pagination).toBeUndefined();
             const byObjects = await t.http

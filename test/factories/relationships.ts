@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import type { TestIdentity } from "../support/identities";
 import type { TestApp } from "../support/test-app";
 
@@ -14,9 +15,22 @@ export interface StoredEvent {
 
 /** The external events of an identity as stored, oldest first. */
 export async function eventsOf(t: TestApp, owner: string): Promise<StoredEvent[]> {
-    const rows: Array<{ owner: string; type: string; payload: Record<string, unknown>; context: string | null; is_delivery_blocked: boolean }> =
-        await t.app.get(DataSource).query("SELECT owner, type, payload, context, is_delivery_blocked FROM external_events WHERE owner = $1 ORDER BY index", [owner]);
-    return rows.map((r) => ({ owner: r.owner, type: r.type, payload: r.payload, context: r.context, isDeliveryBlocked: r.is_delivery_blocked }));
+    const rows: Array<{
+        owner: string;
+        type: string;
+        payload: Record<string, unknown>;
+        context: string | null;
+        is_delivery_blocked: boolean;
+    }> = await t.app
+        .get(DataSource)
+        .query("SELECT owner, type, payload, context, is_delivery_blocked FROM external_events WHERE owner = $1 ORDER BY index", [owner]);
+    return rows.map((r) => ({
+        owner: r.owner,
+        type: r.type,
+        payload: r.payload,
+        context: r.context,
+        isDeliveryBlocked: r.is_delivery_blocked
+    }));
 }
 
 export async function createTemplate(t: TestApp, owner: TestIdentity, body: Record<string, unknown> = {}): Promise<string> {

@@ -38,7 +38,12 @@ function check(condition: unknown, message: string): asserts condition {
 }
 
 /** The challenge as the official client signs it: keys in alphabetical order, `type: "Identity"`. */
-export function challengeText(challenge: { id: string; expiresAt: string; createdBy?: string | null; createdByDevice?: string | null }): string {
+export function challengeText(challenge: {
+    id: string;
+    expiresAt: string;
+    createdBy?: string | null;
+    createdByDevice?: string | null;
+}): string {
     const fields: Record<string, string> = {};
     if (challenge.createdBy) fields.createdBy = challenge.createdBy;
     if (challenge.createdByDevice) fields.createdByDevice = challenge.createdByDevice;
@@ -69,10 +74,19 @@ export async function runConsumerFlow({ client, signer, clientId, clientSecret, 
     const steps: string[] = [];
 
     // An identity with its first device, proven by a signed challenge.
-    const identityPublicKey = textToBase64Url(JSON.stringify({ pub: toBase64Url(signer.publicKey), alg: 3, "@type": "CryptoSignaturePublicKey" }));
+    const identityPublicKey = textToBase64Url(
+        JSON.stringify({ pub: toBase64Url(signer.publicKey), alg: 3, "@type": "CryptoSignaturePublicKey" })
+    );
     const created = await client.result(
         client.api.POST("/api/v2/Identities", {
-            body: { clientId, clientSecret, identityPublicKey, devicePassword: password, identityVersion: 1, signedChallenge: await signedChallenge(client, signer) }
+            body: {
+                clientId,
+                clientSecret,
+                identityPublicKey,
+                devicePassword: password,
+                identityVersion: 1,
+                signedChallenge: await signedChallenge(client, signer)
+            }
         })
     );
     check(created.address.startsWith("did:e:"), "an identity address");
@@ -90,11 +104,16 @@ export async function runConsumerFlow({ client, signer, clientId, clientSecret, 
 
     // A second device, so that a page size of 1 needs two pages.
     const second = await client.result(
-        client.api.POST("/api/v2/Devices", { body: { devicePassword: `${password}-2`, signedChallenge: await signedChallenge(client, signer) } })
+        client.api.POST("/api/v2/Devices", {
+            body: { devicePassword: `${password}-2`, signedChallenge: await signedChallenge(client, signer) }
+        })
     );
     const listed = await client.all((pageNumber) => client.api.GET("/api/v2/Devices", { params: { query: { pageNumber, pageSize: 1 } } }));
     const listedDeviceIds = listed.map((d) => d.id);
-    check(listedDeviceIds.length === 2 && listedDeviceIds.includes(device.id) && listedDeviceIds.includes(second.id), "both devices over two pages");
+    check(
+        listedDeviceIds.length === 2 && listedDeviceIds.includes(device.id) && listedDeviceIds.includes(second.id),
+        "both devices over two pages"
+    );
     steps.push("listDevices");
 
     // A 204 operation unwraps to void.
@@ -113,18 +132,36 @@ export async function runConsumerFlow({ client, signer, clientId, clientSecret, 
 
     const templateContent = textToBase64Url("template ciphertext");
     const template = await client.result(
-        client.api.POST("/api/v2/RelationshipTemplates", { body: { content: templateContent, expiresAt: inAnHour, maxNumberOfAllocations: 1 } })
+        client.api.POST("/api/v2/RelationshipTemplates", {
+            body: { content: templateContent, expiresAt: inAnHour, maxNumberOfAllocations: 1 }
+        })
     );
-    const readTemplate = await client.result(client.api.GET("/api/v2/RelationshipTemplates/{id}", { params: { path: { id: template.id } } }));
+    const readTemplate = await client.result(
+        client.api.GET("/api/v2/RelationshipTemplates/{id}", { params: { path: { id: template.id } } })
+    );
     check(readTemplate.id === template.id && readTemplate.content === templateContent, "the template read back with its content");
     check(readTemplate.maxNumberOfAllocations === 1 && readTemplate.createdBy === created.address, "the template's settings");
     steps.push("createAndReadTemplate");
 
     // Typed errors: status and code from the {error} envelope.
-    const badRequestCode = await errorCode(client.result(client.api.GET("/api/v2/Challenges/{id}", { params: { path: { id: "not-an-id" } } })), 400);
-    const notFoundCode = await errorCode(client.result(client.api.GET("/api/v2/Challenges/{id}", { params: { path: { id: "CHLaaaaaaaaaaaaaaaaa" } } })), 404);
+    const badRequestCode = await errorCode(
+        client.result(client.api.GET("/api/v2/Challenges/{id}", { params: { path: { id: "not-an-id" } } })),
+        400
+    );
+    const notFoundCode = await errorCode(
+        client.result(client.api.GET("/api/v2/Challenges/{id}", { params: { path: { id: "CHLaaaaaaaaaaaaaaaaa" } } })),
+        404
+    );
     check(notFoundCode === "error.platform.recordNotFound", `recordNotFound, got ${notFoundCode}`);
     steps.push("typedErrors");
 
-    return { address: created.address, deviceId: device.id, username: created.device.username, listedDeviceIds, badRequestCode, notFoundCode, steps };
+    return {
+        address: created.address,
+        deviceId: device.id,
+        username: created.device.username,
+        listedDeviceIds,
+        badRequestCode,
+        notFoundCode,
+        steps
+    };
 }

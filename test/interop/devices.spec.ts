@@ -1,4 +1,5 @@
 import { BackboneCompatibilityController } from "@nmshd/transport";
+
 import { OfficialClientWorld } from "./official-client";
 
 describe("the official client: identities and devices", () => {
@@ -38,7 +39,9 @@ describe("the official client: identities and devices", () => {
         const d2 = await a1.devices.sendDevice({ name: "parallel", isAdmin: true });
         await a1.syncDatawallet();
         const a2 = await world.account(await a1.devices.getSharedSecret(d2.id));
-        await Promise.all([a1.syncEverything(), a2.syncEverything(), a1.syncEverything(), a2.syncEverything()].map((p) => p.catch((e: Error) => e)));
+        await Promise.all(
+            [a1.syncEverything(), a2.syncEverything(), a1.syncEverything(), a2.syncEverything()].map((p) => p.catch((e: Error) => e))
+        );
         await a1.syncEverything();
         await a2.syncEverything();
         expect((await a2.devices.list()).length).toBe((await a1.devices.list()).length);

@@ -1,6 +1,7 @@
 import { Serializable } from "@js-soft/ts-serval";
 import { CoreDate } from "@nmshd/core-types";
 import { type AccountController, PeerDeletionStatus, type Relationship } from "@nmshd/transport";
+
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
 import { OfficialClientWorld, syncUntil } from "./official-client";
@@ -12,8 +13,13 @@ async function connect(baseUrl: string, a: AccountController, peer: AccountContr
         expiresAt: CoreDate.utc().add({ minutes: 5 }),
         maxNumberOfAllocations: 1
     });
-    const peerTemplate = await peer.relationshipTemplates.loadPeerRelationshipTemplateByReference(template.toRelationshipTemplateReference(baseUrl));
-    const requested = await peer.relationships.sendRelationship({ template: peerTemplate, creationContent: Serializable.fromAny({ hello: "there" }) });
+    const peerTemplate = await peer.relationshipTemplates.loadPeerRelationshipTemplateByReference(
+        template.toRelationshipTemplateReference(baseUrl)
+    );
+    const requested = await peer.relationships.sendRelationship({
+        template: peerTemplate,
+        creationContent: Serializable.fromAny({ hello: "there" })
+    });
     const incoming = await syncUntil(a, (seen) => seen.flatMap((s) => s.relationships).find((r) => r.id.equals(requested.id)));
     await a.relationships.accept(incoming.id);
     await syncUntil(peer, (seen) => seen.flatMap((s) => s.relationships).find((r) => r.id.equals(requested.id) && r.status === "Active"));
@@ -33,7 +39,9 @@ describe("the official client: identity deletion of a peer", () => {
         const relationship = await connect(world.backbone.baseUrl!, a, b);
         const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(5);
         const toBeDeleted = await syncUntil(a, (seen) =>
-            seen.flatMap((s) => s.relationships).find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
+            seen
+                .flatMap((s) => s.relationships)
+                .find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
         );
         expect(toBeDeleted.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
 
@@ -51,7 +59,9 @@ describe("the official client: identity deletion of a peer", () => {
         const relationship = await connect(world.backbone.baseUrl!, a, b);
         const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(0);
         const announced = await syncUntil(a, (seen) =>
-            seen.flatMap((s) => s.relationships).find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
+            seen
+                .flatMap((s) => s.relationships)
+                .find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
         );
         expect(announced.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
 

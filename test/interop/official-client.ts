@@ -1,6 +1,7 @@
 import { LokiJsConnection } from "@js-soft/docdb-access-loki";
 import { EventEmitter2EventBus } from "@js-soft/ts-utils";
 import { AccountController, type DeviceSharedSecret, Transport } from "@nmshd/transport";
+
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
 const silent = { trace() {}, debug() {}, info() {}, warn() {}, error() {}, fatal() {} };

@@ -8,6 +8,7 @@ import {
     TokenContentRelationshipTemplate,
     TokenReference
 } from "@nmshd/transport";
+
 import { OfficialClientWorld, syncUntil } from "./official-client";
 
 function inFiveMinutes(): CoreDate {
@@ -28,7 +29,9 @@ async function requestRelationship(world: OfficialClientWorld, a: AccountControl
     });
     const reference = token.toTokenReference(world.backbone.baseUrl!).truncate();
     const peerToken = await peer.tokens.loadPeerTokenByReference(TokenReference.from(reference), false);
-    const peerTemplate = await peer.relationshipTemplates.loadPeerRelationshipTemplateByTokenContent(peerToken.content as TokenContentRelationshipTemplate);
+    const peerTemplate = await peer.relationshipTemplates.loadPeerRelationshipTemplateByTokenContent(
+        peerToken.content as TokenContentRelationshipTemplate
+    );
     return await peer.relationships.sendRelationship({ template: peerTemplate, creationContent: Serializable.fromAny({ hello: "there" }) });
 }
 
@@ -180,6 +183,10 @@ describe("the official client: relationships, messages, tokens and files", () =>
         });
         const personalTemplateReference = personalTemplate.toRelationshipTemplateReference(world.backbone.baseUrl!);
         await expect(c.relationshipTemplates.loadPeerRelationshipTemplateByReference(personalTemplateReference)).rejects.toThrow();
-        expect((await b.relationshipTemplates.loadPeerRelationshipTemplateByReference(personalTemplateReference)).id.equals(personalTemplate.id)).toBe(true);
+        expect(
+            (await b.relationshipTemplates.loadPeerRelationshipTemplateByReference(personalTemplateReference)).id.equals(
+                personalTemplate.id
+            )
+        ).toBe(true);
     });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+
 import { BlobNotFoundError, type BlobStorage, BlobTooLargeError } from "../../src/core/blob-storage/blob-storage";
 import { FsBlobStorage } from "../../src/core/blob-storage/fs-blob-storage";
 import { startS3rver, type TestS3 } from "../support/s3rver";
@@ -54,7 +55,9 @@ function contractTests(name: string, open: () => BlobStorage) {
         });
 
         it("refuses more than maxBytes and leaves nothing behind", async () => {
-            await expect(storage.put("FILtoolarge00000001", generatedStream(300 * 1024), { maxBytes: 200 * 1024 })).rejects.toBeInstanceOf(BlobTooLargeError);
+            await expect(storage.put("FILtoolarge00000001", generatedStream(300 * 1024), { maxBytes: 200 * 1024 })).rejects.toBeInstanceOf(
+                BlobTooLargeError
+            );
             expect(await storage.exists("FILtoolarge00000001")).toBe(false);
             expect(await collect(storage.list())).not.toContain("FILtoolarge00000001");
         });
@@ -92,7 +95,9 @@ describe("blob storage adapters", () => {
 
     it("filesystem: leaves no temporary file after a refused write", async () => {
         const storage = new FsBlobStorage(dir);
-        await expect(storage.put("FILtmpcheck00000001", generatedStream(10_000), { maxBytes: 10 })).rejects.toBeInstanceOf(BlobTooLargeError);
+        await expect(storage.put("FILtmpcheck00000001", generatedStream(10_000), { maxBytes: 10 })).rejects.toBeInstanceOf(
+            BlobTooLargeError
+        );
         expect((await readdir(join(dir, ".tmp"))).filter((name) => name.startsWith("FILtmpcheck"))).toEqual([]);
     });
 

@@ -2,7 +2,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
+
 import { DataSource } from "typeorm";
+
 import { BlobStorage, type PutResult } from "../../src/core/blob-storage/blob-storage";
 import { FsBlobStorage } from "../../src/core/blob-storage/fs-blob-storage";
 import { EXPIRED_FILE_RETENTION_MS, FilesCleanup, STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files-cleanup";

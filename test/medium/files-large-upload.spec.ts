@@ -1,9 +1,10 @@
-import { request as httpRequest, get as httpGet, type IncomingMessage } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
+import { get as httpGet, type IncomingMessage, request as httpRequest } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+
 import type { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { FsBlobStorage } from "../../src/core/blob-storage/fs-blob-storage";
 import { createIdentity, type TestIdentity } from "../support/identities";
@@ -34,15 +35,23 @@ async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; gr
 /** A multipart body like the official client's, with the content generated while it is sent. */
 function multipartBody(boundary: string, size: number, fields: Record<string, string>): Readable {
     async function* parts(): AsyncGenerator<Buffer> {
-        yield Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="content"; filename="cipher.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+        yield Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="content"; filename="cipher.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`
+        );
         for await (const chunk of generatedStream(size)) yield chunk as Buffer;
-        for (const [name, value] of Object.entries(fields)) yield Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}`);
+        for (const [name, value] of Object.entries(fields))
+            yield Buffer.from(`\r\n--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}`);
         yield Buffer.from(`\r\n--${boundary}--\r\n`);
     }
     return Readable.from(parts());
 }
 
-async function upload(baseUrl: string, identity: TestIdentity, size: number, cipherHash: string): Promise<{ status: number; body: { result: { id: string; cipherSize: number } } }> {
+async function upload(
+    baseUrl: string,
+    identity: TestIdentity,
+    size: number,
+    cipherHash: string
+): Promise<{ status: number; body: { result: { id: string; cipherSize: number } } }> {
     const boundary = "----large-upload-boundary";
     const body = multipartBody(boundary, size, {
         cipherHash,
@@ -65,7 +74,11 @@ async function upload(baseUrl: string, identity: TestIdentity, size: number, cip
     });
 }
 
-async function downloadDigest(baseUrl: string, identity: TestIdentity, id: string): Promise<{ digest: Buffer; size: number; type?: string }> {
+async function downloadDigest(
+    baseUrl: string,
+    identity: TestIdentity,
+    id: string
+): Promise<{ digest: Buffer; size: number; type?: string }> {
     const res = await new Promise<IncomingMessage>((resolve, reject) =>
         httpGet(`${baseUrl}/api/v2/Files/${id}`, { headers: { authorization: identity.auth } }, resolve).on("error", reject)
     );
@@ -90,30 +103,38 @@ describe("files: a 200 MiB upload and download stream through with flat memory",
     it.each([
         ["S3 (s3rver, 5 MiB parts)", () => s3.storage(5 * MiB)],
         ["the filesystem", () => new FsBlobStorage(dir)]
-    ])("through %s", async (name: string, storage: () => BlobStorage) => {
-        const t: TestApp = await startTestApp({ listen: true, blobStorage: storage(), env: { FILE_MAX_SIZE_BYTES: String(250 * MiB) } });
-        try {
-            const alice = await createIdentity(t);
-            // Warm up (code paths, connection pools, buffers) with a small file first.
-            const small = await upload(t.baseUrl!, alice, MiB, (await digestOf(generatedStream(MiB))).digest.toString("base64url"));
-            expect(small.status).toBe(201);
+    ])(
+        "through %s",
+        async (name: string, storage: () => BlobStorage) => {
+            const t: TestApp = await startTestApp({
+                listen: true,
+                blobStorage: storage(),
+                env: { FILE_MAX_SIZE_BYTES: String(250 * MiB) }
+            });
+            try {
+                const alice = await createIdentity(t);
+                // Warm up (code paths, connection pools, buffers) with a small file first.
+                const small = await upload(t.baseUrl!, alice, MiB, (await digestOf(generatedStream(MiB))).digest.toString("base64url"));
+                expect(small.status).toBe(201);
 
-            const up = await peakRssGrowth(() => upload(t.baseUrl!, alice, FILE_SIZE, expectedHash.toString("base64url")));
-            expect(up.result.status).toBe(201);
-            expect(up.result.body.result.cipherSize).toBe(FILE_SIZE);
+                const up = await peakRssGrowth(() => upload(t.baseUrl!, alice, FILE_SIZE, expectedHash.toString("base64url")));
+                expect(up.result.status).toBe(201);
+                expect(up.result.body.result.cipherSize).toBe(FILE_SIZE);
 
-            const down = await peakRssGrowth(() => downloadDigest(t.baseUrl!, alice, up.result.body.result.id));
-            expect(down.result.type).toBe("application/octet-stream");
-            expect(down.result.size).toBe(FILE_SIZE);
-            expect(down.result.digest.equals(expectedHash)).toBe(true);
+                const down = await peakRssGrowth(() => downloadDigest(t.baseUrl!, alice, up.result.body.result.id));
+                expect(down.result.type).toBe("application/octet-stream");
+                expect(down.result.size).toBe(FILE_SIZE);
+                expect(down.result.digest.equals(expectedHash)).toBe(true);
 
-            process.stdout.write(
-                `[large file, ${name}] 200 MiB: RSS growth during upload ${(up.growth / MiB).toFixed(1)} MiB, during download ${(down.growth / MiB).toFixed(1)} MiB\n`
-            );
-            expect(up.growth).toBeLessThan(RSS_GROWTH_LIMIT);
-            expect(down.growth).toBeLessThan(RSS_GROWTH_LIMIT);
-        } finally {
-            await t.close();
-        }
-    }, 300_000);
+                process.stdout.write(
+                    `[large file, ${name}] 200 MiB: RSS growth during upload ${(up.growth / MiB).toFixed(1)} MiB, during download ${(down.growth / MiB).toFixed(1)} MiB\n`
+                );
+                expect(up.growth).toBeLessThan(RSS_GROWTH_LIMIT);
+                expect(down.growth).toBeLessThan(RSS_GROWTH_LIMIT);
+            } finally {
+                await t.close();
+            }
+        },
+        300_000
+    );
 });

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+
 import type { TestIdentity } from "./identities";
 import type { TestApp } from "./test-app";
 
@@ -23,15 +24,22 @@ export function uploadRequest(t: TestApp, identity: TestIdentity | undefined, op
     const fields: Record<string, string | null | undefined> = {
         cipherHash: options.cipherHash === undefined ? sha512Url(content) : options.cipherHash,
         owner: identity?.address ?? "nobody",
-        ownerSignature: options.ownerSignature === undefined ? Buffer.from('{"sig":"x","alg":2}').toString("base64url") : options.ownerSignature,
-        expiresAt: options.expiresAt !== undefined ? options.expiresAt : new Date(t.clock.now().getTime() + 24 * 60 * 60 * 1000).toISOString(),
-        encryptedProperties: options.encryptedProperties === undefined ? Buffer.from('{"cph":"props"}').toString("base64url") : options.encryptedProperties
+        ownerSignature:
+            options.ownerSignature === undefined ? Buffer.from('{"sig":"x","alg":2}').toString("base64url") : options.ownerSignature,
+        expiresAt:
+            options.expiresAt !== undefined ? options.expiresAt : new Date(t.clock.now().getTime() + 24 * 60 * 60 * 1000).toISOString(),
+        encryptedProperties:
+            options.encryptedProperties === undefined ? Buffer.from('{"cph":"props"}').toString("base64url") : options.encryptedProperties
     };
     for (const [name, value] of Object.entries(fields)) if (value !== null) request.field(name, value!);
     return request;
 }
 
-export async function uploadFile(t: TestApp, identity: TestIdentity, options: UploadOptions = {}): Promise<{ id: string; ownershipToken: string }> {
+export async function uploadFile(
+    t: TestApp,
+    identity: TestIdentity,
+    options: UploadOptions = {}
+): Promise<{ id: string; ownershipToken: string }> {
     const response = await uploadRequest(t, identity, options).expect(201);
     return response.body.result;
 }

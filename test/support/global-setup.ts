@@ -1,7 +1,9 @@
 import "reflect-metadata";
+
 import { DataSource } from "typeorm";
-import { dataSourceOptions, runMigrations } from "../../src/core/database/data-source";
+
 import { createDatabase, openScratchServer, type ScratchServer } from "../../scripts/lib/scratch-database";
+import { dataSourceOptions, runMigrations } from "../../src/core/database/data-source";
 
 /**
  * One PostgreSQL server for the run (DATABASE_URL's, or an embedded one) and one migrated template database; each

@@ -1,4 +1,5 @@
 import { Client } from "pg";
+
 import type { ScratchServer } from "../../scripts/lib/scratch-database";
 
 /** Drops every database this run created, then stops the embedded server if one was started. */

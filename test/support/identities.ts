@@ -1,4 +1,5 @@
-import { generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, sign } from "node:crypto";
+
 import { challengeText } from "../flows/consumer-flow";
 import type { TestApp } from "./test-app";
 import { TEST_CLIENT } from "./test-app";
@@ -16,7 +17,9 @@ export class TestKeyPair {
 
     /** `identityPublicKey`: base64url of `{"pub","alg":3,"@type"}`. */
     get publicKeyField(): string {
-        return Buffer.from(JSON.stringify({ pub: this.raw.toString("base64url"), alg: 3, "@type": "CryptoSignaturePublicKey" })).toString("base64url");
+        return Buffer.from(JSON.stringify({ pub: this.raw.toString("base64url"), alg: 3, "@type": "CryptoSignaturePublicKey" })).toString(
+            "base64url"
+        );
     }
 
     /** `signature`: base64url of `{"sig","alg":2,"@type"}` over the UTF-8 bytes of `text`. */
@@ -41,7 +44,10 @@ export interface TestIdentity {
     auth: string;
 }
 
-export async function createChallenge(t: TestApp, auth?: string): Promise<{ id: string; expiresAt: string; createdBy: string | null; createdByDevice: string | null }> {
+export async function createChallenge(
+    t: TestApp,
+    auth?: string
+): Promise<{ id: string; expiresAt: string; createdBy: string | null; createdByDevice: string | null }> {
     const request = t.http.post("/api/v2/Challenges").send({});
     if (auth) request.set("authorization", auth);
     const response = await request.expect(201);

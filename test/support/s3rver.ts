@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { S3BlobStorage } from "../../src/core/blob-storage/s3-blob-storage";
 
 interface KoaContext {

@@ -1,4 +1,5 @@
 import { DataSource } from "typeorm";
+
 import type { ExternalEvent } from "../../src/modules/synchronization/external-event.entity";
 import { ExternalEventsService, type NewExternalEvent } from "../../src/modules/synchronization/external-events.service";
 import { challengeText, createChallenge, login, STRONG_PASSWORD, type TestIdentity } from "./identities";
@@ -7,7 +8,12 @@ import type { TestApp } from "./test-app";
 export const DATAWALLET_HEADER = "x-supported-datawallet-version";
 
 /** Records external events for an owner the way other modules do: inside a committed transaction. */
-export async function recordEvents(t: TestApp, owner: string, count: number, overrides: Partial<NewExternalEvent> = {}): Promise<ExternalEvent[]> {
+export async function recordEvents(
+    t: TestApp,
+    owner: string,
+    count: number,
+    overrides: Partial<NewExternalEvent> = {}
+): Promise<ExternalEvent[]> {
     const events: NewExternalEvent[] = Array.from({ length: count }, (_, i) => ({
         owner,
         type: "MessageReceived",
@@ -46,5 +52,13 @@ export async function addDevice(t: TestApp, identity: TestIdentity): Promise<Tes
 }
 
 export function modification(objectIdentifier: string, extra: Record<string, unknown> = {}) {
-    return { type: "Create", objectIdentifier, collection: "Attributes", payloadCategory: "Technical", encryptedPayload: "AAEC", datawalletVersion: 1, ...extra };
+    return {
+        type: "Create",
+        objectIdentifier,
+        collection: "Attributes",
+        payloadCategory: "Technical",
+        encryptedPayload: "AAEC",
+        datawalletVersion: 1,
+        ...extra
+    };
 }

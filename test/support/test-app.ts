@@ -1,11 +1,13 @@
 import "reflect-metadata";
+
 import type { NestFastifyApplication } from "@nestjs/platform-fastify";
 import supertest from "supertest";
+
+import { createDatabase, dropDatabase } from "../../scripts/lib/scratch-database";
 import { createApp } from "../../src/app.setup";
-import { loadConfig, type BackboneConfig } from "../../src/config/config";
+import { type BackboneConfig, loadConfig } from "../../src/config/config";
 import type { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { ManualClock } from "../../src/core/clock/clock";
-import { createDatabase, dropDatabase } from "../../scripts/lib/scratch-database";
 
 export const TEST_CLIENT = { id: "test", secret: "test" };
 

@@ -10,11 +10,12 @@
  *   - the file openapi-breaking-change.txt whose first line is the SHA-256 of exactly this spec, written by
  *     `npm run openapi:breaking -- --accept "<reason>"`; any later change of the spec voids it.
  */
-import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+
 import openapiDiff from "openapi-diff";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -68,18 +69,25 @@ try {
     throw error;
 }
 if (!outcome.breakingDifferencesFound) {
-    process.stdout.write(`openapi: no breaking change against ${baseRevision} (${outcome.nonBreakingDifferences.length} compatible differences)\n`);
+    process.stdout.write(
+        `openapi: no breaking change against ${baseRevision} (${outcome.nonBreakingDifferences.length} compatible differences)\n`
+    );
     process.exit(0);
 }
 
 const list = outcome.breakingDifferences
-    .map((d) => `  - ${d.code} (${d.action}) at ${[...d.sourceSpecEntityDetails, ...d.destinationSpecEntityDetails].map((e) => e.location).join(", ")}`)
+    .map(
+        (d) =>
+            `  - ${d.code} (${d.action}) at ${[...d.sourceSpecEntityDetails, ...d.destinationSpecEntityDetails].map((e) => e.location).join(", ")}`
+    )
     .join("\n");
 const message = uncommitted ? "" : (tryGit("log", "-1", "--format=%B") ?? "");
 const byCommit = /^Breaking-API:\s*\S/im.test(message);
 const marker = existsSync(join(root, MARKER)) ? readFileSync(join(root, MARKER), "utf8").split("\n")[0].trim() : "";
 if (byCommit || marker === hash) {
-    process.stdout.write(`openapi: breaking changes against ${baseRevision}, marked intended (${byCommit ? "commit message" : MARKER}):\n${list}\n`);
+    process.stdout.write(
+        `openapi: breaking changes against ${baseRevision}, marked intended (${byCommit ? "commit message" : MARKER}):\n${list}\n`
+    );
     process.exit(0);
 }
 process.stderr.write(

@@ -4,9 +4,10 @@
  *   - clients/<package>/src/shared/: a copy of the hand-written layer in clients/shared/.
  * With --check, writes nothing and fails when any of these files differs from what it would write.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+
 import openapiTS, { astToString } from "openapi-typescript";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -17,7 +18,8 @@ const packages = ["app", "connector"];
 const GENERATED_HEADER =
     "/**\n * GENERATED from openapi/consumer-api.json by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit:\n" +
     " * change the controllers or DTOs, then regenerate.\n */\n\n";
-const COPY_HEADER = "// COPIED from clients/shared by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit here: edit clients/shared.\n";
+const COPY_HEADER =
+    "// COPIED from clients/shared by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit here: edit clients/shared.\n";
 
 async function expectedFiles() {
     const files = new Map();
@@ -55,7 +57,9 @@ if (check) {
     const differing = [...files].filter(([file, text]) => !existsSync(file) || readFileSync(file, "utf8") !== text).map(([file]) => file);
     const problems = [...differing.map((f) => `differs: ${relative(root, f)}`), ...stale.map((f) => `not generated: ${relative(root, f)}`)];
     if (problems.length > 0) {
-        process.stderr.write(`clients: generated code is out of date; run \`npm run clients\` and commit the result.\n  ${problems.join("\n  ")}\n`);
+        process.stderr.write(
+            `clients: generated code is out of date; run \`npm run clients\` and commit the result.\n  ${problems.join("\n  ")}\n`
+        );
         process.exit(1);
     }
     process.stdout.write(`clients: ${files.size} generated files match openapi/consumer-api.json and clients/shared\n`);

@@ -1,4 +1,5 @@
 import { basename } from "node:path";
+
 import { BackboneClient, type paths } from "./shared/client";
 import { unwrapResponse } from "./shared/envelope";
 import { multipartFromDisk } from "./upload";
@@ -23,7 +24,9 @@ export interface UploadFileOptions {
     contentType?: string;
 }
 
-type FilesUpload = paths extends { "/api/v2/Files": { post: { responses: { 201: { content: { "application/json": { result: infer R } } } } } } }
+type FilesUpload = paths extends {
+    "/api/v2/Files": { post: { responses: { 201: { content: { "application/json": { result: infer R } } } } } };
+}
     ? R
     : unknown;
 /** The result of `POST /api/v2/Files` as the spec describes it (unknown until the spec has the endpoint). */

@@ -1,4 +1,4 @@
 /** The Connector client: the shared typed client plus Node-only helpers (streamed file uploads). */
+export { ConnectorClient, type UploadedFile, type UploadFileFields, type UploadFileOptions } from "./connector-client";
 export * from "./shared/index";
-export { ConnectorClient, type UploadFileFields, type UploadFileOptions, type UploadedFile } from "./connector-client";
-export { multipartFromDisk, type MultipartBody, type MultipartFile } from "./upload";
+export { type MultipartBody, type MultipartFile, multipartFromDisk } from "./upload";

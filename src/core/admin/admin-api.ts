@@ -1,6 +1,18 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import { applyDecorators, type CanActivate, Controller, type ExecutionContext, Inject, Injectable, NotFoundException, UnauthorizedException, UseGuards } from "@nestjs/common";
+
+import {
+    applyDecorators,
+    type CanActivate,
+    Controller,
+    type ExecutionContext,
+    Inject,
+    Injectable,
+    NotFoundException,
+    UnauthorizedException,
+    UseGuards
+} from "@nestjs/common";
 import { ApiSecurity, ApiUnauthorizedResponse } from "@nestjs/swagger";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Public } from "../auth/caller";
 
@@ -23,7 +35,9 @@ export class AdminApiKeyGuard implements CanActivate {
     canActivate(context: ExecutionContext): boolean {
         const expected = this.config.ADMIN_API_KEY;
         if (!expected) throw new NotFoundException();
-        const header = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[ADMIN_API_KEY_HEADER];
+        const header = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[
+            ADMIN_API_KEY_HEADER
+        ];
         const given = Array.isArray(header) ? header[0] : header;
         if (!given || !timingSafeEqual(digest(given), digest(expected))) throw new UnauthorizedException();
         return true;

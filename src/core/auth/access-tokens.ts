@@ -1,6 +1,8 @@
 import { createSecretKey, type KeyObject } from "node:crypto";
+
 import { Injectable } from "@nestjs/common";
 import { JwtService } from "@nestjs/jwt";
+
 import type { Caller } from "./caller";
 
 interface AccessTokenClaims {

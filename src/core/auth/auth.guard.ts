@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
+
 import { AccessTokens } from "./access-tokens";
 import { AUTH_MODE, type AuthMode, type RequestWithCaller } from "./caller";
 
@@ -12,7 +13,8 @@ export class BearerAuthGuard implements CanActivate {
     ) {}
 
     canActivate(context: ExecutionContext): boolean {
-        const mode = this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE, [context.getHandler(), context.getClass()]) ?? "required";
+        const mode =
+            this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE, [context.getHandler(), context.getClass()]) ?? "required";
         if (mode === "none") return true;
         const request = context.switchToHttp().getRequest<RequestWithCaller & { headers: Record<string, string | undefined> }>();
         const header = request.headers.authorization;

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
+
 import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Setting } from "../database/setting.entity";
 import { AccessTokens } from "./access-tokens";

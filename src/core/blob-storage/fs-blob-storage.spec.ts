@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { text } from "node:stream/consumers";
+
 import { BlobNotFoundError, BlobTooLargeError } from "./blob-storage";
 import { FsBlobStorage } from "./fs-blob-storage";
 
@@ -23,7 +24,9 @@ describe("filesystem blob storage", () => {
     });
 
     it("refuses a stream over the limit and leaves nothing behind", async () => {
-        await expect(store.put("FILbig", Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1000 })).rejects.toBeInstanceOf(BlobTooLargeError);
+        await expect(store.put("FILbig", Readable.from([Buffer.alloc(600), Buffer.alloc(600)]), { maxBytes: 1000 })).rejects.toBeInstanceOf(
+            BlobTooLargeError
+        );
         expect(await store.exists("FILbig")).toBe(false);
         expect(readdirSync(join(dir, ".tmp"))).toEqual([]);
     });

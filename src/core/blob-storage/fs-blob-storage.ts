@@ -3,6 +3,7 @@ import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+
 import { randomString } from "../ids/ids";
 import { assertValidKey, BlobNotFoundError, BlobStorage, type PutResult } from "./blob-storage";
 import { SizeLimit } from "./size-limit";

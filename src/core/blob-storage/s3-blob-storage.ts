@@ -1,5 +1,7 @@
 import type { Readable } from "node:stream";
+
 import { Client } from "minio";
+
 import { assertValidKey, BlobNotFoundError, BlobStorage, type PutResult } from "./blob-storage";
 import { SizeLimit } from "./size-limit";
 

@@ -1,4 +1,5 @@
 import { Transform, type TransformCallback } from "node:stream";
+
 import { BlobTooLargeError } from "./blob-storage";
 
 /** A pass-through that counts bytes and fails the stream once more than `limit` bytes have passed. */

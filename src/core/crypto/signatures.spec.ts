@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign } from "node:crypto";
+
 import { parsePublicKey, parseSignature, verifyEd25519 } from "./signatures";
 
 // The wire contract's end-to-end example (Ed25519 seed 0x00..0x1f).

@@ -1,5 +1,7 @@
 import { join } from "node:path";
+
 import { DataSource, type DataSourceOptions } from "typeorm";
+
 import { SnakeNamingStrategy } from "./naming-strategy";
 
 /** Key of the advisory lock that serialises migrations when several instances start at once. */

@@ -1,4 +1,4 @@
-import { mkdirSync, existsSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 

@@ -1,7 +1,15 @@
 import { Controller, Get, Res, ServiceUnavailableException } from "@nestjs/common";
-import type { FastifyReply } from "fastify";
 import { ApiExcludeController } from "@nestjs/swagger";
-import { HealthCheck, type HealthCheckResult, HealthCheckService, type HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from "@nestjs/terminus";
+import {
+    HealthCheck,
+    type HealthCheckResult,
+    HealthCheckService,
+    type HealthIndicatorResult,
+    HealthIndicatorService,
+    TypeOrmHealthIndicator
+} from "@nestjs/terminus";
+import type { FastifyReply } from "fastify";
+
 import { Public } from "../auth/caller";
 import { BlobStorage } from "../blob-storage/blob-storage";
 import { RawResponse } from "../http/raw-response";

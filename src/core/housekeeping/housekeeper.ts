@@ -3,6 +3,7 @@ import { DiscoveryService } from "@nestjs/core";
 import { SchedulerRegistry } from "@nestjs/schedule";
 import { CronJob } from "cron";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../clock/clock";
 import { HOUSEKEEPING_TASK, type HousekeepingTask } from "./housekeeping";
@@ -52,7 +53,9 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
                 cronTime: this.config.HOUSEKEEPING_CRON,
                 timeZone: "UTC",
                 onTick: () => {
-                    this.runOnce().catch((error: unknown) => this.logger.error(`housekeeping failed: ${error instanceof Error ? error.message : "unknown error"}`));
+                    this.runOnce().catch((error: unknown) =>
+                        this.logger.error(`housekeeping failed: ${error instanceof Error ? error.message : "unknown error"}`)
+                    );
                 }
             });
             this.scheduler.addCronJob(CRON_JOB_NAME, job);
@@ -99,7 +102,10 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
         const runner = this.dataSource.createQueryRunner();
         await runner.connect();
         try {
-            const [{ locked }] = (await runner.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [HOUSEKEEPING_LOCK_NAMESPACE, task.name])) as {
+            const [{ locked }] = (await runner.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [
+                HOUSEKEEPING_LOCK_NAMESPACE,
+                task.name
+            ])) as {
                 locked: boolean;
             }[];
             if (!locked) return undefined;

@@ -1,5 +1,6 @@
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from "@nestjs/common";
 import { map, type Observable } from "rxjs";
+
 import { Page } from "./pagination";
 
 /** Marks a handler whose return value is sent as it is (no `{result}` envelope), e.g. OAuth answers or files. */

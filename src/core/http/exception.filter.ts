@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
+
 import { ApiError, ErrorCode } from "../errors/errors";
 import { errorBody } from "./error-envelope";
 

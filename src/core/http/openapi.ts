@@ -1,5 +1,14 @@
 import { applyDecorators, type Type } from "@nestjs/common";
-import { ApiBody, ApiConsumes, ApiExtraModels, ApiProperty, ApiProduces, ApiResponse, getSchemaPath, type OpenAPIObject } from "@nestjs/swagger";
+import {
+    ApiBody,
+    ApiConsumes,
+    ApiExtraModels,
+    ApiProduces,
+    ApiProperty,
+    ApiResponse,
+    getSchemaPath,
+    type OpenAPIObject
+} from "@nestjs/swagger";
 
 type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject["components"]>["schemas"]>[string], { $ref: string }>;
 
@@ -96,13 +105,21 @@ export function ApiErrors(...statuses: number[]): MethodDecorator {
         ...statuses.map((status) =>
             status === 401
                 ? ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] })
-                : ApiResponse({ status, description: ERROR_DESCRIPTIONS[status] ?? "Error", schema: { $ref: getSchemaPath(ErrorEnvelope) } })
+                : ApiResponse({
+                      status,
+                      description: ERROR_DESCRIPTIONS[status] ?? "Error",
+                      schema: { $ref: getSchemaPath(ErrorEnvelope) }
+                  })
         )
     );
 }
 
 /** The form fields of a multipart upload; name the file field(s) in `files` (they become `format: binary`). */
-export function ApiMultipartBody(fields: { files: string[]; properties: Record<string, SchemaObject>; required?: string[] }): MethodDecorator {
+export function ApiMultipartBody(fields: {
+    files: string[];
+    properties: Record<string, SchemaObject>;
+    required?: string[];
+}): MethodDecorator {
     const properties: Record<string, SchemaObject> = { ...fields.properties };
     for (const name of fields.files) properties[name] = { type: "string", format: "binary", description: "The file's (encrypted) bytes" };
     return applyDecorators(

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from "@nestjs/swagger";
 import { Type } from "class-transformer";
 import { IsInt, IsOptional, Min } from "class-validator";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
+
 import { ApiError, ErrorCode } from "../errors/errors";
 
 /** Query parameters of every paginated list. */
@@ -34,10 +35,7 @@ export interface PaginationLimits {
 export function pageRequest(query: PageQuery, limits: PaginationLimits): PageRequest {
     const pageSize = query.pageSize ?? limits.defaultPageSize;
     if (pageSize > limits.maxPageSize) {
-        throw new ApiError(
-            ErrorCode.invalidPageSize,
-            `The given page size is too high. The maximum page size is ${limits.maxPageSize}.`
-        );
+        throw new ApiError(ErrorCode.invalidPageSize, `The given page size is too high. The maximum page size is ${limits.maxPageSize}.`);
     }
     return { pageNumber: query.pageNumber ?? 1, pageSize };
 }

@@ -1,4 +1,5 @@
 import { SetMetadata } from "@nestjs/common";
+
 import { RAW_RESPONSE } from "./envelope.interceptor";
 
 /** The handler's return value is the whole body (no `{result}` envelope). */

@@ -1,6 +1,7 @@
-import { Controller, Get, Header, NotFoundException, Inject, Res } from "@nestjs/common";
+import { Controller, Get, Header, Inject, NotFoundException, Res } from "@nestjs/common";
 import { ApiExcludeController } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Public } from "../auth/caller";
 import { RawResponse } from "../http/raw-response";

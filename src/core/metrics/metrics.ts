@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 
 /** A gauge computed when Prometheus scrapes: `collect` returns one value, or one value per label set. */
@@ -83,7 +84,9 @@ export class Metrics {
                 try {
                     result = await collector.collect();
                 } catch (error) {
-                    logger.warn(`metric ${collector.name} could not be collected: ${error instanceof Error ? error.message : "unknown error"}`);
+                    logger.warn(
+                        `metric ${collector.name} could not be collected: ${error instanceof Error ? error.message : "unknown error"}`
+                    );
                     return;
                 }
                 if (result === undefined) return;

@@ -1,5 +1,6 @@
 import { applyDecorators, type CanActivate, type ExecutionContext, Injectable, SetMetadata, UseGuards } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
+
 import type { RequestWithCaller } from "../auth/caller";
 import { ApiError, ErrorCode } from "../errors/errors";
 import { ApiErrors } from "../http/openapi";

@@ -19,7 +19,12 @@ export const RegisterQuotaUsageCounter = (): ClassDecorator => SetMetadata(QUOTA
  * The rows of an entity with `createdBy` = address (and `createdAt` ≥ since, when given): the usage query behind
  * most count quotas. Callers count it or aggregate over it.
  */
-export function createdByQuery<T extends ObjectLiteral>(dataSource: DataSource, entity: EntityTarget<T>, address: string, since: Date | undefined): SelectQueryBuilder<T> {
+export function createdByQuery<T extends ObjectLiteral>(
+    dataSource: DataSource,
+    entity: EntityTarget<T>,
+    address: string,
+    since: Date | undefined
+): SelectQueryBuilder<T> {
     const query = dataSource.getRepository(entity).createQueryBuilder("row").where("row.createdBy = :address", { address });
     if (since) query.andWhere("row.createdAt >= :since", { since });
     return query;

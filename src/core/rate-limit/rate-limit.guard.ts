@@ -1,6 +1,14 @@
 import { type ExecutionContext, Inject, Injectable } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
-import { InjectThrottlerOptions, InjectThrottlerStorage, ThrottlerGuard, type ThrottlerModuleOptions, type ThrottlerRequest, type ThrottlerStorage } from "@nestjs/throttler";
+import {
+    InjectThrottlerOptions,
+    InjectThrottlerStorage,
+    ThrottlerGuard,
+    type ThrottlerModuleOptions,
+    type ThrottlerRequest,
+    type ThrottlerStorage
+} from "@nestjs/throttler";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { RequestWithCaller } from "../auth/caller";
 import { RATE_LIMIT_BUDGET, RATE_LIMIT_BUDGETS, RATE_LIMIT_EXEMPTS_AUTHENTICATED, type RateLimitBudget } from "./rate-limit.constants";
@@ -20,7 +28,10 @@ export class RateLimitGuard extends ThrottlerGuard {
     protected override async shouldSkip(context: ExecutionContext): Promise<boolean> {
         if (!this.config.RATE_LIMIT_ENABLED || this.budgetOf(context) === undefined) return true;
         // The global bearer guard has run before: `caller` is set only for a valid token.
-        const exemptsAuthenticated = this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMIT_EXEMPTS_AUTHENTICATED, [context.getHandler(), context.getClass()]);
+        const exemptsAuthenticated = this.reflector.getAllAndOverride<boolean | undefined>(RATE_LIMIT_EXEMPTS_AUTHENTICATED, [
+            context.getHandler(),
+            context.getClass()
+        ]);
         return exemptsAuthenticated === true && context.switchToHttp().getRequest<RequestWithCaller>().caller !== undefined;
     }
 

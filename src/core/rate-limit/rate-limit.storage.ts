@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import type { ThrottlerStorage } from "@nestjs/throttler";
 import Redis from "ioredis";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../clock/clock";
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../housekeeping/housekeeping";
@@ -60,7 +61,8 @@ class PostgresCounters implements CounterBackend {
     }
 }
 
-const REDIS_HIT_SCRIPT = "local hits = redis.call('INCR', KEYS[1]) if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return hits";
+const REDIS_HIT_SCRIPT =
+    "local hits = redis.call('INCR', KEYS[1]) if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return hits";
 
 /** One Redis key per (key, window), incremented and given its expiry in one script. */
 class RedisCounters implements CounterBackend {
@@ -112,7 +114,13 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
         await this.backend.close?.();
     }
 
-    async increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
+    async increment(
+        key: string,
+        ttl: number,
+        limit: number,
+        _blockDuration: number,
+        throttlerName: string
+    ): Promise<ThrottlerStorageRecord> {
         const now = this.clock.now().getTime();
         const windowStart = Math.floor(now / ttl) * ttl;
         const windowEnd = windowStart + ttl;

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata, UseGuards } from "@nestjs/common";
 import { ApiResponse } from "@nestjs/swagger";
+
 import { RATE_LIMIT_BUDGET, RATE_LIMIT_EXEMPTS_AUTHENTICATED, type RateLimitBudget } from "./rate-limit.constants";
 import { RateLimitGuard } from "./rate-limit.guard";
 

@@ -2,11 +2,15 @@ import { applyDecorators } from "@nestjs/common";
 import { ApiHideProperty, ApiProperty, type ApiPropertyOptions } from "@nestjs/swagger";
 import { Expose, plainToInstance, Transform, Type } from "class-transformer";
 import {
+    ArrayMaxSize,
+    ArrayMinSize,
+    IsArray,
     IsBoolean,
     IsDefined,
     IsIn,
     IsInt,
     IsNumber,
+    IsObject,
     IsOptional,
     IsString,
     Length,
@@ -15,15 +19,12 @@ import {
     Min,
     registerDecorator,
     ValidateNested,
-    IsArray,
-    ArrayMaxSize,
-    ArrayMinSize,
-    IsObject,
     type ValidationOptions
 } from "class-validator";
+
 import { decodeBase64 } from "../crypto/base64";
 import { isValidAddress } from "../crypto/identity-address";
-import { isIdOf, type IdPrefix } from "../ids/ids";
+import { type IdPrefix, isIdOf } from "../ids/ids";
 
 interface Presence {
     /** Default true. */
@@ -90,7 +91,11 @@ export function AddressListProperty(options: Presence & { minItems?: number; max
     if (options.minItems !== undefined) decorators.push(ArrayMinSize(options.minItems));
     if (options.maxItems !== undefined) decorators.push(ArrayMaxSize(options.maxItems));
     decorators.push(
-        rule("isAddress", "The ID or Address is not valid. Check length, prefix and the used characters.", (v) => Array.isArray(v) && v.every((a) => isValidAddress(a)))
+        rule(
+            "isAddress",
+            "The ID or Address is not valid. Check length, prefix and the used characters.",
+            (v) => Array.isArray(v) && v.every((a) => isValidAddress(a))
+        )
     );
     return applyDecorators(...decorators);
 }
@@ -157,7 +162,8 @@ export function StringProperty(options: StringOptions = {}): PropertyDecorator {
         ...presence(options),
         IsString()
     ];
-    if (options.minLength !== undefined || options.maxLength !== undefined) decorators.push(Length(options.minLength ?? 0, options.maxLength));
+    if (options.minLength !== undefined || options.maxLength !== undefined)
+        decorators.push(Length(options.minLength ?? 0, options.maxLength));
     if (options.pattern) decorators.push(Matches(options.pattern));
     return applyDecorators(...decorators);
 }
@@ -262,7 +268,11 @@ export function IdListQueryProperty(
     return (target: object, propertyName: string | symbol) => {
         const key = propertyName as string;
         const decorators: PropertyDecorator[] = [
-            api(options, { type: "array", items: { type: "string", pattern: `^${prefix}[A-Za-z0-9]{1,17}$`, maxLength: 20 }, maxItems: options.maxItems }),
+            api(options, {
+                type: "array",
+                items: { type: "string", pattern: `^${prefix}[A-Za-z0-9]{1,17}$`, maxLength: 20 },
+                maxItems: options.maxItems
+            }),
             Expose(),
             Transform(({ obj }) => listFromQuery(obj as Record<string, unknown>, key, options.indexed) ?? (required ? [] : undefined), {
                 toClassOnly: true
@@ -302,10 +312,7 @@ export function collectIndexedQueryObjects(query: Record<string, unknown>, name:
  * A list of objects in a query string, written `name.<index>.<property>=value` (index from 0, contiguous), e.g.
  * `templates.0.id=RLT...&templates.0.password=...`. Each item is validated by its DTO class.
  */
-export function IndexedQueryObjectsProperty(
-    type: () => new () => object,
-    options: { maxItems?: number } = {}
-): PropertyDecorator {
+export function IndexedQueryObjectsProperty(type: () => new () => object, options: { maxItems?: number } = {}): PropertyDecorator {
     // Not a query parameter of its own: the controller documents the dotted parameters (`templates.0.id`, ...).
     const decorators: PropertyDecorator[] = [
         ApiHideProperty(),

@@ -1,4 +1,5 @@
-import { ValidationPipe, type ValidationError as ClassValidatorError } from "@nestjs/common";
+import { type ValidationError as ClassValidatorError, ValidationPipe } from "@nestjs/common";
+
 import { ApiError, ErrorCode } from "../errors/errors";
 
 /** Constraints whose failure means the input has the wrong shape rather than a wrong value. */
@@ -34,7 +35,8 @@ export function validationErrorFactory(errors: ClassValidatorError[]): ApiError 
     const field = leaf.path.filter((part) => part !== "").join(".");
     const reason = constraints[name]!.replace(new RegExp(`^${leaf.error.property} `), "");
     const missing = leaf.error.value === undefined || leaf.error.value === null;
-    const code = SHAPE_CONSTRAINTS.has(name) || (missing && name !== "isNotEmpty") ? ErrorCode.inputCannotBeParsed : ErrorCode.invalidPropertyValue;
+    const code =
+        SHAPE_CONSTRAINTS.has(name) || (missing && name !== "isNotEmpty") ? ErrorCode.inputCannotBeParsed : ErrorCode.invalidPropertyValue;
     return new ApiError(code, `'${field}': ${reason}`);
 }
 

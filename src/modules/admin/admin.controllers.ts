@@ -1,5 +1,6 @@
 import { Body, Delete, Get, HttpCode, Param, Post, Put } from "@nestjs/common";
 import { ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { AdminController } from "../../core/admin/admin-api";
 import { ApiErrors, ApiNoContent, ApiResult } from "../../core/http/openapi";
 import { AdminAnnouncementDto, CreateAnnouncementRequest } from "../announcements/announcements.dto";
@@ -26,7 +27,10 @@ export class AdminClientsController {
 
     @Post()
     @HttpCode(201)
-    @ApiOperation({ summary: "Create an OAuth client", description: "The secret is generated unless given, and shown only in this response." })
+    @ApiOperation({
+        summary: "Create an OAuth client",
+        description: "The secret is generated unless given, and shown only in this response."
+    })
     @ApiResult(CreatedClientDto, 201)
     @ApiErrors(400)
     createClient(@Body() request: CreateClientRequest): Promise<CreatedClientDto> {
@@ -49,7 +53,10 @@ export class AdminClientsController {
     }
 
     @Put(":id")
-    @ApiOperation({ summary: "Change a client's default tier or its maximum number of identities", description: "Omitted fields stay as they are; null removes the limit or the tier." })
+    @ApiOperation({
+        summary: "Change a client's default tier or its maximum number of identities",
+        description: "Omitted fields stay as they are; null removes the limit or the tier."
+    })
     @ApiResult(ClientDto)
     @ApiErrors(400, 404)
     updateClient(@Param() params: IdParams, @Body() request: UpdateClientRequest): Promise<ClientDto> {
@@ -67,7 +74,10 @@ export class AdminClientsController {
 
     @Delete(":id")
     @HttpCode(204)
-    @ApiOperation({ summary: "Delete an OAuth client", description: "Its credentials stop working at once for logins and identity creation." })
+    @ApiOperation({
+        summary: "Delete an OAuth client",
+        description: "Its credentials stop working at once for logins and identity creation."
+    })
     @ApiNoContent()
     @ApiErrors(404)
     async deleteClient(@Param() params: IdParams): Promise<void> {
@@ -139,7 +149,10 @@ export class AdminAnnouncementsController {
 
     @Post()
     @HttpCode(201)
-    @ApiOperation({ summary: "Create an announcement", description: "Texts per language (English required); recipients omitted for everybody." })
+    @ApiOperation({
+        summary: "Create an announcement",
+        description: "Texts per language (English required); recipients omitted for everybody."
+    })
     @ApiResult(AdminAnnouncementDto, 201)
     @ApiErrors(400)
     createAnnouncement(@Body() request: CreateAnnouncementRequest): Promise<AdminAnnouncementDto> {
@@ -169,7 +182,10 @@ export class AdminIdentitiesController {
     constructor(private readonly admin: AdminService) {}
 
     @Get(":address")
-    @ApiOperation({ summary: "Look an identity up by its address", description: "Status, tier, client, number of devices and creation date." })
+    @ApiOperation({
+        summary: "Look an identity up by its address",
+        description: "Status, tier, client, number of devices and creation date."
+    })
     @ApiResult(IdentityLookupDto)
     @ApiErrors(404)
     getIdentity(@Param() params: AddressParams): Promise<IdentityLookupDto> {

@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { IntProperty, StringProperty } from "../../core/validation/decorators";
 
 export class ClientDto {
@@ -29,15 +30,33 @@ export class ClientSecretDto {
 }
 
 export class CreateClientRequest {
-    @StringProperty({ required: false, minLength: 1, maxLength: 200, pattern: /^[A-Za-z0-9._~-]+$/, description: "Default: a generated CLT… id." })
+    @StringProperty({
+        required: false,
+        minLength: 1,
+        maxLength: 200,
+        pattern: /^[A-Za-z0-9._~-]+$/,
+        description: "Default: a generated CLT… id."
+    })
     clientId?: string;
     @StringProperty({ required: false, minLength: 1, maxLength: 200 })
     displayName?: string;
     @StringProperty({ required: false, minLength: 12, maxLength: 200, description: "Default: a generated 30-character secret." })
     clientSecret?: string;
-    @StringProperty({ required: false, nullable: true, minLength: 1, maxLength: 20, description: "Tier given to identities created with this client." })
+    @StringProperty({
+        required: false,
+        nullable: true,
+        minLength: 1,
+        maxLength: 20,
+        description: "Tier given to identities created with this client."
+    })
     defaultTier?: string | null;
-    @IntProperty({ required: false, nullable: true, min: 0, max: 2_000_000_000, description: "Most identities this client may create; null for no limit." })
+    @IntProperty({
+        required: false,
+        nullable: true,
+        min: 0,
+        max: 2_000_000_000,
+        description: "Most identities this client may create; null for no limit."
+    })
     maxIdentities?: number | null;
 }
 

@@ -1,4 +1,5 @@
 import { Injectable } from "@nestjs/common";
+
 import { ApiError, ErrorCode } from "../../core/errors/errors";
 import { Housekeeper, type HousekeepingReport } from "../../core/housekeeping/housekeeper";
 import type { CreateAnnouncementRequest } from "../announcements/announcements.dto";
@@ -19,7 +20,13 @@ export class AdminService {
         private readonly housekeeper: Housekeeper
     ) {}
 
-    async createClient(input: { clientId?: string; displayName?: string; clientSecret?: string; defaultTier?: string | null; maxIdentities?: number | null }) {
+    async createClient(input: {
+        clientId?: string;
+        displayName?: string;
+        clientSecret?: string;
+        defaultTier?: string | null;
+        maxIdentities?: number | null;
+    }) {
         await this.requireTier(input.defaultTier);
         if (input.clientId && (await this.clients.listClients()).some((c) => c.clientId === input.clientId)) {
             throw new ApiError(ErrorCode.invalidPropertyValue, "A client with this id already exists.");

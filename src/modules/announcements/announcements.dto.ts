@@ -1,8 +1,9 @@
 import { ApiProperty } from "@nestjs/swagger";
 import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, Length } from "class-validator";
-import { IsCommunicationLanguage } from "./language";
+
 import { BooleanProperty, DateProperty, EnumProperty, NestedArrayProperty, StringProperty } from "../../core/validation/decorators";
-import { ANNOUNCEMENT_SEVERITIES, type Announcement, type AnnouncementSeverity } from "./announcement.entity";
+import { type Announcement, ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "./announcement.entity";
+import { IsCommunicationLanguage } from "./language";
 
 export class AnnouncementActionDto {
     @ApiProperty()
@@ -69,7 +70,12 @@ export class AnnouncementTextInput {
 export class AnnouncementActionInput {
     @StringProperty({ minLength: 1, maxLength: 2000, example: "https://example.org/news" })
     link!: string;
-    @ApiProperty({ type: "object", additionalProperties: { type: "string" }, example: { en: "Read more", de: "Mehr lesen" }, description: "Display name per language; must contain `en`." })
+    @ApiProperty({
+        type: "object",
+        additionalProperties: { type: "string" },
+        example: { en: "Read more", de: "Mehr lesen" },
+        description: "Display name per language; must contain `en`."
+    })
     @IsObject()
     displayName!: Record<string, string>;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import type { Repository } from "typeorm";
+
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
 import { Announcement, ANNOUNCEMENT_RETENTION_MS } from "./announcement.entity";
 

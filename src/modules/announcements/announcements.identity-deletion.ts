@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
+
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
 
@@ -9,7 +10,9 @@ export class AnnouncementsIdentityDeletion implements OnModuleInit {
 
     onModuleInit(): void {
         this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
-            await manager.query("UPDATE announcements SET recipients = array_remove(recipients, $1) WHERE $1 = ANY(recipients)", [event.address]);
+            await manager.query("UPDATE announcements SET recipients = array_remove(recipients, $1) WHERE $1 = ANY(recipients)", [
+                event.address
+            ]);
         });
     }
 }

@@ -1,9 +1,10 @@
 import { Module } from "@nestjs/common";
-import { AnnouncementsIdentityDeletion } from "./announcements.identity-deletion";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { Announcement } from "./announcement.entity";
 import { AnnouncementsController } from "./announcements.controller";
 import { ExpiredAnnouncementsCleanup } from "./announcements.housekeeping";
+import { AnnouncementsIdentityDeletion } from "./announcements.identity-deletion";
 import { AnnouncementsService } from "./announcements.service";
 
 /** Announcements: created by operators (admin surface), read by identities in their language. */

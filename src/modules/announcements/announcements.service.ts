@@ -1,12 +1,13 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import type { Repository } from "typeorm";
+
 import { Clock } from "../../core/clock/clock";
 import { NotFoundError, ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
+import { isCommunicationLanguage } from "../devices/communication-language";
 import { Announcement, DEFAULT_LANGUAGE } from "./announcement.entity";
 import { AdminAnnouncementDto, AnnouncementDto, type CreateAnnouncementRequest } from "./announcements.dto";
-import { isCommunicationLanguage } from "../devices/communication-language";
 
 @Injectable()
 export class AnnouncementsService {
@@ -32,14 +33,21 @@ export class AnnouncementsService {
         if (!languages.has(DEFAULT_LANGUAGE)) throw new ValidationError("'texts': an English (en) text is required.");
         const actions = (request.actions ?? []).map((action, index) => {
             const names = Object.entries(action.displayName ?? {});
-            if (!names.every(([language, name]) => isCommunicationLanguage(language) && typeof name === "string" && name.length > 0 && name.length <= 200)) {
+            if (
+                !names.every(
+                    ([language, name]) =>
+                        isCommunicationLanguage(language) && typeof name === "string" && name.length > 0 && name.length <= 200
+                )
+            ) {
                 throw new ValidationError(`'actions.${index}.displayName': keys must be ISO 639-1 codes and values non-empty strings.`);
             }
-            if (action.displayName.en === undefined) throw new ValidationError(`'actions.${index}.displayName': an English (en) name is required.`);
+            if (action.displayName.en === undefined)
+                throw new ValidationError(`'actions.${index}.displayName': an English (en) name is required.`);
             return { link: action.link, displayNames: Object.fromEntries(names) };
         });
         const now = this.clock.now();
-        if (request.expiresAt && request.expiresAt.getTime() <= now.getTime()) throw new ValidationError("'expiresAt': must be in the future.");
+        if (request.expiresAt && request.expiresAt.getTime() <= now.getTime())
+            throw new ValidationError("'expiresAt': must be in the future.");
         const announcement = this.announcements.create({
             id: newId("ANC"),
             createdAt: now,

@@ -1,4 +1,5 @@
 import { registerDecorator } from "class-validator";
+
 import { isCommunicationLanguage } from "../devices/communication-language";
 
 /** An ISO 639-1 language code. */

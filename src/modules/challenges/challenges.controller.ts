@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Param, Post } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
-import { type Caller, OptionalAuth, OptionalCaller, CurrentCaller } from "../../core/auth/caller";
+
+import { type Caller, CurrentCaller, OptionalAuth, OptionalCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { ChallengeDto, ChallengeIdParams } from "./challenges.dto";
@@ -16,7 +17,10 @@ export class ChallengesController {
     @OptionalAuth()
     @AnonymousRateLimit("challenges")
     @ApiBearerAuth()
-    @ApiOperation({ summary: "Create a challenge", description: "Anonymous, or authenticated to record the creating identity and device. Lives 10 minutes." })
+    @ApiOperation({
+        summary: "Create a challenge",
+        description: "Anonymous, or authenticated to record the creating identity and device. Lives 10 minutes."
+    })
     @ApiResult(ChallengeDto, 201)
     @ApiErrors(400)
     async createChallenge(@OptionalCaller() caller: Caller | undefined): Promise<ChallengeDto> {

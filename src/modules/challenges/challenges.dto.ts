@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { IdProperty } from "../../core/validation/decorators";
 import type { Challenge } from "./challenge.entity";
 

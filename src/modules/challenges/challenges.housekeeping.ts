@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import type { Repository } from "typeorm";
+
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
 import { Challenge, CHALLENGE_RETENTION_MS } from "./challenge.entity";
 

@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
+
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
 import { Challenge } from "./challenge.entity";

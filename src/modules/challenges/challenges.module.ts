@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { Challenge } from "./challenge.entity";
 import { ChallengesController } from "./challenges.controller";
 import { ExpiredChallengesCleanup } from "./challenges.housekeeping";

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import type { Repository } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { NotFoundError } from "../../core/errors/errors";

@@ -1,6 +1,7 @@
 import { Body, Controller, HttpCode, Post, Res } from "@nestjs/common";
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { Public } from "../../core/auth/caller";
 import { RawResponse } from "../../core/http/raw-response";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
@@ -25,9 +26,20 @@ export class AuthController {
     @ApiConsumes("application/x-www-form-urlencoded")
     @ApiBody({ type: TokenRequest })
     @ApiResponse({ status: 200, type: TokenResponse, description: "The access token (no envelope)." })
-    @ApiResponse({ status: 400, description: "Wrong username or password, locked out, or a malformed request.", schema: { $ref: getSchemaPath(OAuthErrorResponse) } })
-    @ApiResponse({ status: 401, description: "Unknown client or wrong client secret.", schema: { $ref: getSchemaPath(OAuthErrorResponse) } })
-    async requestAccessToken(@Body() form: unknown, @Res({ passthrough: true }) reply: FastifyReply): Promise<TokenResponse | OAuthErrorResponse> {
+    @ApiResponse({
+        status: 400,
+        description: "Wrong username or password, locked out, or a malformed request.",
+        schema: { $ref: getSchemaPath(OAuthErrorResponse) }
+    })
+    @ApiResponse({
+        status: 401,
+        description: "Unknown client or wrong client secret.",
+        schema: { $ref: getSchemaPath(OAuthErrorResponse) }
+    })
+    async requestAccessToken(
+        @Body() form: unknown,
+        @Res({ passthrough: true }) reply: FastifyReply
+    ): Promise<TokenResponse | OAuthErrorResponse> {
         reply.header("cache-control", "no-store");
         try {
             return await this.auth.issueToken(form !== null && typeof form === "object" ? (form as Record<string, unknown>) : {});

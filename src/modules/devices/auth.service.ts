@@ -1,11 +1,12 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { AccessTokens } from "../../core/auth/access-tokens";
 import { Clock } from "../../core/clock/clock";
 import { verifyPassword } from "../../core/crypto/passwords";
-import { Device } from "./device.entity";
 import type { TokenResponse } from "./auth.dto";
+import { Device } from "./device.entity";
 import { Identity } from "./identity.entity";
 import { OAuthClientsService } from "./oauth-clients.service";
 
@@ -43,7 +44,8 @@ export class AuthService {
         if (!clientId || !clientSecret) throw new OAuthError(401, "invalid_client", "The client credentials are missing.");
         const username = field("username");
         const password = field("password");
-        if (!username || !password) throw new OAuthError(400, "invalid_request", "The mandatory 'username' and 'password' parameters are missing.");
+        if (!username || !password)
+            throw new OAuthError(400, "invalid_request", "The mandatory 'username' and 'password' parameters are missing.");
 
         const client = await this.clients.authenticate(clientId, clientSecret);
         if (!client) throw new OAuthError(401, "invalid_client", "The specified client credentials are invalid.");
@@ -71,7 +73,12 @@ export class AuthService {
         });
         if (outcome) throw outcome;
 
-        const accessToken = this.tokens.issue({ address: identity.address, deviceId: device.id, username: device.username, clientId: client.id });
+        const accessToken = this.tokens.issue({
+            address: identity.address,
+            deviceId: device.id,
+            username: device.username,
+            clientId: client.id
+        });
         return { access_token: accessToken, token_type: "Bearer", expires_in: this.tokens.lifetime };
     }
 }

@@ -3,7 +3,6 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
 export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
 
-
 /** An identity's own request to be deleted after a grace period, which it may cancel until then. */
 @Entity({ name: "identity_deletion_processes" })
 @Index("ux_deletion_processes_one_open", ["identityAddress"], { unique: true, where: "status IN ('Active', 'Deleting')" })

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
 import { DeletionProcessDto, DeletionProcessIdParams, StartDeletionProcessRequest } from "./deletion-processes.dto";

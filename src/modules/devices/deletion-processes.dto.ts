@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { IdProperty, NumberProperty } from "../../core/validation/decorators";
 import type { IdentityDeletionProcess } from "./deletion-process.entity";
 

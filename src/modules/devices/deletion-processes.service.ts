@@ -1,5 +1,6 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
@@ -15,10 +16,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_GRACE_PERIOD_DAYS = 14;
 
 const onlyOneActive = () =>
-    new ApiError("error.platform.validation.device.onlyOneActiveDeletionProcessAllowed", "Only one active deletion process is allowed per identity.");
+    new ApiError(
+        "error.platform.validation.device.onlyOneActiveDeletionProcessAllowed",
+        "Only one active deletion process is allowed per identity."
+    );
 const notInRequiredStatus = () =>
-    new ApiError("error.platform.validation.device.deletionProcessIsNotInRequiredStatus", "The deletion process is not in the required status.");
-const gracePeriodOver = () => new ApiError("error.platform.validation.device.gracePeriodHasAlreadyExpired", "The grace period has already expired.");
+    new ApiError(
+        "error.platform.validation.device.deletionProcessIsNotInRequiredStatus",
+        "The deletion process is not in the required status."
+    );
+const gracePeriodOver = () =>
+    new ApiError("error.platform.validation.device.gracePeriodHasAlreadyExpired", "The grace period has already expired.");
 
 /** Identity deletion processes started and cancelled by the identity itself. */
 @Injectable()
@@ -33,7 +41,10 @@ export class DeletionProcessesService {
         const now = this.clock.now();
         try {
             return await this.dataSource.transaction(async (manager) => {
-                const identity = await manager.findOne(Identity, { where: { address: caller.address }, lock: { mode: "pessimistic_write" } });
+                const identity = await manager.findOne(Identity, {
+                    where: { address: caller.address },
+                    lock: { mode: "pessimistic_write" }
+                });
                 if (!identity) throw new NotFoundError();
                 const open = await manager.existsBy(IdentityDeletionProcess, [
                     { identityAddress: caller.address, status: DeletionProcessStatus.Active },
@@ -59,7 +70,11 @@ export class DeletionProcessesService {
                 await manager.update(
                     Identity,
                     { address: identity.address },
-                    { status: IdentityStatus.ToBeDeleted, deletionGracePeriodEndsAt: gracePeriodEndsAt, tierId: QUEUED_FOR_DELETION_TIER_ID }
+                    {
+                        status: IdentityStatus.ToBeDeleted,
+                        deletionGracePeriodEndsAt: gracePeriodEndsAt,
+                        tierId: QUEUED_FOR_DELETION_TIER_ID
+                    }
                 );
                 await this.domainEvents.publish(manager, new IdentityToBeDeleted(identity.address, gracePeriodEndsAt));
                 return process;

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
@@ -26,7 +27,10 @@ export class DevicesController {
 
     @Post()
     @HttpCode(201)
-    @ApiOperation({ summary: "Register another device of the caller's identity", description: "The challenge must be signed with the identity key." })
+    @ApiOperation({
+        summary: "Register another device of the caller's identity",
+        description: "The challenge must be signed with the identity key."
+    })
     @ApiResult(RegisterDeviceResponse, 201)
     @ApiErrors(400, 401, 404)
     async registerDevice(@CurrentCaller() caller: Caller, @Body() request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {

@@ -1,14 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
 import { Transform } from "class-transformer";
 import { IsArray, IsOptional, IsString } from "class-validator";
+
 import { PageQuery } from "../../core/http/pagination";
-import {
-    BooleanProperty,
-    IdProperty,
-    IntProperty,
-    NestedProperty,
-    StringProperty
-} from "../../core/validation/decorators";
+import { BooleanProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import type { Device } from "./device.entity";
 
 export class SignedChallengeDto {

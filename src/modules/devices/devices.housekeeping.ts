@@ -1,4 +1,5 @@
 import { Injectable } from "@nestjs/common";
+
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
 import { IdentityDeletionService } from "./identity-deletion.service";
 

@@ -1,4 +1,5 @@
 import { Injectable } from "@nestjs/common";
+
 import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { IdentitiesService } from "./identities.service";
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller, Public } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";

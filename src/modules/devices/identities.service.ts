@@ -1,5 +1,6 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
 import { deriveAddress } from "../../core/crypto/identity-address";
@@ -11,10 +12,10 @@ import { newId } from "../../core/ids/ids";
 import { isCommunicationLanguage } from "./communication-language";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { Device } from "./device.entity";
-import { usernameHash } from "./identity-deletion.service";
 import type { CreateIdentityRequest, CreateIdentityResponse, IdentityDto, IsDeletedResponse } from "./devices.dto";
 import { DevicesErrors } from "./devices.errors";
 import { Identity, IdentityStatus } from "./identity.entity";
+import { usernameHash } from "./identity-deletion.service";
 import { OAuthClient } from "./oauth-client.entity";
 import { OAuthClientsService } from "./oauth-clients.service";
 import { passwordProblem } from "./password-policy";
@@ -45,7 +46,8 @@ export class IdentitiesService {
         const client = await this.clients.authenticate(request.clientId, request.clientSecret);
         if (!client) throw DevicesErrors.unauthorizedClient();
         const publicKey = parsePublicKey(request.identityPublicKey);
-        if (!publicKey) throw new ValidationError("'identityPublicKey': must be base64 of a JSON object whose 'pub' is a 32-byte Ed25519 key.");
+        if (!publicKey)
+            throw new ValidationError("'identityPublicKey': must be base64 of a JSON object whose 'pub' is a 32-byte Ed25519 key.");
         await this.signedChallenges.verify(request.signedChallenge, publicKey.raw);
         const address = deriveAddress(publicKey.raw, this.config.DID_DOMAIN);
         const problem = passwordProblem(request.devicePassword, this.config.PASSWORD_POLICY);
@@ -61,7 +63,11 @@ export class IdentitiesService {
             await this.dataSource.transaction(async (manager) => {
                 if (await manager.existsBy(Identity, { address })) throw DevicesErrors.addressAlreadyExists();
                 if (client.maxIdentities !== null) {
-                    await manager.createQueryBuilder(OAuthClient, "c").setLock("pessimistic_write").where("c.id = :id", { id: client.id }).getOne();
+                    await manager
+                        .createQueryBuilder(OAuthClient, "c")
+                        .setLock("pessimistic_write")
+                        .where("c.id = :id", { id: client.id })
+                        .getOne();
                     const count = await manager.countBy(Identity, { clientId: client.id });
                     if (count >= client.maxIdentities) throw DevicesErrors.clientReachedIdentitiesLimit();
                 }
@@ -128,7 +134,9 @@ export class IdentitiesService {
 
     /** The tier of an identity, or undefined when it does not exist. */
     async tierOf(address: string): Promise<string | null | undefined> {
-        const identity = await this.dataSource.getRepository(Identity).findOne({ where: { address }, select: { address: true, tierId: true } });
+        const identity = await this.dataSource
+            .getRepository(Identity)
+            .findOne({ where: { address }, select: { address: true, tierId: true } });
         return identity ? identity.tierId : undefined;
     }
 
@@ -143,7 +151,9 @@ export class IdentitiesService {
         const device = await this.dataSource.getRepository(Device).findOneBy({ username });
         const identity = device ? await this.dataSource.getRepository(Identity).findOneBy({ address: device.identityAddress }) : null;
         if (!identity) {
-            const deleted = device ? null : await this.dataSource.getRepository(DeletedIdentityUsername).findOneBy({ usernameHash: usernameHash(username) });
+            const deleted = device
+                ? null
+                : await this.dataSource.getRepository(DeletedIdentityUsername).findOneBy({ usernameHash: usernameHash(username) });
             return deleted ? { isDeleted: true, deletionDate: deleted.deletedAt.toISOString() } : { isDeleted: false, deletionDate: null };
         }
         const deleted = !identity.canLogIn(this.clock.now());
@@ -152,13 +162,17 @@ export class IdentitiesService {
 
     /** The status of an identity, or undefined when it does not exist (for other modules' rules). */
     async statusOf(address: string): Promise<IdentityStatus | undefined> {
-        const identity = await this.dataSource.getRepository(Identity).findOne({ where: { address }, select: { address: true, status: true } });
+        const identity = await this.dataSource
+            .getRepository(Identity)
+            .findOne({ where: { address }, select: { address: true, status: true } });
         return identity?.status;
     }
 
     /** The communication language of each device of an identity (device id → ISO-639-1 code), for localized pushes. */
     async deviceLanguagesOf(address: string): Promise<Map<string, string>> {
-        const devices = await this.dataSource.getRepository(Device).find({ where: { identityAddress: address }, select: { id: true, communicationLanguage: true } });
+        const devices = await this.dataSource
+            .getRepository(Device)
+            .find({ where: { identityAddress: address }, select: { id: true, communicationLanguage: true } });
         return new Map(devices.map((d) => [d.id, d.communicationLanguage]));
     }
 

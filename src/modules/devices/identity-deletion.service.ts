@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
+
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { DataSource, type EntityManager, In, LessThan } from "typeorm";
+
 import { Clock } from "../../core/clock/clock";
 import { DomainEvents } from "../../core/events/domain-events";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
@@ -42,7 +44,9 @@ export class IdentityDeletionService {
             try {
                 if (await this.dataSource.transaction((manager) => this.deleteIdentity(manager, address, now))) deleted++;
             } catch (error) {
-                this.logger.error(`deletion of an identity failed and will be retried: ${error instanceof Error ? error.message : "unknown error"}`);
+                this.logger.error(
+                    `deletion of an identity failed and will be retried: ${error instanceof Error ? error.message : "unknown error"}`
+                );
             }
         }
         return deleted;

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+
 import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import { DataSource, type Repository } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
 import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
@@ -49,7 +51,13 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     }
 
     /** Creates a client; a generated secret when none is given. Returns the secret in clear once. */
-    async createClient(input: { id?: string; secret?: string; displayName?: string; defaultTier?: string | null; maxIdentities?: number | null }) {
+    async createClient(input: {
+        id?: string;
+        secret?: string;
+        displayName?: string;
+        defaultTier?: string | null;
+        maxIdentities?: number | null;
+    }) {
         const id = input.id ?? newId("CLT");
         const secret = input.secret ?? randomString(30);
         await this.clients.insert({
@@ -142,7 +150,9 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         if (this.config.CREATE_DEFAULT_CLIENT && (await this.clients.count()) === 0) {
             const created = await this.createClient({ displayName: "default" });
             // Shown once, on the console of the operator who started the embedded Backbone; never written to the logs.
-            process.stdout.write(`\nOAuth client created for this Backbone:\n  client id:     ${created.id}\n  client secret: ${created.secret}\n\n`);
+            process.stdout.write(
+                `\nOAuth client created for this Backbone:\n  client id:     ${created.id}\n  client secret: ${created.secret}\n\n`
+            );
         }
     }
 }

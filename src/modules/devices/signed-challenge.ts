@@ -1,4 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
+
 import { Clock } from "../../core/clock/clock";
 import { parseSignature, verifyEd25519 } from "../../core/crypto/signatures";
 import { NotFoundError, ValidationError } from "../../core/errors/errors";

@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { RelationshipsModule } from "../relationships/relationships.module";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { FeatureFlag } from "./feature-flag.entity";

@@ -1,13 +1,14 @@
 import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { NotFoundError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
 import { RelationshipsService } from "../relationships/relationships.service";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { ExternalEventType } from "../synchronization/external-event-types";
+import { ExternalEventsService } from "../synchronization/external-events.service";
 import { FeatureFlag, MAX_FEATURE_FLAG_NAME_LENGTH } from "./feature-flag.entity";
 import { FeatureFlagsErrors } from "./feature-flags.errors";
 
@@ -25,7 +26,8 @@ export function parseFeatureFlags(body: unknown): Array<[string, boolean]> {
     const entries = Object.entries(body as Record<string, unknown>);
     if (entries.length > MAX_FEATURE_FLAGS_PER_REQUEST) throw FeatureFlagsErrors.tooManyInRequest(MAX_FEATURE_FLAGS_PER_REQUEST);
     for (const [name, enabled] of entries) {
-        if (name.length === 0 || name.length > MAX_FEATURE_FLAG_NAME_LENGTH) throw FeatureFlagsErrors.invalidName(MAX_FEATURE_FLAG_NAME_LENGTH);
+        if (name.length === 0 || name.length > MAX_FEATURE_FLAG_NAME_LENGTH)
+            throw FeatureFlagsErrors.invalidName(MAX_FEATURE_FLAG_NAME_LENGTH);
         if (typeof enabled !== "boolean") throw FeatureFlagsErrors.notABoolean();
     }
     return entries as Array<[string, boolean]>;
@@ -65,11 +67,16 @@ export class FeatureFlagsService implements OnModuleInit {
                 .values(flags.map(([name, enabled]) => ({ identityAddress: caller.address, name, enabled })))
                 .orUpdate(["enabled"], ["identity_address", "name"])
                 .execute();
-            if ((await manager.countBy(FeatureFlag, { identityAddress: caller.address })) > max) throw FeatureFlagsErrors.maxNumberExceeded(max);
+            if ((await manager.countBy(FeatureFlag, { identityAddress: caller.address })) > max)
+                throw FeatureFlagsErrors.maxNumberExceeded(max);
             const followers = await this.relationships.followersOf(manager, caller.address);
             await this.events.record(
                 manager,
-                followers.map((owner) => ({ owner, type: ExternalEventType.PeerFeatureFlagsChanged, payload: { peerAddress: caller.address } }))
+                followers.map((owner) => ({
+                    owner,
+                    type: ExternalEventType.PeerFeatureFlagsChanged,
+                    payload: { peerAddress: caller.address }
+                }))
             );
         });
     }
@@ -80,7 +87,9 @@ export class FeatureFlagsService implements OnModuleInit {
      */
     async featureFlagsOf(caller: Caller, address: string): Promise<Record<string, boolean>> {
         if (caller.address !== address && !(await this.relationships.knows(caller.address, address))) throw new NotFoundError();
-        const flags = await this.dataSource.getRepository(FeatureFlag).find({ where: { identityAddress: address }, order: { name: "ASC" } });
+        const flags = await this.dataSource
+            .getRepository(FeatureFlag)
+            .find({ where: { identityAddress: address }, order: { name: "ASC" } });
         const result: Record<string, boolean> = {};
         for (const flag of flags) result[camelCaseKey(flag.name)] = flag.enabled;
         return result;

@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger } from "@nestjs/common";
+
 import { BlobStorage } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
 import { FilesRepository } from "./files.repository";

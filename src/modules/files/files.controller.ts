@@ -1,11 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from "@nestjs/common";
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { RawResponse } from "../../core/http/raw-response";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     FileIdParams,
     FileMetadataDto,
@@ -18,7 +20,6 @@ import {
 } from "./files.dto";
 import { FilesErrors } from "./files.errors";
 import { FilesService } from "./files.service";
-import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Files")
 @ApiBearerAuth()
@@ -34,7 +35,8 @@ export class FilesController {
     @HttpCode(201)
     @ApiOperation({
         summary: "Upload a file",
-        description: "multipart/form-data: the encrypted `content` as a file part plus the metadata as text parts. The content is streamed to storage."
+        description:
+            "multipart/form-data: the encrypted `content` as a file part plus the metadata as text parts. The content is streamed to storage."
     })
     @ApiConsumes("multipart/form-data")
     @ApiBody({ schema: UPLOAD_FILE_SCHEMA as never })
@@ -52,7 +54,10 @@ export class FilesController {
     }
 
     @Get()
-    @ApiOperation({ summary: "List the caller's files", description: "Files created by the caller that have not expired, optionally only those with the given ids." })
+    @ApiOperation({
+        summary: "List the caller's files",
+        description: "Files created by the caller that have not expired, optionally only those with the given ids."
+    })
     @ApiPagedResult(FileMetadataDto)
     @ApiErrors(400, 401)
     async listFiles(@CurrentCaller() caller: Caller, @Query() query: ListFilesQuery): Promise<Page<FileMetadataDto>> {
@@ -62,9 +67,16 @@ export class FilesController {
 
     @Get(":id")
     @RawResponse()
-    @ApiOperation({ summary: "Download a file's content", description: "Any authenticated identity may download any file that has not expired." })
+    @ApiOperation({
+        summary: "Download a file's content",
+        description: "Any authenticated identity may download any file that has not expired."
+    })
     @ApiProduces("application/octet-stream")
-    @ApiResponse({ status: 200, description: "The encrypted content", content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } })
+    @ApiResponse({
+        status: 200,
+        description: "The encrypted content",
+        content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }
+    })
     @ApiErrors(400, 401, 404)
     async downloadFile(@CurrentCaller() _caller: Caller, @Param() params: FileIdParams): Promise<StreamableFile> {
         const { file, content } = await this.files.openFileContent(params.id);
@@ -115,7 +127,10 @@ export class FilesController {
 
     @Post(":id/ValidateOwnershipToken")
     @HttpCode(200)
-    @ApiOperation({ summary: "Check an ownership token", description: "A wrong token from somebody other than the owner locks the ownership." })
+    @ApiOperation({
+        summary: "Check an ownership token",
+        description: "A wrong token from somebody other than the owner locks the ownership."
+    })
     @ApiResult(ValidateOwnershipTokenResponse)
     @ApiErrors(400, 401, 404)
     async validateOwnershipToken(

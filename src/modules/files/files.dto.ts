@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { toBase64Url } from "../../core/crypto/base64";
 import { PageQuery } from "../../core/http/pagination";
 import { BytesProperty, DateProperty, IdListQueryProperty, IdProperty, StringProperty } from "../../core/validation/decorators";
@@ -13,7 +14,11 @@ export class UploadFileFields {
     @BytesProperty({ minBytes: 1, maxBytes: MAX_OWNER_SIGNATURE_BYTES })
     ownerSignature!: Buffer;
 
-    @BytesProperty({ minBytes: 1, maxBytes: MAX_CIPHER_HASH_BYTES, description: "SHA-512 of the content (64 bytes) is checked against the content." })
+    @BytesProperty({
+        minBytes: 1,
+        maxBytes: MAX_CIPHER_HASH_BYTES,
+        description: "SHA-512 of the content (64 bytes) is checked against the content."
+    })
     cipherHash!: Buffer;
 
     @DateProperty({ description: "Must lie in the future." })
@@ -28,7 +33,11 @@ export const UPLOAD_FILE_SCHEMA = {
     type: "object",
     required: ["content", "ownerSignature", "cipherHash", "expiresAt", "encryptedProperties"],
     properties: {
-        content: { type: "string", format: "binary", description: "The encrypted file content (cipher), 1 byte up to the configured maximum." },
+        content: {
+            type: "string",
+            format: "binary",
+            description: "The encrypted file content (cipher), 1 byte up to the configured maximum."
+        },
         cipherHash: { type: "string", format: "byte", description: "Base64url or base64; 1..128 bytes (SHA-512 of the content)." },
         owner: { type: "string", description: "Ignored; the owner is the caller." },
         ownerSignature: { type: "string", format: "byte", description: "Base64url or base64; 1..512 bytes." },

@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from "@nestjs/common";
-import { DataSource, type EntityManager, type EntitySubscriberInterface, In, type TransactionCommitEvent, type TransactionRollbackEvent } from "typeorm";
+import {
+    DataSource,
+    type EntityManager,
+    type EntitySubscriberInterface,
+    In,
+    type TransactionCommitEvent,
+    type TransactionRollbackEvent
+} from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { BlobStorage } from "../../core/blob-storage/blob-storage";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
@@ -79,6 +87,7 @@ export class FilesIdentityDeletion implements OnModuleInit, EntitySubscriberInte
                 failed++;
             }
         }
-        if (failed > 0) this.logger.warn(`${failed} blob(s) of deleted files could not be removed now; the orphan cleanup removes them later`);
+        if (failed > 0)
+            this.logger.warn(`${failed} blob(s) of deleted files could not be removed now; the orphan cleanup removes them later`);
     }
 }

@@ -1,14 +1,15 @@
 import { Module } from "@nestjs/common";
-import { ExpiredFilesCleanup, OrphanedBlobsCleanup } from "./files.housekeeping";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { FileMetadata, FileUpload } from "./file.entity";
-import { FilesCleanup } from "./files-cleanup";
 import { FilesController } from "./files.controller";
+import { ExpiredFilesCleanup, OrphanedBlobsCleanup } from "./files.housekeeping";
+import { FilesIdentityDeletion } from "./files.identity-deletion";
 import { UploadedFilesUsage, UsedFileStorageSpaceUsage } from "./files.quota";
 import { FilesRepository } from "./files.repository";
-import { FilesIdentityDeletion } from "./files.identity-deletion";
 import { FilesService } from "./files.service";
+import { FilesCleanup } from "./files-cleanup";
 
 /** Files: encrypted content streamed to the blob store, its metadata, and the ownership token flow. */
 @Module({

@@ -1,5 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { FileMetadata } from "./file.entity";
 
@@ -29,7 +30,9 @@ export class UsedFileStorageSpaceUsage implements QuotaUsageCounter {
     constructor(private readonly dataSource: DataSource) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        const row = await filesCreatedBy(this.dataSource, address, since).select("COALESCE(SUM(row.cipherSize), 0)", "total").getRawOne<{ total: string }>();
+        const row = await filesCreatedBy(this.dataSource, address, since)
+            .select("COALESCE(SUM(row.cipherSize), 0)", "total")
+            .getRawOne<{ total: string }>();
         return Number(row?.total ?? 0);
     }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { type DataSource, type EntityManager, In, LessThan, MoreThan } from "typeorm";
+
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { FileMetadata, FileUpload } from "./file.entity";
 
@@ -67,7 +68,9 @@ export class FilesRepository {
 
     async idsOfVisible(ids: string[], now: Date): Promise<string[]> {
         if (ids.length === 0) return [];
-        const rows = await this.dataSource.getRepository(FileMetadata).find({ where: { id: In(ids), expiresAt: MoreThan(now) }, select: { id: true } });
+        const rows = await this.dataSource
+            .getRepository(FileMetadata)
+            .find({ where: { id: In(ids), expiresAt: MoreThan(now) }, select: { id: true } });
         return rows.map((row) => row.id);
     }
 

@@ -1,9 +1,11 @@
 import { createHash, type Hash } from "node:crypto";
-import { Transform, type TransformCallback, type Readable } from "node:stream";
+import { type Readable, Transform, type TransformCallback } from "node:stream";
+
 import type { Multipart } from "@fastify/multipart";
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { plainToInstance } from "class-transformer";
 import { validate } from "class-validator";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { BlobNotFoundError, BlobStorage, BlobTooLargeError } from "../../core/blob-storage/blob-storage";
@@ -20,7 +22,9 @@ import { FilesErrors } from "./files.errors";
 import { FilesRepository } from "./files.repository";
 
 /** Field names of the upload are matched case-insensitively, like JSON properties. */
-const UPLOAD_FIELDS = new Map(["ownerSignature", "cipherHash", "expiresAt", "encryptedProperties", "owner"].map((name) => [name.toLowerCase(), name]));
+const UPLOAD_FIELDS = new Map(
+    ["ownerSignature", "cipherHash", "expiresAt", "encryptedProperties", "owner"].map((name) => [name.toLowerCase(), name])
+);
 
 /** Computes the SHA-512 of the bytes passing through. */
 class Sha512 extends Transform {
@@ -133,7 +137,11 @@ export class FilesService {
 
     private async validateFields(fields: Record<string, string>): Promise<UploadFileFields> {
         const metadata = plainToInstance(UploadFileFields, fields);
-        const errors = await validate(metadata, { whitelist: true, stopAtFirstError: true, validationError: { target: false, value: true } });
+        const errors = await validate(metadata, {
+            whitelist: true,
+            stopAtFirstError: true,
+            validationError: { target: false, value: true }
+        });
         if (errors.length > 0) throw validationErrorFactory(errors);
         return metadata;
     }
@@ -208,7 +216,9 @@ export class FilesService {
             if (outcome.lock) {
                 file.ownershipIsLocked = true;
                 await this.files.save(manager, file);
-                await this.externalEvents.record(manager, [{ owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }]);
+                await this.externalEvents.record(manager, [
+                    { owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }
+                ]);
             }
             return outcome.isValid;
         });
@@ -223,7 +233,9 @@ export class FilesService {
             if (claim === "wrongToken") {
                 file.ownershipIsLocked = true;
                 await this.files.save(manager, file);
-                await this.externalEvents.record(manager, [{ owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }]);
+                await this.externalEvents.record(manager, [
+                    { owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }
+                ]);
                 return { claim };
             }
             if (claim !== "claimed") return { claim };
@@ -236,7 +248,11 @@ export class FilesService {
             this.touch(file, caller);
             await this.files.save(manager, file);
             await this.externalEvents.record(manager, [
-                { owner: previousOwner, type: ExternalEventType.FileOwnershipClaimed, payload: { fileId: file.id, newOwnerAddress: caller.address } }
+                {
+                    owner: previousOwner,
+                    type: ExternalEventType.FileOwnershipClaimed,
+                    payload: { fileId: file.id, newOwnerAddress: caller.address }
+                }
             ]);
             return { claim, token: ownership.token };
         });

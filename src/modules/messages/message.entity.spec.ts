@@ -32,7 +32,10 @@ describe("Message", () => {
     });
 
     it("hides the message from a recipient that decomposed, and from a sender that decomposed towards every recipient", () => {
-        const m = message([recipient(R1, { isRelationshipDecomposedByRecipient: true }), recipient(R2, { isRelationshipDecomposedBySender: true })]);
+        const m = message([
+            recipient(R1, { isRelationshipDecomposedByRecipient: true }),
+            recipient(R2, { isRelationshipDecomposedBySender: true })
+        ]);
         expect(m.isVisibleTo(R1)).toBe(false);
         expect(m.isVisibleTo(R2)).toBe(true);
         expect(m.isVisibleTo(SENDER)).toBe(true);

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import { GetMessageQuery, ListMessagesQuery, MessageDto, MessageIdParams, SendMessageRequest, SentMessageDto } from "./messages.dto";
 import { MessagesService } from "./messages.service";
-import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Messages")
 @ApiBearerAuth()
@@ -54,7 +55,11 @@ export class MessagesController {
     @ApiOperation({ summary: "Get a message", description: "Marks it as received for the calling recipient." })
     @ApiResult(MessageDto)
     @ApiErrors(400, 401, 404)
-    async getMessage(@CurrentCaller() caller: Caller, @Param() params: MessageIdParams, @Query() _query: GetMessageQuery): Promise<MessageDto> {
+    async getMessage(
+        @CurrentCaller() caller: Caller,
+        @Param() params: MessageIdParams,
+        @Query() _query: GetMessageQuery
+    ): Promise<MessageDto> {
         const message = await this.messages.getMessage(caller, params.id);
         return MessageDto.from(message, caller.address, this.messages.anonymizedAddress);
     }

@@ -1,5 +1,6 @@
 import { ApiProperty } from "@nestjs/swagger";
 import { Transform } from "class-transformer";
+
 import { toBase64Url } from "../../core/crypto/base64";
 import { PageQuery } from "../../core/http/pagination";
 import {
@@ -103,7 +104,6 @@ export class MessageDto {
         };
     }
 }
-
 
 export class MessageIdParams {
     @IdProperty("MSG")

@@ -5,7 +5,10 @@ const PREFIX = "error.platform.validation.message.";
 export const MessagesErrors = {
     messageNotFound: () => new NotFoundError("Message not found. Make sure the ID exists and the record is not expired."),
     noRelationshipToRecipientExists: (recipient: string) =>
-        new ApiError(`${PREFIX}noRelationshipToRecipientExists`, `Cannot send a message to ${recipient} because there is no relationship to it.`),
+        new ApiError(
+            `${PREFIX}noRelationshipToRecipientExists`,
+            `Cannot send a message to ${recipient} because there is no relationship to it.`
+        ),
     relationshipToRecipientNotActive: (recipient: string) =>
         new ApiError(
             `${PREFIX}relationshipToRecipientNotActive`,

@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { DevicesModule } from "../devices/devices.module";
 import { FilesModule } from "../files/files.module";
 import { RelationshipsModule } from "../relationships/relationships.module";
@@ -11,7 +12,13 @@ import { MessagesService } from "./messages.service";
 
 /** Encrypted messages between identities that have a relationship. */
 @Module({
-    imports: [TypeOrmModule.forFeature([Message, MessageRecipient]), RelationshipsModule, FilesModule, SynchronizationModule, DevicesModule],
+    imports: [
+        TypeOrmModule.forFeature([Message, MessageRecipient]),
+        RelationshipsModule,
+        FilesModule,
+        SynchronizationModule,
+        DevicesModule
+    ],
     controllers: [MessagesController],
     providers: [MessagesService, SentMessagesUsage],
     exports: [MessagesService]

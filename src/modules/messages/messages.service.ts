@@ -1,19 +1,20 @@
 import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import { DataSource, type EntityManager, In } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { ValidationError } from "../../core/errors/errors";
-import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { DomainEvents } from "../../core/events/domain-events";
+import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { IdentityDeletionCancelled } from "../devices/devices.events";
 import { IdentitiesService } from "../devices/identities.service";
 import { FilesService } from "../files/files.service";
-import { type RelationshipStatusChange, RelationshipsService } from "../relationships/relationships.service";
-import { ExternalEventsService } from "../synchronization/external-events.service";
+import { RelationshipsService, type RelationshipStatusChange } from "../relationships/relationships.service";
 import { ExternalEventType } from "../synchronization/external-event-types";
+import { ExternalEventsService } from "../synchronization/external-events.service";
 import { Message, MessageRecipient } from "./message.entity";
 import type { AttachmentDto, SendMessageRequest } from "./messages.dto";
 import { MessagesErrors } from "./messages.errors";
@@ -172,7 +173,9 @@ export class MessagesService implements OnModuleInit {
 
     /** Sets receivedAt/receivedByDevice of the caller's entries that have not been received yet, atomically. */
     private async markReceived(caller: Caller, messages: Message[]): Promise<void> {
-        const ids = messages.filter((m) => m.recipients.some((r) => r.address === caller.address && r.receivedAt === null)).map((m) => m.id);
+        const ids = messages
+            .filter((m) => m.recipients.some((r) => r.address === caller.address && r.receivedAt === null))
+            .map((m) => m.id);
         if (ids.length === 0) return;
         const now = this.clock.now();
         await this.dataSource.manager.query(

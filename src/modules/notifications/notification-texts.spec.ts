@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { DEFAULT_NOTIFICATION_TEXTS, loadNotificationTexts } from "./notification-texts";
 
 describe("notification texts", () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+
 import { z } from "zod";
 
 const text = z.object({ title: z.string().min(1).max(200), body: z.string().min(1).max(1000) });
@@ -9,7 +10,9 @@ const text = z.object({ title: z.string().min(1).max(200), body: z.string().min(
  */
 export const notificationTextsSchema = z.record(
     z.string().min(1).max(100),
-    z.record(z.string().regex(/^[a-z]{2}$/, "must be an ISO-639-1 language code"), text).refine((texts) => texts.en !== undefined, "needs an 'en' text")
+    z
+        .record(z.string().regex(/^[a-z]{2}$/, "must be an ISO-639-1 language code"), text)
+        .refine((texts) => texts.en !== undefined, "needs an 'en' text")
 );
 export type NotificationTexts = z.infer<typeof notificationTextsSchema>;
 
@@ -26,6 +29,9 @@ export function loadNotificationTexts(path: string | undefined): NotificationTex
     try {
         return notificationTextsSchema.parse(JSON.parse(readFileSync(path, "utf8")));
     } catch (error) {
-        throw new Error(`NOTIFICATION_TEXTS_FILE: ${path} is not a valid file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+        throw new Error(
+            `NOTIFICATION_TEXTS_FILE: ${path} is not a valid file (${error instanceof Error ? error.message : String(error)})`,
+            { cause: error }
+        );
     }
 }

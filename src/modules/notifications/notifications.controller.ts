@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Post } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent } from "../../core/http/openapi";
 import { SendNotificationRequest } from "./notifications.dto";

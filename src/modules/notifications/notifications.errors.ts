@@ -1,7 +1,8 @@
 import { ApiError } from "../../core/errors/errors";
 
 export const NotificationsErrors = {
-    codeDoesNotExist: () => new ApiError("error.platform.validation.notification.codeDoesNotExist", "The notification code does not exist."),
+    codeDoesNotExist: () =>
+        new ApiError("error.platform.validation.notification.codeDoesNotExist", "The notification code does not exist."),
     noRelationship: () =>
         new ApiError(
             "error.platform.validation.notification.noRelationshipToOneOrMoreRecipientsExists",

@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+
 import { DevicesModule } from "../devices/devices.module";
 import { PushNotificationsModule } from "../push-notifications/push-notifications.module";
 import { RelationshipsModule } from "../relationships/relationships.module";

@@ -1,6 +1,7 @@
 import { Controller, Get, Headers, NotFoundException, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiResponse, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { type Caller, CurrentCaller, Public } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";

@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+
 import { PlatformController } from "./platform.controller";
 import { PlatformService } from "./platform.service";
 

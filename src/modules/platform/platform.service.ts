@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+
 import { Inject, Injectable } from "@nestjs/common";
 import { z } from "zod";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { PublicRelationshipTemplateReferenceDto, TagsDto } from "./platform.dto";
 
@@ -24,7 +26,9 @@ function readJson<T>(path: string, schema: z.ZodType<T>, variable: string): T {
     try {
         return schema.parse(JSON.parse(readFileSync(path, "utf8")));
     } catch (error) {
-        throw new Error(`${variable}: ${path} is not a valid file (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+        throw new Error(`${variable}: ${path} is not a valid file (${error instanceof Error ? error.message : String(error)})`, {
+            cause: error
+        });
     }
 }
 
@@ -44,7 +48,11 @@ export class PlatformService {
         this.tagsBody = JSON.stringify({ result: this.tags });
         this.tagsEtag = `"${createHash("md5").update(this.tagsBody).digest("base64")}"`;
         this.references = config.PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE
-            ? readJson(config.PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE, referencesSchema, "PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE")
+            ? readJson(
+                  config.PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE,
+                  referencesSchema,
+                  "PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE"
+              )
             : {};
     }
 
@@ -55,7 +63,9 @@ export class PlatformService {
     appleAppSiteAssociation(): object | undefined {
         const ids = this.list(this.config.WELL_KNOWN_APPLE_APP_IDS);
         if (ids.length === 0) return undefined;
-        return { applinks: { details: [{ appIDs: ids, components: [{ "/": "/r/*", comment: "Matches any URL whose path starts with /r/" }] }] } };
+        return {
+            applinks: { details: [{ appIDs: ids, components: [{ "/": "/r/*", comment: "Matches any URL whose path starts with /r/" }] }] }
+        };
     }
 
     androidAssetLinks(): object | undefined {
@@ -64,7 +74,11 @@ export class PlatformService {
         return [
             {
                 relation: ["delegate_permission/common.handle_all_urls"],
-                target: { namespace: "android_app", package_name: packageName, sha256_cert_fingerprints: this.list(this.config.WELL_KNOWN_ANDROID_FINGERPRINTS) }
+                target: {
+                    namespace: "android_app",
+                    package_name: packageName,
+                    sha256_cert_fingerprints: this.list(this.config.WELL_KNOWN_ANDROID_FINGERPRINTS)
+                }
             }
         ];
     }

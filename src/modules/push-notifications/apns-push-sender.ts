@@ -1,8 +1,10 @@
-import { createPrivateKey, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, type KeyObject, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { connect, type ClientHttp2Session } from "node:http2";
+import { type ClientHttp2Session, connect } from "node:http2";
+
 import { Logger } from "@nestjs/common";
-import { PushNotificationSender, type PushMessage, type PushOutcome, type PushTarget } from "./push-notification-sender";
+
+import { type PushMessage, PushNotificationSender, type PushOutcome, type PushTarget } from "./push-notification-sender";
 
 export interface ApnsSettings {
     /** Path of the .p8 signing key. */
@@ -68,7 +70,9 @@ export class ApnsPushSender extends PushNotificationSender {
 
     async send(target: PushTarget, message: PushMessage): Promise<PushOutcome> {
         const body = JSON.stringify({
-            aps: message.title ? { alert: { title: message.title, body: message.body ?? "" }, "content-available": 1 } : { "content-available": 1 },
+            aps: message.title
+                ? { alert: { title: message.title, body: message.body ?? "" }, "content-available": 1 }
+                : { "content-available": 1 },
             content: message.content
         });
         const headers: Record<string, string> = {

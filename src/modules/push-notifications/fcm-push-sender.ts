@@ -1,7 +1,9 @@
-import { createPrivateKey, sign, type KeyObject } from "node:crypto";
+import { createPrivateKey, type KeyObject, sign } from "node:crypto";
 import { readFileSync } from "node:fs";
+
 import { Logger } from "@nestjs/common";
-import { PushNotificationSender, type PushMessage, type PushOutcome, type PushTarget } from "./push-notification-sender";
+
+import { type PushMessage, PushNotificationSender, type PushOutcome, type PushTarget } from "./push-notification-sender";
 
 export interface FcmSettings {
     /** Path of a Google service-account JSON file (project_id, client_email, private_key). */
@@ -64,7 +66,10 @@ export class FcmPushSender extends PushNotificationSender {
         const response = await fetch(this.tokenUrl, {
             method: "POST",
             headers: { "content-type": "application/x-www-form-urlencoded" },
-            body: new URLSearchParams({ grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer", assertion: this.assertion(Math.floor(now / 1000)) })
+            body: new URLSearchParams({
+                grant_type: "urn:ietf:params:oauth:grant-type:jwt-bearer",
+                assertion: this.assertion(Math.floor(now / 1000))
+            })
         });
         if (!response.ok) throw new Error(`FCM token request failed with status ${response.status}`);
         const body = (await response.json()) as { access_token: string; expires_in: number };

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, HttpCode, Post, Put } from "@nestjs/common";
 import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiResult } from "../../core/http/openapi";
-import { PushNotificationsErrors } from "./push-notifications.errors";
 import { UpdatePushRegistrationRequest, UpdatePushRegistrationResponse } from "./push-notifications.dto";
+import { PushNotificationsErrors } from "./push-notifications.errors";
 import { PushNotificationsService } from "./push-notifications.service";
 
 @ApiTags("PushNotifications")
@@ -20,7 +21,10 @@ export class PushNotificationsController {
     })
     @ApiResult(UpdatePushRegistrationResponse)
     @ApiErrors(400, 401)
-    async updatePushRegistration(@CurrentCaller() caller: Caller, @Body() request: UpdatePushRegistrationRequest): Promise<UpdatePushRegistrationResponse> {
+    async updatePushRegistration(
+        @CurrentCaller() caller: Caller,
+        @Body() request: UpdatePushRegistrationRequest
+    ): Promise<UpdatePushRegistrationResponse> {
         return await this.pushNotifications.registerOwnDevice(caller, request);
     }
 

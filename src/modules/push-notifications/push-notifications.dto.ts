@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { EnumProperty, StringProperty } from "../../core/validation/decorators";
 import { PushEnvironment } from "./push-registration.entity";
 

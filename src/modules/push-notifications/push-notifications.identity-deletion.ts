@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
+
 import { DomainEvents } from "../../core/events/domain-events";
 import { DeviceDeleted, IdentityDeleted } from "../devices/devices.events";
 import { PushRegistration } from "./push-registration.entity";

@@ -1,5 +1,6 @@
-import { Module, type OnApplicationShutdown, Inject } from "@nestjs/common";
+import { Inject, Module, type OnApplicationShutdown } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { ApnsPushSender } from "./apns-push-sender";
 import { FcmPushSender } from "./fcm-push-sender";

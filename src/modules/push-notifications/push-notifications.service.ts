@@ -1,10 +1,11 @@
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
 import { newId } from "../../core/ids/ids";
-import { PushNotificationSender, type PushMessage } from "./push-notification-sender";
+import { type PushMessage, PushNotificationSender } from "./push-notification-sender";
 import type { UpdatePushRegistrationRequest, UpdatePushRegistrationResponse } from "./push-notifications.dto";
 import { PushNotificationsErrors } from "./push-notifications.errors";
 import { PushEnvironment, PushPlatform, PushRegistration } from "./push-registration.entity";
@@ -58,7 +59,16 @@ export class PushNotificationsService {
                      ON CONFLICT (device_id) DO UPDATE SET identity_address = EXCLUDED.identity_address, platform = EXCLUDED.platform,
                          handle = EXCLUDED.handle, app_id = EXCLUDED.app_id, environment = EXCLUDED.environment, updated_at = EXCLUDED.updated_at
                      RETURNING device_push_identifier`,
-                    [caller.deviceId, values.identityAddress, newId("DPI"), values.platform, values.handle, values.appId, values.environment, values.updatedAt]
+                    [
+                        caller.deviceId,
+                        values.identityAddress,
+                        newId("DPI"),
+                        values.platform,
+                        values.handle,
+                        values.appId,
+                        values.environment,
+                        values.updatedAt
+                    ]
                 );
                 return { devicePushIdentifier: rows[0]!.device_push_identifier };
             } catch (error) {
@@ -77,7 +87,12 @@ export class PushNotificationsService {
      * Sends a push to every registered device of an identity. Never throws: a failing provider is logged (without
      * handles or payloads), and registrations the provider reports as invalid are deleted.
      */
-    async sendToIdentity(address: string, eventName: string, payload: Record<string, unknown> = {}, options: PushOptions = {}): Promise<void> {
+    async sendToIdentity(
+        address: string,
+        eventName: string,
+        payload: Record<string, unknown> = {},
+        options: PushOptions = {}
+    ): Promise<void> {
         try {
             const registrations = await this.dataSource.getRepository(PushRegistration).findBy({ identityAddress: address });
             const sentAt = this.clock.now().toISOString();
@@ -87,7 +102,13 @@ export class PushNotificationsService {
                     .map(async (registration) => {
                         const message: PushMessage = {
                             eventName,
-                            content: { accRef: address, devicePushIdentifier: registration.devicePushIdentifier, eventName, sentAt, payload },
+                            content: {
+                                accRef: address,
+                                devicePushIdentifier: registration.devicePushIdentifier,
+                                eventName,
+                                sentAt,
+                                payload
+                            },
                             ...TEXTS[eventName],
                             ...options.texts?.(registration.deviceId),
                             ...(options.tag ? { tag: options.tag } : {})

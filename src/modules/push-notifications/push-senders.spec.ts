@@ -1,10 +1,11 @@
-import { generateKeyPairSync, verify, type KeyObject } from "node:crypto";
+import { generateKeyPairSync, type KeyObject, verify } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { createServer as createHttp2Server, type Http2Server } from "node:http2";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+
 import { ApnsPushSender } from "./apns-push-sender";
 import { FcmPushSender } from "./fcm-push-sender";
 import type { PushMessage } from "./push-notification-sender";
@@ -25,7 +26,12 @@ function verifiesJwt(jwt: string, key: KeyObject, algorithm: "RS256" | "ES256"):
 
 const message: PushMessage = {
     eventName: "ExternalEventCreated",
-    content: { accRef: "did:e:localhost:dids:0123456789abcdef012345", devicePushIdentifier: "DPIaaaaaaaaaaaaaaaaa", eventName: "ExternalEventCreated", payload: {} },
+    content: {
+        accRef: "did:e:localhost:dids:0123456789abcdef012345",
+        devicePushIdentifier: "DPIaaaaaaaaaaaaaaaaa",
+        eventName: "ExternalEventCreated",
+        payload: {}
+    },
     title: "Title",
     body: "Body",
     tag: "ExternalEventCreated"
@@ -47,11 +53,16 @@ describe("FcmPushSender", () => {
                     const assertion = new URLSearchParams(body).get("assertion") ?? "";
                     const claims = verifiesJwt(assertion, publicKey, "RS256");
                     if (!claims || claims.iss !== "backbone@project.iam.gserviceaccount.com") return res.writeHead(401).end();
-                    return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ access_token: "access-1", expires_in: 3600 }));
+                    return res
+                        .writeHead(200, { "content-type": "application/json" })
+                        .end(JSON.stringify({ access_token: "access-1", expires_in: 3600 }));
                 }
                 if (req.headers.authorization !== "Bearer access-1") return res.writeHead(401).end();
                 const token = JSON.parse(body).message.token;
-                if (token === "gone-token-0123456789") return res.writeHead(404).end(JSON.stringify({ error: { status: "NOT_FOUND", details: [{ errorCode: "UNREGISTERED" }] } }));
+                if (token === "gone-token-0123456789")
+                    return res
+                        .writeHead(404)
+                        .end(JSON.stringify({ error: { status: "NOT_FOUND", details: [{ errorCode: "UNREGISTERED" }] } }));
                 res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ name: "projects/p/messages/1" }));
             });
         });
@@ -72,7 +83,13 @@ describe("FcmPushSender", () => {
     afterAll(async () => await new Promise((resolve) => server.close(resolve)));
 
     it("exchanges a signed service-account JWT for an access token once and sends through the HTTP v1 API", async () => {
-        const target = { deviceId: "DVCa", platform: "fcm", handle: "good-token-0123456789", appId: "eu.enmeshed.app", environment: "Production" };
+        const target = {
+            deviceId: "DVCa",
+            platform: "fcm",
+            handle: "good-token-0123456789",
+            appId: "eu.enmeshed.app",
+            environment: "Production"
+        };
         expect(await sender.send(target, message)).toBe("sent");
         expect(await sender.send(target, message)).toBe("sent");
         expect(requests.filter((r) => r.path === "/token")).toHaveLength(1);
@@ -86,7 +103,13 @@ describe("FcmPushSender", () => {
     });
 
     it("reports an unregistered token as invalid", async () => {
-        const target = { deviceId: "DVCb", platform: "fcm", handle: "gone-token-0123456789", appId: "eu.enmeshed.app", environment: "Production" };
+        const target = {
+            deviceId: "DVCb",
+            platform: "fcm",
+            handle: "gone-token-0123456789",
+            appId: "eu.enmeshed.app",
+            environment: "Production"
+        };
         expect(await sender.send(target, message)).toBe("invalidHandle");
     });
 
@@ -128,7 +151,14 @@ describe("ApnsPushSender", () => {
         const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
         const keyFile = join(dir, "AuthKey.p8");
         writeFileSync(keyFile, privateKey.export({ type: "pkcs8", format: "pem" }));
-        sender = new ApnsPushSender({ keyFile, keyId: "KEY1234567", teamId: "TEAM123456", appIds: ["eu.enmeshed.app"], productionUrl: base, developmentUrl: base });
+        sender = new ApnsPushSender({
+            keyFile,
+            keyId: "KEY1234567",
+            teamId: "TEAM123456",
+            appIds: ["eu.enmeshed.app"],
+            productionUrl: base,
+            developmentUrl: base
+        });
     });
     afterAll(async () => {
         sender.close();
@@ -136,7 +166,13 @@ describe("ApnsPushSender", () => {
     });
 
     it("sends over HTTP/2 with an ES256 provider token, the topic and the collapse id", async () => {
-        const target = { deviceId: "DVCa", platform: "apns", handle: "good-token-0123456789", appId: "eu.enmeshed.app", environment: "Production" };
+        const target = {
+            deviceId: "DVCa",
+            platform: "apns",
+            handle: "good-token-0123456789",
+            appId: "eu.enmeshed.app",
+            environment: "Production"
+        };
         expect(await sender.send(target, message)).toBe("sent");
         const request = requests[0]!;
         expect(request.headers).toMatchObject({
@@ -146,11 +182,20 @@ describe("ApnsPushSender", () => {
             "apns-push-type": "alert",
             "apns-collapse-id": "ExternalEventCreated"
         });
-        expect(JSON.parse(request.body)).toEqual({ aps: { alert: { title: "Title", body: "Body" }, "content-available": 1 }, content: message.content });
+        expect(JSON.parse(request.body)).toEqual({
+            aps: { alert: { title: "Title", body: "Body" }, "content-available": 1 },
+            content: message.content
+        });
     });
 
     it("reports an unregistered token as invalid", async () => {
-        const target = { deviceId: "DVCb", platform: "apns", handle: "gone-token-0123456789", appId: "eu.enmeshed.app", environment: "Development" };
+        const target = {
+            deviceId: "DVCb",
+            platform: "apns",
+            handle: "gone-token-0123456789",
+            appId: "eu.enmeshed.app",
+            environment: "Development"
+        };
         expect(await sender.send(target, message)).toBe("invalidHandle");
     });
 });

@@ -65,4 +65,7 @@ export function periodEnd(period: QuotaPeriod, now: Date): Date {
 
 /** The tier of identities in deletion (wire contract 4.2): every quota 0 except datawallet modifications and deletion processes. */
 export const QUEUED_FOR_DELETION_TIER = { id: QUEUED_FOR_DELETION_TIER_ID, name: "Queued for Deletion" } as const;
-export const QUEUED_FOR_DELETION_UNLIMITED_METRICS: readonly QuotaMetricKey[] = ["NumberOfCreatedDatawalletModifications", "NumberOfStartedDeletionProcesses"];
+export const QUEUED_FOR_DELETION_UNLIMITED_METRICS: readonly QuotaMetricKey[] = [
+    "NumberOfCreatedDatawalletModifications",
+    "NumberOfStartedDeletionProcesses"
+];

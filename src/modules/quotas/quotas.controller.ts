@@ -1,5 +1,6 @@
 import { Controller, Get } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiResult } from "../../core/http/openapi";
 import { MetricQuotasDto } from "./quotas.dto";
@@ -12,7 +13,10 @@ export class QuotasController {
 
     @Get()
     @ApiBearerAuth()
-    @ApiOperation({ summary: "List the caller's quotas", description: "The quotas of the caller's tier per metric, with the usage in the current period." })
+    @ApiOperation({
+        summary: "List the caller's quotas",
+        description: "The quotas of the caller's tier per metric, with the usage in the current period."
+    })
     @ApiResult([MetricQuotasDto])
     @ApiErrors(401)
     async listOwnQuotas(@CurrentCaller() caller: Caller): Promise<MetricQuotasDto[]> {

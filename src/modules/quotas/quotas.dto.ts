@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { EnumProperty, IntProperty, StringProperty } from "../../core/validation/decorators";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "./quota-metrics";
 

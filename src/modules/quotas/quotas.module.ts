@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { DevicesModule } from "../devices/devices.module";
 import { QuotasController } from "./quotas.controller";
 import { QuotasService } from "./quotas.service";

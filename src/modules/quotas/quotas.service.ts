@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
 import { DiscoveryService } from "@nestjs/core";
 import { DataSource } from "typeorm";
+
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
 import { ApiError, ErrorCode, NotFoundError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
-import { QuotaEnforcement, type QuotaChecker, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
+import { type QuotaChecker, QuotaEnforcement, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { IdentitiesService } from "../devices/identities.service";
 import {
@@ -65,7 +66,15 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
                 .createQueryBuilder()
                 .insert()
                 .into(TierQuotaDefinition)
-                .values(limited.map((metricKey) => ({ id: newId("TQD"), tierId: QUEUED_FOR_DELETION_TIER.id, metricKey, max: 0, period: "Total" as const })))
+                .values(
+                    limited.map((metricKey) => ({
+                        id: newId("TQD"),
+                        tierId: QUEUED_FOR_DELETION_TIER.id,
+                        metricKey,
+                        max: 0,
+                        period: "Total" as const
+                    }))
+                )
                 .orIgnore()
                 .execute();
         });
@@ -98,13 +107,20 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
     async listTiers(): Promise<TierDto[]> {
         const tiers = await this.dataSource.getRepository(Tier).find({ order: { createdAt: "ASC", id: "ASC" } });
         const definitions = await this.dataSource.getRepository(TierQuotaDefinition).find({ order: { metricKey: "ASC", period: "ASC" } });
-        return tiers.map((tier) => toTierDto(tier, definitions.filter((d) => d.tierId === tier.id)));
+        return tiers.map((tier) =>
+            toTierDto(
+                tier,
+                definitions.filter((d) => d.tierId === tier.id)
+            )
+        );
     }
 
     async getTier(id: string): Promise<TierDto> {
         const tier = await this.dataSource.getRepository(Tier).findOneBy({ id });
         if (!tier) throw new NotFoundError();
-        const definitions = await this.dataSource.getRepository(TierQuotaDefinition).find({ where: { tierId: id }, order: { metricKey: "ASC", period: "ASC" } });
+        const definitions = await this.dataSource
+            .getRepository(TierQuotaDefinition)
+            .find({ where: { tierId: id }, order: { metricKey: "ASC", period: "ASC" } });
         return toTierDto(tier, definitions);
     }
 
@@ -117,7 +133,8 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
         try {
             await this.dataSource.getRepository(Tier).insert(tier);
         } catch (error) {
-            if (isUniqueViolation(error)) throw new ApiError("error.platform.validation.tierNameAlreadyExists", "A tier with this name already exists.");
+            if (isUniqueViolation(error))
+                throw new ApiError("error.platform.validation.tierNameAlreadyExists", "A tier with this name already exists.");
             throw error;
         }
         return toTierDto(tier, []);

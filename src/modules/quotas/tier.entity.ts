@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+
 import type { QuotaMetricKey, QuotaPeriod } from "./quota-metrics";
 
 /** A tier groups quota definitions; identities get the default tier of the OAuth client that created them. */

@@ -1,10 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     CreatedRelationshipTemplateDto,
     CreateRelationshipTemplateRequest,
@@ -14,7 +16,6 @@ import {
     RelationshipTemplateIdParams
 } from "./relationship-templates.dto";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
-import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("RelationshipTemplates")
 @ApiBearerAuth()
@@ -47,11 +48,24 @@ export class RelationshipTemplatesController {
         description:
             "Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate."
     })
-    @ApiQuery({ name: "templates.0.id", required: false, schema: { type: "string" }, description: "Id of the first item; further items use 1, 2, ..." })
-    @ApiQuery({ name: "templates.0.password", required: false, schema: { type: "string", format: "byte" }, description: "Password of the first item" })
+    @ApiQuery({
+        name: "templates.0.id",
+        required: false,
+        schema: { type: "string" },
+        description: "Id of the first item; further items use 1, 2, ..."
+    })
+    @ApiQuery({
+        name: "templates.0.password",
+        required: false,
+        schema: { type: "string", format: "byte" },
+        description: "Password of the first item"
+    })
     @ApiPagedResult(RelationshipTemplateDto)
     @ApiErrors(400, 401)
-    async listRelationshipTemplates(@CurrentCaller() caller: Caller, @Query() query: ListRelationshipTemplatesQuery): Promise<Page<RelationshipTemplateDto>> {
+    async listRelationshipTemplates(
+        @CurrentCaller() caller: Caller,
+        @Query() query: ListRelationshipTemplatesQuery
+    ): Promise<Page<RelationshipTemplateDto>> {
         const page = this.paging.request(query);
         const items = query.templates ?? (query.ids ?? []).map((id) => ({ id }));
         return (await this.templates.listTemplates(caller, items, page)).map((template) => RelationshipTemplateDto.from(template));

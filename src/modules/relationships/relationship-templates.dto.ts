@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { toBase64Url } from "../../core/crypto/base64";
 import { PageQuery } from "../../core/http/pagination";
 import {

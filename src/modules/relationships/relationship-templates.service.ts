@@ -1,12 +1,13 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { DataSource, type EntityManager, In } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { ForbiddenError, ValidationError } from "../../core/errors/errors";
-import { type Page, type PageRequest, pageOf } from "../../core/http/pagination";
+import { type Page, pageOf, type PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { ExternalEventType } from "../synchronization/external-event-types";
+import { ExternalEventsService } from "../synchronization/external-events.service";
 import { Relationship } from "./relationship.entity";
 import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
 import type { CreateRelationshipTemplateRequest } from "./relationship-templates.dto";
@@ -60,7 +61,10 @@ export class RelationshipTemplatesService {
             const now = this.clock.now();
             const hasRelationship = template.isExpired(now) && (await this.hasRelationshipFrom(manager, template.id, caller.address));
             if (!template.isVisibleTo(caller.address, now, hasRelationship)) throw RelationshipsErrors.templateNotFound();
-            const allocated = await manager.existsBy(RelationshipTemplateAllocation, { relationshipTemplateId: id, allocatedBy: caller.address });
+            const allocated = await manager.existsBy(RelationshipTemplateAllocation, {
+                relationshipTemplateId: id,
+                allocatedBy: caller.address
+            });
             if (!template.acceptsPassword(caller.address, password, allocated)) throw RelationshipsErrors.templateNotFound();
             if (template.needsAllocationBy(caller.address, allocated)) {
                 const count = await manager.countBy(RelationshipTemplateAllocation, { relationshipTemplateId: id });
@@ -111,12 +115,17 @@ export class RelationshipTemplatesService {
 
     async deleteTemplate(caller: Caller, id: string): Promise<void> {
         await this.dataSource.transaction(async (manager) => {
-            const template = await manager.createQueryBuilder(RelationshipTemplate, "t").setLock("pessimistic_write").where("t.id = :id", { id }).getOne();
+            const template = await manager
+                .createQueryBuilder(RelationshipTemplate, "t")
+                .setLock("pessimistic_write")
+                .where("t.id = :id", { id })
+                .getOne();
             if (!template) throw RelationshipsErrors.templateNotFound();
             const now = this.clock.now();
             const hasRelationship = template.isExpired(now) && (await this.hasRelationshipFrom(manager, template.id, caller.address));
             if (!template.isVisibleTo(caller.address, now, hasRelationship)) throw RelationshipsErrors.templateNotFound();
-            if (template.createdBy !== caller.address) throw new ForbiddenError("Only the creator of a relationship template can delete it.");
+            if (template.createdBy !== caller.address)
+                throw new ForbiddenError("Only the creator of a relationship template can delete it.");
             await manager.update(Relationship, { relationshipTemplateId: id }, { relationshipTemplateId: null });
             await manager.delete(RelationshipTemplateAllocation, { relationshipTemplateId: id });
             await manager.delete(RelationshipTemplate, { id });

@@ -29,18 +29,30 @@ describe("Relationship", () => {
     });
 
     it("starts Pending with a Creation entry and an event for the template owner", () => {
-        const { relationship, effects } = Relationship.create({ templateId: "RLTaaaaaaaaaaaaaaaaa", from: A, to: B, creationContent: null, actor: actor(A) });
+        const { relationship, effects } = Relationship.create({
+            templateId: "RLTaaaaaaaaaaaaaaaaa",
+            from: A,
+            to: B,
+            creationContent: null,
+            actor: actor(A)
+        });
         expect(relationship.status).toBe(RelationshipStatus.Pending);
         expect(relationship.auditLog).toEqual([
-            expect.objectContaining({ reason: "Creation", oldStatus: null, newStatus: "Pending", createdBy: A, createdAt: now.toISOString() })
+            expect.objectContaining({
+                reason: "Creation",
+                oldStatus: null,
+                newStatus: "Pending",
+                createdBy: A,
+                createdAt: now.toISOString()
+            })
         ]);
         expect(effects.event).toEqual({ owner: B, type: "RelationshipStatusChanged" });
     });
 
     it("refuses a relationship with oneself", () => {
-        expect(() => Relationship.create({ templateId: "RLTaaaaaaaaaaaaaaaaa", from: A, to: A, creationContent: null, actor: actor(A) })).toThrow(
-            code("cannotCreateRelationshipWithYourself")
-        );
+        expect(() =>
+            Relationship.create({ templateId: "RLTaaaaaaaaaaaaaaaaa", from: A, to: A, creationContent: null, actor: actor(A) })
+        ).toThrow(code("cannotCreateRelationshipWithYourself"));
     });
 
     it("lets only the addressee accept and releases held-back messages", () => {
@@ -56,7 +68,10 @@ describe("Relationship", () => {
         expect(rejected.reject(actor(B), undefined).heldBackMessages).toBe("drop");
         const revoked = pending();
         expect(() => revoked.revoke(actor(B), undefined)).toThrow(code("cannotRevokeRelationshipNotCreatedByYourself"));
-        expect(revoked.revoke(actor(A), undefined)).toEqual({ event: { owner: B, type: "RelationshipStatusChanged" }, heldBackMessages: "drop" });
+        expect(revoked.revoke(actor(A), undefined)).toEqual({
+            event: { owner: B, type: "RelationshipStatusChanged" },
+            heldBackMessages: "drop"
+        });
     });
 
     it.each([
@@ -80,7 +95,13 @@ describe("Relationship", () => {
         const effects = r.acceptReactivation(actor(B));
         expect(r.status).toBe("Active");
         expect(effects).toEqual({ event: { owner: A, type: "RelationshipReactivationCompleted" }, heldBackMessages: "release" });
-        expect(r.auditLog.map((e) => e.reason)).toEqual(["Creation", "AcceptanceOfCreation", "Termination", "ReactivationRequested", "AcceptanceOfReactivation"]);
+        expect(r.auditLog.map((e) => e.reason)).toEqual([
+            "Creation",
+            "AcceptanceOfCreation",
+            "Termination",
+            "ReactivationRequested",
+            "AcceptanceOfReactivation"
+        ]);
     });
 
     it("closes a reactivation request by rejection or revocation without changing the status", () => {
@@ -123,7 +144,12 @@ describe("Relationship", () => {
             expect(r.toHasDecomposed).toBe(true);
             expect(r.fromHasDecomposed).toBe(false);
             expect(effects.event).toEqual({ owner: A, type: "RelationshipStatusChanged" });
-            expect(r.lastEntry).toMatchObject({ reason: "DecompositionDueToIdentityDeletion", createdBy: B, createdByDevice: null, oldStatus: status });
+            expect(r.lastEntry).toMatchObject({
+                reason: "DecompositionDueToIdentityDeletion",
+                createdBy: B,
+                createdByDevice: null,
+                oldStatus: status
+            });
         });
 
         it("finishes a decomposition of the peer with ReadyForDeletion and no event", () => {

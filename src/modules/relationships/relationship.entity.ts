@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+
 import { newId } from "../../core/ids/ids";
 import { ExternalEventType } from "../synchronization/external-event-types";
 import { RelationshipsErrors } from "./relationships.errors";
@@ -218,14 +219,16 @@ export class Relationship {
 
     acceptReactivation(actor: Actor): TransitionEffects {
         this.ensureStatus(RelationshipStatus.Terminated);
-        if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address))) throw RelationshipsErrors.noAcceptableRelationshipReactivationRequestExists();
+        if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address)))
+            throw RelationshipsErrors.noAcceptableRelationshipReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.AcceptanceOfReactivation, RelationshipStatus.Active);
         return { event: this.reactivationCompletedFor(this.peerOf(actor.address)), heldBackMessages: "release" };
     }
 
     rejectReactivation(actor: Actor): TransitionEffects {
         this.ensureStatus(RelationshipStatus.Terminated);
-        if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address))) throw RelationshipsErrors.noRejectableReactivationRequestExists();
+        if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address)))
+            throw RelationshipsErrors.noRejectableReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.RejectionOfReactivation, RelationshipStatus.Terminated);
         return { event: this.reactivationCompletedFor(this.peerOf(actor.address)) };
     }
@@ -239,7 +242,11 @@ export class Relationship {
 
     decompose(actor: Actor, reason: AuditLogReason = AuditLogReason.Decomposition): TransitionEffects {
         if (this.hasDecomposed(actor.address)) throw RelationshipsErrors.relationshipAlreadyDecomposed();
-        const first: readonly RelationshipStatus[] = [RelationshipStatus.Rejected, RelationshipStatus.Revoked, RelationshipStatus.Terminated];
+        const first: readonly RelationshipStatus[] = [
+            RelationshipStatus.Rejected,
+            RelationshipStatus.Revoked,
+            RelationshipStatus.Terminated
+        ];
         if (first.includes(this.status)) {
             this.markDecomposedBy(actor.address);
             this.changeStatus(actor, reason, RelationshipStatus.DeletionProposed);

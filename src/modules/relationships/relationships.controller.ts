@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     CanCreateRelationshipQuery,
     CanCreateRelationshipResponse,
@@ -15,7 +17,6 @@ import {
     RelationshipMetadataDto
 } from "./relationships.dto";
 import { RelationshipsService } from "./relationships.service";
-import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 
 @ApiTags("Relationships")
 @ApiBearerAuth()
@@ -32,15 +33,23 @@ export class RelationshipsController {
     @ApiOperation({ summary: "Request a relationship with the creator of a template" })
     @ApiResult(RelationshipMetadataDto, 201)
     @ApiErrors(400, 401, 404)
-    async createRelationship(@CurrentCaller() caller: Caller, @Body() request: CreateRelationshipRequest): Promise<RelationshipMetadataDto> {
-        return RelationshipMetadataDto.from(await this.relationships.createRelationship(caller, request.relationshipTemplateId, request.creationContent ?? null));
+    async createRelationship(
+        @CurrentCaller() caller: Caller,
+        @Body() request: CreateRelationshipRequest
+    ): Promise<RelationshipMetadataDto> {
+        return RelationshipMetadataDto.from(
+            await this.relationships.createRelationship(caller, request.relationshipTemplateId, request.creationContent ?? null)
+        );
     }
 
     @Get("CanCreate")
     @ApiOperation({ summary: "Whether the caller can create a relationship with a peer, and if not, why" })
     @ApiResult(CanCreateRelationshipResponse)
     @ApiErrors(400, 401, 404)
-    async canCreateRelationship(@CurrentCaller() caller: Caller, @Query() query: CanCreateRelationshipQuery): Promise<CanCreateRelationshipResponse> {
+    async canCreateRelationship(
+        @CurrentCaller() caller: Caller,
+        @Query() query: CanCreateRelationshipQuery
+    ): Promise<CanCreateRelationshipResponse> {
         return await this.relationships.canCreateRelationship(caller, query.peer);
     }
 
@@ -50,7 +59,9 @@ export class RelationshipsController {
     @ApiErrors(400, 401)
     async listRelationships(@CurrentCaller() caller: Caller, @Query() query: ListRelationshipsQuery): Promise<Page<RelationshipDto>> {
         const page = this.paging.request(query);
-        return (await this.relationships.listRelationships(caller, query.ids, page)).map((relationship) => RelationshipDto.from(relationship));
+        return (await this.relationships.listRelationships(caller, query.ids, page)).map((relationship) =>
+            RelationshipDto.from(relationship)
+        );
     }
 
     @Get(":id")
@@ -73,7 +84,9 @@ export class RelationshipsController {
         @Param() params: RelationshipIdParams,
         @Body() request: RelationshipCreationResponseRequest
     ): Promise<RelationshipMetadataDto> {
-        return RelationshipMetadataDto.from(await this.relationships.acceptRelationship(caller, params.id, request.creationResponseContent));
+        return RelationshipMetadataDto.from(
+            await this.relationships.acceptRelationship(caller, params.id, request.creationResponseContent)
+        );
     }
 
     @Put(":id/Reject")
@@ -87,7 +100,9 @@ export class RelationshipsController {
         @Param() params: RelationshipIdParams,
         @Body() request: RelationshipCreationResponseRequest
     ): Promise<RelationshipMetadataDto> {
-        return RelationshipMetadataDto.from(await this.relationships.rejectRelationship(caller, params.id, request.creationResponseContent));
+        return RelationshipMetadataDto.from(
+            await this.relationships.rejectRelationship(caller, params.id, request.creationResponseContent)
+        );
     }
 
     @Put(":id/Revoke")
@@ -101,7 +116,9 @@ export class RelationshipsController {
         @Param() params: RelationshipIdParams,
         @Body() request: RelationshipCreationResponseRequest
     ): Promise<RelationshipMetadataDto> {
-        return RelationshipMetadataDto.from(await this.relationships.revokeRelationship(caller, params.id, request.creationResponseContent));
+        return RelationshipMetadataDto.from(
+            await this.relationships.revokeRelationship(caller, params.id, request.creationResponseContent)
+        );
     }
 
     @Put(":id/Terminate")
@@ -118,7 +135,10 @@ export class RelationshipsController {
     @ApiOperation({ summary: "Request the reactivation of a terminated relationship" })
     @ApiResult(RelationshipMetadataDto)
     @ApiErrors(400, 401, 404)
-    async requestRelationshipReactivation(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
+    async requestRelationshipReactivation(
+        @CurrentCaller() caller: Caller,
+        @Param() params: RelationshipIdParams
+    ): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.requestReactivation(caller, params.id));
     }
 
@@ -127,7 +147,10 @@ export class RelationshipsController {
     @ApiOperation({ summary: "Accept the peer's reactivation request" })
     @ApiResult(RelationshipMetadataDto)
     @ApiErrors(400, 401, 404)
-    async acceptRelationshipReactivation(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
+    async acceptRelationshipReactivation(
+        @CurrentCaller() caller: Caller,
+        @Param() params: RelationshipIdParams
+    ): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.acceptReactivation(caller, params.id));
     }
 
@@ -136,7 +159,10 @@ export class RelationshipsController {
     @ApiOperation({ summary: "Reject the peer's reactivation request" })
     @ApiResult(RelationshipMetadataDto)
     @ApiErrors(400, 401, 404)
-    async rejectRelationshipReactivation(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
+    async rejectRelationshipReactivation(
+        @CurrentCaller() caller: Caller,
+        @Param() params: RelationshipIdParams
+    ): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.rejectReactivation(caller, params.id));
     }
 
@@ -145,13 +171,19 @@ export class RelationshipsController {
     @ApiOperation({ summary: "Revoke the caller's own reactivation request" })
     @ApiResult(RelationshipMetadataDto)
     @ApiErrors(400, 401, 404)
-    async revokeRelationshipReactivation(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
+    async revokeRelationshipReactivation(
+        @CurrentCaller() caller: Caller,
+        @Param() params: RelationshipIdParams
+    ): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.revokeReactivation(caller, params.id));
     }
 
     @Put(":id/Decompose")
     @HttpCode(200)
-    @ApiOperation({ summary: "Decompose a relationship", description: "The first participant moves it to DeletionProposed, the second to ReadyForDeletion." })
+    @ApiOperation({
+        summary: "Decompose a relationship",
+        description: "The first participant moves it to DeletionProposed, the second to ReadyForDeletion."
+    })
     @ApiResult(RelationshipMetadataDto)
     @ApiErrors(400, 401, 404)
     async decomposeRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {

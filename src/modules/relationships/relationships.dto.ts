@@ -1,8 +1,9 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { toBase64Url } from "../../core/crypto/base64";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, BytesProperty, IdListQueryProperty, IdProperty } from "../../core/validation/decorators";
-import { AUDIT_LOG_REASONS, type AuditLogEntry, RELATIONSHIP_STATUSES, type Relationship } from "./relationship.entity";
+import { AUDIT_LOG_REASONS, type AuditLogEntry, type Relationship, RELATIONSHIP_STATUSES } from "./relationship.entity";
 
 export const MAX_RELATIONSHIP_CONTENT_BYTES = 10 * 1024 * 1024;
 

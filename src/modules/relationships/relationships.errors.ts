@@ -7,8 +7,7 @@ export const TEMPLATE_NOT_FOUND_MESSAGE =
 
 export const RelationshipsErrors = {
     templateNotFound: () => new NotFoundError(TEMPLATE_NOT_FOUND_MESSAGE),
-    relationshipNotFound: () =>
-        new NotFoundError("Relationship not found. Make sure the ID exists and the record is not expired."),
+    relationshipNotFound: () => new NotFoundError("Relationship not found. Make sure the ID exists and the record is not expired."),
     identityNotFound: () => new NotFoundError("Identity not found. Make sure the ID exists and the record is not expired."),
     maxNumberOfAllocationsExhausted: () =>
         new ApiError(
@@ -26,9 +25,15 @@ export const RelationshipsErrors = {
             "You cannot accept or reject a relationship that is addressed to someone else."
         ),
     cannotRevokeRelationshipNotCreatedByYourself: () =>
-        new ApiError(`${PREFIX}cannotRevokeRelationshipNotCreatedByYourself`, "You cannot revoke a relationship that was not created by yourself."),
+        new ApiError(
+            `${PREFIX}cannotRevokeRelationshipNotCreatedByYourself`,
+            "You cannot revoke a relationship that was not created by yourself."
+        ),
     relationshipIsNotInCorrectStatus: (status: string) =>
-        new ApiError(`${PREFIX}relationshipIsNotInCorrectStatus`, `The relationship is in status '${status}', which does not allow this action.`),
+        new ApiError(
+            `${PREFIX}relationshipIsNotInCorrectStatus`,
+            `The relationship is in status '${status}', which does not allow this action.`
+        ),
     cannotRequestReactivationWhenThereIsAnOpenReactivationRequest: () =>
         new ApiError(
             `${PREFIX}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`,
@@ -40,7 +45,8 @@ export const RelationshipsErrors = {
         new ApiError(`${PREFIX}noRejectableReactivationRequestExists`, "There is no reactivation request you could reject."),
     noRevocableReactivationRequestExists: () =>
         new ApiError(`${PREFIX}noRevocableReactivationRequestExists`, "There is no reactivation request you could revoke."),
-    relationshipAlreadyDecomposed: () => new ApiError(`${PREFIX}relationshipAlreadyDecomposed`, "You have already decomposed this relationship.")
+    relationshipAlreadyDecomposed: () =>
+        new ApiError(`${PREFIX}relationshipAlreadyDecomposed`, "You have already decomposed this relationship.")
 };
 
 export const RelationshipErrorCodes = {

@@ -1,5 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { DevicesModule } from "../devices/devices.module";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { Relationship } from "./relationship.entity";
@@ -12,7 +13,11 @@ import { RelationshipsService } from "./relationships.service";
 
 /** Relationship templates and relationships between identities (status machine and audit log). */
 @Module({
-    imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), DevicesModule, SynchronizationModule],
+    imports: [
+        TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]),
+        DevicesModule,
+        SynchronizationModule
+    ],
     controllers: [RelationshipTemplatesController, RelationshipsController],
     providers: [RelationshipTemplatesService, RelationshipsService, CreatedRelationshipTemplatesUsage, RelationshipsUsage],
     exports: [RelationshipsService]

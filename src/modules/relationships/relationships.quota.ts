@@ -1,5 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { DataSource } from "typeorm";
+
 import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { Relationship } from "./relationship.entity";
 import { RelationshipTemplate } from "./relationship-template.entity";

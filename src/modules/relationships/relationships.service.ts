@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import { DataSource, type EntityManager, In } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
@@ -10,8 +11,8 @@ import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { IdentityDeleted, IdentityDeletionCancelled, IdentityDeletionStarted, IdentityToBeDeleted } from "../devices/devices.events";
 import { IdentitiesService } from "../devices/identities.service";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { ExternalEventType } from "../synchronization/external-event-types";
+import { ExternalEventsService } from "../synchronization/external-events.service";
 import {
     type Actor,
     OPEN_RELATIONSHIP_STATUSES,
@@ -26,7 +27,11 @@ import { RelationshipErrorCodes, RelationshipsErrors } from "./relationships.err
 const OPEN_PAIR_INDEX = "ux_relationships_open_pair_of_existing";
 
 /** The relationships whose peers learn about an identity's deletion (PeerToBeDeleted, PeerDeletionCancelled, PeerDeleted). */
-const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [RelationshipStatus.Pending, RelationshipStatus.Active, RelationshipStatus.Terminated];
+const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [
+    RelationshipStatus.Pending,
+    RelationshipStatus.Active,
+    RelationshipStatus.Terminated
+];
 
 /** A status change as other modules see it, delivered inside the transaction that makes it. */
 export interface RelationshipStatusChange {
@@ -204,7 +209,9 @@ export class RelationshipsService implements OnModuleInit {
             .setParameter("open", OPEN_RELATIONSHIP_STATUSES)
             .limit(1)
             .getOne();
-        return relationship ? { id: relationship.id, from: relationship.from, to: relationship.to, status: relationship.status } : undefined;
+        return relationship
+            ? { id: relationship.id, from: relationship.from, to: relationship.to, status: relationship.status }
+            : undefined;
     }
 
     /**
@@ -219,7 +226,10 @@ export class RelationshipsService implements OnModuleInit {
                    JOIN relationship_templates t ON t.id = a.relationship_template_id WHERE t.created_by = $1`,
             [address, [RelationshipStatus.Pending, RelationshipStatus.Active]]
         );
-        return rows.map((r) => r.address).filter((a) => a !== address).sort();
+        return rows
+            .map((r) => r.address)
+            .filter((a) => a !== address)
+            .sort();
     }
 
     /** Whether `viewer` knows `subject`: a relationship of any status between them, or `viewer` allocated a template of `subject`. */
@@ -233,9 +243,17 @@ export class RelationshipsService implements OnModuleInit {
         return rows[0]?.known === true;
     }
 
-    private async transition(caller: Caller, id: string, apply: (relationship: Relationship, actor: Actor) => TransitionEffects): Promise<Relationship> {
+    private async transition(
+        caller: Caller,
+        id: string,
+        apply: (relationship: Relationship, actor: Actor) => TransitionEffects
+    ): Promise<Relationship> {
         return await this.dataSource.transaction(async (manager) => {
-            const relationship = await manager.createQueryBuilder(Relationship, "r").setLock("pessimistic_write").where("r.id = :id", { id }).getOne();
+            const relationship = await manager
+                .createQueryBuilder(Relationship, "r")
+                .setLock("pessimistic_write")
+                .where("r.id = :id", { id })
+                .getOne();
             if (!relationship || !relationship.isParticipant(caller.address)) throw RelationshipsErrors.relationshipNotFound();
             const actor = this.actor(caller);
             const effects = apply(relationship, actor);
@@ -255,9 +273,16 @@ export class RelationshipsService implements OnModuleInit {
         });
     }
 
-    private async applyEffects(manager: EntityManager, relationship: Relationship, actor: Actor, effects: TransitionEffects): Promise<void> {
+    private async applyEffects(
+        manager: EntityManager,
+        relationship: Relationship,
+        actor: Actor,
+        effects: TransitionEffects
+    ): Promise<void> {
         if (effects.event) {
-            await this.events.record(manager, [{ owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }]);
+            await this.events.record(manager, [
+                { owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }
+            ]);
         }
         if (effects.heldBackMessages === "release") await this.events.releaseBlocked(manager, relationship.id);
         if (effects.heldBackMessages === "drop") await this.events.deleteBlocked(manager, relationship.id);
@@ -275,7 +300,12 @@ export class RelationshipsService implements OnModuleInit {
     }
 
     /** One external event for the peer of every Pending, Active or Terminated relationship of `address`. */
-    private async informPeers(manager: EntityManager, address: string, type: ExternalEventType, extra: Record<string, unknown>): Promise<void> {
+    private async informPeers(
+        manager: EntityManager,
+        address: string,
+        type: ExternalEventType,
+        extra: Record<string, unknown>
+    ): Promise<void> {
         const relationships = await manager
             .createQueryBuilder(Relationship, "r")
             .where("(r.from = :address OR r.to = :address)", { address })
@@ -307,7 +337,9 @@ export class RelationshipsService implements OnModuleInit {
             const original = { from: relationship.from, to: relationship.to };
             const effects = relationship.decomposeDueToIdentityDeletion(address, now);
             if (effects.event && effects.event.owner !== this.anonymizedAddress) {
-                await this.events.record(manager, [{ owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }]);
+                await this.events.record(manager, [
+                    { owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }
+                ]);
             }
             if (effects.dropActorsUnsyncedMessages) {
                 await this.events.deleteUnsynced(manager, address, ExternalEventType.MessageReceived, relationship.id);

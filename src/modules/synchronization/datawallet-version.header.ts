@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, type ExecutionContext } from "@nestjs/common";
 import { ApiHeader } from "@nestjs/swagger";
+
 import { ValidationError } from "../../core/errors/errors";
 
 export const DATAWALLET_VERSION_HEADER = "x-supported-datawallet-version";
@@ -16,7 +17,9 @@ export function parseSupportedDatawalletVersion(raw: string | string[] | undefin
 
 /** Injects the parsed `X-Supported-Datawallet-Version` header. */
 export const SupportedDatawalletVersion = createParamDecorator((_data: unknown, context: ExecutionContext): number =>
-    parseSupportedDatawalletVersion(context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[DATAWALLET_VERSION_HEADER])
+    parseSupportedDatawalletVersion(
+        context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>().headers[DATAWALLET_VERSION_HEADER]
+    )
 );
 
 /** Documents the header on an operation. */

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
-import { ApiDatawalletVersionHeader, SupportedDatawalletVersion } from "./datawallet-version.header";
 import { DatawalletService } from "./datawallet.service";
+import { ApiDatawalletVersionHeader, SupportedDatawalletVersion } from "./datawallet-version.header";
 import {
     DatawalletDto,
     DatawalletModificationDto,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { DataSource, type EntityManager, In, IsNull } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
@@ -8,6 +9,7 @@ import { Page, type PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
+import { SyncRun } from "./sync-run.entity";
 import {
     CreatedDatawalletModificationDto,
     type DatawalletDto,
@@ -17,7 +19,6 @@ import {
     type PushDatawalletModificationsResponse
 } from "./synchronization.dto";
 import { SynchronizationErrors } from "./synchronization.errors";
-import { SyncRun } from "./sync-run.entity";
 
 /** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
 export const DATAWALLET_CHANGES_CHANNEL = "backbone_datawallet_changes";
@@ -48,7 +49,12 @@ export class DatawalletService {
     }
 
     /** Appends modifications to a datawallet locked with lock(), numbering them from its next index. */
-    async append(manager: EntityManager, datawallet: Datawallet, caller: Caller, items: PushDatawalletModificationItem[]): Promise<DatawalletModification[]> {
+    async append(
+        manager: EntityManager,
+        datawallet: Datawallet,
+        caller: Caller,
+        items: PushDatawalletModificationItem[]
+    ): Promise<DatawalletModification[]> {
         if (items.length === 0) return [];
         const tooHigh = items.find((item) => item.datawalletVersion > datawallet.version);
         if (tooHigh) throw SynchronizationErrors.datawalletVersionOfModificationTooHigh(datawallet.version);
@@ -91,7 +97,8 @@ export class DatawalletService {
                     throw SynchronizationErrors.insufficientSupportedDatawalletVersion(supportedVersion, datawallet.version);
                 }
                 const latest = datawallet.latestIndex();
-                if (latest !== null && request.localIndex !== latest) throw SynchronizationErrors.datawalletNotUpToDate(request.localIndex, latest);
+                if (latest !== null && request.localIndex !== latest)
+                    throw SynchronizationErrors.datawalletNotUpToDate(request.localIndex, latest);
                 return await this.append(manager, datawallet, caller, request.modifications);
             });
         } catch (error) {
@@ -101,7 +108,10 @@ export class DatawalletService {
             throw error;
         }
         this.announceModifications(caller);
-        return { newIndex: created[created.length - 1]!.index, modifications: created.map((m) => CreatedDatawalletModificationDto.from(m)) };
+        return {
+            newIndex: created[created.length - 1]!.index,
+            modifications: created.map((m) => CreatedDatawalletModificationDto.from(m))
+        };
     }
 
     /**
@@ -111,7 +121,9 @@ export class DatawalletService {
     announceModifications(caller: Caller): void {
         this.dataSource
             .query("SELECT pg_notify($1, $2)", [DATAWALLET_CHANGES_CHANNEL, `${caller.address} ${caller.deviceId}`])
-            .catch((error: unknown) => this.logger.warn(`datawallet change not announced: ${error instanceof Error ? error.message : "unknown error"}`));
+            .catch((error: unknown) =>
+                this.logger.warn(`datawallet change not announced: ${error instanceof Error ? error.message : "unknown error"}`)
+            );
         void this.pushNotifications.sendToIdentity(
             caller.address,
             "DatawalletModificationsCreated",
@@ -124,7 +136,12 @@ export class DatawalletService {
      * The modifications after `localIndex`, only the latest one per (objectIdentifier, type, payloadCategory),
      * ordered by index.
      */
-    async listModifications(caller: Caller, supportedVersion: number, localIndex: number | undefined, request: PageRequest): Promise<Page<DatawalletModificationDto>> {
+    async listModifications(
+        caller: Caller,
+        supportedVersion: number,
+        localIndex: number | undefined,
+        request: PageRequest
+    ): Promise<Page<DatawalletModificationDto>> {
         const datawallet = await this.dataSource.getRepository(Datawallet).findOneBy({ owner: caller.address });
         if (datawallet && supportedVersion < datawallet.version) {
             throw SynchronizationErrors.insufficientSupportedDatawalletVersion(supportedVersion, datawallet.version);
@@ -135,12 +152,16 @@ export class DatawalletService {
             ORDER BY object_identifier, type, payload_category, index DESC`;
         const offset = (request.pageNumber - 1) * request.pageSize;
         const params = [caller.address, localIndex ?? -1];
-        const ids: Array<{ id: string }> = await this.dataSource.query(`SELECT id FROM (${latestPerKey}) latest ORDER BY index LIMIT $3 OFFSET $4`, [
-            ...params,
-            request.pageSize,
-            offset
-        ]);
-        const rows = ids.length === 0 ? [] : await this.dataSource.getRepository(DatawalletModification).find({ where: { id: In(ids.map((r) => r.id)) }, order: { index: "ASC" } });
+        const ids: Array<{ id: string }> = await this.dataSource.query(
+            `SELECT id FROM (${latestPerKey}) latest ORDER BY index LIMIT $3 OFFSET $4`,
+            [...params, request.pageSize, offset]
+        );
+        const rows =
+            ids.length === 0
+                ? []
+                : await this.dataSource
+                      .getRepository(DatawalletModification)
+                      .find({ where: { id: In(ids.map((r) => r.id)) }, order: { index: "ASC" } });
         const isFull = rows.length === request.pageSize;
         const total =
             !isFull && (rows.length > 0 || offset === 0)

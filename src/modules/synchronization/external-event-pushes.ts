@@ -1,5 +1,12 @@
 import { Injectable, Logger } from "@nestjs/common";
-import { DataSource, type EntityManager, type EntitySubscriberInterface, type TransactionCommitEvent, type TransactionRollbackEvent } from "typeorm";
+import {
+    DataSource,
+    type EntityManager,
+    type EntitySubscriberInterface,
+    type TransactionCommitEvent,
+    type TransactionRollbackEvent
+} from "typeorm";
+
 import { IdentitiesService } from "../devices/identities.service";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
 

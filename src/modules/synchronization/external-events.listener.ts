@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from "@nestjs/common";
 import { Client } from "pg";
 import { DataSource } from "typeorm";
+
 import { DATAWALLET_CHANGES_CHANNEL } from "./datawallet.service";
 import { EXTERNAL_EVENTS_CHANNEL } from "./external-events.service";
 import { SseHub } from "./sse-hub";

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
+
 import { Clock } from "../../core/clock/clock";
 import { newId } from "../../core/ids/ids";
-import { ExternalEventPushes } from "./external-event-pushes";
 import { ExternalEvent } from "./external-event.entity";
+import { ExternalEventPushes } from "./external-event-pushes";
 import type { ExternalEventType } from "./external-event-types";
 
 export const EXTERNAL_EVENTS_CHANNEL = "backbone_external_events";
@@ -86,7 +87,10 @@ export class ExternalEventsService {
             "UPDATE external_events SET is_delivery_blocked = false WHERE context = $1 AND is_delivery_blocked RETURNING owner",
             [context]
         );
-        await this.announce(manager, (Array.isArray(rows[0]) ? (rows[0] as Array<{ owner: string }>) : rows).map((r) => r.owner));
+        await this.announce(
+            manager,
+            (Array.isArray(rows[0]) ? (rows[0] as Array<{ owner: string }>) : rows).map((r) => r.owner)
+        );
     }
 
     /** The contexts of an owner's held-back events of one type. */
@@ -101,11 +105,10 @@ export class ExternalEventsService {
     /** Releases an owner's held-back events of one type about these contexts; announces them. */
     async releaseBlockedOf(manager: EntityManager, owner: string, type: ExternalEventType, contexts: string[]): Promise<void> {
         if (contexts.length === 0) return;
-        await manager.query("UPDATE external_events SET is_delivery_blocked = false WHERE owner = $1 AND type = $2 AND context = ANY($3) AND is_delivery_blocked", [
-            owner,
-            type,
-            contexts
-        ]);
+        await manager.query(
+            "UPDATE external_events SET is_delivery_blocked = false WHERE owner = $1 AND type = $2 AND context = ANY($3) AND is_delivery_blocked",
+            [owner, type, contexts]
+        );
         await this.announce(manager, [owner]);
     }
 

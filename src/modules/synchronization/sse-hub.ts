@@ -1,5 +1,6 @@
-import { Injectable, type OnModuleDestroy } from "@nestjs/common";
 import type { ServerResponse } from "node:http";
+
+import { Injectable, type OnModuleDestroy } from "@nestjs/common";
 
 /** Comment lines that keep idle connections (and proxies) from timing out. */
 const HEARTBEAT_INTERVAL_MS = 20_000;

@@ -1,6 +1,7 @@
 import { Controller, Get, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
@@ -20,7 +21,11 @@ export class SseController {
             "comment lines as heartbeats."
     })
     @ApiProduces("text/event-stream")
-    @ApiResponse({ status: 200, description: "An endless text/event-stream.", content: { "text/event-stream": { schema: { type: "string" } } } })
+    @ApiResponse({
+        status: 200,
+        description: "An endless text/event-stream.",
+        content: { "text/event-stream": { schema: { type: "string" } } }
+    })
     @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
     openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
         reply.hijack();

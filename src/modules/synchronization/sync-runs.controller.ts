@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import { type Page, PageQuery } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { ApiDatawalletVersionHeader, SupportedDatawalletVersion } from "./datawallet-version.header";
+import { SyncRunsService } from "./sync-runs.service";
 import {
     ExternalEventDto,
     FinalizeDatawalletVersionUpgradeRequest,
@@ -18,7 +20,6 @@ import {
     SyncRunDto,
     SyncRunIdParams
 } from "./synchronization.dto";
-import { SyncRunsService } from "./sync-runs.service";
 
 @ApiTags("SyncRuns")
 @ApiBearerAuth()
@@ -67,7 +68,11 @@ export class SyncRunsController {
     @ApiOperation({ summary: "List the external events of a sync run started by the calling device", description: "Ordered by index." })
     @ApiPagedResult(ExternalEventDto)
     @ApiErrors(400, 401, 404)
-    async listExternalEventsOfSyncRun(@CurrentCaller() caller: Caller, @Param() params: SyncRunIdParams, @Query() query: PageQuery): Promise<Page<ExternalEventDto>> {
+    async listExternalEventsOfSyncRun(
+        @CurrentCaller() caller: Caller,
+        @Param() params: SyncRunIdParams,
+        @Query() query: PageQuery
+    ): Promise<Page<ExternalEventDto>> {
         return await this.syncRuns.listExternalEvents(caller, params.id, this.paging.request(query));
     }
 
@@ -107,7 +112,10 @@ export class SyncRunsController {
     @ApiOperation({ summary: "Extend a running sync run by 10 seconds from now" })
     @ApiResult(RefreshExpirationTimeResponse)
     @ApiErrors(400, 401, 404)
-    async refreshSyncRunExpirationTime(@CurrentCaller() caller: Caller, @Param() params: SyncRunIdParams): Promise<RefreshExpirationTimeResponse> {
+    async refreshSyncRunExpirationTime(
+        @CurrentCaller() caller: Caller,
+        @Param() params: SyncRunIdParams
+    ): Promise<RefreshExpirationTimeResponse> {
         return await this.syncRuns.refreshExpirationTime(caller, params.id);
     }
 }

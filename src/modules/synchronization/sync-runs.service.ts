@@ -1,16 +1,18 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { DataSource, type EntityManager } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
 import { NotFoundError, ValidationError } from "../../core/errors/errors";
-import { paginate, type Page, type PageRequest } from "../../core/http/pagination";
+import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { IdentitiesService } from "../devices/identities.service";
 import { Datawallet } from "./datawallet.entity";
 import { DatawalletService } from "./datawallet.service";
 import { ExternalEvent } from "./external-event.entity";
 import { MAX_SYNC_ERRORS } from "./external-events.service";
+import { SyncRun, SyncRunType } from "./sync-run.entity";
 import {
     CreatedDatawalletModificationDto,
     ExternalEventDto,
@@ -24,7 +26,6 @@ import {
     SyncRunDto
 } from "./synchronization.dto";
 import { SynchronizationErrors } from "./synchronization.errors";
-import { SyncRun, SyncRunType } from "./sync-run.entity";
 
 const DEFAULT_DURATION_SECONDS = 10;
 const REFRESH_DURATION_SECONDS = 10;
@@ -41,7 +42,8 @@ export class SyncRunsService {
 
     async startSyncRun(caller: Caller, supportedVersion: number, request: StartSyncRunRequest): Promise<StartSyncRunResponse> {
         if (supportedVersion <= 0) throw new ValidationError("'X-Supported-Datawallet-Version': must be greater than 0.");
-        if ((await this.identities.statusOf(caller.address)) !== "Active") throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
+        if ((await this.identities.statusOf(caller.address)) !== "Active")
+            throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
         const type = request.type ?? SyncRunType.ExternalEventSync;
         try {
             return await this.dataSource.transaction(async (manager) => {
@@ -115,7 +117,10 @@ export class SyncRunsService {
             .where("id = :id AND finalized_at IS NULL", { id: run.id })
             .execute();
         if (!result.affected) return;
-        await manager.query("UPDATE external_events SET sync_run_id = NULL, sync_error_count = sync_error_count + 1 WHERE sync_run_id = $1", [run.id]);
+        await manager.query(
+            "UPDATE external_events SET sync_run_id = NULL, sync_error_count = sync_error_count + 1 WHERE sync_run_id = $1",
+            [run.id]
+        );
     }
 
     async getSyncRun(caller: Caller, id: string): Promise<SyncRunDto> {
@@ -129,7 +134,11 @@ export class SyncRunsService {
         if (!run) throw new NotFoundError();
         if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
         if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotReadExternalEventsOfASyncRunStartedByAnotherDevice();
-        const query = this.dataSource.getRepository(ExternalEvent).createQueryBuilder("e").where("e.sync_run_id = :id", { id: run.id }).orderBy("e.index", "ASC");
+        const query = this.dataSource
+            .getRepository(ExternalEvent)
+            .createQueryBuilder("e")
+            .where("e.sync_run_id = :id", { id: run.id })
+            .orderBy("e.index", "ASC");
         return (await paginate(query, request)).map((event) => ExternalEventDto.from(event));
     }
 
@@ -153,7 +162,11 @@ export class SyncRunsService {
         return run;
     }
 
-    async finalizeExternalEventSync(caller: Caller, id: string, request: FinalizeExternalEventSyncRequest): Promise<FinalizeExternalEventSyncResponse> {
+    async finalizeExternalEventSync(
+        caller: Caller,
+        id: string,
+        request: FinalizeExternalEventSyncRequest
+    ): Promise<FinalizeExternalEventSyncResponse> {
         const modifications = request.datawalletModifications ?? [];
         const response = await this.dataSource.transaction(async (manager) => {
             // Lock order everywhere: datawallet first, then the run.
@@ -161,7 +174,9 @@ export class SyncRunsService {
             const run = await this.runToFinalize(manager, caller, id, SyncRunType.ExternalEventSync);
             if (!datawallet) throw new NotFoundError();
             const succeeded = new Set(
-                (request.externalEventResults ?? []).filter((r) => r.errorCode === undefined || r.errorCode === null || r.errorCode === "").map((r) => r.externalEventId)
+                (request.externalEventResults ?? [])
+                    .filter((r) => r.errorCode === undefined || r.errorCode === null || r.errorCode === "")
+                    .map((r) => r.externalEventId)
             );
             const events: Array<{ id: string }> = await manager.query("SELECT id FROM external_events WHERE sync_run_id = $1", [run.id]);
             const failed = events.map((e) => e.id).filter((eventId) => !succeeded.has(eventId));
@@ -197,10 +212,16 @@ export class SyncRunsService {
             let datawallet = await this.datawallets.lock(manager, caller.address);
             const run = await this.runToFinalize(manager, caller, id, SyncRunType.DatawalletVersionUpgrade);
             if (!datawallet) {
-                datawallet = manager.create(Datawallet, { owner: caller.address, version: request.newDatawalletVersion, nextIndex: 0, createdAt: this.clock.now() });
+                datawallet = manager.create(Datawallet, {
+                    owner: caller.address,
+                    version: request.newDatawalletVersion,
+                    nextIndex: 0,
+                    createdAt: this.clock.now()
+                });
                 await manager.insert(Datawallet, datawallet);
             } else {
-                if (request.newDatawalletVersion < datawallet.version) throw SynchronizationErrors.cannotDowngrade(datawallet.version, request.newDatawalletVersion);
+                if (request.newDatawalletVersion < datawallet.version)
+                    throw SynchronizationErrors.cannotDowngrade(datawallet.version, request.newDatawalletVersion);
                 datawallet.version = request.newDatawalletVersion;
                 await manager.update(Datawallet, { owner: caller.address }, { version: datawallet.version });
             }
@@ -218,7 +239,8 @@ export class SyncRunsService {
     async refreshExpirationTime(caller: Caller, id: string): Promise<RefreshExpirationTimeResponse> {
         return await this.dataSource.transaction(async (manager) => {
             const run = await this.lockOwnRun(manager, caller, id);
-            if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotRefreshExpirationTimeOfSyncRunStartedByAnotherDevice();
+            if (run.createdByDevice !== caller.deviceId)
+                throw SynchronizationErrors.cannotRefreshExpirationTimeOfSyncRunStartedByAnotherDevice();
             if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
             const expiresAt = new Date(this.clock.now().getTime() + REFRESH_DURATION_SECONDS * 1000);
             await manager.update(SyncRun, { id: run.id }, { expiresAt });

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
 import { Type } from "class-transformer";
 import { IsInt, IsOptional } from "class-validator";
+
 import { toBase64Url } from "../../core/crypto/base64";
 import { PageQuery } from "../../core/http/pagination";
 import {
@@ -181,7 +182,13 @@ export class DatawalletDto {
 }
 
 export class PushDatawalletModificationsRequest {
-    @IntProperty({ required: false, nullable: true, min: -1, format: "int64", description: "Index of the latest modification the device knows." })
+    @IntProperty({
+        required: false,
+        nullable: true,
+        min: -1,
+        format: "int64",
+        description: "Index of the latest modification the device knows."
+    })
     localIndex?: number | null;
 
     @NestedArrayProperty(() => PushDatawalletModificationItem, { minItems: 1 })

@@ -10,7 +10,10 @@ export const SynchronizationErrors = {
             runningId ? `Another sync run (${runningId}) is currently running.` : "Another sync run is currently running."
         ),
     cannotStartSyncRunWhileIdentityIsToBeDeleted: () =>
-        new ApiError(`${syncRun}cannotStartSyncRunWhileIdentityIsToBeDeleted`, "A sync run cannot be started while the identity is to be deleted."),
+        new ApiError(
+            `${syncRun}cannotStartSyncRunWhileIdentityIsToBeDeleted`,
+            "A sync run cannot be started while the identity is to be deleted."
+        ),
     syncRunAlreadyFinalized: () => new ApiError(`${syncRun}syncRunAlreadyFinalized`, "The sync run is already finalized."),
     cannotFinalizeSyncRunStartedByAnotherDevice: () =>
         new ApiError(`${syncRun}cannotFinalizeSyncRunStartedByAnotherDevice`, "The sync run was started by another device."),
@@ -18,21 +21,28 @@ export const SynchronizationErrors = {
         new ApiError(`${syncRun}cannotRefreshExpirationTimeOfSyncRunStartedByAnotherDevice`, "The sync run was started by another device."),
     cannotReadExternalEventsOfASyncRunStartedByAnotherDevice: () =>
         new ApiError(`${syncRun}cannotReadExternalEventsOfASyncRunStartedByAnotherDevice`, "The sync run was started by another device."),
-    unexpectedSyncRunType: (expected: string) => new ApiError(`${syncRun}unexpectedSyncRunType`, `The sync run is not of type ${expected}.`),
+    unexpectedSyncRunType: (expected: string) =>
+        new ApiError(`${syncRun}unexpectedSyncRunType`, `The sync run is not of type ${expected}.`),
     datawalletNotUpToDate: (localIndex: number | null | undefined, latest: number | null) =>
         new ApiError(
             `${datawallet}datawalletNotUpToDate`,
             `The sent localIndex (${localIndex ?? "null"}) does not match the index of the latest modification (${latest ?? "null"}).`
         ),
     cannotPushDatawalletModificationsDuringActiveSyncRun: () =>
-        new ApiError(`${datawallet}cannotPushDatawalletModificationsDuringActiveSyncRun`, "Datawallet modifications cannot be pushed while a sync run is active."),
+        new ApiError(
+            `${datawallet}cannotPushDatawalletModificationsDuringActiveSyncRun`,
+            "Datawallet modifications cannot be pushed while a sync run is active."
+        ),
     insufficientSupportedDatawalletVersion: (supported: number, version: number) =>
         new ApiError(
             `${datawallet}insufficientSupportedDatawalletVersion`,
             `The supported datawallet version (${supported}) is lower than the datawallet's version (${version}).`
         ),
     cannotDowngrade: (current: number, requested: number) =>
-        new ApiError("error.platform.datawallet.cannotDowngrade", `The datawallet cannot be downgraded from version ${current} to ${requested}.`),
+        new ApiError(
+            "error.platform.datawallet.cannotDowngrade",
+            `The datawallet cannot be downgraded from version ${current} to ${requested}.`
+        ),
     datawalletVersionOfModificationTooHigh: (version: number) =>
         new ApiError(
             "error.platform.datawallet.datawalletVersionOfModificationTooHigh",

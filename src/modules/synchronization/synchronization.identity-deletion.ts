@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
+
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";

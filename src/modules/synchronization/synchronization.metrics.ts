@@ -1,4 +1,5 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
+
 import { Metrics } from "../../core/metrics/metrics";
 
 /** Scrape-time gauges of the synchronization module. */
@@ -13,6 +14,10 @@ export class SynchronizationMetrics implements OnModuleInit {
             "SELECT count(*) AS value FROM external_events WHERE sync_run_id IS NULL AND NOT is_delivery_blocked"
         );
         // Left out of the scrape until the sync_runs table exists.
-        this.metrics.addQueryGauge("backbone_sync_runs_open", "Sync runs started and not yet finalized", "SELECT count(*) AS value FROM sync_runs WHERE finalized_at IS NULL");
+        this.metrics.addQueryGauge(
+            "backbone_sync_runs_open",
+            "Sync runs started and not yet finalized",
+            "SELECT count(*) AS value FROM sync_runs WHERE finalized_at IS NULL"
+        );
     }
 }

@@ -1,12 +1,13 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { DevicesModule } from "../devices/devices.module";
 import { PushNotificationsModule } from "../push-notifications/push-notifications.module";
 import { DatawalletController } from "./datawallet.controller";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
 import { DatawalletService } from "./datawallet.service";
-import { ExternalEventPushes } from "./external-event-pushes";
 import { ExternalEvent, ExternalEventCounter } from "./external-event.entity";
+import { ExternalEventPushes } from "./external-event-pushes";
 import { ExternalEventsListener } from "./external-events.listener";
 import { ExternalEventsService } from "./external-events.service";
 import { SseController } from "./sse.controller";
@@ -19,9 +20,22 @@ import { SynchronizationMetrics } from "./synchronization.metrics";
 
 /** Sync runs, external events, the datawallet and real-time delivery (SSE fed by Postgres LISTEN). */
 @Module({
-    imports: [TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter, SyncRun, Datawallet, DatawalletModification]), DevicesModule, PushNotificationsModule],
+    imports: [
+        TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter, SyncRun, Datawallet, DatawalletModification]),
+        DevicesModule,
+        PushNotificationsModule
+    ],
     controllers: [SyncRunsController, DatawalletController, SseController],
-    providers: [ExternalEventsService, SynchronizationMetrics, ExternalEventPushes, SyncRunsService, DatawalletService, SseHub, ExternalEventsListener, SynchronizationIdentityDeletion],
+    providers: [
+        ExternalEventsService,
+        SynchronizationMetrics,
+        ExternalEventPushes,
+        SyncRunsService,
+        DatawalletService,
+        SseHub,
+        ExternalEventsListener,
+        SynchronizationIdentityDeletion
+    ],
     exports: [ExternalEventsService]
 })
 export class SynchronizationModule {}

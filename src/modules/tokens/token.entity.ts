@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from "node:crypto";
+
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 
 /** A token is locked for everybody but its creator and allocated identities after this many wrong passwords. */
@@ -96,7 +97,11 @@ export class Token {
     }
 
     /** The rules for filling an empty token (content comes later). */
-    contentUpdate(address: string, password: Buffer | undefined, now: Date): "allowed" | "notFound" | "locked" | "wrongPassword" | "hasContent" {
+    contentUpdate(
+        address: string,
+        password: Buffer | undefined,
+        now: Date
+    ): "allowed" | "notFound" | "locked" | "wrongPassword" | "hasContent" {
         if (this.isExpired(now)) return "notFound";
         if (this.isLocked) return "locked";
         if (this.isHiddenFrom(address)) return "notFound";

@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
 import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
+
 import { type Caller, CurrentCaller, OptionalAuth, OptionalCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { EnforceQuota } from "../../core/quotas/quota-enforcement";
+import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import {
     CreateTokenRequest,
     CreateTokenResponse,
@@ -16,8 +19,6 @@ import {
     UpdateTokenContentResponse
 } from "./tokens.dto";
 import { TokensService } from "./tokens.service";
-import { EnforceQuota } from "../../core/quotas/quota-enforcement";
-import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 
 @ApiTags("Tokens")
 @ApiBearerAuth()
@@ -50,7 +51,10 @@ export class TokensController {
     }
 
     @Get()
-    @ApiOperation({ summary: "List tokens by id", description: "Only tokens the caller created or has read before; expiry is not checked." })
+    @ApiOperation({
+        summary: "List tokens by id",
+        description: "Only tokens the caller created or has read before; expiry is not checked."
+    })
     @ApiPagedResult(TokenDto)
     @ApiErrors(400, 401)
     async listTokens(@CurrentCaller() caller: Caller, @Query() query: ListTokensQuery): Promise<Page<TokenDto>> {
@@ -68,7 +72,11 @@ export class TokensController {
     })
     @ApiResult(TokenDto)
     @ApiErrors(400, 404)
-    async getToken(@OptionalCaller() caller: Caller | undefined, @Param() params: TokenIdParams, @Query() query: GetTokenQuery): Promise<TokenDto> {
+    async getToken(
+        @OptionalCaller() caller: Caller | undefined,
+        @Param() params: TokenIdParams,
+        @Query() query: GetTokenQuery
+    ): Promise<TokenDto> {
         return TokenDto.from(await this.tokens.getToken(caller, params.id, query.password));
     }
 

@@ -1,4 +1,5 @@
 import { ApiProperty } from "@nestjs/swagger";
+
 import { toBase64Url } from "../../core/crypto/base64";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, BytesProperty, DateProperty, IdListQueryProperty, IdProperty } from "../../core/validation/decorators";
@@ -8,7 +9,12 @@ export const MAX_TOKEN_CONTENT_BYTES = 10 * 1024 * 1024;
 export const MAX_TOKEN_PASSWORD_BYTES = 200;
 
 export class CreateTokenRequest {
-    @BytesProperty({ required: false, nullable: true, maxBytes: MAX_TOKEN_CONTENT_BYTES, description: "Encrypted content; must be absent for anonymous callers." })
+    @BytesProperty({
+        required: false,
+        nullable: true,
+        maxBytes: MAX_TOKEN_CONTENT_BYTES,
+        description: "Encrypted content; must be absent for anonymous callers."
+    })
     content?: Buffer | null;
 
     @DateProperty({ description: "Must lie in the future (for anonymous callers: within the next five minutes)." })
@@ -71,7 +77,10 @@ export class GetTokenQuery {
 }
 
 export class ListTokensQuery extends PageQuery {
-    @IdListQueryProperty("TOK", { indexed: { name: "tokens", property: "id" }, description: "Repeated `ids=` or `tokens.<i>.id=`; at least one." })
+    @IdListQueryProperty("TOK", {
+        indexed: { name: "tokens", property: "id" },
+        description: "Repeated `ids=` or `tokens.<i>.id=`; at least one."
+    })
     ids!: string[];
 }
 

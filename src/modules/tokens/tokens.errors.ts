@@ -8,7 +8,8 @@ export const TokensErrors = {
             "error.platform.token.contentUpdateNotPossibleBecauseContentAlreadyExists",
             "The content of the token cannot be updated because it already has content."
         ),
-    anonymousContent: () => new ValidationError("'content': anonymous callers can only create empty tokens.", ErrorCode.invalidPropertyValue),
+    anonymousContent: () =>
+        new ValidationError("'content': anonymous callers can only create empty tokens.", ErrorCode.invalidPropertyValue),
     expiresAtNotInFuture: () => new ValidationError("'expiresAt': must be in the future."),
     anonymousLifetime: () => new ValidationError("'expiresAt': tokens created anonymously must expire within five minutes.")
 };

@@ -1,4 +1,5 @@
 import { Injectable } from "@nestjs/common";
+
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
 import { TokensRepository } from "./tokens.repository";
 import { EXPIRED_TOKEN_RETENTION_MS } from "./tokens.service";

@@ -1,5 +1,6 @@
 import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
+
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";

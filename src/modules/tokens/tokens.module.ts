@@ -1,13 +1,14 @@
 import { Module } from "@nestjs/common";
-import { ExpiredTokensCleanup } from "./tokens.housekeeping";
 import { TypeOrmModule } from "@nestjs/typeorm";
+
 import { DevicesModule } from "../devices/devices.module";
 import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { Token, TokenAllocation } from "./token.entity";
 import { TokensController } from "./tokens.controller";
+import { ExpiredTokensCleanup } from "./tokens.housekeeping";
+import { TokensIdentityDeletion } from "./tokens.identity-deletion";
 import { CreatedTokensUsage } from "./tokens.quota";
 import { TokensRepository } from "./tokens.repository";
-import { TokensIdentityDeletion } from "./tokens.identity-deletion";
 import { TokensService } from "./tokens.service";
 
 /** Tokens: small encrypted records shared by id, anonymously readable, optionally personalised or password protected. */

@@ -1,6 +1,7 @@
 import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { Brackets, type DataSource, type EntityManager } from "typeorm";
+
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, TokenAllocation } from "./token.entity";
 
@@ -45,7 +46,9 @@ export class TokensRepository {
             [id, MAX_FAILED_PASSWORD_ATTEMPTS]
         );
         // The driver answers an UPDATE with [rows, affected].
-        const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{ failed_password_attempts: number }>;
+        const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{
+            failed_password_attempts: number;
+        }>;
         return rows[0]?.failed_password_attempts;
     }
 

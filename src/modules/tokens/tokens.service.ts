@@ -1,6 +1,7 @@
 import { Inject, Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource } from "typeorm";
+
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { ForbiddenError, NotFoundError } from "../../core/errors/errors";
@@ -32,7 +33,8 @@ export class TokensService {
         const content = request.content ?? null;
         if (!caller && content !== null) throw TokensErrors.anonymousContent();
         if (request.expiresAt.getTime() <= now.getTime()) throw TokensErrors.expiresAtNotInFuture();
-        if (!caller && request.expiresAt.getTime() >= now.getTime() + ANONYMOUS_TOKEN_MAX_LIFETIME_MS) throw TokensErrors.anonymousLifetime();
+        if (!caller && request.expiresAt.getTime() >= now.getTime() + ANONYMOUS_TOKEN_MAX_LIFETIME_MS)
+            throw TokensErrors.anonymousLifetime();
         const token = Object.assign(new Token(), {
             id: newId("TOK"),
             createdBy: caller?.address ?? null,
@@ -128,7 +130,9 @@ export class TokensService {
         const attempts = await this.dataSource.transaction(async (manager) => {
             const count = await this.tokens.countFailedPasswordAttempt(manager, token.id);
             if (count === MAX_FAILED_PASSWORD_ATTEMPTS && notifyCreator) {
-                await this.externalEvents.record(manager, [{ owner: creator, type: ExternalEventType.TokenLocked, payload: { tokenId: token.id } }]);
+                await this.externalEvents.record(manager, [
+                    { owner: creator, type: ExternalEventType.TokenLocked, payload: { tokenId: token.id } }
+                ]);
             }
             return count;
         });

@@ -1,7 +1,8 @@
 // COPIED from clients/shared by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit here: edit clients/shared.
 import createClient, { type Client } from "openapi-fetch";
+
 import type { components, paths } from "../generated/consumer-api";
-import { collect, paginate, unwrap, type CallResult, type ItemOf, type Pagination, type ResultOf } from "./envelope";
+import { type CallResult, collect, type ItemOf, paginate, type Pagination, type ResultOf, unwrap } from "./envelope";
 import { BackboneError } from "./errors";
 
 export type { components, paths } from "../generated/consumer-api";
