@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
+import fastifyCors from "@fastify/cors";
 import multipart from "@fastify/multipart";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
@@ -9,6 +10,7 @@ import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
 import type { RuntimeOptions } from "./core/core.module";
+import { corsOptions } from "./core/http/cors";
 import { parseQueryString } from "./core/http/query-keys";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
@@ -40,6 +42,9 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     app.useLogger(app.get(PinoLogger));
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
+    // Browser clients (CORS_ORIGINS): preflights answered, allowed origins and exposed headers on every response.
+    const cors = corsOptions(options.config);
+    if (cors) await app.register(fastifyCors, cors);
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
         limits: {
