@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
+import fastifyCors from "@fastify/cors";
 import multipart from "@fastify/multipart";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
@@ -9,7 +10,9 @@ import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
 import type { RuntimeOptions } from "./core/core.module";
+import { corsOptions } from "./core/http/cors";
 import { parseQueryString } from "./core/http/query-keys";
+import { UtcTimestamps } from "./core/http/timestamps";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
@@ -40,6 +43,9 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     app.useLogger(app.get(PinoLogger));
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
+    // Browser clients (CORS_ORIGINS): preflights answered, allowed origins and exposed headers on every response.
+    const cors = corsOptions(options.config);
+    if (cors) await app.register(fastifyCors, cors);
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
         limits: {
@@ -52,11 +58,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         }
     });
     const fastify = app.getHttpAdapter().getInstance();
+    const timestamps = new UtcTimestamps();
     fastify.addHook("onRequest", async (request, reply) => {
         const correlationId = (request.raw as IncomingMessage & { correlationId?: string }).correlationId ?? correlationIdOf(undefined);
         reply.header("x-correlation-id", correlationId);
         reply.header("x-trace-id", request.id);
-        reply.header("x-request-time", new Date().toISOString());
+        reply.header("x-request-time", timestamps.format(Date.now()));
     });
     // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
     // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.
@@ -72,8 +79,9 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         metrics.observeRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
     });
     fastify.addHook("onSend", async (_request, reply, payload) => {
-        reply.header("x-response-time", new Date().toISOString());
-        reply.header("x-response-duration-ms", Math.round(reply.elapsedTime).toString());
+        // As the official Backbone: the response's UTC time and the whole milliseconds the request took.
+        reply.header("x-response-time", timestamps.format(Date.now()));
+        reply.header("x-response-duration-ms", Math.floor(reply.elapsedTime).toString());
         reply.header("x-content-type-options", "nosniff");
         reply.header("x-frame-options", "DENY");
         if (closing) reply.header("connection", "close");

@@ -4,7 +4,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from "@nestjs/swag
 
 import { ADMIN_API_KEY_HEADER, ADMIN_SECURITY_SCHEME } from "./core/admin/admin-api";
 import { AUTH_MODE, type AuthMode } from "./core/auth/caller";
-import { UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
+import { CLIENT_BASIC_SCHEME, UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
 import { AdminModule } from "./modules/admin/admin.module";
 
 export const BEARER_SCHEME = "bearer";
@@ -54,6 +54,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .addBearerAuth(
             { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" },
             BEARER_SCHEME
+        )
+        .addBasicAuth(
+            {
+                type: "http",
+                scheme: "basic",
+                description:
+                    "OAuth client id and secret, each form-urlencoded, joined by `:` (RFC 6749 §2.3.1); only on POST /connect/token"
+            },
+            CLIENT_BASIC_SCHEME
         )
         .build();
     const document = SwaggerModule.createDocument(app, config, {
@@ -110,7 +119,9 @@ function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>)
         if (other) throw new Error(`operationId ${id} is used by ${other} and ${method.toUpperCase()} ${path}: rename one handler`);
         seen.set(id, `${method.toUpperCase()} ${path}`);
         const mode = modes.get(id) ?? "required";
-        if (mode === "none") operation.security = [];
+        // Public operations need no security, except that the token endpoint also takes its client's credentials as HTTP Basic.
+        if (mode === "none")
+            operation.security = operation.security?.some((r) => CLIENT_BASIC_SCHEME in r) ? [{}, { [CLIENT_BASIC_SCHEME]: [] }] : [];
         else if (mode === "optional") operation.security = [{ [BEARER_SCHEME]: [] }, {}];
         else {
             operation.security = [{ [BEARER_SCHEME]: [] }];

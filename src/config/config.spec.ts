@@ -58,3 +58,29 @@ describe("TRUST_PROXY", () => {
         expect(() => loadConfig({ TRUST_PROXY: "everyone" })).toThrow("TRUST_PROXY");
     });
 });
+
+describe("CORS_ORIGINS", () => {
+    it.each([
+        [undefined, undefined],
+        ["*", "*"],
+        ["https://app.example.org", ["https://app.example.org"]],
+        [
+            "https://app.example.org,http://localhost:4200,capacitor://localhost",
+            ["https://app.example.org", "http://localhost:4200", "capacitor://localhost"]
+        ]
+    ])("reads %s as %s", (value, expected) => {
+        expect(loadConfig(value === undefined ? {} : { CORS_ORIGINS: value }).CORS_ORIGINS).toEqual(expected);
+    });
+
+    it.each(["app.example.org", "https://app.example.org/", "https://a.example.org, https://b.example.org", "*,https://a.example.org"])(
+        "refuses %s, naming the variable",
+        (value) => {
+            expect(() => loadConfig({ CORS_ORIGINS: value })).toThrow("CORS_ORIGINS");
+        }
+    );
+
+    it("keeps credentials off unless allowed", () => {
+        expect(loadConfig({}).CORS_ALLOW_CREDENTIALS).toBe(false);
+        expect(loadConfig({ CORS_ALLOW_CREDENTIALS: "true" }).CORS_ALLOW_CREDENTIALS).toBe(true);
+    });
+});

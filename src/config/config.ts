@@ -54,6 +54,20 @@ export const configSchema = z.object({
     /** Largest accepted file content (cipher) in bytes; the wire contract's 10 MiB by default. */
     FILE_MAX_SIZE_BYTES: int(1, 1024 ** 4).default(10 * 1024 * 1024),
     SWAGGER_UI: bool.default(true),
+    /**
+     * Browser origins that may call the API (CORS): `*` for any, or a comma-separated list of origins such as
+     * `https://app.example.org,http://localhost:4200`. Unset, no CORS headers are sent and preflights are not answered.
+     */
+    CORS_ORIGINS: z
+        .string()
+        .regex(
+            /^(\*|[a-z][a-z0-9+.-]*:\/\/[^\s,/]+(,[a-z][a-z0-9+.-]*:\/\/[^\s,/]+)*)$/,
+            "must be * or a comma-separated list of origins such as https://app.example.org"
+        )
+        .transform((v): "*" | string[] => (v === "*" ? "*" : v.split(",")))
+        .optional(),
+    /** Whether browsers may send credentials (cookies, HTTP authentication) with cross-origin requests. */
+    CORS_ALLOW_CREDENTIALS: bool.default(false),
     TAGS_FILE: z.string().min(1).optional(),
     PUBLIC_RELATIONSHIP_TEMPLATE_REFERENCES_FILE: z.string().min(1).optional(),
     WELL_KNOWN_APPLE_APP_IDS: z.string().min(1).optional(),

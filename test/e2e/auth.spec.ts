@@ -1,3 +1,4 @@
+import { OAuthClientsService } from "../../src/modules/devices/oauth-clients.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
@@ -37,6 +38,60 @@ describe("POST /connect/token", () => {
         const identity = await createIdentity(t);
         const response = await token({ client_secret: "nope", username: identity.username, password: STRONG_PASSWORD }).expect(401);
         expect(response.body.error).toBe("invalid_client");
+    });
+
+    describe("client authentication with HTTP Basic (RFC 6749 §2.3.1)", () => {
+        /** `Basic base64(formEncode(id):formEncode(secret))`. */
+        const basic = (id: string, secret: string) => {
+            const encode = (value: string) => new URLSearchParams({ v: value }).toString().substring(2);
+            return `Basic ${Buffer.from(`${encode(id)}:${encode(secret)}`).toString("base64")}`;
+        };
+        const passwordGrant = (authorization: string, fields: Record<string, string>) =>
+            t.http
+                .post("/connect/token")
+                .type("form")
+                .set("authorization", authorization)
+                .send({ grant_type: "password", ...fields });
+
+        it("logs in with the client credentials in the Authorization header instead of the form, form-urlencoded", async () => {
+            const identity = await createIdentity(t);
+            const response = await passwordGrant(basic(TEST_CLIENT.id, TEST_CLIENT.secret), {
+                username: identity.username,
+                password: STRONG_PASSWORD
+            }).expect(200);
+            expect(response.body).toEqual({ access_token: expect.any(String), token_type: "Bearer", expires_in: 300 });
+            await t.http.get("/api/v2/Devices/Self").set("authorization", `Bearer ${response.body.access_token}`).expect(200);
+
+            const special = await t.app.get(OAuthClientsService).createClient({ id: "web app+1", secret: "s3cr:t+ü %/=" });
+            const withSpecial = await passwordGrant(basic(special.id, special.secret), {
+                username: identity.username,
+                password: STRONG_PASSWORD
+            }).expect(200);
+            expect(withSpecial.body.token_type).toBe("Bearer");
+            // The same credentials in the form as well are accepted.
+            await passwordGrant(basic(TEST_CLIENT.id, TEST_CLIENT.secret), {
+                client_id: TEST_CLIENT.id,
+                client_secret: TEST_CLIENT.secret,
+                username: identity.username,
+                password: STRONG_PASSWORD
+            }).expect(200);
+        });
+
+        it("answers 401 invalid_client with a Basic challenge for a wrong secret, 400 invalid_request for differing or malformed credentials", async () => {
+            const identity = await createIdentity(t);
+            const device = { username: identity.username, password: STRONG_PASSWORD };
+            const wrong = await passwordGrant(basic(TEST_CLIENT.id, "wrong"), device).expect(401);
+            expect(wrong.body.error).toBe("invalid_client");
+            expect(wrong.headers["www-authenticate"]).toMatch(/^Basic realm=/);
+            const differing = await passwordGrant(basic(TEST_CLIENT.id, TEST_CLIENT.secret), { ...device, client_id: "other" }).expect(400);
+            expect(differing.body.error).toBe("invalid_request");
+            for (const malformed of ["Basic !!!", `Basic ${Buffer.from("no colon").toString("base64")}`, "Basic"]) {
+                expect((await passwordGrant(malformed, device).expect(400)).body.error).toBe("invalid_request");
+            }
+            // A form-authenticated client's wrong secret gets no challenge.
+            const formWrong = await token({ client_secret: "nope", ...device }).expect(401);
+            expect(formWrong.headers["www-authenticate"]).toBeUndefined();
+        });
     });
 
     it("answers 400 for a grant type other than password and for missing credentials", async () => {

@@ -201,6 +201,18 @@ describe("HTTP conventions", () => {
         expect(generated.headers["x-response-duration-ms"]).toMatch(/^\d+$/);
     });
 
+    it("sends the official Backbone's timing headers: request and response time in UTC with milliseconds, whole milliseconds taken", async () => {
+        const response = await t.http.get("/api/v2/Version").expect(200);
+        const iso = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+        expect(response.headers["x-request-time"]).toMatch(iso);
+        expect(response.headers["x-response-time"]).toMatch(iso);
+        const requested = Date.parse(response.headers["x-request-time"]!);
+        const responded = Date.parse(response.headers["x-response-time"]!);
+        expect(responded).toBeGreaterThanOrEqual(requested);
+        expect(response.headers["x-response-duration-ms"]).toMatch(/^\d+$/);
+        expect(response.headers["x-trace-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
     it("matches paths and query parameter names case-insensitively", async () => {
         const owner = await createIdentity(t);
         await t.http.post("/API/V2/challenges").expect(201);

@@ -7,6 +7,12 @@ describe("health", () => {
     });
     afterAll(async () => await t.close());
 
+    it("answers GET /health as the official Backbone does: 200 text/plain Healthy, without authentication", async () => {
+        const response = await t.http.get("/health").expect(200);
+        expect(response.headers["content-type"]).toMatch(/^text\/plain/);
+        expect(response.text).toBe("Healthy");
+    });
+
     it("reports liveness without authentication", async () => {
         const response = await t.http.get("/health/live").expect(200);
         expect(response.body.status).toBe("ok");

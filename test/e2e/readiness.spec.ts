@@ -36,7 +36,7 @@ describe("readiness with PostgreSQL stopped and started again", () => {
         rmSync(dir, { recursive: true, force: true });
     }, 60_000);
 
-    it("is ready, fails while the database is down, and recovers when it returns; liveness stays up", async () => {
+    it("is ready and Healthy, fails (503, Unhealthy) while the database is down, and recovers when it returns; liveness stays up", async () => {
         expect((await t.http.get("/health/ready")).status).toBe(200);
 
         await database.stop();
@@ -45,10 +45,14 @@ describe("readiness with PostgreSQL stopped and started again", () => {
         expect(down.body.status).toBe("error");
         expect(down.body.error).toMatchObject({ database: { status: "down" } });
         await t.http.get("/health/live").expect(200);
+        const unhealthy = await t.http.get("/health").expect(503);
+        expect(unhealthy.headers["content-type"]).toMatch(/^text\/plain/);
+        expect(unhealthy.text).toBe("Unhealthy");
 
         database = await startEmbeddedPostgres(dir, port);
         const up = await readinessBecomes(t, 200);
         expect(up.status).toBe(200);
         expect(up.body.status).toBe("ok");
+        expect((await t.http.get("/health").expect(200)).text).toBe("Healthy");
     }, 120_000);
 });

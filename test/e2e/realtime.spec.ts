@@ -24,9 +24,10 @@ class SseClient {
         });
     }
 
-    static async connect(baseUrl: string, auth?: string): Promise<SseClient> {
+    /** `path`: the official SSE server answers the same stream at `/api/v1/sse` (the official Connector's) and `/api/v2/sse`. */
+    static async connect(baseUrl: string, auth?: string, path = "/api/v2/sse"): Promise<SseClient> {
         return await new Promise((resolve, reject) => {
-            const request = get(`${baseUrl}/api/v2/sse`, { headers: auth ? { authorization: auth } : {} }, (response) =>
+            const request = get(`${baseUrl}${path}`, { headers: auth ? { authorization: auth } : {} }, (response) =>
                 resolve(new SseClient(response))
             );
             request.on("error", reject);
@@ -88,6 +89,24 @@ describe("real-time delivery", () => {
                 client.close();
                 strangerClient.close();
             }
+        });
+
+        it("are served at /api/v1/sse as well, where the official Connector opens its stream, the same way", async () => {
+            const identity = await createIdentity(t1);
+            const client = await SseClient.connect(t2.baseUrl!, identity.auth, "/api/v1/sse");
+            try {
+                expect(client.status).toBe(200);
+                expect(client.contentType).toMatch(/^text\/event-stream/);
+                await client.waitFor("ConnectionOpened");
+                await recordEvents(t1, identity.address, 1);
+                await client.waitFor("ExternalEventCreated");
+                expect(client.count("ExternalEventCreated")).toBe(1);
+            } finally {
+                client.close();
+            }
+            const anonymous = await SseClient.connect(t2.baseUrl!, undefined, "/api/v1/sse");
+            expect(anonymous.status).toBe(401);
+            anonymous.close();
         });
 
         it("say nothing about events that were rolled back or held back", async () => {

@@ -189,4 +189,39 @@ describe("the official client: relationships, messages, tokens and files", () =>
             )
         ).toBe(true);
     });
+    it("answers a wrong password for a protected template behind a token with 'Token not found', the text the official client stack checks", async () => {
+        const a = await world.account();
+        const b = await world.account();
+        const template = await a.relationshipTemplates.sendRelationshipTemplate({
+            content: Serializable.fromAny({ greeting: "protected behind a token" }),
+            expiresAt: inFiveMinutes(),
+            passwordProtection: PasswordProtectionCreationParameters.create({ password: "password" })
+        });
+        // As the official runtime shares a protected template: a token with the same password, carrying the template's reference.
+        const token = await a.tokens.sendToken({
+            content: TokenContentRelationshipTemplate.from({
+                templateId: template.id,
+                secretKey: template.secretKey,
+                passwordProtection: template.passwordProtection!.toSharedPasswordProtection()
+            }),
+            expiresAt: inFiveMinutes(),
+            ephemeral: true,
+            passwordProtection: PasswordProtectionCreationParameters.create({ password: "password" })
+        });
+        const reference = TokenReference.from(token.toTokenReference(world.backbone.baseUrl!).truncate());
+
+        const failure = await b.tokens.loadPeerTokenByReference(reference, true, "wrong-password").then(
+            () => undefined,
+            (error: unknown) => error as { code?: string; reason?: string; status?: number }
+        );
+        expect(failure).toMatchObject({ code: "error.platform.recordNotFound", status: 404 });
+        expect(failure!.reason).toBe(
+            "Token not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one."
+        );
+
+        const loaded = await b.tokens.loadPeerTokenByReference(reference, true, "password");
+        const content = loaded.content as TokenContentRelationshipTemplate;
+        const peerTemplate = await b.relationshipTemplates.loadPeerRelationshipTemplateByTokenContent(content, "password");
+        expect(peerTemplate.id.equals(template.id)).toBe(true);
+    });
 });

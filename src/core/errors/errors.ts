@@ -13,9 +13,6 @@ export const ErrorCode = {
     tooManyRequests: "error.platform.tooManyRequests"
 } as const;
 
-export const RECORD_NOT_FOUND_MESSAGE =
-    "Record not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
-
 /** A failure with an error code of the wire contract; the global filter renders it as the error envelope. */
 export class ApiError extends Error {
     constructor(
@@ -29,14 +26,52 @@ export class ApiError extends Error {
     }
 }
 
+/**
+ * The records that not-found errors name, spelled as the official Backbone spells them (the names of its entity
+ * classes): its clients show the text, and at least one of them matches on it ("Token not found. ...").
+ */
+export type RecordName =
+    | "Announcement"
+    | "Challenge"
+    | "Datawallet"
+    | "Device"
+    | "File"
+    | "Identity"
+    | "IdentityDeletionProcess"
+    | "Message"
+    | "OAuthClient"
+    | "Relationship"
+    | "RelationshipTemplate"
+    | "SyncRun"
+    | "Tier"
+    | "TierQuotaDefinition"
+    | "Token";
+
+/** 404 `error.platform.recordNotFound`. Build it with `notFound(...)` or `notFoundInDomain(...)`. */
 export class NotFoundError extends ApiError {
-    constructor(message = RECORD_NOT_FOUND_MESSAGE) {
+    constructor(message: string) {
         super(ErrorCode.recordNotFound, message, 404);
     }
 }
 
+/**
+ * The record is missing, not visible to the caller, expired, or its password is wrong: worded as the official
+ * Backbone's application layer words it, naming the record ("Record" when none is named).
+ */
+export function notFound(record?: RecordName): NotFoundError {
+    return new NotFoundError(
+        `${record ?? "Record"} not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.`
+    );
+}
+
+/** The shorter wording of the official Backbone's domain layer, for the cases it raises there ("<Record> not found"). */
+export function notFoundInDomain(record: RecordName): NotFoundError {
+    return new NotFoundError(`${record} not found`);
+}
+
+/** 403 `error.platform.forbidden`, worded as the official Backbone words it. */
 export class ForbiddenError extends ApiError {
-    constructor(message = "You are not allowed to perform this action.") {
+    constructor(message = "You are not allowed to perform this action due to insufficient privileges.") {
         super(ErrorCode.forbidden, message, 403);
     }
 }

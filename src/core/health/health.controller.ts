@@ -14,7 +14,7 @@ import { Public } from "../auth/caller";
 import { BlobStorage } from "../blob-storage/blob-storage";
 import { RawResponse } from "../http/raw-response";
 
-/** Liveness (the process answers) and readiness (PostgreSQL and the blob store answer) for load balancers and orchestrators. */
+/** Health (official wording), liveness (the process answers) and readiness (PostgreSQL and the blob store answer) for load balancers and orchestrators. */
 @ApiExcludeController()
 @Controller("health")
 export class HealthController {
@@ -24,6 +24,19 @@ export class HealthController {
         private readonly indicators: HealthIndicatorService,
         private readonly blobs: BlobStorage
     ) {}
+
+    /**
+     * Health as the official Backbone answers it (ASP.NET `MapHealthChecks("/health")`) and as the official Connector
+     * probes it: plain text `Healthy` (200) or `Unhealthy` (503 while PostgreSQL or the blob store fails).
+     */
+    @Get()
+    @Public()
+    @RawResponse()
+    async officialHealth(@Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+        const result = (await this.ready(reply)) as Partial<HealthCheckResult>;
+        reply.header("content-type", "text/plain; charset=utf-8").header("cache-control", "no-store, no-cache");
+        return result.status === "ok" ? "Healthy" : "Unhealthy";
+    }
 
     @Get("live")
     @Public()

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 
-import { ApiError, ErrorCode } from "../errors/errors";
+import { ApiError, ErrorCode, ForbiddenError } from "../errors/errors";
 import { errorBody } from "./error-envelope";
 
 interface FastifyLikeError {
@@ -26,7 +26,7 @@ export function renderError(error: unknown, logger?: Logger): RenderedError {
             case 401:
                 return { status, headers: { "www-authenticate": "Bearer" } };
             case 403:
-                return { status, body: errorBody(ErrorCode.forbidden, "You are not allowed to perform this action.") };
+                return { status, body: errorBody(ErrorCode.forbidden, new ForbiddenError().message) };
             case 404:
                 return { status };
             case 405:

@@ -10,6 +10,9 @@ import {
     type OpenAPIObject
 } from "@nestjs/swagger";
 
+/** HTTP Basic client authentication of POST /connect/token (RFC 6749 §2.3.1), an alternative to the form's credentials. */
+export const CLIENT_BASIC_SCHEME = "clientBasic";
+
 type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject["components"]>["schemas"]>[string], { $ref: string }>;
 
 export class QuotaExhaustion {

@@ -18,7 +18,12 @@ export interface QuotaChecker {
 }
 
 export function quotaExhausted(exhausted: QuotaExhaustion[]): ApiError {
-    return new ApiError(ErrorCode.quotaExhausted, "The quota for one or more metrics is exhausted.", 429, exhausted);
+    return new ApiError(
+        ErrorCode.quotaExhausted,
+        "You cannot to perform this action because one or more quotas are exhausted.",
+        429,
+        exhausted
+    );
 }
 
 /**

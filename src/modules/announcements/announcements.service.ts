@@ -3,7 +3,7 @@ import { InjectRepository } from "@nestjs/typeorm";
 import type { Repository } from "typeorm";
 
 import { Clock } from "../../core/clock/clock";
-import { NotFoundError, ValidationError } from "../../core/errors/errors";
+import { notFound, ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { isCommunicationLanguage } from "../devices/communication-language";
 import { Announcement, DEFAULT_LANGUAGE } from "./announcement.entity";
@@ -70,6 +70,6 @@ export class AnnouncementsService {
 
     async deleteAnnouncement(id: string): Promise<void> {
         const result = await this.announcements.delete({ id });
-        if (!result.affected) throw new NotFoundError();
+        if (!result.affected) throw notFound("Announcement");
     }
 }

@@ -4,7 +4,7 @@ import type { Repository } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
-import { NotFoundError } from "../../core/errors/errors";
+import { notFound } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { Challenge, CHALLENGE_LIFETIME_MS } from "./challenge.entity";
 
@@ -28,7 +28,7 @@ export class ChallengesService {
 
     async getChallenge(id: string): Promise<Challenge> {
         const challenge = await this.challenges.findOneBy({ id });
-        if (!challenge || !challenge.isReadable(this.clock.now())) throw new NotFoundError();
+        if (!challenge || !challenge.isReadable(this.clock.now())) throw notFound("Challenge");
         return challenge;
     }
 

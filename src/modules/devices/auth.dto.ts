@@ -4,10 +4,10 @@ import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
 export class TokenRequest {
     @ApiProperty({ enum: ["password"] })
     grant_type!: string;
-    @ApiProperty()
-    client_id!: string;
-    @ApiProperty()
-    client_secret!: string;
+    @ApiPropertyOptional({ description: "Required unless the client authenticates with HTTP Basic." })
+    client_id?: string;
+    @ApiPropertyOptional({ description: "Required unless the client authenticates with HTTP Basic." })
+    client_secret?: string;
     @ApiProperty({ example: "USRaaaaaaaaaaaaaaaaa" })
     username!: string;
     @ApiProperty()

@@ -14,10 +14,43 @@ export class OAuthError extends Error {
     constructor(
         readonly status: 400 | 401,
         readonly error: string,
-        readonly description: string
+        readonly description: string,
+        /** Set when the client authenticated with HTTP Basic: a 401 then names that scheme (RFC 6749 §5.2). */
+        readonly challenge?: string
     ) {
         super(description);
     }
+}
+
+/** The `WWW-Authenticate` challenge of a failed HTTP Basic client authentication. */
+export const BASIC_CHALLENGE = 'Basic realm="Backbone", charset="UTF-8"';
+
+/** A form-urlencoded value (`+` for space, percent escapes), as RFC 6749 §2.3.1 encodes the Basic credentials. */
+function formDecode(value: string): string | undefined {
+    try {
+        return decodeURIComponent(value.replace(/\+/g, " "));
+    } catch {
+        return undefined;
+    }
+}
+
+/**
+ * The client credentials of an `Authorization: Basic` header (RFC 6749 §2.3.1: id and secret form-urlencoded, joined by
+ * a colon, base64): undefined without such a header; an OAuth error when it is malformed.
+ */
+export function basicClientCredentials(header: string | undefined): { id: string; secret: string } | undefined {
+    if (!header || !/^Basic(\s|$)/i.test(header.trim())) return undefined;
+    const malformed = () =>
+        new OAuthError(400, "invalid_request", "The client credentials of the Authorization header are malformed.", BASIC_CHALLENGE);
+    const match = /^\s*Basic\s+([A-Za-z0-9+/]+={0,2})\s*$/i.exec(header);
+    if (!match) throw malformed();
+    const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    if (colon < 0) throw malformed();
+    const id = formDecode(decoded.substring(0, colon));
+    const secret = formDecode(decoded.substring(colon + 1));
+    if (id === undefined || secret === undefined) throw malformed();
+    return { id, secret };
 }
 
 const INVALID_GRANT = () => new OAuthError(400, "invalid_grant", "The username/password couple is invalid.");
@@ -34,21 +67,32 @@ export class AuthService {
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {}
 
-    async issueToken(form: Record<string, unknown>): Promise<TokenResponse> {
+    /**
+     * `authorization`: the request's Authorization header; the client may authenticate with HTTP Basic instead of the
+     * form's `client_id` and `client_secret` (RFC 6749 §2.3.1).
+     */
+    async issueToken(form: Record<string, unknown>, authorization?: string): Promise<TokenResponse> {
         const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
         const grantType = field("grant_type");
         if (!grantType) throw new OAuthError(400, "invalid_request", "The mandatory 'grant_type' parameter is missing.");
         if (grantType !== "password") throw new OAuthError(400, "unsupported_grant_type", "The specified 'grant_type' is not supported.");
-        const clientId = field("client_id");
-        const clientSecret = field("client_secret");
-        if (!clientId || !clientSecret) throw new OAuthError(401, "invalid_client", "The client credentials are missing.");
+        const basic = basicClientCredentials(authorization);
+        const formId = field("client_id");
+        const formSecret = field("client_secret");
+        if (basic && ((formId !== undefined && formId !== basic.id) || (formSecret !== undefined && formSecret !== basic.secret))) {
+            throw new OAuthError(400, "invalid_request", "The client credentials of the form and of the Authorization header differ.");
+        }
+        const clientId = basic?.id ?? formId;
+        const clientSecret = basic?.secret ?? formSecret;
+        const challenge = basic ? BASIC_CHALLENGE : undefined;
+        if (!clientId || !clientSecret) throw new OAuthError(401, "invalid_client", "The client credentials are missing.", challenge);
         const username = field("username");
         const password = field("password");
         if (!username || !password)
             throw new OAuthError(400, "invalid_request", "The mandatory 'username' and 'password' parameters are missing.");
 
         const client = await this.clients.authenticate(clientId, clientSecret);
-        if (!client) throw new OAuthError(401, "invalid_client", "The specified client credentials are invalid.");
+        if (!client) throw new OAuthError(401, "invalid_client", "The specified client credentials are invalid.", challenge);
 
         const device = await this.dataSource.getRepository(Device).findOneBy({ username });
         if (!device) throw INVALID_GRANT();

@@ -4,7 +4,7 @@ import { DataSource } from "typeorm";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
-import { ApiError, NotFoundError } from "../../core/errors/errors";
+import { ApiError, notFound, notFoundInDomain } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { newId } from "../../core/ids/ids";
 import { QUEUED_FOR_DELETION_TIER_ID } from "../../core/quotas/tiers";
@@ -16,17 +16,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_GRACE_PERIOD_DAYS = 14;
 
 const onlyOneActive = () =>
-    new ApiError(
-        "error.platform.validation.device.onlyOneActiveDeletionProcessAllowed",
-        "Only one active deletion process is allowed per identity."
-    );
+    new ApiError("error.platform.validation.device.onlyOneActiveDeletionProcessAllowed", "Only one active deletion process is allowed.");
 const notInRequiredStatus = () =>
     new ApiError(
         "error.platform.validation.device.deletionProcessIsNotInRequiredStatus",
-        "The deletion process is not in the required status."
+        "The deletion process must be in status [Active] for the operation to continue, but it was in another status."
     );
 const gracePeriodOver = () =>
-    new ApiError("error.platform.validation.device.gracePeriodHasAlreadyExpired", "The grace period has already expired.");
+    new ApiError(
+        "error.platform.validation.device.gracePeriodHasAlreadyExpired",
+        "You cannot perform this action, because the grace period of this deletion process has already expired."
+    );
 
 /** Identity deletion processes started and cancelled by the identity itself. */
 @Injectable()
@@ -45,7 +45,7 @@ export class DeletionProcessesService {
                     where: { address: caller.address },
                     lock: { mode: "pessimistic_write" }
                 });
-                if (!identity) throw new NotFoundError();
+                if (!identity) throw notFound("Identity");
                 const open = await manager.existsBy(IdentityDeletionProcess, [
                     { identityAddress: caller.address, status: DeletionProcessStatus.Active },
                     { identityAddress: caller.address, status: DeletionProcessStatus.Deleting }
@@ -94,7 +94,7 @@ export class DeletionProcessesService {
 
     async getDeletionProcess(caller: Caller, id: string): Promise<IdentityDeletionProcess> {
         const process = await this.dataSource.getRepository(IdentityDeletionProcess).findOneBy({ id, identityAddress: caller.address });
-        if (!process) throw new NotFoundError();
+        if (!process) throw notFound("IdentityDeletionProcess");
         return process;
     }
 
@@ -105,7 +105,7 @@ export class DeletionProcessesService {
                 where: { id, identityAddress: caller.address },
                 lock: { mode: "pessimistic_write" }
             });
-            if (!process) throw new NotFoundError();
+            if (!process) throw notFoundInDomain("IdentityDeletionProcess");
             if (process.status !== DeletionProcessStatus.Active) throw notInRequiredStatus();
             if (process.isGracePeriodOver(now)) throw gracePeriodOver();
             process.status = DeletionProcessStatus.Cancelled;

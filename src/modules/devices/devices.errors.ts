@@ -1,28 +1,39 @@
 import { ApiError, ErrorCode } from "../../core/errors/errors";
 
 export const DevicesErrors = {
-    unauthorizedClient: () => new ApiError(ErrorCode.unauthorized, "The client credentials are invalid."),
+    unauthorizedClient: () =>
+        new ApiError(
+            ErrorCode.unauthorized,
+            "You have to authenticate in order to execute this action. Further make sure that the auth token has not expired."
+        ),
     addressAlreadyExists: () =>
-        new ApiError("error.platform.validation.device.addressAlreadyExists", "An identity with this public key already exists."),
-    invalidSignature: () => new ApiError("error.platform.validation.device.invalidSignature", "The signature of the challenge is invalid."),
-    challengeHasExpired: () => new ApiError("error.platform.validation.device.challengeHasExpired", "The challenge has expired."),
+        new ApiError(
+            "error.platform.validation.device.addressAlreadyExists",
+            "The address derived from the given public key already exists. Try again with a different public key."
+        ),
+    invalidSignature: () => new ApiError("error.platform.validation.device.invalidSignature", "The given signature is not valid."),
+    challengeHasExpired: () =>
+        new ApiError(
+            "error.platform.validation.device.challengeHasExpired",
+            "The given challenge has expired. Obtain a new challenge and try again."
+        ),
     registrationFailed: (reason: string) => new ApiError("error.platform.validation.device.registrationFailed", reason),
     clientReachedIdentitiesLimit: () =>
         new ApiError(
             "error.platform.validation.device.clientReachedIdentitiesLimit",
-            "The client has reached its maximum number of identities."
+            "The client's Identity limit has been reached. A new Identity cannot be created with this client."
         ),
     onlyOneBackupDeviceCanExist: () =>
-        new ApiError("error.platform.validation.device.onlyOneBackupDeviceCanExist", "An identity can have only one backup device."),
+        new ApiError("error.platform.validation.device.onlyOneBackupDeviceCanExist", "Only one backup device can be created per identity."),
     changePasswordFailed: (reason: string) => new ApiError("error.platform.validation.device.changePasswordFailed", reason),
     deviceCannotBeDeleted: () =>
         new ApiError(
             "error.platform.validation.device.deviceCannotBeDeleted",
-            "The device cannot be deleted: it has already been onboarded or belongs to another identity."
+            "The device cannot be deleted because it is already onboarded."
         ),
     invalidCommunicationLanguage: () =>
         new ApiError(
             "error.platform.validation.invalidDeviceCommunicationLanguage",
-            "The communication language must be an ISO 639-1 code."
+            "The Device Communication Language must be a valid two letter ISO code"
         )
 };

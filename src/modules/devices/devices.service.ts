@@ -8,7 +8,7 @@ import { Clock } from "../../core/clock/clock";
 import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
 import { rawKeyFromStoredJson } from "../../core/crypto/signatures";
 import { isUniqueViolation } from "../../core/database/errors";
-import { NotFoundError } from "../../core/errors/errors";
+import { notFound } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
@@ -35,7 +35,7 @@ export class DevicesService {
 
     async registerDevice(caller: Caller, request: RegisterDeviceRequest): Promise<RegisterDeviceResponse> {
         const identity = await this.identities.findOneBy({ address: caller.address });
-        if (!identity) throw new NotFoundError();
+        if (!identity) throw notFound("Identity");
         const rawKey = rawKeyFromStoredJson(identity.publicKey);
         if (!rawKey) throw DevicesErrors.invalidSignature();
         await this.signedChallenges.verify(request.signedChallenge, rawKey);
@@ -87,7 +87,7 @@ export class DevicesService {
 
     async getOwnDevice(caller: Caller): Promise<Device> {
         const device = await this.devices.findOneBy({ id: caller.deviceId, identityAddress: caller.address });
-        if (!device) throw new NotFoundError();
+        if (!device) throw notFound("Device");
         return device;
     }
 
@@ -110,7 +110,7 @@ export class DevicesService {
     /** Only a device of the caller's identity that has never logged in can be deleted. */
     async deleteDevice(caller: Caller, id: string): Promise<void> {
         const device = await this.devices.findOneBy({ id, identityAddress: caller.address });
-        if (!device) throw new NotFoundError();
+        if (!device) throw notFound("Device");
         if (device.isOnboarded) throw DevicesErrors.deviceCannotBeDeleted();
         await this.dataSource.transaction(async (manager) => {
             const result = await manager

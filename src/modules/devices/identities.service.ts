@@ -7,7 +7,7 @@ import { deriveAddress } from "../../core/crypto/identity-address";
 import { hashPassword } from "../../core/crypto/passwords";
 import { parsePublicKey } from "../../core/crypto/signatures";
 import { isUniqueViolation } from "../../core/database/errors";
-import { NotFoundError, ValidationError } from "../../core/errors/errors";
+import { notFound, ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { isCommunicationLanguage } from "./communication-language";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
@@ -104,7 +104,7 @@ export class IdentitiesService {
 
     async getIdentity(address: string): Promise<IdentityDto> {
         const identity = await this.dataSource.getRepository(Identity).findOneBy({ address });
-        if (!identity) throw new NotFoundError();
+        if (!identity) throw notFound("Identity");
         return {
             address: identity.address,
             createdAt: identity.createdAt.toISOString(),
@@ -118,7 +118,7 @@ export class IdentitiesService {
     /** What an operator may see of an identity (admin lookup); never keys or password hashes. */
     async lookupIdentity(address: string): Promise<IdentityLookup> {
         const identity = await this.dataSource.getRepository(Identity).findOneBy({ address });
-        if (!identity) throw new NotFoundError();
+        if (!identity) throw notFound("Identity");
         const numberOfDevices = await this.dataSource.getRepository(Device).countBy({ identityAddress: address });
         return {
             address: identity.address,

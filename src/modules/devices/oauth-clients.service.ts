@@ -7,7 +7,7 @@ import { DataSource, type Repository } from "typeorm";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
 import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
-import { NotFoundError } from "../../core/errors/errors";
+import { notFound } from "../../core/errors/errors";
 import { newId, randomString } from "../../core/ids/ids";
 import { Identity } from "./identity.entity";
 import { OAuthClient } from "./oauth-client.entity";
@@ -86,7 +86,7 @@ export class OAuthClientsService implements OnApplicationBootstrap {
 
     async getClient(id: string): Promise<OAuthClientInfo> {
         const client = await this.clients.findOneBy({ id });
-        if (!client) throw new NotFoundError();
+        if (!client) throw notFound("OAuthClient");
         return this.info(client, await this.dataSource.getRepository(Identity).countBy({ clientId: id }));
     }
 
@@ -97,7 +97,7 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         if (changes.maxIdentities !== undefined) update.maxIdentities = changes.maxIdentities;
         if (Object.keys(update).length > 0) {
             const result = await this.clients.update({ id }, update);
-            if (!result.affected) throw new NotFoundError();
+            if (!result.affected) throw notFound("OAuthClient");
         }
         return await this.getClient(id);
     }
@@ -106,7 +106,7 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     async changeClientSecret(id: string, secret?: string): Promise<{ clientId: string; clientSecret: string }> {
         const clientSecret = secret ?? randomString(30);
         const result = await this.clients.update({ id }, { secretHash: await hashPassword(clientSecret) });
-        if (!result.affected) throw new NotFoundError();
+        if (!result.affected) throw notFound("OAuthClient");
         this.forget(id);
         return { clientId: id, clientSecret };
     }
@@ -115,7 +115,7 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     async deleteClient(id: string): Promise<void> {
         const result = await this.clients.delete({ id });
         this.forget(id);
-        if (!result.affected) throw new NotFoundError();
+        if (!result.affected) throw notFound("OAuthClient");
     }
 
     /** Drops cached verifications of a client (after its secret changed or it was deleted). */

@@ -2,7 +2,7 @@ import { Inject, Injectable } from "@nestjs/common";
 
 import { Clock } from "../../core/clock/clock";
 import { parseSignature, verifyEd25519 } from "../../core/crypto/signatures";
-import { NotFoundError, ValidationError } from "../../core/errors/errors";
+import { notFound, ValidationError } from "../../core/errors/errors";
 import { ChallengesService } from "../challenges/challenges.service";
 import { DevicesErrors } from "./devices.errors";
 
@@ -43,7 +43,7 @@ export class SignedChallengeVerifier {
         const id = challengeId(signed.challenge);
         if (!id) throw new ValidationError("'signedChallenge.challenge': must be a JSON object with 'id' and 'expiresAt'.");
         const challenge = await this.challenges.findChallenge(id);
-        if (!challenge) throw new NotFoundError();
+        if (!challenge) throw notFound("Challenge");
         if (challenge.isExpired(this.clock.now())) throw DevicesErrors.challengeHasExpired();
     }
 }

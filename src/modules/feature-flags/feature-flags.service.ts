@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
-import { NotFoundError } from "../../core/errors/errors";
+import { notFound } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
 import { RelationshipsService } from "../relationships/relationships.service";
@@ -86,7 +86,7 @@ export class FeatureFlagsService implements OnModuleInit {
      * of it); 404 for everybody else. Keys start lower-case as in the official Backbone.
      */
     async featureFlagsOf(caller: Caller, address: string): Promise<Record<string, boolean>> {
-        if (caller.address !== address && !(await this.relationships.knows(caller.address, address))) throw new NotFoundError();
+        if (caller.address !== address && !(await this.relationships.knows(caller.address, address))) throw notFound("Identity");
         const flags = await this.dataSource
             .getRepository(FeatureFlag)
             .find({ where: { identityAddress: address }, order: { name: "ASC" } });

@@ -10,7 +10,7 @@ import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { BlobNotFoundError, BlobStorage, BlobTooLargeError } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
-import { ForbiddenError, NotFoundError } from "../../core/errors/errors";
+import { ForbiddenError, notFound } from "../../core/errors/errors";
 import type { Page, PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { validationErrorFactory } from "../../core/validation/validation.pipe";
@@ -159,7 +159,7 @@ export class FilesService {
     /** Any authenticated identity may read the metadata of a file that has not expired. */
     async getFileMetadata(id: string): Promise<FileMetadata> {
         const file = await this.files.find(id);
-        if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+        if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
         return file;
     }
 
@@ -171,7 +171,7 @@ export class FilesService {
         } catch (error) {
             if (error instanceof BlobNotFoundError) {
                 this.logger.error(`file ${id} has no content in the blob store`);
-                throw new NotFoundError();
+                throw notFound("File");
             }
             throw error;
         }
@@ -185,7 +185,7 @@ export class FilesService {
     async deleteFile(caller: Caller, id: string): Promise<void> {
         const file = await this.getFileMetadata(id);
         if (file.createdBy !== caller.address) throw new ForbiddenError();
-        if (!(await this.files.delete(id))) throw new NotFoundError();
+        if (!(await this.files.delete(id))) throw notFound("File");
         try {
             await this.blobs.delete(id);
         } catch {
@@ -196,7 +196,7 @@ export class FilesService {
     async regenerateOwnershipToken(caller: Caller, id: string): Promise<string> {
         return await this.files.transaction(async (manager) => {
             const file = await this.files.findForUpdate(manager, id);
-            if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+            if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
             if (!file.isOwnedBy(caller.address)) throw new ForbiddenError();
             const ownership = newOwnershipToken();
             file.ownershipTokenHash = ownership.hash;
@@ -211,7 +211,7 @@ export class FilesService {
     async validateOwnershipToken(caller: Caller, id: string, token: string): Promise<boolean> {
         return await this.files.transaction(async (manager) => {
             const file = await this.files.findForUpdate(manager, id);
-            if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+            if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
             const outcome = file.validateOwnershipToken(caller.address, token);
             if (outcome.lock) {
                 file.ownershipIsLocked = true;
@@ -228,7 +228,7 @@ export class FilesService {
     async claimOwnership(caller: Caller, id: string, token: string): Promise<string> {
         const outcome = await this.files.transaction(async (manager) => {
             const file = await this.files.findForUpdate(manager, id);
-            if (!file || !file.isVisible(this.clock.now())) throw new NotFoundError();
+            if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
             const claim = file.claimOwnership(caller.address, token);
             if (claim === "wrongToken") {
                 file.ownershipIsLocked = true;

@@ -1,22 +1,22 @@
-import { ApiError, NotFoundError } from "../../core/errors/errors";
+import { ApiError } from "../../core/errors/errors";
 
 const PREFIX = "error.platform.validation.message.";
 
+/** Worded as the official Backbone words them. */
 export const MessagesErrors = {
-    messageNotFound: () => new NotFoundError("Message not found. Make sure the ID exists and the record is not expired."),
     noRelationshipToRecipientExists: (recipient: string) =>
         new ApiError(
             `${PREFIX}noRelationshipToRecipientExists`,
-            `Cannot send a message to ${recipient} because there is no relationship to it.`
+            `Cannot send message to ${recipient} because there is no relationship to it.`
         ),
     relationshipToRecipientNotActive: (recipient: string) =>
         new ApiError(
             `${PREFIX}relationshipToRecipientNotActive`,
-            `Cannot send a message to ${recipient} because the relationship to it is not Active, Pending or Terminated.`
+            `Cannot send message to ${recipient} because the relationship to it is not active. In order to be able to send messages again, you have to reactivate the relationship.`
         ),
-    maxNumberOfUnreceivedMessagesReached: (recipient: string, max: number) =>
+    maxNumberOfUnreceivedMessagesReached: (recipient: string) =>
         new ApiError(
             `${PREFIX}maxNumberOfUnreceivedMessagesReached`,
-            `Cannot send a message to ${recipient} because it has not yet received ${max} of your messages.`
+            `The message could not be sent because ${recipient} already has the maximum number of unread messages from you.`
         )
 };

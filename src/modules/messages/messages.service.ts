@@ -5,7 +5,7 @@ import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
-import { ValidationError } from "../../core/errors/errors";
+import { notFound, ValidationError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
@@ -114,9 +114,9 @@ export class MessagesService implements OnModuleInit {
     /** A message the caller takes part in; fetching it marks it received for a recipient (the first time only). */
     async getMessage(caller: Caller, id: string): Promise<Message> {
         const message = await this.dataSource.manager.findOneBy(Message, { id });
-        if (!message) throw MessagesErrors.messageNotFound();
+        if (!message) throw notFound("Message");
         await this.loadRecipients([message]);
-        if (!message.isVisibleTo(caller.address)) throw MessagesErrors.messageNotFound();
+        if (!message.isVisibleTo(caller.address)) throw notFound("Message");
         await this.markReceived(caller, [message]);
         return message;
     }
@@ -159,7 +159,7 @@ export class MessagesService implements OnModuleInit {
             [sender, recipient]
         );
         const max = this.config.MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER;
-        if (Number(rows[0]!.count) >= max) throw MessagesErrors.maxNumberOfUnreceivedMessagesReached(recipient, max);
+        if (Number(rows[0]!.count) >= max) throw MessagesErrors.maxNumberOfUnreceivedMessagesReached(recipient);
     }
 
     private async loadRecipients(messages: Message[]): Promise<void> {

@@ -40,7 +40,7 @@ export class PushNotificationsService {
         const platform = request.platform.toLowerCase();
         if (!(Object.values(PushPlatform) as string[]).includes(platform)) throw PushNotificationsErrors.invalidPnsPlatform();
         if ((platform === PushPlatform.Fcm || platform === PushPlatform.Apns) && !this.sender.supportsAppId(platform, request.appId)) {
-            throw PushNotificationsErrors.unsupportedAppId(request.appId);
+            throw PushNotificationsErrors.unsupportedAppId();
         }
         const needsHandle = platform === PushPlatform.Fcm || platform === PushPlatform.Apns;
         const values = {

@@ -4,7 +4,7 @@ import { DataSource } from "typeorm";
 
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
-import { ApiError, ErrorCode, NotFoundError } from "../../core/errors/errors";
+import { ApiError, ErrorCode, notFound, notFoundInDomain } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { type QuotaChecker, QuotaEnforcement, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
@@ -117,7 +117,7 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
 
     async getTier(id: string): Promise<TierDto> {
         const tier = await this.dataSource.getRepository(Tier).findOneBy({ id });
-        if (!tier) throw new NotFoundError();
+        if (!tier) throw notFound("Tier");
         const definitions = await this.dataSource
             .getRepository(TierQuotaDefinition)
             .find({ where: { tierId: id }, order: { metricKey: "ASC", period: "ASC" } });
@@ -146,13 +146,13 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
         }
         await this.dataSource.transaction(async (manager) => {
             const result = await manager.delete(Tier, { id });
-            if (!result.affected) throw new NotFoundError();
+            if (!result.affected) throw notFound("Tier");
             await manager.delete(TierQuotaDefinition, { tierId: id });
         });
     }
 
     async addTierQuota(tierId: string, input: { metricKey: QuotaMetricKey; max: number; period: QuotaPeriod }): Promise<TierQuotaDto> {
-        if (!(await this.tierExists(tierId))) throw new NotFoundError();
+        if (!(await this.tierExists(tierId))) throw notFound("Tier");
         const definition: TierQuotaDefinition = { id: newId("TQD"), tierId, ...input };
         try {
             await this.dataSource.getRepository(TierQuotaDefinition).insert(definition);
@@ -167,7 +167,7 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
 
     async deleteTierQuota(tierId: string, quotaId: string): Promise<void> {
         const result = await this.dataSource.getRepository(TierQuotaDefinition).delete({ id: quotaId, tierId });
-        if (!result.affected) throw new NotFoundError();
+        if (!result.affected) throw (await this.tierExists(tierId)) ? notFoundInDomain("TierQuotaDefinition") : notFound("Tier");
     }
 
     /** The quotas of the caller's tier, grouped by metric, with the usage in the current period where it is counted. */

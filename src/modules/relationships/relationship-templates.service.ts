@@ -3,7 +3,7 @@ import { DataSource, type EntityManager, In } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
-import { ForbiddenError, ValidationError } from "../../core/errors/errors";
+import { ForbiddenError, notFound, ValidationError } from "../../core/errors/errors";
 import { type Page, pageOf, type PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { ExternalEventType } from "../synchronization/external-event-types";
@@ -57,15 +57,15 @@ export class RelationshipTemplatesService {
                 .setLock("pessimistic_write")
                 .where("t.id = :id", { id })
                 .getOne();
-            if (!template) throw RelationshipsErrors.templateNotFound();
+            if (!template) throw notFound("RelationshipTemplate");
             const now = this.clock.now();
             const hasRelationship = template.isExpired(now) && (await this.hasRelationshipFrom(manager, template.id, caller.address));
-            if (!template.isVisibleTo(caller.address, now, hasRelationship)) throw RelationshipsErrors.templateNotFound();
+            if (!template.isVisibleTo(caller.address, now, hasRelationship)) throw notFound("RelationshipTemplate");
             const allocated = await manager.existsBy(RelationshipTemplateAllocation, {
                 relationshipTemplateId: id,
                 allocatedBy: caller.address
             });
-            if (!template.acceptsPassword(caller.address, password, allocated)) throw RelationshipsErrors.templateNotFound();
+            if (!template.acceptsPassword(caller.address, password, allocated)) throw notFound("RelationshipTemplate");
             if (template.needsAllocationBy(caller.address, allocated)) {
                 const count = await manager.countBy(RelationshipTemplateAllocation, { relationshipTemplateId: id });
                 if (!template.canAllocate(count)) throw RelationshipsErrors.maxNumberOfAllocationsExhausted();
@@ -120,12 +120,11 @@ export class RelationshipTemplatesService {
                 .setLock("pessimistic_write")
                 .where("t.id = :id", { id })
                 .getOne();
-            if (!template) throw RelationshipsErrors.templateNotFound();
+            if (!template) throw notFound("RelationshipTemplate");
             const now = this.clock.now();
             const hasRelationship = template.isExpired(now) && (await this.hasRelationshipFrom(manager, template.id, caller.address));
-            if (!template.isVisibleTo(caller.address, now, hasRelationship)) throw RelationshipsErrors.templateNotFound();
-            if (template.createdBy !== caller.address)
-                throw new ForbiddenError("Only the creator of a relationship template can delete it.");
+            if (!template.isVisibleTo(caller.address, now, hasRelationship)) throw notFound("RelationshipTemplate");
+            if (template.createdBy !== caller.address) throw new ForbiddenError();
             await manager.update(Relationship, { relationshipTemplateId: id }, { relationshipTemplateId: null });
             await manager.delete(RelationshipTemplateAllocation, { relationshipTemplateId: id });
             await manager.delete(RelationshipTemplate, { id });
@@ -158,10 +157,10 @@ export class RelationshipTemplatesService {
     /** The template a relationship is created from, checked against visibility rules 1 and 2 (for the relationships service). */
     async findVisibleTemplate(manager: EntityManager, caller: string, id: string): Promise<RelationshipTemplate> {
         const template = await manager.findOneBy(RelationshipTemplate, { id });
-        if (!template) throw RelationshipsErrors.templateNotFound();
+        if (!template) throw notFound("RelationshipTemplate");
         const now = this.clock.now();
         const hasRelationship = template.isExpired(now) && (await this.hasRelationshipFrom(manager, template.id, caller));
-        if (!template.isVisibleTo(caller, now, hasRelationship)) throw RelationshipsErrors.templateNotFound();
+        if (!template.isVisibleTo(caller, now, hasRelationship)) throw notFound("RelationshipTemplate");
         return template;
     }
 

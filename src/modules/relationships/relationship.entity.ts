@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { notFound } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { ExternalEventType } from "../synchronization/external-event-types";
 import { RelationshipsErrors } from "./relationships.errors";
@@ -209,16 +210,15 @@ export class Relationship {
     }
 
     requestReactivation(actor: Actor): TransitionEffects {
-        this.ensureStatus(RelationshipStatus.Terminated);
         if (this.lastEntry?.reason === AuditLogReason.ReactivationRequested) {
             throw RelationshipsErrors.cannotRequestReactivationWhenThereIsAnOpenReactivationRequest();
         }
+        this.ensureStatus(RelationshipStatus.Terminated);
         this.changeStatus(actor, AuditLogReason.ReactivationRequested, RelationshipStatus.Terminated);
         return { event: { owner: this.peerOf(actor.address), type: ExternalEventType.RelationshipReactivationRequested } };
     }
 
     acceptReactivation(actor: Actor): TransitionEffects {
-        this.ensureStatus(RelationshipStatus.Terminated);
         if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address)))
             throw RelationshipsErrors.noAcceptableRelationshipReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.AcceptanceOfReactivation, RelationshipStatus.Active);
@@ -226,7 +226,6 @@ export class Relationship {
     }
 
     rejectReactivation(actor: Actor): TransitionEffects {
-        this.ensureStatus(RelationshipStatus.Terminated);
         if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address)))
             throw RelationshipsErrors.noRejectableReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.RejectionOfReactivation, RelationshipStatus.Terminated);
@@ -234,7 +233,6 @@ export class Relationship {
     }
 
     revokeReactivation(actor: Actor): TransitionEffects {
-        this.ensureStatus(RelationshipStatus.Terminated);
         if (!this.hasOpenReactivationRequestBy(actor.address)) throw RelationshipsErrors.noRevocableReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.RevocationOfReactivation, RelationshipStatus.Terminated);
         return { event: this.reactivationCompletedFor(this.peerOf(actor.address)) };
@@ -257,7 +255,7 @@ export class Relationship {
             this.changeStatus(actor, reason, RelationshipStatus.ReadyForDeletion);
             return { dropActorsUnsyncedMessages: true };
         }
-        throw RelationshipsErrors.relationshipIsNotInCorrectStatus(this.status);
+        throw RelationshipsErrors.relationshipIsNotInCorrectStatus([...first, RelationshipStatus.DeletionProposed]);
     }
 
     /**
@@ -266,7 +264,7 @@ export class Relationship {
      * ReadyForDeletion. Nothing changes if the identity has already decomposed the relationship itself.
      */
     decomposeDueToIdentityDeletion(deleted: string, now: Date): TransitionEffects {
-        if (!this.isParticipant(deleted)) throw RelationshipsErrors.relationshipNotFound();
+        if (!this.isParticipant(deleted)) throw notFound("Relationship");
         if (this.hasDecomposed(deleted)) return {};
         const actor: Actor = { address: deleted, deviceId: null, now };
         this.markDecomposedBy(deleted);
@@ -297,7 +295,7 @@ export class Relationship {
     }
 
     private ensureStatus(expected: RelationshipStatus): void {
-        if (this.status !== expected) throw RelationshipsErrors.relationshipIsNotInCorrectStatus(this.status);
+        if (this.status !== expected) throw RelationshipsErrors.relationshipIsNotInCorrectStatus([expected]);
     }
 
     private changeStatus(actor: Actor, reason: AuditLogReason, newStatus: RelationshipStatus): void {

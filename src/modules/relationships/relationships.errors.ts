@@ -1,52 +1,63 @@
-import { ApiError, NotFoundError } from "../../core/errors/errors";
+import { ApiError } from "../../core/errors/errors";
 
 const PREFIX = "error.platform.validation.relationship.";
 
-export const TEMPLATE_NOT_FOUND_MESSAGE =
-    "RelationshipTemplate not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
-
+/** Worded as the official Backbone words them. */
 export const RelationshipsErrors = {
-    templateNotFound: () => new NotFoundError(TEMPLATE_NOT_FOUND_MESSAGE),
-    relationshipNotFound: () => new NotFoundError("Relationship not found. Make sure the ID exists and the record is not expired."),
-    identityNotFound: () => new NotFoundError("Identity not found. Make sure the ID exists and the record is not expired."),
     maxNumberOfAllocationsExhausted: () =>
         new ApiError(
             "error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted",
-            "The maximum number of allocations of this relationship template has been exhausted."
+            "The maximum number of allocations (maxNumberOfAllocations) of the template you are trying to read is exhausted."
         ),
     cannotCreateRelationshipWithYourself: () =>
-        new ApiError(`${PREFIX}cannotCreateRelationshipWithYourself`, "You cannot create a relationship with yourself."),
+        new ApiError(`${PREFIX}cannotCreateRelationshipWithYourself`, "You cannot send a relationship request to yourself."),
     relationshipToTargetAlreadyExists: () =>
-        new ApiError(`${PREFIX}relationshipToTargetAlreadyExists`, "A relationship to the target identity already exists."),
-    peerIsToBeDeleted: () => new ApiError(`${PREFIX}peerIsToBeDeleted`, "The peer of the relationship is to be deleted."),
+        new ApiError(
+            `${PREFIX}relationshipToTargetAlreadyExists`,
+            "A relationship to the owner of the template already exists. If the relationship is terminated, you can reactivate it. Note that a relationship has to be decomposed by both parties before a new one can be created."
+        ),
+    peerIsToBeDeleted: () =>
+        new ApiError(
+            `${PREFIX}peerIsToBeDeleted`,
+            "Cannot establish relationship with the owner of the template because the owner is in status 'ToBeDeleted'."
+        ),
     cannotAcceptOrRejectRelationshipAddressedToSomeoneElse: () =>
         new ApiError(
             `${PREFIX}cannotAcceptOrRejectRelationshipAddressedToSomeoneElse`,
-            "You cannot accept or reject a relationship that is addressed to someone else."
+            "You cannot accept or reject a relationship request that is addressed to someone else."
         ),
     cannotRevokeRelationshipNotCreatedByYourself: () =>
         new ApiError(
             `${PREFIX}cannotRevokeRelationshipNotCreatedByYourself`,
-            "You cannot revoke a relationship that was not created by yourself."
+            "You cannot revoke a relationship request that was not created by yourself."
         ),
-    relationshipIsNotInCorrectStatus: (status: string) =>
+    /** `expected`: the statuses that would have allowed the action. */
+    relationshipIsNotInCorrectStatus: (expected: readonly string[]) =>
         new ApiError(
             `${PREFIX}relationshipIsNotInCorrectStatus`,
-            `The relationship is in status '${status}', which does not allow this action.`
+            `The relationship has to be in status '${expected.join(" or ")}' to perform this action.`
         ),
     cannotRequestReactivationWhenThereIsAnOpenReactivationRequest: () =>
         new ApiError(
             `${PREFIX}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`,
-            "There is already an open reactivation request for this relationship."
+            "You cannot request reactivation when there is an open reactivation request."
         ),
     noAcceptableRelationshipReactivationRequestExists: () =>
-        new ApiError(`${PREFIX}noAcceptableRelationshipReactivationRequestExists`, "There is no reactivation request you could accept."),
+        new ApiError(
+            `${PREFIX}noAcceptableRelationshipReactivationRequestExists`,
+            "There is no pending reactivation request or you are not allowed to accept it. A reactivation request can only be accepted by the identity that did not request it."
+        ),
     noRejectableReactivationRequestExists: () =>
-        new ApiError(`${PREFIX}noRejectableReactivationRequestExists`, "There is no reactivation request you could reject."),
+        new ApiError(
+            `${PREFIX}noRejectableReactivationRequestExists`,
+            "There is no pending reactivation request or you are not allowed to revoke it. A reactivation request can only be rejected by the identity that did not request it."
+        ),
     noRevocableReactivationRequestExists: () =>
-        new ApiError(`${PREFIX}noRevocableReactivationRequestExists`, "There is no reactivation request you could revoke."),
-    relationshipAlreadyDecomposed: () =>
-        new ApiError(`${PREFIX}relationshipAlreadyDecomposed`, "You have already decomposed this relationship.")
+        new ApiError(
+            `${PREFIX}noRevocableReactivationRequestExists`,
+            "There is no pending reactivation request or you are not allowed to revoke it. A reactivation request can only be revoked by the identity that request it."
+        ),
+    relationshipAlreadyDecomposed: () => new ApiError(`${PREFIX}relationshipAlreadyDecomposed`, "You already decomposed this Relationship.")
 };
 
 export const RelationshipErrorCodes = {

@@ -6,7 +6,7 @@ import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { isUniqueViolation } from "../../core/database/errors";
-import { ValidationError } from "../../core/errors/errors";
+import { notFound, ValidationError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { IdentityDeleted, IdentityDeletionCancelled, IdentityDeletionStarted, IdentityToBeDeleted } from "../devices/devices.events";
@@ -133,7 +133,7 @@ export class RelationshipsService implements OnModuleInit {
 
     async getRelationship(caller: Caller, id: string): Promise<Relationship> {
         const relationship = await this.dataSource.manager.findOneBy(Relationship, { id });
-        if (!relationship || !relationship.isParticipant(caller.address)) throw RelationshipsErrors.relationshipNotFound();
+        if (!relationship || !relationship.isParticipant(caller.address)) throw notFound("Relationship");
         if (relationship.hasDecomposed(caller.address)) throw RelationshipsErrors.relationshipAlreadyDecomposed();
         return relationship;
     }
@@ -151,7 +151,7 @@ export class RelationshipsService implements OnModuleInit {
 
     async canCreateRelationship(caller: Caller, peer: string): Promise<{ canCreate: boolean; code: string | null }> {
         const status = await this.identities.statusOf(peer);
-        if (status === undefined) throw RelationshipsErrors.identityNotFound();
+        if (status === undefined) throw notFound("Identity");
         if (status !== "Active") return { canCreate: false, code: RelationshipErrorCodes.peerIsToBeDeleted };
         if (await this.hasOpenRelationship(this.dataSource.manager, caller.address, peer)) {
             return { canCreate: false, code: RelationshipErrorCodes.relationshipToTargetAlreadyExists };
@@ -254,7 +254,7 @@ export class RelationshipsService implements OnModuleInit {
                 .setLock("pessimistic_write")
                 .where("r.id = :id", { id })
                 .getOne();
-            if (!relationship || !relationship.isParticipant(caller.address)) throw RelationshipsErrors.relationshipNotFound();
+            if (!relationship || !relationship.isParticipant(caller.address)) throw notFound("Relationship");
             const actor = this.actor(caller);
             const effects = apply(relationship, actor);
             await manager.update(

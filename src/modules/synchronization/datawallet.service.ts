@@ -4,7 +4,7 @@ import { DataSource, type EntityManager, In, IsNull } from "typeorm";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
-import { NotFoundError } from "../../core/errors/errors";
+import { notFound } from "../../core/errors/errors";
 import { Page, type PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
@@ -36,7 +36,7 @@ export class DatawalletService {
 
     async getDatawallet(caller: Caller): Promise<DatawalletDto> {
         const datawallet = await this.dataSource.getRepository(Datawallet).findOneBy({ owner: caller.address });
-        if (!datawallet) throw new NotFoundError();
+        if (!datawallet) throw notFound("Datawallet");
         return { version: datawallet.version };
     }
 
@@ -57,7 +57,7 @@ export class DatawalletService {
     ): Promise<DatawalletModification[]> {
         if (items.length === 0) return [];
         const tooHigh = items.find((item) => item.datawalletVersion > datawallet.version);
-        if (tooHigh) throw SynchronizationErrors.datawalletVersionOfModificationTooHigh(datawallet.version);
+        if (tooHigh) throw SynchronizationErrors.datawalletVersionOfModificationTooHigh(datawallet.version, tooHigh.datawalletVersion);
         const now = this.clock.now();
         const modifications = items.map((item, i) =>
             manager.create(DatawalletModification, {
@@ -92,9 +92,9 @@ export class DatawalletService {
                 if (await manager.existsBy(SyncRun, { createdBy: caller.address, finalizedAt: IsNull() })) {
                     throw SynchronizationErrors.cannotPushDatawalletModificationsDuringActiveSyncRun();
                 }
-                if (!datawallet) throw new NotFoundError();
+                if (!datawallet) throw notFound("Datawallet");
                 if (supportedVersion < datawallet.version) {
-                    throw SynchronizationErrors.insufficientSupportedDatawalletVersion(supportedVersion, datawallet.version);
+                    throw SynchronizationErrors.insufficientSupportedDatawalletVersion();
                 }
                 const latest = datawallet.latestIndex();
                 if (latest !== null && request.localIndex !== latest)
@@ -144,7 +144,7 @@ export class DatawalletService {
     ): Promise<Page<DatawalletModificationDto>> {
         const datawallet = await this.dataSource.getRepository(Datawallet).findOneBy({ owner: caller.address });
         if (datawallet && supportedVersion < datawallet.version) {
-            throw SynchronizationErrors.insufficientSupportedDatawalletVersion(supportedVersion, datawallet.version);
+            throw SynchronizationErrors.insufficientSupportedDatawalletVersion();
         }
         if (!datawallet) return new Page([], request, 0);
         const latestPerKey = `SELECT DISTINCT ON (object_identifier, type, payload_category) id, index

@@ -21,9 +21,18 @@ export class SseHub implements OnModuleDestroy {
         this.heartbeat.unref();
     }
 
-    /** Starts the event stream on a response and keeps it until the client goes away. */
-    open(owner: string, deviceId: string, response: ServerResponse): void {
+    /** Starts the event stream on a response (with `headers` besides its own) and keeps it until the client goes away. */
+    open(
+        owner: string,
+        deviceId: string,
+        response: ServerResponse,
+        headers: Record<string, number | string | string[] | undefined> = {}
+    ): void {
+        const given = Object.fromEntries(
+            Object.entries(headers).filter((entry): entry is [string, number | string | string[]] => entry[1] !== undefined)
+        );
         response.writeHead(200, {
+            ...given,
             "content-type": "text/event-stream",
             "cache-control": "no-cache",
             connection: "keep-alive",

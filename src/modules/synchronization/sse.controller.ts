@@ -1,24 +1,28 @@
 import { Controller, Get, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
 
+/**
+ * The event stream of the calling device. The official SSE server answers the same stream under `/api/v1/sse` (where
+ * the official Connector opens it) and `/api/v2/sse`: both routes lead to the one implementation here.
+ */
 @ApiTags("Sse")
 @ApiBearerAuth()
-@Controller("api/v2/sse")
+@Controller()
 export class SseController {
     constructor(private readonly hub: SseHub) {}
 
-    @Get()
+    @Get("api/v2/sse")
     @RawResponse()
     @ApiOperation({
         summary: "Open a server-sent event stream for the calling device",
         description:
             "First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; " +
-            "comment lines as heartbeats."
+            "comment lines as heartbeats. Also answered at `/api/v1/sse`, where the official Connector opens it."
     })
     @ApiProduces("text/event-stream")
     @ApiResponse({
@@ -28,7 +32,22 @@ export class SseController {
     })
     @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
     openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
+        this.open(caller, reply);
+    }
+
+    /** The same stream at the path of the official SSE server's first version (left out of the OpenAPI document). */
+    @Get("api/v1/sse")
+    @RawResponse()
+    @ApiExcludeEndpoint()
+    openEventStreamV1(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
+        this.open(caller, reply);
+    }
+
+    private open(caller: Caller, reply: FastifyReply): void {
+        // The stream is written to the raw response: it carries the headers already set on the reply (correlation id,
+        // CORS), which Fastify would otherwise only send with a body of its own.
+        const headers = reply.getHeaders();
         reply.hijack();
-        this.hub.open(caller.address, caller.deviceId, reply.raw);
+        this.hub.open(caller.address, caller.deviceId, reply.raw, headers);
     }
 }

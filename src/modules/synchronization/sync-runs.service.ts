@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from "typeorm";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { isUniqueViolation } from "../../core/database/errors";
-import { NotFoundError, ValidationError } from "../../core/errors/errors";
+import { notFound, ValidationError } from "../../core/errors/errors";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { IdentitiesService } from "../devices/identities.service";
@@ -56,9 +56,9 @@ export class SyncRunsService {
                     .setLock("pessimistic_read")
                     .where("d.owner = :owner", { owner: caller.address })
                     .getOne();
-                if (type === SyncRunType.ExternalEventSync && !datawallet) throw new NotFoundError();
+                if (type === SyncRunType.ExternalEventSync && !datawallet) throw notFound("Datawallet");
                 if (datawallet && supportedVersion < datawallet.version) {
-                    throw SynchronizationErrors.insufficientSupportedDatawalletVersion(supportedVersion, datawallet.version);
+                    throw SynchronizationErrors.insufficientSupportedDatawalletVersion();
                 }
                 const now = this.clock.now();
                 const previous = await manager.findOne(SyncRun, { where: { createdBy: caller.address }, order: { index: "DESC" } });
@@ -125,13 +125,13 @@ export class SyncRunsService {
 
     async getSyncRun(caller: Caller, id: string): Promise<SyncRunDto> {
         const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id, createdBy: caller.address });
-        if (!run) throw new NotFoundError();
+        if (!run) throw notFound("SyncRun");
         return SyncRunDto.from(run);
     }
 
     async listExternalEvents(caller: Caller, id: string, request: PageRequest): Promise<Page<ExternalEventDto>> {
         const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id, createdBy: caller.address });
-        if (!run) throw new NotFoundError();
+        if (!run) throw notFound("SyncRun");
         if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
         if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotReadExternalEventsOfASyncRunStartedByAnotherDevice();
         const query = this.dataSource
@@ -149,7 +149,7 @@ export class SyncRunsService {
             .setLock("pessimistic_write")
             .where("r.id = :id AND r.created_by = :owner", { id, owner: caller.address })
             .getOne();
-        if (!run) throw new NotFoundError();
+        if (!run) throw notFound("SyncRun");
         return run;
     }
 
@@ -172,7 +172,7 @@ export class SyncRunsService {
             // Lock order everywhere: datawallet first, then the run.
             const datawallet = await this.datawallets.lock(manager, caller.address);
             const run = await this.runToFinalize(manager, caller, id, SyncRunType.ExternalEventSync);
-            if (!datawallet) throw new NotFoundError();
+            if (!datawallet) throw notFound("Datawallet");
             const succeeded = new Set(
                 (request.externalEventResults ?? [])
                     .filter((r) => r.errorCode === undefined || r.errorCode === null || r.errorCode === "")

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
-import { ForbiddenError, NotFoundError } from "../../core/errors/errors";
+import { ForbiddenError, notFound } from "../../core/errors/errors";
 import type { Page, PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { IdentitiesService } from "../devices/identities.service";
@@ -52,7 +52,7 @@ export class TokensService {
 
     async getToken(caller: Caller | undefined, id: string, password: Buffer | undefined): Promise<Token> {
         const token = await this.tokens.find(id);
-        if (!token) throw new NotFoundError();
+        if (!token) throw notFound("Token");
         const now = this.clock.now();
         const address = caller?.address;
         const hasAllocation = caller !== undefined && !token.isCreatedBy(address) && (await this.tokens.hasAllocation(id, caller.address));
@@ -68,7 +68,7 @@ export class TokensService {
             case "wrongPassword":
                 throw await this.failedPasswordAttempt(token);
             case "notFound":
-                throw new NotFoundError();
+                throw notFound("Token");
         }
     }
 
@@ -78,7 +78,7 @@ export class TokensService {
 
     async deleteToken(caller: Caller, id: string): Promise<void> {
         const token = await this.tokens.find(id);
-        if (!token) throw new NotFoundError();
+        if (!token) throw notFound("Token");
         if (!token.isCreatedBy(caller.address)) throw new ForbiddenError();
         await this.tokens.delete(id);
     }
@@ -86,10 +86,10 @@ export class TokensService {
     /** Fills an empty token; the caller becomes its creator. */
     async updateTokenContent(caller: Caller, id: string, request: UpdateTokenContentRequest): Promise<Token> {
         const token = await this.tokens.find(id);
-        if (!token) throw new NotFoundError();
+        if (!token) throw notFound("Token");
         switch (token.contentUpdate(caller.address, request.password ?? undefined, this.clock.now())) {
             case "notFound":
-                throw new NotFoundError();
+                throw notFound("Token");
             case "locked":
                 throw TokensErrors.tooManyFailedPasswordAttempts();
             case "wrongPassword":
@@ -103,7 +103,7 @@ export class TokensService {
             async (manager) => await this.tokens.fillContent(manager, id, request.newContent, caller.address, caller.deviceId)
         );
         if (!filled) {
-            if (!(await this.tokens.find(id))) throw new NotFoundError();
+            if (!(await this.tokens.find(id))) throw notFound("Token");
             throw TokensErrors.contentAlreadyExists();
         }
         return Object.assign(token, { content: request.newContent, createdBy: caller.address, createdByDevice: caller.deviceId });
@@ -137,6 +137,6 @@ export class TokensService {
             return count;
         });
         if (attempts === undefined || attempts >= MAX_FAILED_PASSWORD_ATTEMPTS) return TokensErrors.tooManyFailedPasswordAttempts();
-        return new NotFoundError();
+        return notFound("Token");
     }
 }

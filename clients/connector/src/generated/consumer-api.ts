@@ -839,7 +839,7 @@ export interface paths {
         };
         /**
          * Open a server-sent event stream for the calling device
-         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; comment lines as heartbeats.
+         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; comment lines as heartbeats. Also answered at `/api/v1/sse`, where the official Connector opens it.
          */
         get: operations["openEventStream"];
         put?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
         put?: never;
         /**
          * Get an access token
-         * @description OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password.
+         * @description OAuth2 password grant (form-encoded) with a device's username and password. The OAuth client authenticates with `client_id` and `client_secret` in the form or with HTTP Basic (RFC 6749 §2.3.1: both form-urlencoded, joined by `:`, base64); both at once must agree.
          */
         post: operations["requestAccessToken"];
         delete?: never;
@@ -1698,8 +1698,10 @@ export interface components {
             isPasswordProtected: boolean;
         };
         TokenRequest: {
-            client_id: string;
-            client_secret: string;
+            /** @description Required unless the client authenticates with HTTP Basic. */
+            client_id?: string;
+            /** @description Required unless the client authenticates with HTTP Basic. */
+            client_secret?: string;
             /** @enum {string} */
             grant_type: "password";
             password: string;
@@ -5003,7 +5005,7 @@ export interface operations {
                     "application/json": components["schemas"]["TokenResponse"];
                 };
             };
-            /** @description Wrong username or password, locked out, or a malformed request. */
+            /** @description Wrong username or password, locked out, or a malformed request (e.g. client credentials of the form and the Authorization header that differ). */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5012,7 +5014,7 @@ export interface operations {
                     "application/json": components["schemas"]["OAuthErrorResponse"];
                 };
             };
-            /** @description Unknown client or wrong client secret. */
+            /** @description Unknown client or wrong client secret (with `WWW-Authenticate: Basic` when the client used HTTP Basic). */
             401: {
                 headers: {
                     [name: string]: unknown;
