@@ -42,6 +42,12 @@ export interface TestS3 {
     requests: string[];
     /** Unfinished multipart uploads, as ListMultipartUploads answers them. */
     uploads: TrackedUpload[];
+    /** Upload ids of every multipart upload initiated, in order. */
+    initiated: string[];
+    /** The uploadId values of every abort request (DELETE ...?uploadId=), as sent. */
+    aborted: string[];
+    /** When set, requests it returns true for ("METHOD path?query keys") are answered 500 InternalError. */
+    refuse?: (request: string) => boolean;
     /** Stops answering (connections are cut); `start()` listens again on the same port with the same data. */
     stop(): Promise<void>;
     start(): Promise<void>;
@@ -62,10 +68,21 @@ export async function startS3rver(bucket = "backbone-test"): Promise<TestS3> {
     const directory = await mkdtemp(join(tmpdir(), "s3rver-"));
     const requests: string[] = [];
     const uploads: TrackedUpload[] = [];
+    const initiatedIds: string[] = [];
+    const aborted: string[] = [];
 
     const track: KoaMiddleware = async (ctx, next) => {
         const query = Object.keys(ctx.query);
-        requests.push(`${ctx.method} ${ctx.path}${query.length ? `?${query.join("&")}` : ""}`);
+        const seen = `${ctx.method} ${ctx.path}${query.length ? `?${query.join("&")}` : ""}`;
+        requests.push(seen);
+        if (ctx.method === "DELETE" && query.includes("uploadId")) aborted.push(String(ctx.query.uploadId));
+        if (harness.refuse?.(seen)) {
+            ctx.status = 500;
+            ctx.type = "application/xml";
+            ctx.body =
+                '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>refused by the test</Message></Error>';
+            return;
+        }
         const [, name, ...rest] = ctx.path.split("/");
         const key = rest.join("/");
         if (ctx.method === "GET" && query.includes("uploads") && !key) {
@@ -105,7 +122,10 @@ export async function startS3rver(bucket = "backbone-test"): Promise<TestS3> {
         if (ctx.method === "POST" && query.includes("uploads") && ctx.status === 200) {
             // By now s3rver has rendered its answer as XML.
             const initiated = /<UploadId>([^<]+)<\/UploadId>/.exec(String(ctx.body));
-            if (initiated) uploads.push({ bucket: name!, key, uploadId: initiated[1]!, initiated: new Date() });
+            if (initiated) {
+                uploads.push({ bucket: name!, key, uploadId: initiated[1]!, initiated: new Date() });
+                initiatedIds.push(initiated[1]!);
+            }
         }
         if (ctx.method === "POST" && uploadId !== undefined && ctx.status === 200 && index >= 0) uploads.splice(index, 1);
     };
@@ -128,11 +148,13 @@ export async function startS3rver(bucket = "backbone-test"): Promise<TestS3> {
     };
     await start();
     const endpoint = `http://127.0.0.1:${port}`;
-    return {
+    const harness: TestS3 = {
         endpoint,
         bucket,
         requests,
         uploads,
+        initiated: initiatedIds,
+        aborted,
         storage: (partSize = 5 * 1024 * 1024, settings = {}) =>
             new S3BlobStorage({
                 endpoint,
@@ -151,4 +173,5 @@ export async function startS3rver(bucket = "backbone-test"): Promise<TestS3> {
             await rm(directory, { recursive: true, force: true });
         }
     };
+    return harness;
 }

@@ -31,6 +31,8 @@ export interface S3Settings {
     connectTimeoutMs: number;
     /** How long S3 may stay silent while a request waits for its answer or transfers (not a download's body). */
     requestTimeoutMs: number;
+    /** Unfinished uploads asked for per ListMultipartUploads request (default and S3's maximum: 1000). */
+    listPageSize?: number;
 }
 
 /** An unfinished multipart upload as S3 lists it. */
@@ -139,7 +141,9 @@ export class S3BlobStorage extends BlobStorage {
             region: settings.region,
             pathStyle: true,
             partSize: settings.partSize,
-            transport: transportWithTimeouts(useSSL ? https : http, settings.connectTimeoutMs, settings.requestTimeoutMs)
+            transport: transportWithTimeouts(useSSL ? https : http, settings.connectTimeoutMs, settings.requestTimeoutMs),
+            // A failure answers 503 with Retry-After at once (minio's own retry would also write to the console).
+            retryOptions: { disableRetry: true }
         });
     }
 
@@ -260,7 +264,7 @@ export class S3BlobStorage extends BlobStorage {
         let keyMarker = "";
         let uploadIdMarker = "";
         for (;;) {
-            let query = "uploads&max-uploads=1000";
+            let query = `uploads&max-uploads=${this.settings.listPageSize ?? 1000}`;
             if (keyMarker) query += `&key-marker=${queryValue(keyMarker)}`;
             if (uploadIdMarker) query += `&upload-id-marker=${queryValue(uploadIdMarker)}`;
             const page = await this.call(async () => {
