@@ -22,9 +22,10 @@ export class BlobStorageUnavailableError extends Error {
 
 /** A short description of a failure for logs (an error's code and message, never a payload). */
 export function describeFailure(error: unknown): string {
-    if (!(error instanceof Error)) return "unknown error";
-    const code = (error as { code?: unknown }).code;
-    return typeof code === "string" && code && !error.message.includes(code) ? `${code}: ${error.message}` : error.message;
+    // Duck-typed: errors of node's own modules may come from another realm (e.g. under a test runner).
+    const { message, code } = (typeof error === "object" && error !== null ? error : {}) as { message?: unknown; code?: unknown };
+    if (typeof message !== "string") return "unknown error";
+    return typeof code === "string" && code && !message.includes(code) ? `${code}: ${message}` : message;
 }
 
 const LEFT_BEHIND = new WeakSet<object>();
