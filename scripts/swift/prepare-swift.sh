@@ -45,7 +45,10 @@ while [ ${#level[@]} -gt 0 ]; do
     done
     next=()
     for dependency in $(apt-cache depends --no-recommends --no-suggests --no-conflicts --no-breaks --no-replaces --no-enhances \
-        "${level[@]}" 2>/dev/null | awk '/Depends:/ {print $2}' | grep -v '^<' | sort -u); do
+        "${level[@]}" 2>/dev/null | awk '
+            /^ [ |](Pre)?Depends:/ { virtual = ($2 ~ /^</); if (!virtual) print $2; next }
+            /^    / { if (virtual) print $1; next }
+            { virtual = 0 }' | sort -u); do
         case "$dependency" in
             python3 | python3-minimal | python3.* | libpython3* | python3-distutils | python3-lib2to3 | *-perl) continue ;;
             python3-* | lib*) [ -z "${seen[$dependency]:-}" ] && next+=("$dependency") ;;
