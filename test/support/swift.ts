@@ -26,6 +26,9 @@ export interface TestSwift {
     /** Stops the proxy server (the S3 endpoint): connections are refused until startProxy(). */
     stopProxy(): Promise<void>;
     startProxy(): Promise<void>;
+    /** Suspends the proxy process (SIGSTOP): connections are accepted and never answered, until resumeProxy(). */
+    pauseProxy(): void;
+    resumeProxy(): void;
     close(): Promise<void>;
 }
 
@@ -163,6 +166,7 @@ export async function startSwift(bucket = "backbone-swift"): Promise<TestSwift> 
         processes.delete(server);
         if (!child || child.exitCode !== null || child.signalCode !== null) return;
         const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGCONT");
         child.kill("SIGTERM");
         const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
         await exited;
@@ -212,6 +216,8 @@ export async function startSwift(bucket = "backbone-swift"): Promise<TestSwift> 
         storage: (extra) => new S3BlobStorage(settings(extra)),
         stopProxy: () => stop("proxy"),
         startProxy: () => start("proxy"),
+        pauseProxy: () => void processes.get("proxy")?.kill("SIGSTOP"),
+        resumeProxy: () => void processes.get("proxy")?.kill("SIGCONT"),
         close
     };
 }

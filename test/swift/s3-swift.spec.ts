@@ -187,6 +187,36 @@ describe("the S3 blob store on OpenStack Swift (s3api)", () => {
             report(`recovery: readiness ${up.status}, the file stored before the outage downloads byte-identical`);
         });
 
+        it("gives up on a Swift proxy that accepts connections and never answers: 503 after the request timeout", async () => {
+            const impatient = await startTestApp({ databaseUrl: t.databaseUrl, env: { ...swift.env, S3_REQUEST_TIMEOUT_SECONDS: "2" } });
+            try {
+                await impatient.http.get("/health/ready").expect(200);
+                swift.pauseProxy();
+                try {
+                    const upload = await uploadRequest(impatient, alice, { content: Buffer.from("while S3 hangs") });
+                    expect(upload.status).toBe(503);
+                    expect(upload.headers["retry-after"]).toMatch(/^\d+$/);
+                    let ready = await impatient.http.get("/health/ready");
+                    for (let attempt = 0; attempt < 50 && ready.status !== 503; attempt++)
+                        ready = await impatient.http.get("/health/ready");
+                    expect(ready.status).toBe(503);
+                    report(
+                        `hung proxy: upload ${upload.status}, readiness ${ready.status} (${JSON.stringify(ready.body.error.blobStorage)})`
+                    );
+                } finally {
+                    swift.resumeProxy();
+                }
+                let ready = await impatient.http.get("/health/ready");
+                for (let attempt = 0; attempt < 50 && ready.status !== 200; attempt++) {
+                    await new Promise((resolve) => setTimeout(resolve, 200));
+                    ready = await impatient.http.get("/health/ready");
+                }
+                expect(ready.status).toBe(200);
+            } finally {
+                await impatient.close();
+            }
+        }, 120_000);
+
         it("a Backbone process killed mid-upload leaves an unfinished multipart upload that the sweep removes", async () => {
             // Upload rows that earlier failures left for the cleanup (the upload during the outage).
             const rowsBefore = await uploadRows();
