@@ -117,7 +117,10 @@ export class FsBlobStorage extends BlobStorage {
 
     async *list(): AsyncIterable<string> {
         await this.ensureDirs();
-        for (const entry of await readdir(this.root, { withFileTypes: true })) {
+        const entries = await readdir(this.root, { withFileTypes: true }).catch((error: unknown) => {
+            throw storeFailure(error);
+        });
+        for (const entry of entries) {
             if (entry.isFile()) yield entry.name;
         }
     }
