@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { TEST_CLIENT } from "./test-app";
@@ -41,6 +42,7 @@ export async function startChildBackbone(env: Record<string, string> & { DATABAS
             SWAGGER_UI: "false",
             RATE_LIMIT_ENABLED: "false",
             HOUSEKEEPING_ENABLED: "false",
+            DATA_DIR: join(tmpdir(), `backbone-child-${process.pid}`),
             NODE_NO_WARNINGS: "1",
             ...env
         },
