@@ -64,7 +64,9 @@ if [ -f "$CACHE/stamp" ] && [ "$(cat "$CACHE/stamp")" = "$stamp" ] && [ -d "$CAC
 else
     rm -rf "$CACHE/debs" "$CACHE/root" "$CACHE/stamp"
     mkdir -p "$CACHE/debs" "$CACHE/root"
-    (cd "$CACHE/debs" && apt-get -qq -o APT::Sandbox::User=root download "${packages[@]}")
+    # Stale package lists name versions the mirror no longer has: refresh them once and try again.
+    (cd "$CACHE/debs" && apt-get -qq -o APT::Sandbox::User=root download "${packages[@]}") ||
+        { as_root apt-get update -qq && (cd "$CACHE/debs" && apt-get -qq -o APT::Sandbox::User=root download "${packages[@]}"); }
     for deb in "$CACHE"/debs/*.deb; do dpkg -x "$deb" "$CACHE/root"; done
     echo "$stamp" >"$CACHE/stamp"
     echo "prepare-swift: downloaded and unpacked ${#packages[@]} packages under $CACHE/root"
