@@ -14,7 +14,8 @@ export default tseslint.config(
             "openapi/**",
             "data/**",
             "coverage/**",
-            "migrations/**"
+            "migrations/**",
+            ".cache/**"
         ]
     },
     js.configs.recommended,

@@ -17,6 +17,8 @@ module.exports = {
     testEnvironment: "node",
     roots: ["<rootDir>/src", "<rootDir>/test"],
     testMatch: ["**/*.spec.ts"],
+    // The tests against OpenStack Swift need it prepared first: `npm run test:s3-swift` (jest.swift.config.js).
+    testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/swift/"],
     transform: { "^.+\\.(t|j|mj)s$": swc },
     // NestJS 12 and a few others ship ES modules only; compile them to CommonJS for jest.
     transformIgnorePatterns: [

@@ -51,6 +51,19 @@ export const configSchema = z.object({
     S3_SECRET_KEY: z.string().min(1).optional(),
     S3_REGION: z.string().min(1).default("us-east-1"),
     S3_PART_SIZE_MB: int(5, 512).default(8),
+    /** How long the S3 client waits for a connection to S3 before the request fails (the blob store counts as unavailable). */
+    S3_CONNECT_TIMEOUT_SECONDS: int(1, 300).default(3),
+    /**
+     * How long the S3 client waits while S3 neither sends nor accepts a byte (for its answer, or within a transfer)
+     * before the request fails. A download's body is paced by the downloading client and has no such limit.
+     */
+    S3_REQUEST_TIMEOUT_SECONDS: int(1, 3600).default(10),
+    /**
+     * How old an unfinished write to the blob store may get: temporary files of the filesystem store (by their last
+     * write) and unfinished S3 multipart uploads (by their start) that are older were left by a crash or a lost client
+     * and are removed at start-up and by housekeeping. Keep it above the duration of the slowest legitimate upload.
+     */
+    BLOB_UNFINISHED_UPLOAD_MAX_AGE_MINUTES: int(1, 525_600).default(360),
     /** Largest accepted file content (cipher) in bytes; the wire contract's 10 MiB by default. */
     FILE_MAX_SIZE_BYTES: int(1, 1024 ** 4).default(10 * 1024 * 1024),
     SWAGGER_UI: bool.default(true),

@@ -13,6 +13,7 @@ import { BearerAuthGuard } from "./auth/auth.guard";
 import { SigningKeyInitializer } from "./auth/signing-key.initializer";
 import { BlobStorage } from "./blob-storage/blob-storage";
 import { createBlobStorage } from "./blob-storage/create-blob-storage";
+import { UnfinishedUploadsCleanup } from "./blob-storage/unfinished-uploads.cleanup";
 import { Clock, SystemClock } from "./clock/clock";
 import { dataSourceOptions, runMigrations } from "./database/data-source";
 import { Setting } from "./database/setting.entity";
@@ -63,6 +64,7 @@ export class CoreModule {
                 { provide: BACKBONE_CONFIG, useValue: config },
                 { provide: Clock, useValue: options.clock ?? new SystemClock() },
                 { provide: BlobStorage, useValue: options.blobStorage ?? createBlobStorage(config) },
+                UnfinishedUploadsCleanup,
                 AccessTokens,
                 SigningKeyInitializer,
                 Paging,

@@ -1,9 +1,18 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 
-import { BlobNotFoundError, type BlobStorage, BlobTooLargeError } from "../../src/core/blob-storage/blob-storage";
+import { Logger } from "@nestjs/common";
+import { Client } from "minio";
+
+import {
+    BlobNotFoundError,
+    type BlobStorage,
+    BlobStorageUnavailableError,
+    BlobTooLargeError,
+    leftDataBehind
+} from "../../src/core/blob-storage/blob-storage";
 import { FsBlobStorage } from "../../src/core/blob-storage/fs-blob-storage";
 import { startS3rver, type TestS3 } from "../support/s3rver";
 import { digestOf, generatedStream } from "../support/streams";
@@ -13,13 +22,29 @@ async function sha256Of(stream: Readable): Promise<{ hash: string; size: number 
     return { hash: digest.toString("hex"), size };
 }
 
+function minioClient(s3: TestS3): Client {
+    const url = new URL(s3.endpoint);
+    return new Client({
+        endPoint: url.hostname,
+        port: Number(url.port),
+        useSSL: false,
+        accessKey: "S3RVER",
+        secretKey: "S3RVER",
+        region: "us-east-1",
+        pathStyle: true
+    });
+}
+
 async function collect(iterable: AsyncIterable<string>): Promise<string[]> {
     const out: string[] = [];
     for await (const item of iterable) out.push(item);
     return out;
 }
 
-function contractTests(name: string, open: () => BlobStorage) {
+/** Leaves an unfinished write in the store, as a process that dies in the middle of put() does. */
+type LeaveUnfinished = (key: string) => Promise<void>;
+
+function contractTests(name: string, open: () => BlobStorage, leaveUnfinished: LeaveUnfinished) {
     describe(name, () => {
         let storage: BlobStorage;
         beforeAll(() => {
@@ -67,6 +92,14 @@ function contractTests(name: string, open: () => BlobStorage) {
             expect(result.size).toBe(1000);
         });
 
+        it("removes unfinished writes older than the bound and keeps younger ones; they are never listed as blobs", async () => {
+            await leaveUnfinished("FILunfinished000001");
+            expect(await collect(storage.list())).not.toContain("FILunfinished000001");
+            expect(await storage.removeUnfinishedUploads(new Date(Date.now() - 60_000))).toBe(0);
+            expect(await storage.removeUnfinishedUploads(new Date(Date.now() + 60_000))).toBe(1);
+            expect(await storage.removeUnfinishedUploads(new Date(Date.now() + 60_000))).toBe(0);
+        });
+
         it("fails and stores nothing when the source stream fails", async () => {
             const source = new Readable({ read() {} });
             source.push(Buffer.alloc(1024));
@@ -90,8 +123,19 @@ describe("blob storage adapters", () => {
         await rm(dir, { recursive: true, force: true });
     });
 
-    contractTests("filesystem", () => new FsBlobStorage(dir));
-    contractTests("S3 (s3rver)", () => s3.storage());
+    contractTests(
+        "filesystem",
+        () => new FsBlobStorage(dir),
+        async (key) => {
+            await mkdir(join(dir, ".tmp"), { recursive: true });
+            await writeFile(join(dir, ".tmp", `${key}.crashed`), "partial");
+        }
+    );
+    contractTests(
+        "S3 (s3rver)",
+        () => s3.storage(),
+        async (key) => void (await minioClient(s3).initiateNewMultipartUpload(s3.bucket, key, {}))
+    );
 
     it("filesystem: leaves no temporary file after a refused write", async () => {
         const storage = new FsBlobStorage(dir);
@@ -99,6 +143,73 @@ describe("blob storage adapters", () => {
             BlobTooLargeError
         );
         expect((await readdir(join(dir, ".tmp"))).filter((name) => name.startsWith("FILtmpcheck"))).toEqual([]);
+    });
+
+    it("S3: a failed multipart upload is aborted by the id it got at its initiation", async () => {
+        const storage = s3.storage(5 * 1024 * 1024);
+        s3.requests.length = 0;
+        await expect(
+            storage.put("FILaborted000000001", generatedStream(7 * 1024 * 1024), { maxBytes: 6 * 1024 * 1024 })
+        ).rejects.toBeInstanceOf(BlobTooLargeError);
+        const uploadId = s3.initiated.at(-1);
+        expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
+        expect(s3.requests).toContain("DELETE /backbone-test/FILaborted000000001?uploadId");
+        expect(s3.aborted.at(-1)).toBe(uploadId);
+        expect(s3.requests).not.toContain("GET /backbone-test/?uploads");
+        expect(s3.uploads).toEqual([]);
+    });
+
+    it("S3: a failed abort is logged and marks the failure as having left data behind", async () => {
+        const storage = s3.storage(5 * 1024 * 1024);
+        s3.refuse = (request) => request.startsWith("DELETE");
+        const warnings = jest.spyOn(Logger.prototype, "warn").mockImplementation(() => undefined);
+        try {
+            const failure = await storage
+                .put("FILnotaborted000001", generatedStream(7 * 1024 * 1024), { maxBytes: 6 * 1024 * 1024 })
+                .catch((e: unknown) => e);
+            expect(failure).toBeInstanceOf(BlobTooLargeError);
+            expect(leftDataBehind(failure)).toBe(true);
+            expect(warnings).toHaveBeenCalledWith(expect.stringContaining("could not abort the multipart upload"));
+        } finally {
+            s3.refuse = undefined;
+            warnings.mockRestore();
+        }
+        expect(s3.uploads.map((u) => u.key)).toEqual(["FILnotaborted000001"]);
+        expect(await storage.removeUnfinishedUploads(new Date(Date.now() + 60_000))).toBe(1);
+        expect(s3.uploads).toEqual([]);
+    });
+
+    it("S3: lists unfinished uploads page by page", async () => {
+        const client = minioClient(s3);
+        for (const key of ["FILpage000000000001", "FILpage000000000002", "FILpage000000000003"]) {
+            await client.initiateNewMultipartUpload(s3.bucket, key, {});
+        }
+        const storage = s3.storage(5 * 1024 * 1024, { listPageSize: 2 });
+        const keys: string[] = [];
+        for await (const upload of storage.listUnfinishedUploads()) keys.push(upload.key);
+        expect(keys).toEqual(["FILpage000000000001", "FILpage000000000002", "FILpage000000000003"]);
+        expect(await storage.removeUnfinishedUploads(new Date(Date.now() + 60_000))).toBe(3);
+    });
+
+    it("S3: every operation fails as BlobStorageUnavailableError while S3 is down, and works again when it returns", async () => {
+        const storage = s3.storage();
+        await storage.put("FILbeforeoutage0001", Readable.from([Buffer.from("kept")]));
+        await s3.stop();
+        try {
+            await expect(storage.check()).rejects.toBeInstanceOf(BlobStorageUnavailableError);
+            await expect(storage.put("FILduringoutage0001", Readable.from([Buffer.from("x")]))).rejects.toBeInstanceOf(
+                BlobStorageUnavailableError
+            );
+            await expect(storage.get("FILbeforeoutage0001")).rejects.toBeInstanceOf(BlobStorageUnavailableError);
+            await expect(storage.exists("FILbeforeoutage0001")).rejects.toBeInstanceOf(BlobStorageUnavailableError);
+            await expect(storage.delete("FILbeforeoutage0001")).rejects.toBeInstanceOf(BlobStorageUnavailableError);
+            await expect(collect(storage.list())).rejects.toBeInstanceOf(BlobStorageUnavailableError);
+            await expect(storage.removeUnfinishedUploads(new Date())).rejects.toBeInstanceOf(BlobStorageUnavailableError);
+        } finally {
+            await s3.start();
+        }
+        await storage.check();
+        expect(Buffer.concat(await (await storage.get("FILbeforeoutage0001")).toArray()).toString()).toBe("kept");
     });
 
     it("S3: stores an object larger than the part size as a multipart upload, byte for byte", async () => {

@@ -40,6 +40,9 @@ class FaultyBlobStorage extends BlobStorage {
     list() {
         return this.inner.list();
     }
+    removeUnfinishedUploads(before: Date) {
+        return this.inner.removeUnfinishedUploads(before);
+    }
     check() {
         return this.inner.check();
     }

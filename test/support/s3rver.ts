@@ -1,9 +1,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { S3BlobStorage } from "../../src/core/blob-storage/s3-blob-storage";
+import { S3BlobStorage, type S3Settings } from "../../src/core/blob-storage/s3-blob-storage";
 
 interface KoaContext {
     method: string;
@@ -16,6 +17,7 @@ interface KoaContext {
 type KoaMiddleware = (ctx: KoaContext, next: () => Promise<void>) => Promise<void>;
 interface S3rverInstance {
     middleware: KoaMiddleware[];
+    httpServer?: Server;
     run(): Promise<AddressInfo>;
     close(): Promise<void>;
 }
@@ -23,52 +25,153 @@ type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstanc
 
 export const S3RVER_CREDENTIALS = { accessKey: "S3RVER", secretKey: "S3RVER" };
 
+/** A multipart upload that was initiated and neither completed nor aborted. */
+export interface TrackedUpload {
+    bucket: string;
+    key: string;
+    uploadId: string;
+    initiated: Date;
+}
+
 export interface TestS3 {
     endpoint: string;
     bucket: string;
     /** A blob storage on the test server; `partSize` defaults to the smallest S3 allows (5 MiB). */
-    storage(partSize?: number): S3BlobStorage;
+    storage(partSize?: number, settings?: Partial<S3Settings>): S3BlobStorage;
     /** Requests the server has seen, as "METHOD path?query" (for assertions about multipart uploads). */
     requests: string[];
+    /** Unfinished multipart uploads, as ListMultipartUploads answers them. */
+    uploads: TrackedUpload[];
+    /** Upload ids of every multipart upload initiated, in order. */
+    initiated: string[];
+    /** The uploadId values of every abort request (DELETE ...?uploadId=), as sent. */
+    aborted: string[];
+    /** When set, requests it returns true for ("METHOD path?query keys") are answered 500 InternalError. */
+    refuse?: (request: string) => boolean;
+    /** Stops answering (connections are cut); `start()` listens again on the same port with the same data. */
+    stop(): Promise<void>;
+    start(): Promise<void>;
     close(): Promise<void>;
 }
 
+function xmlEscape(value: string): string {
+    return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /**
- * An in-process s3rver on 127.0.0.1 with a random port and a temporary directory. s3rver does not implement
- * `GET /<bucket>?uploads` (list multipart uploads), which the minio client calls; it is answered with an empty list.
+ * An in-process s3rver on 127.0.0.1 with a random port and a temporary directory. s3rver implements neither
+ * `GET /<bucket>?uploads` (ListMultipartUploads) nor `DELETE /<bucket>/<key>?uploadId=` (AbortMultipartUpload): the
+ * harness keeps the list of unfinished multipart uploads itself and answers both from it.
  */
 export async function startS3rver(bucket = "backbone-test"): Promise<TestS3> {
     const S3rver = require("s3rver") as S3rverConstructor;
     const directory = await mkdtemp(join(tmpdir(), "s3rver-"));
-    const server = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, configureBuckets: [{ name: bucket }] });
     const requests: string[] = [];
-    server.middleware.unshift(async (ctx, next) => {
+    const uploads: TrackedUpload[] = [];
+    const initiatedIds: string[] = [];
+    const aborted: string[] = [];
+
+    const track: KoaMiddleware = async (ctx, next) => {
         const query = Object.keys(ctx.query);
-        requests.push(`${ctx.method} ${ctx.path}${query.length ? `?${query.join("&")}` : ""}`);
-        if (ctx.method === "GET" && query.includes("uploads") && /^\/[^/]+\/?$/.test(ctx.path)) {
-            const name = ctx.path.replace(/^\/|\/$/g, "");
+        const seen = `${ctx.method} ${ctx.path}${query.length ? `?${query.join("&")}` : ""}`;
+        requests.push(seen);
+        if (ctx.method === "DELETE" && query.includes("uploadId")) aborted.push(String(ctx.query.uploadId));
+        if (harness.refuse?.(seen)) {
+            ctx.status = 500;
+            ctx.type = "application/xml";
+            ctx.body =
+                '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>refused by the test</Message></Error>';
+            return;
+        }
+        const [, name, ...rest] = ctx.path.split("/");
+        const key = rest.join("/");
+        if (ctx.method === "GET" && query.includes("uploads") && !key) {
             ctx.status = 200;
             ctx.type = "application/xml";
+            const listed = uploads
+                .filter((u) => u.bucket === name)
+                .map(
+                    (u) =>
+                        `<Upload><Key>${xmlEscape(u.key)}</Key><UploadId>${u.uploadId}</UploadId><StorageClass>STANDARD</StorageClass>` +
+                        `<Initiated>${u.initiated.toISOString()}</Initiated></Upload>`
+                )
+                .join("");
             ctx.body =
                 '<?xml version="1.0" encoding="UTF-8"?>\n' +
                 `<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${name}</Bucket>` +
                 "<KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><NextKeyMarker></NextKeyMarker><NextUploadIdMarker></NextUploadIdMarker>" +
-                "<MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>";
+                `<MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated>${listed}</ListMultipartUploadsResult>`;
+            return;
+        }
+        const uploadId = typeof ctx.query.uploadId === "string" ? ctx.query.uploadId : undefined;
+        const index = uploads.findIndex((u) => u.bucket === name && u.key === key && u.uploadId === uploadId);
+        if (ctx.method === "DELETE" && uploadId !== undefined) {
+            if (index < 0) {
+                ctx.status = 404;
+                ctx.type = "application/xml";
+                ctx.body =
+                    '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>';
+                return;
+            }
+            uploads.splice(index, 1);
+            ctx.status = 204;
+            ctx.body = null;
             return;
         }
         await next();
-    });
-    const address = await server.run();
-    const endpoint = `http://127.0.0.1:${address.port}`;
-    return {
+        if (ctx.method === "POST" && query.includes("uploads") && ctx.status === 200) {
+            // By now s3rver has rendered its answer as XML.
+            const initiated = /<UploadId>([^<]+)<\/UploadId>/.exec(String(ctx.body));
+            if (initiated) {
+                uploads.push({ bucket: name!, key, uploadId: initiated[1]!, initiated: new Date() });
+                initiatedIds.push(initiated[1]!);
+            }
+        }
+        if (ctx.method === "POST" && uploadId !== undefined && ctx.status === 200 && index >= 0) uploads.splice(index, 1);
+    };
+
+    let port = 0;
+    let server: S3rverInstance | undefined;
+    const start = async (): Promise<void> => {
+        const instance = new S3rver({ address: "127.0.0.1", port, silent: true, directory, configureBuckets: [{ name: bucket }] });
+        instance.middleware.unshift(track);
+        port = (await instance.run()).port;
+        server = instance;
+    };
+    const stop = async (): Promise<void> => {
+        const running = server;
+        server = undefined;
+        if (!running) return;
+        const closed = running.close();
+        running.httpServer?.closeAllConnections();
+        await closed;
+    };
+    await start();
+    const endpoint = `http://127.0.0.1:${port}`;
+    const harness: TestS3 = {
         endpoint,
         bucket,
         requests,
-        storage: (partSize = 5 * 1024 * 1024) =>
-            new S3BlobStorage({ endpoint, bucket, region: "us-east-1", partSize, ...S3RVER_CREDENTIALS }),
+        uploads,
+        initiated: initiatedIds,
+        aborted,
+        storage: (partSize = 5 * 1024 * 1024, settings = {}) =>
+            new S3BlobStorage({
+                endpoint,
+                bucket,
+                region: "us-east-1",
+                partSize,
+                connectTimeoutMs: 3000,
+                requestTimeoutMs: 10_000,
+                ...S3RVER_CREDENTIALS,
+                ...settings
+            }),
+        stop,
+        start,
         async close() {
-            await server.close();
+            await stop();
             await rm(directory, { recursive: true, force: true });
         }
     };
+    return harness;
 }

@@ -11,7 +11,9 @@ export function createBlobStorage(config: BackboneConfig): BlobStorage {
             accessKey: config.S3_ACCESS_KEY!,
             secretKey: config.S3_SECRET_KEY!,
             region: config.S3_REGION,
-            partSize: config.S3_PART_SIZE_MB * 1024 * 1024
+            partSize: config.S3_PART_SIZE_MB * 1024 * 1024,
+            connectTimeoutMs: config.S3_CONNECT_TIMEOUT_SECONDS * 1000,
+            requestTimeoutMs: config.S3_REQUEST_TIMEOUT_SECONDS * 1000
         });
     }
     return new FsBlobStorage(config.BLOB_DIR);

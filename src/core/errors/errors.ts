@@ -10,7 +10,8 @@ export const ErrorCode = {
     inputCannotBeParsed: "error.platform.inputCannotBeParsed",
     requestBodyTooLarge: "error.platform.requestBodyTooLarge",
     unexpected: "error.platform.unexpected",
-    tooManyRequests: "error.platform.tooManyRequests"
+    tooManyRequests: "error.platform.tooManyRequests",
+    serviceUnavailable: "error.platform.serviceUnavailable"
 } as const;
 
 /** A failure with an error code of the wire contract; the global filter renders it as the error envelope. */

@@ -11,8 +11,14 @@ import {
 import type { FastifyReply } from "fastify";
 
 import { Public } from "../auth/caller";
-import { BlobStorage } from "../blob-storage/blob-storage";
+import { BlobStorage, BlobStorageUnavailableError, describeFailure } from "../blob-storage/blob-storage";
 import { RawResponse } from "../http/raw-response";
+import { CachedCheck, within } from "./cached-check";
+
+/** How long one answer of the blob store serves readiness probes. */
+export const BLOB_STORAGE_CHECK_CACHE_MS = 3000;
+/** How long readiness waits for a dependency before it reports it down. */
+const READINESS_CHECK_TIMEOUT_MS = 3000;
 
 /** Health (official wording), liveness (the process answers) and readiness (PostgreSQL and the blob store answer) for load balancers and orchestrators. */
 @ApiExcludeController()
@@ -61,13 +67,17 @@ export class HealthController {
         }
     }
 
+    /** A round trip to the blob store (a HEAD of the S3 bucket, a probe file), shared by the probes of a few seconds. */
+    private blobCheck?: CachedCheck;
+
     private async blobStorage(): Promise<HealthIndicatorResult> {
         const indicator = this.indicators.check("blobStorage");
+        this.blobCheck ??= new CachedCheck(() => this.blobs.check(), BLOB_STORAGE_CHECK_CACHE_MS);
         try {
-            await this.blobs.check();
+            await within(this.blobCheck.check(), READINESS_CHECK_TIMEOUT_MS, "the blob store");
             return indicator.up();
         } catch (error) {
-            return indicator.down({ message: error instanceof Error ? error.message : "unreachable" });
+            return indicator.down({ message: describeFailure(error instanceof BlobStorageUnavailableError ? error.reason : error) });
         }
     }
 }

@@ -113,9 +113,10 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
                 const now = this.clock.now();
                 let total = 0;
                 for (let batch = 0; batch < this.config.HOUSEKEEPING_MAX_BATCHES && !this.stopping; batch++) {
-                    const removed = await task.runBatch(now, this.config.HOUSEKEEPING_BATCH_SIZE);
+                    const outcome = await task.runBatch(now, this.config.HOUSEKEEPING_BATCH_SIZE);
+                    const removed = typeof outcome === "number" ? outcome : outcome.removed;
                     total += removed;
-                    if (removed < this.config.HOUSEKEEPING_BATCH_SIZE) break;
+                    if (typeof outcome !== "number" || removed < this.config.HOUSEKEEPING_BATCH_SIZE) break;
                 }
                 if (total > 0) this.logger.log(`${task.name}: removed ${total}`);
                 return total;

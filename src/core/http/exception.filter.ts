@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 
+import { BlobStorageUnavailableError } from "../blob-storage/blob-storage";
 import { ApiError, ErrorCode, ForbiddenError } from "../errors/errors";
 import { errorBody } from "./error-envelope";
 
@@ -40,6 +41,14 @@ export function renderError(error: unknown, logger?: Logger): RenderedError {
                     return { status: 400, body: errorBody(ErrorCode.inputCannotBeParsed, error.message) };
                 }
         }
+    }
+    if (error instanceof BlobStorageUnavailableError) {
+        logger?.warn(error.message);
+        return {
+            status: 503,
+            headers: { "retry-after": String(error.retryAfterSeconds) },
+            body: errorBody(ErrorCode.serviceUnavailable, "The service is temporarily unavailable. Try again later.")
+        };
     }
     const fastifyError = error as FastifyLikeError;
     if (typeof fastifyError?.code === "string" && fastifyError.code.startsWith("FST_")) {

@@ -51,9 +51,9 @@ export class FilesCleanup {
         return { seen: ids.length, removed };
     }
 
-    async removeOrphans(): Promise<CleanupReport> {
+    async removeOrphans(now: Date = this.clock.now()): Promise<CleanupReport> {
         const report: CleanupReport = { staleUploads: 0, orphanedBlobs: 0 };
-        const staleBefore = new Date(this.clock.now().getTime() - STALE_UPLOAD_AFTER_MS);
+        const staleBefore = new Date(now.getTime() - STALE_UPLOAD_AFTER_MS);
         for (;;) {
             const stale = await this.files.staleUploads(staleBefore, BATCH);
             for (const id of stale) {

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from "@nestjs/common";
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, ErrorEnvelope } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { RawResponse } from "../../core/http/raw-response";
@@ -20,6 +20,15 @@ import {
 } from "./files.dto";
 import { FilesErrors } from "./files.errors";
 import { FilesService } from "./files.service";
+
+/** The routes that stream to or from the blob store answer 503 while it is unavailable. */
+const ApiBlobStorageUnavailable = () =>
+    ApiResponse({
+        status: 503,
+        description: "The blob store is unavailable (`error.platform.serviceUnavailable`); try again after `Retry-After` seconds.",
+        headers: { "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" } } },
+        schema: { $ref: getSchemaPath(ErrorEnvelope) }
+    });
 
 @ApiTags("Files")
 @ApiBearerAuth()
@@ -42,6 +51,7 @@ export class FilesController {
     @ApiBody({ schema: UPLOAD_FILE_SCHEMA as never })
     @ApiResult(UploadFileResponse, 201)
     @ApiErrors(400, 401)
+    @ApiBlobStorageUnavailable()
     async uploadFile(
         @CurrentCaller() caller: Caller,
         @Req() request: FastifyRequest,
@@ -78,6 +88,7 @@ export class FilesController {
         content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }
     })
     @ApiErrors(400, 401, 404)
+    @ApiBlobStorageUnavailable()
     async downloadFile(@CurrentCaller() _caller: Caller, @Param() params: FileIdParams): Promise<StreamableFile> {
         const { file, content } = await this.files.openFileContent(params.id);
         return new StreamableFile(content, { type: "application/octet-stream", length: file.cipherSize });

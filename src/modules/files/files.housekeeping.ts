@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 
-import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
+import { type HousekeepingTask, RegisterHousekeepingTask, type SweepOutcome } from "../../core/housekeeping/housekeeping";
 import { FilesCleanup } from "./files-cleanup";
 
 /** Deletes files (row, then blob) that expired more than 30 days ago. */
@@ -16,7 +16,10 @@ export class ExpiredFilesCleanup implements HousekeepingTask {
     }
 }
 
-/** Removes blobs without a file and uploads that never finished; one sweep over the blob store per run. */
+/**
+ * Removes blobs without a file and uploads that never finished (their rows and blobs); one sweep over the blob store
+ * per run, reported as the number of stale uploads plus orphaned blobs it removed.
+ */
 @Injectable()
 @RegisterHousekeepingTask()
 export class OrphanedBlobsCleanup implements HousekeepingTask {
@@ -24,8 +27,8 @@ export class OrphanedBlobsCleanup implements HousekeepingTask {
 
     constructor(private readonly cleanup: FilesCleanup) {}
 
-    async runBatch(): Promise<number> {
-        await this.cleanup.removeOrphans();
-        return 0;
+    async runBatch(now: Date): Promise<SweepOutcome> {
+        const report = await this.cleanup.removeOrphans(now);
+        return { removed: report.staleUploads + report.orphanedBlobs, done: true };
     }
 }

@@ -8,7 +8,14 @@ import { validate } from "class-validator";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
-import { BlobNotFoundError, BlobStorage, BlobTooLargeError } from "../../core/blob-storage/blob-storage";
+import {
+    BlobNotFoundError,
+    BlobStorage,
+    BlobTooLargeError,
+    describeFailure,
+    leftDataBehind,
+    markLeftBehind
+} from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
 import type { Page, PageRequest } from "../../core/http/pagination";
@@ -111,7 +118,7 @@ export class FilesService {
             if (!(await this.files.completeUpload(file))) throw new Error("upload was abandoned before it completed");
             return { file, ownershipToken: ownership.token };
         } catch (error) {
-            await this.abandonUpload(id, blobWritten);
+            await this.abandonUpload(id, blobWritten, error);
             throw error;
         }
     }
@@ -127,7 +134,8 @@ export class FilesService {
         } catch (error) {
             source.resume();
             if (error instanceof BlobTooLargeError || source.truncated || (error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-                throw FilesErrors.contentSize(max);
+                const refused = FilesErrors.contentSize(max);
+                throw leftDataBehind(error) ? markLeftBehind(refused) : refused;
             }
             throw error;
         }
@@ -146,13 +154,20 @@ export class FilesService {
         return metadata;
     }
 
-    /** Removes what a failed upload left; if the blob cannot be removed now, the upload row stays for the cleanup. */
-    private async abandonUpload(id: string, blobWritten: boolean): Promise<void> {
+    /**
+     * Removes what a failed upload left. The upload row goes only once nothing of the upload is left in the blob store;
+     * otherwise it stays, and the cleanup jobs remove the rest (stale upload rows, unfinished uploads).
+     */
+    private async abandonUpload(id: string, blobWritten: boolean, failure: unknown): Promise<void> {
+        if (leftDataBehind(failure)) {
+            this.logger.warn(`the failed upload ${id} left data in the blob store; the cleanup jobs will remove it`);
+            return;
+        }
         try {
             if (blobWritten) await this.blobs.delete(id);
             await this.files.forgetUpload(id);
-        } catch {
-            this.logger.warn(`could not clean up the failed upload ${id} now; the cleanup job will`);
+        } catch (error) {
+            this.logger.warn(`could not clean up the failed upload ${id} now (${describeFailure(error)}); the cleanup job will`);
         }
     }
 
