@@ -8,11 +8,13 @@ import { SwaggerModule } from "@nestjs/swagger";
 import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
+import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
 import type { RuntimeOptions } from "./core/core.module";
+import { AdminListener } from "./core/http/listeners";
 import { parseQueryString } from "./core/http/query-keys";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
-import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
+import { buildOpenApiDocument, serveAdminApiDocument } from "./openapi";
 
 /** Largest accepted request body (the wire contract's 20 MiB). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -37,6 +39,8 @@ export function createFastifyAdapter(trustProxy: boolean | number | string = fal
 
 /** Global pipes, filters, hooks and the Swagger UI: everything that makes the app speak the wire contract. */
 export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
+    // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
+    app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
     app.useLogger(app.get(PinoLogger));
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
@@ -88,14 +92,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
             swaggerOptions: { validatorUrl: null }
         });
     }
-    if (options.config.ADMIN_API_KEY) {
-        const adminDocument = buildAdminOpenApiDocument(app);
-        SwaggerModule.setup("admin/docs", app, adminDocument, {
-            jsonDocumentUrl: "admin/docs/openapi.json",
-            customSiteTitle: "Enmeshed Backbone Admin API",
-            ui: options.config.SWAGGER_UI
-        });
-    }
+    serveAdminApiDocument(app, options.config);
 }
 
 /** Creates the configured (not yet listening) application. */

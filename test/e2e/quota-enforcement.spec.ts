@@ -1,9 +1,9 @@
 import { CONTENT, createTemplate, establishRelationship, requestRelationship } from "../factories/relationships";
+import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
-const ADMIN_KEY = "admin-key-for-the-tests-0123456789";
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
 const HOUR_MS = 60 * 60 * 1000;
@@ -17,14 +17,16 @@ interface Quota {
 
 describe("quota enforcement", () => {
     let t: TestApp;
+    let api: AdminApi;
 
     beforeAll(async () => {
         t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
+        api = await adminApi(t);
     });
     afterAll(async () => await t.close());
 
     function admin(method: "post" | "put", path: string, body: object) {
-        return t.http[method](`/admin/v1${path}`).set("x-api-key", ADMIN_KEY).send(body);
+        return api[method](path, body);
     }
 
     let tierCount = 0;
@@ -184,9 +186,10 @@ describe("quota enforcement", () => {
     });
 
     it("keeps the built-in tier from being deleted", async () => {
-        const response = await t.http.delete("/admin/v1/Tiers/TIR00000000000000001").set("x-api-key", ADMIN_KEY);
+        const response = await api.delete("/Tiers/TIR00000000000000001");
         expect(response.status).toBe(400);
-        const tier = await t.http.get("/admin/v1/Tiers/TIR00000000000000001").set("x-api-key", ADMIN_KEY).expect(200);
+        expect(response.body.error.code).toBe("error.platform.validation.device.queuedForDeletionTierCannotBeDeleted");
+        const tier = await api.get("/Tiers/TIR00000000000000001").expect(200);
         expect(tier.body.result.name).toBe("Queued for Deletion");
     });
 
