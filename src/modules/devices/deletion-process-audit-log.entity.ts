@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Column, Entity, Generated, Index, PrimaryColumn } from "typeorm";
 
 /** What happened to a deletion process, as the official Backbone names it in its audit log. */
 export const DeletionAuditLogMessageKey = {
@@ -30,6 +30,11 @@ export class DeletionProcessAuditLogEntry {
 
     @Column({ type: "timestamptz" })
     createdAt!: Date;
+
+    /** Orders entries written at the same time (e.g. in one transaction). */
+    @Generated("increment")
+    @Column({ type: "bigint", select: false, insert: false, update: false })
+    sequence?: string;
 
     @Column({ type: "varchar", length: 20, nullable: true })
     oldStatus!: string | null;

@@ -205,7 +205,7 @@ export class DeletionProcessesService {
         if (!process) throw new NotFoundError();
         const entries = await this.dataSource
             .getRepository(DeletionProcessAuditLogEntry)
-            .find({ where: { deletionProcessId: process.id }, order: { createdAt: "ASC", id: "ASC" } });
+            .find({ where: { deletionProcessId: process.id }, order: { createdAt: "ASC", sequence: "ASC" } });
         return { ...overview(process), auditLog: entries.map(auditEntry) };
     }
 
@@ -213,7 +213,7 @@ export class DeletionProcessesService {
     async auditLogsOfIdentity(address: string): Promise<DeletionAuditLogEntryInfo[]> {
         const entries = await this.dataSource
             .getRepository(DeletionProcessAuditLogEntry)
-            .find({ where: { identityAddressHash: addressHash(address) }, order: { createdAt: "ASC", id: "ASC" } });
+            .find({ where: { identityAddressHash: addressHash(address) }, order: { createdAt: "ASC", sequence: "ASC" } });
         return entries.map(auditEntry);
     }
 

@@ -106,6 +106,11 @@ function parseDate(value: string, option: string): Date {
     return date;
 }
 
+/** A condition on a nullable property is false, not unknown, for null values (so that `not` inverts it). */
+function nullSafe(condition: string, property: ODataProperty): string {
+    return property.nullable ? `coalesce(${condition}, FALSE)` : `(${condition})`;
+}
+
 class Parser {
     private position = 0;
     private terms = 0;
@@ -214,11 +219,11 @@ class Parser {
         const value = this.param(literal.value);
         switch (name) {
             case "contains":
-                return `(strpos(${property.sql}, ${value}) > 0)`;
+                return nullSafe(`strpos(${property.sql}, ${value}) > 0`, property);
             case "startswith":
-                return `starts_with(${property.sql}, ${value})`;
+                return nullSafe(`starts_with(${property.sql}, ${value})`, property);
             default:
-                return `(right(${property.sql}, length(${value})) = ${value})`;
+                return nullSafe(`right(${property.sql}, length(${value})) = ${value}`, property);
         }
     }
 
@@ -240,9 +245,10 @@ class Parser {
             if (!Number.isSafeInteger(value)) this.fail(`'${literal.value}' is out of range`);
         } else if (property.type === "datetime" && literal.kind === "date") value = parseDate(literal.value, this.option);
         else this.fail(`the literal does not match the type of the property (${property.type})`);
-        const comparison = `(${property.sql} ${sqlOperator} ${this.param(value)})`;
-        // OData: `ne` is true for null values as well.
-        return sqlOperator === "<>" && property.nullable ? `(${comparison} OR ${property.sql} IS NULL)` : comparison;
+        const comparison = `${property.sql} ${sqlOperator} ${this.param(value)}`;
+        // OData: `ne` is true for null values, every other comparison false (never SQL's unknown, which `not` keeps).
+        if (sqlOperator === "<>" && property.nullable) return `(${comparison} OR ${property.sql} IS NULL)`;
+        return nullSafe(comparison, property);
     }
 }
 
