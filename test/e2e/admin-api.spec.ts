@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
+import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
 import { CONTENT, establishRelationship } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
@@ -400,7 +401,6 @@ describe("the Admin API in the official shape", () => {
             .expect(201);
         t.clock.advance(1000);
         try {
-            const { IdentityDeletionService } = await import("../../src/modules/devices/identity-deletion.service");
             expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
         } finally {
             t.clock.set(new Date());

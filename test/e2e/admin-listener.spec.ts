@@ -26,8 +26,10 @@ describe("the admin listener", () => {
         }
         await t.http.post("/api/v1/Announcements").set("x-api-key", ADMIN_KEY).send({}).expect(404);
         await t.http.post("/api/v1/ValidateApiKey").send({}).expect(404);
+        await t.http.head("/metrics").expect(404);
         await t.admin.get("/api/v1/Announcements").set("x-api-key", ADMIN_KEY).expect(200);
         await t.admin.get("/metrics").expect(200);
+        await t.admin.head("/metrics").expect(200);
         const document = await t.admin.get("/admin/docs/openapi.json").expect(200);
         expect(Object.keys(document.body.paths).every((p) => p.startsWith("/api/v1/") || p.startsWith("/odata/"))).toBe(true);
         expect(document.body.servers).toEqual([{ url: "/", description: "The admin listener that serves this document" }]);
@@ -40,6 +42,7 @@ describe("the admin listener", () => {
         }
         await t.admin.post("/api/v2/Challenges").send({}).expect(404);
         await t.admin.post("/connect/token").type("form").send({ grant_type: "password" }).expect(404);
+        await t.admin.head("/health/live").expect(404);
         await t.http.get("/api/v2/Version").expect(200);
         await t.http.get("/health/live").expect(200);
     });

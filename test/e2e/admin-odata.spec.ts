@@ -128,7 +128,7 @@ describe("the identity overview (GET /odata/Identities)", () => {
     });
 
     it("refuses what it does not understand with 400 and a code, and never lets input into the SQL", async () => {
-        for (const query of [
+        const queries: Array<Record<string, string>> = [
             { $filter: "address eq" },
             { $filter: "address eq 'x' and" },
             { $filter: "unknownProperty eq 1" },
@@ -149,7 +149,8 @@ describe("the identity overview (GET /odata/Identities)", () => {
             { $expand: "Devices" },
             { $select: "address" },
             { $search: "x" }
-        ]) {
+        ];
+        for (const query of queries) {
             const response = await odata(query);
             expect([query, response.status]).toEqual([query, 400]);
             expect(response.body.error.code).toBe("error.platform.validation.invalidPropertyValue");

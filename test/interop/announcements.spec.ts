@@ -1,6 +1,6 @@
 import { CoreId, LanguageISO639 } from "@nmshd/core-types";
 import type { AccountController } from "@nmshd/transport";
-import axios, { type Axios } from "axios";
+import axios, { type AxiosInstance } from "axios";
 
 import { ADMIN_KEY } from "../support/admin-api";
 import { OfficialClientWorld } from "./official-client";
@@ -12,7 +12,7 @@ import { OfficialClientWorld } from "./official-client";
  */
 describe("the official client: announcements created through the Admin API", () => {
     let world: OfficialClientWorld;
-    let adminClient: Axios;
+    let adminClient: AxiosInstance;
     let main: AccountController;
     let other: AccountController;
 

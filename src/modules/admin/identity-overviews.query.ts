@@ -42,11 +42,6 @@ interface Row {
     tier_name: string | null;
 }
 
-/**
- * The identity overview of the Admin API: a read model over the tables of several modules (identities and devices,
- * tiers, datawallets), as the official Admin API reads them through its own read-only database context. It never
- * writes, and shows only metadata.
- */
 const OVERVIEW = `
     WITH o AS (
         SELECT i.address, i.created_at, i.client_id, i.identity_version, i.status, i.tier_id, t.name AS tier_name,
@@ -60,6 +55,11 @@ const OVERVIEW = `
         ) d
     )`;
 
+/**
+ * The identity overview of the Admin API: a read model over the tables of several modules (identities and devices,
+ * tiers, datawallets), as the official Admin API reads them through its own read-only database context. It never
+ * writes, and shows only metadata.
+ */
 @Injectable()
 export class IdentityOverviews {
     constructor(private readonly dataSource: DataSource) {}

@@ -52,17 +52,6 @@ export const QUEUED_FOR_DELETION_TIER_CANNOT_BE_ASSIGNED = () =>
         "The Identity's Tier cannot be be changed from or to the 'Queued for Deletion' Tier."
     );
 
-export interface IdentityLookup {
-    address: string;
-    clientId: string;
-    status: IdentityStatus;
-    tierId: string | null;
-    identityVersion: number;
-    numberOfDevices: number;
-    createdAt: string;
-    deletionGracePeriodEndsAt: string | null;
-}
-
 @Injectable()
 export class IdentitiesService {
     constructor(
@@ -156,23 +145,6 @@ export class IdentitiesService {
             identityVersion: identity.identityVersion,
             tierId: identity.tierId,
             status: identity.status,
-            deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt?.toISOString() ?? null
-        };
-    }
-
-    /** What an operator may see of an identity (admin lookup); never keys or password hashes. */
-    async lookupIdentity(address: string): Promise<IdentityLookup> {
-        const identity = await this.dataSource.getRepository(Identity).findOneBy({ address });
-        if (!identity) throw new NotFoundError();
-        const numberOfDevices = await this.dataSource.getRepository(Device).countBy({ identityAddress: address });
-        return {
-            address: identity.address,
-            clientId: identity.clientId,
-            status: identity.status,
-            tierId: identity.tierId,
-            identityVersion: identity.identityVersion,
-            numberOfDevices,
-            createdAt: identity.createdAt.toISOString(),
             deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt?.toISOString() ?? null
         };
     }
