@@ -1,5 +1,6 @@
 import axios from "axios";
 
+import { AdminListener } from "../../src/core/http/listeners";
 import { ADMIN_KEY, adminApi } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -211,6 +212,18 @@ describe("the admin listener, listening, with the official client library's test
         expect(metrics.status).toBe(200);
         const adminRoute = await fetch(`${t.baseUrl}/api/v1/xsrf`);
         expect(adminRoute.status).toBe(404);
+    });
+});
+
+describe("the admin listener at shutdown", () => {
+    it("stops accepting connections when the application closes", async () => {
+        const t = await startTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY } });
+        const listener = t.app.get(AdminListener);
+        expect(listener.server.listening).toBe(true);
+        await fetch(`${t.adminBaseUrl}/metrics`).then((r) => r.text());
+        await t.close();
+        expect(listener.server.listening).toBe(false);
+        await expect(fetch(`${t.adminBaseUrl}/metrics`)).rejects.toThrow();
     });
 });
 

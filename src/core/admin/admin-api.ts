@@ -81,7 +81,9 @@ export class XsrfTokens {
         let cookieToken = cookieValue(request.headers.cookie, XSRF_COOKIE);
         if (!cookieToken || !/^[A-Za-z0-9_-]{43}$/.test(cookieToken)) {
             cookieToken = randomBytes(32).toString("base64url");
-            reply.header("set-cookie", `${XSRF_COOKIE}=${cookieToken}; path=/; samesite=strict`);
+            // As ASP.NET's SameAsRequest policy: Secure when the request came over HTTPS (directly or through a trusted proxy).
+            const secure = request.protocol === "https" ? "; secure" : "";
+            reply.header("set-cookie", `${XSRF_COOKIE}=${cookieToken}; path=/; samesite=strict${secure}`);
         }
         reply.header("cache-control", "no-cache, no-store");
         reply.header("pragma", "no-cache");
