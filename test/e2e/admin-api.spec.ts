@@ -501,7 +501,7 @@ describe("the Admin API in the official shape", () => {
         ]);
         expect(JSON.stringify(outgoing.body)).not.toContain(body);
         expect(JSON.stringify(outgoing.body)).not.toContain(key);
-        const incoming = await admin.get(`/Messages?participant=${bob.address}&type=Incoming`).expect(200);
+        const incoming = await admin.get(`/Messages?Participant=${bob.address}&Type=Incoming&PageNumber=1`).expect(200);
         expect(incoming.body.result.map((m: { messageId: string }) => m.messageId)).toEqual([message.body.result.id]);
         expect((await admin.get(`/Messages?participant=${bob.address}&type=Outgoing`).expect(200)).body.result).toEqual([]);
         expect((await admin.get(`/Messages?participant=${bob.address}&type=Sideways`).expect(400)).body.error.code).toMatch(
