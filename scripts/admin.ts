@@ -1,19 +1,24 @@
 /**
- * The admin operations straight against the database, for operators without HTTP access to the admin surface.
+ * The admin operations straight against the database, for operators without HTTP access to the admin listener. They
+ * use the same services as the Admin API.
  *   npm run admin -- <command> [arguments] [--options]     (DATABASE_URL must be set; output is JSON)
  */
 import "reflect-metadata";
 
-import { type DynamicModule, Module } from "@nestjs/common";
+import { type DynamicModule, type INestApplicationContext, Module } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 
 import { loadConfig } from "../src/config/config";
 import { CoreModule } from "../src/core/core.module";
 import { ApiError } from "../src/core/errors/errors";
+import { Housekeeper } from "../src/core/housekeeping/housekeeper";
 import { AdminModule } from "../src/modules/admin/admin.module";
-import { AdminService } from "../src/modules/admin/admin.service";
+import { ClientsAdministration } from "../src/modules/admin/clients.administration";
+import { IdentitiesAdministration } from "../src/modules/admin/identities.administration";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcement.entity";
-import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "../src/modules/quotas/quota-metrics";
+import { AnnouncementsService } from "../src/modules/announcements/announcements.service";
+import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../src/modules/quotas/quota-metrics";
+import { QuotasService } from "../src/modules/quotas/quotas.service";
 
 const USAGE = `usage: npm run admin -- <command>
 
@@ -28,11 +33,17 @@ const USAGE = `usage: npm run admin -- <command>
   tiers delete <tierId>
   quotas add <tierId> <metricKey> <max> <period>      metricKey: ${QUOTA_METRIC_KEYS.join(", ")}; period: ${QUOTA_PERIODS.join(", ")}
   quotas delete <tierId> <quotaId>
+  quotas add-individual <address> <metricKey> <max> <period>
+  quotas delete-individual <address> <quotaId>
   announcements list
   announcements create --severity Low|Medium|High --text <language>:<title>:<body> [--text ...]
                        [--expires <ISO date>] [--silent] [--recipient <address> ...] [--action <link>|<en name>]
   announcements delete <announcementId>
   identities show <address>
+  identities set-tier <address> <tierId>
+  deletion-processes start <address>
+  deletion-processes list <address>
+  deletion-processes cancel <address> <deletionProcessId>
   housekeeping run
 `;
 
@@ -78,15 +89,27 @@ function nullableInteger(value: string | undefined, name: string): number | null
     return value === "none" ? null : integer(value, name);
 }
 
-async function run(admin: AdminService, parsed: Parsed): Promise<unknown> {
+function metricAndPeriod(parsed: Parsed, metricIndex: number): { metricKey: string; max: number; period: QuotaPeriod } {
+    const metricKey = arg(parsed, metricIndex, "metricKey");
+    const period = arg(parsed, metricIndex + 2, "period");
+    if (!(QUOTA_METRIC_KEYS as readonly string[]).includes(metricKey)) throw new UsageError(`unknown metric key ${metricKey}`);
+    if (!(QUOTA_PERIODS as readonly string[]).includes(period)) throw new UsageError(`unknown period ${period}`);
+    return { metricKey, max: integer(arg(parsed, metricIndex + 1, "max"), "<max>"), period: period as QuotaPeriod };
+}
+
+async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknown> {
+    const clients = app.get(ClientsAdministration);
+    const identities = app.get(IdentitiesAdministration);
+    const quotas = app.get(QuotasService);
+    const announcements = app.get(AnnouncementsService);
     const [group, command] = parsed.positional;
     switch (`${group} ${command}`) {
         case "clients list":
-            return await admin.listClients();
+            return await clients.listClients();
         case "clients show":
-            return await admin.getClient(arg(parsed, 2, "clientId"));
+            return await clients.getClient(arg(parsed, 2, "clientId"));
         case "clients create":
-            return await admin.createClient({
+            return await clients.createClient({
                 clientId: one(parsed, "id"),
                 displayName: one(parsed, "name"),
                 clientSecret: one(parsed, "secret"),
@@ -95,39 +118,35 @@ async function run(admin: AdminService, parsed: Parsed): Promise<unknown> {
             });
         case "clients update": {
             const tier = one(parsed, "tier");
-            return await admin.updateClient(arg(parsed, 2, "clientId"), {
+            return await clients.updateClient(arg(parsed, 2, "clientId"), {
                 defaultTier: tier === "none" ? null : tier,
                 maxIdentities: nullableInteger(one(parsed, "max-identities"), "--max-identities")
             });
         }
         case "clients change-secret":
-            return await admin.changeClientSecret(arg(parsed, 2, "clientId"), one(parsed, "secret"));
+            return await clients.changeClientSecret(arg(parsed, 2, "clientId"), one(parsed, "secret"));
         case "clients delete":
-            await admin.deleteClient(arg(parsed, 2, "clientId"));
+            await clients.deleteClient(arg(parsed, 2, "clientId"));
             return { deleted: parsed.positional[2] };
         case "tiers list":
-            return await admin.listTiers();
+            return await quotas.listTiers();
         case "tiers create":
-            return await admin.createTier(arg(parsed, 2, "name"));
+            return await quotas.createTier(arg(parsed, 2, "name"));
         case "tiers delete":
-            await admin.deleteTier(arg(parsed, 2, "tierId"));
+            await quotas.deleteTier(arg(parsed, 2, "tierId"));
             return { deleted: parsed.positional[2] };
-        case "quotas add": {
-            const metricKey = arg(parsed, 3, "metricKey");
-            const period = arg(parsed, 5, "period");
-            if (!(QUOTA_METRIC_KEYS as readonly string[]).includes(metricKey)) throw new UsageError(`unknown metric key ${metricKey}`);
-            if (!(QUOTA_PERIODS as readonly string[]).includes(period)) throw new UsageError(`unknown period ${period}`);
-            return await admin.addTierQuota(arg(parsed, 2, "tierId"), {
-                metricKey: metricKey as QuotaMetricKey,
-                max: integer(arg(parsed, 4, "max"), "<max>"),
-                period: period as QuotaPeriod
-            });
-        }
+        case "quotas add":
+            return await quotas.createTierQuota(arg(parsed, 2, "tierId"), metricAndPeriod(parsed, 3));
         case "quotas delete":
-            await admin.deleteTierQuota(arg(parsed, 2, "tierId"), arg(parsed, 3, "quotaId"));
+            await quotas.deleteTierQuota(arg(parsed, 2, "tierId"), arg(parsed, 3, "quotaId"));
+            return { deleted: parsed.positional[3] };
+        case "quotas add-individual":
+            return await quotas.createIndividualQuota(arg(parsed, 2, "address"), metricAndPeriod(parsed, 3));
+        case "quotas delete-individual":
+            await quotas.deleteIndividualQuota(arg(parsed, 2, "address"), arg(parsed, 3, "quotaId"));
             return { deleted: parsed.positional[3] };
         case "announcements list":
-            return await admin.listAnnouncements();
+            return await announcements.listAllAnnouncements();
         case "announcements create": {
             const severity = one(parsed, "severity") ?? "";
             if (!(ANNOUNCEMENT_SEVERITIES as readonly string[]).includes(severity))
@@ -145,7 +164,7 @@ async function run(admin: AdminService, parsed: Parsed): Promise<unknown> {
             });
             const expires = one(parsed, "expires");
             if (expires !== undefined && Number.isNaN(Date.parse(expires))) throw new UsageError("--expires must be an ISO 8601 date");
-            return await admin.createAnnouncement({
+            return await announcements.createAnnouncement({
                 severity: severity as AnnouncementSeverity,
                 expiresAt: expires ? new Date(expires) : null,
                 isSilent: one(parsed, "silent") === "true",
@@ -155,12 +174,22 @@ async function run(admin: AdminService, parsed: Parsed): Promise<unknown> {
             });
         }
         case "announcements delete":
-            await admin.deleteAnnouncement(arg(parsed, 2, "announcementId"));
+            await announcements.deleteAnnouncement(arg(parsed, 2, "announcementId"));
             return { deleted: parsed.positional[2] };
         case "identities show":
-            return await admin.lookupIdentity(arg(parsed, 2, "address"));
+            return await identities.getIdentity(arg(parsed, 2, "address"));
+        case "identities set-tier":
+            await identities.changeTier(arg(parsed, 2, "address"), arg(parsed, 3, "tierId"));
+            return await identities.getIdentity(arg(parsed, 2, "address"));
+        case "deletion-processes start":
+            return await identities.startDeletionProcess(arg(parsed, 2, "address"));
+        case "deletion-processes list":
+            return await identities.listDeletionProcesses(arg(parsed, 2, "address"));
+        case "deletion-processes cancel":
+            await identities.cancelDeletionProcess(arg(parsed, 2, "address"), arg(parsed, 3, "deletionProcessId"));
+            return await identities.getDeletionProcess(arg(parsed, 2, "address"), arg(parsed, 3, "deletionProcessId"));
         case "housekeeping run":
-            return await admin.runHousekeeping();
+            return await app.get(Housekeeper).runOnce();
         default:
             throw new UsageError(group ? `unknown command: ${parsed.positional.join(" ")}` : "no command given");
     }
@@ -204,7 +233,7 @@ async function main(): Promise<void> {
     const app = await NestFactory.createApplicationContext(AdminCliModule.forRoot(), { logger: ["error"], abortOnError: false });
     let exitCode = 0;
     try {
-        const result = await run(app.get(AdminService), parsed);
+        const result = await run(app, parsed);
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     } catch (error) {
         exitCode = error instanceof UsageError ? 2 : 1;

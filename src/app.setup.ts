@@ -1,21 +1,24 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
-import fastifyCors from "@fastify/cors";
+import fastifyCors, { type FastifyCorsOptions } from "@fastify/cors";
 import multipart from "@fastify/multipart";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { SwaggerModule } from "@nestjs/swagger";
+import type { FastifyRequest } from "fastify";
 import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
+import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
 import type { RuntimeOptions } from "./core/core.module";
 import { corsOptions } from "./core/http/cors";
+import { AdminListener, listenerOf } from "./core/http/listeners";
 import { parseQueryString } from "./core/http/query-keys";
 import { UtcTimestamps } from "./core/http/timestamps";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
-import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
+import { buildOpenApiDocument, serveAdminApiDocument } from "./openapi";
 
 /** Largest accepted request body (the wire contract's 20 MiB). */
 export const MAX_BODY_BYTES = 20 * 1024 * 1024;
@@ -40,12 +43,21 @@ export function createFastifyAdapter(trustProxy: boolean | number | string = fal
 
 /** Global pipes, filters, hooks and the Swagger UI: everything that makes the app speak the wire contract. */
 export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
+    // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
+    app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
     app.useLogger(app.get(PinoLogger));
     app.useGlobalPipes(createValidationPipe());
     app.enableShutdownHooks();
-    // Browser clients (CORS_ORIGINS): preflights answered, allowed origins and exposed headers on every response.
+    // Browser clients (CORS_ORIGINS): preflights answered, allowed origins and exposed headers on every response of the
+    // public listener. The admin listener is same-origin only (its console is served by itself): no CORS there.
     const cors = corsOptions(options.config);
-    if (cors) await app.register(fastifyCors, cors);
+    if (cors) {
+        await app.register(
+            fastifyCors,
+            () => (request: FastifyRequest, callback: (error: Error | null, options: FastifyCorsOptions) => void) =>
+                callback(null, listenerOf(request) === "admin" ? { origin: false } : cors)
+        );
+    }
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
         limits: {
@@ -96,14 +108,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
             swaggerOptions: { validatorUrl: null }
         });
     }
-    if (options.config.ADMIN_API_KEY) {
-        const adminDocument = buildAdminOpenApiDocument(app);
-        SwaggerModule.setup("admin/docs", app, adminDocument, {
-            jsonDocumentUrl: "admin/docs/openapi.json",
-            customSiteTitle: "Enmeshed Backbone Admin API",
-            ui: options.config.SWAGGER_UI
-        });
-    }
+    serveAdminApiDocument(app, options.config);
 }
 
 /** Creates the configured (not yet listening) application. */

@@ -3,6 +3,7 @@ import "reflect-metadata";
 import { createApp } from "./app.setup";
 import { ConfigError, loadConfig } from "./config/config";
 import { startEmbeddedPostgres } from "./core/database/embedded-postgres";
+import { AdminListener } from "./core/http/listeners";
 
 async function main(): Promise<void> {
     let config;
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
     }
     await app.listen(config.PORT, config.HOST);
     process.stdout.write(`Backbone listening on http://localhost:${config.PORT} (Swagger UI at /docs)\n`);
+    const admin = await app.get(AdminListener).listen(config.ADMIN_PORT, config.ADMIN_HOST);
+    process.stdout.write(`Admin listener on ${config.ADMIN_HOST}:${admin.port} (Admin API, /metrics)\n`);
 }
 
 main().catch((error: unknown) => {

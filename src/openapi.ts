@@ -2,7 +2,16 @@ import type { INestApplication } from "@nestjs/common";
 import { ModulesContainer } from "@nestjs/core";
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from "@nestjs/swagger";
 
-import { ADMIN_API_KEY_HEADER, ADMIN_SECURITY_SCHEME } from "./core/admin/admin-api";
+import type { BackboneConfig } from "./config/config";
+import {
+    ADMIN_API_KEY_HEADER,
+    ADMIN_DOCS_PATH,
+    ADMIN_SECURITY_SCHEME,
+    isAdminAnonymous,
+    XSRF_COOKIE,
+    XSRF_HEADER,
+    XSRF_REJECTION_DETAIL
+} from "./core/admin/admin-api";
 import { AUTH_MODE, type AuthMode } from "./core/auth/caller";
 import { CLIENT_BASIC_SCHEME, UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
 import { AdminModule } from "./modules/admin/admin.module";
@@ -137,22 +146,95 @@ function describeTags(document: OpenAPIObject): void {
     document.tags = [...names].sort().map((name) => (TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name }));
 }
 
-/** The admin surface's OpenAPI document (/admin/v1, X-API-KEY), separate from the Consumer API's. */
+const ADMIN_TAG_DESCRIPTIONS: Record<string, string> = {
+    Access: "Anti-forgery token and API key check, which need no API key.",
+    Announcements: "Announcements of the operator to all identities or to some.",
+    Challenges: "Challenges for creating identities through the Admin API.",
+    Clients: "OAuth clients: the credentials with which apps and connectors create identities and log in.",
+    Housekeeping: "Cleanup jobs (an extension of this Backbone).",
+    Identities: "Identities: details, tier, individual quotas, deletion processes, and the OData identity overview.",
+    Messages: "Messages of an identity, metadata only.",
+    Metrics: "The metrics quotas can limit.",
+    Relationships: "Relationships of an identity, metadata only.",
+    Tiers: "Tiers and their quotas.",
+    Tokens: "Tokens of an identity, metadata only, and unlocking tokens after failed password attempts."
+};
+
+const UNSAFE_METHODS = new Set(["post", "put", "patch", "delete"]);
+
+/** The Admin API's OpenAPI document (/api/v1 and /odata on the admin listener), separate from the Consumer API's. */
 export function buildAdminOpenApiDocument(app: INestApplication): OpenAPIObject {
     const config = new DocumentBuilder()
         .setTitle("Enmeshed Backbone Admin API")
         .setDescription(
-            "Operator endpoints: OAuth clients, tiers and quotas, announcements, identity lookup, housekeeping. Enabled only when " +
-                "ADMIN_API_KEY is set; every request carries it in the X-API-KEY header. Bodies use the same `{result}` and `{error}` " +
-                "envelopes as the Consumer API."
+            "Operator endpoints in the shape of the official Admin API, served on the admin listener (ADMIN_PORT) only. Every request " +
+                "carries ADMIN_API_KEY in the X-API-KEY header (401 with an empty body otherwise); requests with unsafe methods also " +
+                "carry the anti-forgery cookie and token from GET /api/v1/xsrf (400 problem details `xsrf-token-may-be-invalid` " +
+                "otherwise). Bodies use the `{result}` and `{error}` envelopes of the Consumer API, except GET /api/v1/xsrf (plain " +
+                "text), POST /api/v1/ValidateApiKey and the OData list /odata/Identities. Contents of tokens, messages or " +
+                "relationships are never shown: only metadata."
         )
         .setVersion("1")
-        .addApiKey({ type: "apiKey", in: "header", name: ADMIN_API_KEY_HEADER }, ADMIN_SECURITY_SCHEME)
+        .setLicense("MIT", "https://opensource.org/license/mit")
+        .addServer("/", "The admin listener that serves this document")
+        .addApiKey({ type: "apiKey", in: "header", name: ADMIN_API_KEY_HEADER, description: "ADMIN_API_KEY" }, ADMIN_SECURITY_SCHEME)
         .build();
-    return SwaggerModule.createDocument(app, config, {
+    const document = SwaggerModule.createDocument(app, config, {
         include: [AdminModule],
         operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
     });
+    const anonymous = new Set<string>();
+    for (const module of app.get(ModulesContainer).values()) {
+        if (module.metatype !== AdminModule) continue;
+        for (const wrapper of module.controllers.values()) {
+            const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+            if (!controller) continue;
+            for (const name of Object.getOwnPropertyNames(controller.prototype)) {
+                const handler = (controller.prototype as Record<string, unknown>)[name];
+                if (typeof handler === "function" && isAdminAnonymous(handler)) anonymous.add(name);
+            }
+        }
+    }
+    const seen = new Map<string, string>();
+    for (const { path, method, operation } of operations(document)) {
+        const id = operation.operationId;
+        if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+        const other = seen.get(id);
+        if (other) throw new Error(`operationId ${id} is used by ${other} and ${method.toUpperCase()} ${path}: rename one handler`);
+        seen.set(id, `${method.toUpperCase()} ${path}`);
+        operation.security = anonymous.has(id) ? [] : [{ [ADMIN_SECURITY_SCHEME]: [] }];
+        if (anonymous.has(id)) delete operation.responses["401"];
+        if (UNSAFE_METHODS.has(method)) {
+            operation.parameters = [
+                ...(operation.parameters ?? []),
+                {
+                    name: XSRF_HEADER,
+                    in: "header",
+                    required: true,
+                    description: "The token of GET /api/v1/xsrf",
+                    schema: { type: "string" }
+                },
+                {
+                    name: XSRF_COOKIE,
+                    in: "cookie",
+                    required: true,
+                    description: "The cookie of GET /api/v1/xsrf",
+                    schema: { type: "string" }
+                }
+            ];
+            const existing = operation.responses["400"] as { description?: string } | undefined;
+            operation.responses["400"] = {
+                ...(existing ?? { content: { "application/problem+json": { schema: { type: "object" } } } }),
+                description: `${existing?.description ? `${existing.description} ` : ""}A missing or wrong anti-forgery token is answered with problem details (detail \`${XSRF_REJECTION_DETAIL}\`).`
+            };
+        }
+        if (operation.parameters?.length === 0) delete operation.parameters;
+    }
+    const names = new Set(operations(document).flatMap(({ operation }) => operation.tags ?? []));
+    document.tags = [...names]
+        .sort()
+        .map((name) => (ADMIN_TAG_DESCRIPTIONS[name] ? { name, description: ADMIN_TAG_DESCRIPTIONS[name] } : { name }));
+    return document;
 }
 
 /** Recursively sorts object keys so that the exported spec is stable across runs. */
@@ -166,4 +248,15 @@ export function sortKeys(value: unknown): unknown {
         );
     }
     return value;
+}
+
+/** The Admin API's document and Swagger UI on the admin listener (only when the Admin API is enabled). */
+export function serveAdminApiDocument(app: INestApplication, config: BackboneConfig): void {
+    if (!config.ADMIN_API_KEY) return;
+    SwaggerModule.setup(ADMIN_DOCS_PATH, app, buildAdminOpenApiDocument(app), {
+        jsonDocumentUrl: `${ADMIN_DOCS_PATH}/openapi.json`,
+        customSiteTitle: "Enmeshed Backbone Admin API",
+        ui: config.SWAGGER_UI,
+        swaggerOptions: { validatorUrl: null }
+    });
 }

@@ -4,6 +4,8 @@ describe("configuration", () => {
     it("has defaults for the embedded run", () => {
         const config = loadConfig({});
         expect(config.PORT).toBe(8080);
+        expect(config.ADMIN_PORT).toBe(8081);
+        expect(config.ADMIN_HOST).toBe("127.0.0.1");
         expect(config.DATABASE_URL).toBeUndefined();
         expect(config.DID_DOMAIN).toBe("localhost");
         expect(config.BLOB_STORAGE).toBe("fs");
@@ -15,6 +17,7 @@ describe("configuration", () => {
 
     it.each([
         ["PORT", "eighty"],
+        ["ADMIN_PORT", "65536"],
         ["DATABASE_URL", "mysql://x"],
         ["DID_DOMAIN", "Upper.Case"],
         ["JWT_LIFETIME_SECONDS", "10"],
@@ -27,6 +30,11 @@ describe("configuration", () => {
     ])("stops with a message naming %s when it is invalid", (name, value) => {
         expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
         expect(() => loadConfig({ [name]: value })).toThrow(name);
+    });
+
+    it("refuses an admin port equal to the public port", () => {
+        expect(() => loadConfig({ PORT: "9000", ADMIN_PORT: "9000" })).toThrow("ADMIN_PORT");
+        expect(loadConfig({ PORT: "0", ADMIN_PORT: "0" }).ADMIN_PORT).toBe(0);
     });
 
     it("requires the S3 settings when BLOB_STORAGE=s3", () => {

@@ -11,6 +11,14 @@ const int = (min: number, max: number) => z.coerce.number().int().min(min).max(m
 export const configSchema = z.object({
     PORT: int(0, 65535).default(8080),
     HOST: z.string().min(1).default("0.0.0.0"),
+    /** Port of the admin listener: the Admin API (/api/v1, /odata), its OpenAPI document and Swagger UI, /metrics. */
+    ADMIN_PORT: int(0, 65535).default(8081),
+    /**
+     * Listen address of the admin listener. Loopback by default, so that a Backbone started on a workstation or a
+     * host exposes its admin port to nobody; a container sets 0.0.0.0 and keeps the port private instead (no
+     * published port, a ClusterIP service only the operators' tools reach).
+     */
+    ADMIN_HOST: z.string().min(1).default("127.0.0.1"),
     /**
      * Which proxies may set X-Forwarded-For (the client address used by rate limits and logs): `false` (none, the
      * default), `true` (any: only when nothing but the load balancer can reach the Backbone), a number of proxy hops,
@@ -101,7 +109,10 @@ export const configSchema = z.object({
         .optional(),
     /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
     SHUTDOWN_GRACE_SECONDS: int(0, 3600).default(25),
-    /** Enables the admin surface under /admin/v1 (header X-API-KEY); unset, the admin surface answers 404. */
+    /**
+     * The key every Admin API request carries in the X-API-KEY header (the admin listener's /api/v1 and /odata routes);
+     * unset, those routes answer 404 and the admin listener serves only /metrics.
+     */
     ADMIN_API_KEY: z.string().min(16, "must be at least 16 characters").max(500).optional(),
     METRICS_ENABLED: bool.default(true),
     HOUSEKEEPING_ENABLED: bool.default(true),
@@ -171,6 +182,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackboneConfig
         if (missing.length > 0 && missing.length < group.length) {
             throw new ConfigError(`Invalid configuration:\n  ${missing[0]}: ${group.join(", ")} must be set together`);
         }
+    }
+    if (config.ADMIN_PORT !== 0 && config.ADMIN_PORT === config.PORT) {
+        throw new ConfigError("Invalid configuration:\n  ADMIN_PORT: must differ from PORT (the admin listener has its own port)");
     }
     if (config.RATE_LIMIT_STORAGE === "redis" && !config.REDIS_URL) {
         throw new ConfigError("Invalid configuration:\n  REDIS_URL: required when RATE_LIMIT_STORAGE=redis");

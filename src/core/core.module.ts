@@ -7,7 +7,7 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 import { DataSource, type DataSourceOptions } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../config/config";
-import { AdminApiKeyGuard } from "./admin/admin-api";
+import { AdminApiKeyGuard, XsrfGuard, XsrfTokens } from "./admin/admin-api";
 import { AccessTokens } from "./auth/access-tokens";
 import { BearerAuthGuard } from "./auth/auth.guard";
 import { SigningKeyInitializer } from "./auth/signing-key.initializer";
@@ -21,6 +21,7 @@ import { DomainEvents } from "./events/domain-events";
 import { Housekeeper } from "./housekeeping/housekeeper";
 import { EnvelopeInterceptor } from "./http/envelope.interceptor";
 import { GlobalExceptionFilter } from "./http/exception.filter";
+import { AdminListener } from "./http/listeners";
 import { Paging } from "./http/paging";
 import { Metrics } from "./metrics/metrics";
 import { MetricsController } from "./metrics/metrics.controller";
@@ -74,6 +75,9 @@ export class CoreModule {
                 RateLimitStorage,
                 RateLimitCountersCleanup,
                 AdminApiKeyGuard,
+                XsrfTokens,
+                XsrfGuard,
+                AdminListener,
                 QuotaEnforcement,
                 { provide: getStorageToken(), useExisting: RateLimitStorage },
                 // The guard takes budget and window from the configuration; this entry only satisfies the throttler's contract.
@@ -93,6 +97,9 @@ export class CoreModule {
                 Metrics,
                 Housekeeper,
                 AdminApiKeyGuard,
+                XsrfTokens,
+                XsrfGuard,
+                AdminListener,
                 QuotaEnforcement,
                 getStorageToken(),
                 getOptionsToken(),

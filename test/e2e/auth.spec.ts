@@ -63,7 +63,7 @@ describe("POST /connect/token", () => {
             await t.http.get("/api/v2/Devices/Self").set("authorization", `Bearer ${response.body.access_token}`).expect(200);
 
             const special = await t.app.get(OAuthClientsService).createClient({ id: "web app+1", secret: "s3cr:t+ü %/=" });
-            const withSpecial = await passwordGrant(basic(special.id, special.secret), {
+            const withSpecial = await passwordGrant(basic(special.clientId, special.clientSecret), {
                 username: identity.username,
                 password: STRONG_PASSWORD
             }).expect(200);

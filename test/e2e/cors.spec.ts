@@ -51,6 +51,18 @@ describe("CORS for browser clients", () => {
             expect(other.headers["access-control-allow-origin"]).toBeUndefined();
         });
 
+        it("gives the admin listener no CORS headers: its console is same-origin", async () => {
+            const response = await t.admin.get("/metrics").set("origin", APP);
+            expect(response.status).toBe(200);
+            expect(response.headers["access-control-allow-origin"]).toBeUndefined();
+            const adminPreflight = await t.admin
+                .options("/api/v1/Announcements")
+                .set("origin", APP)
+                .set("access-control-request-method", "POST");
+            expect(adminPreflight.headers["access-control-allow-origin"]).toBeUndefined();
+            expect(adminPreflight.headers["access-control-allow-methods"]).toBeUndefined();
+        });
+
         it("marks the server-sent event stream for the allowed origin", async () => {
             const identity = await createIdentity(t);
             const headers = await new Promise<IncomingHttpHeaders>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { PassThrough } from "node:stream";
 
+import { adminApi } from "../support/admin-api";
 import { challengeText, createChallenge, TestKeyPair } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -16,7 +17,8 @@ describe("logs of a whole flow", () => {
     afterAll(async () => await t.close());
 
     it("contain no password, client secret, access token, public key, signature or API key", async () => {
-        const client = (await t.http.post("/admin/v1/Clients").set("x-api-key", ADMIN_KEY).send({}).expect(201)).body.result;
+        const admin = await adminApi(t, ADMIN_KEY);
+        const client = (await admin.post("/Clients", {}).expect(201)).body.result;
         const keys = new TestKeyPair();
         const password = "Secret!Passw0rd-in-the-body";
         const newPassword = "N3w!Secret-Passw0rd-in-the-body";
@@ -61,7 +63,7 @@ describe("logs of a whole flow", () => {
         await t.http.get(`/api/v2/Identities/IsDeleted?username=${username}`).expect(200);
 
         await t.http.get("/health/live").expect(200);
-        await t.http.get("/metrics").expect(200);
+        await t.admin.get("/metrics").expect(200);
         // The flow was logged (method, path, status), so the scan below looks at real output.
         expect(captured).toContain('"path":"/connect/token"');
         expect(captured).toContain('"path":"/api/v2/Devices/Self/Password"');
@@ -75,7 +77,9 @@ describe("logs of a whole flow", () => {
             keys.publicKeyField,
             keys.raw.toString("base64url"),
             signature,
-            ADMIN_KEY
+            ADMIN_KEY,
+            admin.xsrf.token,
+            admin.xsrf.cookie.split("=")[1]!
         ]) {
             expect(captured).not.toContain(secret);
         }

@@ -18,7 +18,7 @@ describe("GET /metrics", () => {
         await t.http.get("/api/v2/Challenges/CHLdoesnotexist00000").set("authorization", identity.auth).expect(404);
         await t.http.get("/no/such/route").expect(404);
 
-        const response = await t.http.get("/metrics").expect(200);
+        const response = await t.admin.get("/metrics").expect(200);
         expect(response.headers["content-type"]).toMatch(/^text\/plain/);
         const text = response.text;
         expect(text).toMatch(/^backbone_http_requests_total\{method="POST",route="\/api\/v2\/Challenges",status_code="201"\} 2$/m);
@@ -40,7 +40,7 @@ describe("GET /metrics", () => {
     it("keeps the numbers of two instances in one process apart", async () => {
         const other = await startTestApp({ databaseUrl: t.databaseUrl });
         try {
-            const text = (await other.http.get("/metrics").expect(200)).text;
+            const text = (await other.admin.get("/metrics").expect(200)).text;
             expect(text).not.toContain('route="/api/v2/Challenges"');
         } finally {
             await other.close();
@@ -58,6 +58,11 @@ describe("GET /metrics", () => {
         const admin = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "admin-api.json"), "utf8")) as {
             paths: Record<string, unknown>;
         };
-        expect(Object.keys(admin.paths).every((p) => p.startsWith("/admin/v1/"))).toBe(true);
+        expect(Object.keys(admin.paths).every((p) => p.startsWith("/api/v1/") || p.startsWith("/odata/"))).toBe(true);
+    });
+
+    it("is served on the admin listener only: the public listener answers 404", async () => {
+        await t.http.get("/metrics").expect(404);
+        await t.admin.get("/metrics").expect(200);
     });
 });

@@ -1,20 +1,17 @@
 import { DataSource } from "typeorm";
 
 import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
-const ADMIN_KEY = "admin-key-for-the-tests-0123456789";
-
 describe("quotas and announcements", () => {
     let t: TestApp;
-    const admin = () => ({
-        post: (path: string, body: object = {}) => t.http.post(`/admin/v1${path}`).set("x-api-key", ADMIN_KEY).send(body),
-        put: (path: string, body: object) => t.http.put(`/admin/v1${path}`).set("x-api-key", ADMIN_KEY).send(body),
-        delete: (path: string) => t.http.delete(`/admin/v1${path}`).set("x-api-key", ADMIN_KEY)
-    });
+    let api: AdminApi;
+    const admin = () => api;
     beforeAll(async () => {
         t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
+        api = await adminApi(t);
     });
     afterAll(async () => await t.close());
 
@@ -28,7 +25,7 @@ describe("quotas and announcements", () => {
         const duplicate = await admin()
             .post(`/Tiers/${tier.id}/Quotas`, { metricKey: "NumberOfSentMessages", max: 1, period: "Day" })
             .expect(400);
-        expect(duplicate.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        expect(duplicate.body.error.code).toBe("error.platform.quotas.duplicateQuota");
         await admin().put(`/Clients/${TEST_CLIENT.id}`, { defaultTier: tier.id }).expect(200);
 
         const identity = await createIdentity(t);

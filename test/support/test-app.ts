@@ -8,18 +8,23 @@ import { createApp } from "../../src/app.setup";
 import { type BackboneConfig, loadConfig } from "../../src/config/config";
 import type { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { ManualClock } from "../../src/core/clock/clock";
+import { AdminListener } from "../../src/core/http/listeners";
 
 export const TEST_CLIENT = { id: "test", secret: "test" };
 
 export interface TestApp {
     app: NestFastifyApplication;
-    /** supertest bound to the app's server (no network port needed). */
+    /** supertest bound to the public listener's server (no network port needed). */
     http: ReturnType<typeof supertest>;
+    /** supertest bound to the admin listener's server (Admin API, /metrics). */
+    admin: ReturnType<typeof supertest>;
     clock: ManualClock;
     config: BackboneConfig;
     databaseUrl: string;
     /** Base URL when started with `listen: true`. */
     baseUrl?: string;
+    /** Base URL of the admin listener when started with `listen: true`. */
+    adminBaseUrl?: string;
     close(): Promise<void>;
 }
 
@@ -61,10 +66,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     const clock = new ManualClock();
     const app = await createApp({ config, databaseUrl, clock, blobStorage: options.blobStorage, logDestination: options.logDestination });
     let baseUrl: string | undefined;
+    let adminBaseUrl: string | undefined;
+    const adminListener = app.get(AdminListener);
     if (options.listen) {
         await app.listen(0, "127.0.0.1");
         const address = app.getHttpServer().address();
         baseUrl = `http://localhost:${typeof address === "object" && address ? address.port : 0}`;
+        adminBaseUrl = `http://localhost:${(await adminListener.listen(0, "127.0.0.1")).port}`;
     } else {
         await app.init();
         await app.getHttpAdapter().getInstance().ready();
@@ -72,10 +80,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     return {
         app,
         http: supertest(app.getHttpServer()),
+        admin: supertest(adminListener.server),
         clock,
         config,
         databaseUrl,
         baseUrl,
+        adminBaseUrl,
         async close() {
             await app.close();
             if (ownDatabase) await dropDatabase(process.env.TEST_ADMIN_URL!, ownDatabase.name);

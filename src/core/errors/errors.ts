@@ -39,6 +39,7 @@ export type RecordName =
     | "File"
     | "Identity"
     | "IdentityDeletionProcess"
+    | "IndividualQuota"
     | "Message"
     | "OAuthClient"
     | "Relationship"

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 
+import { ProblemDetailsException } from "../admin/admin-api";
 import { BlobStorageUnavailableError } from "../blob-storage/blob-storage";
 import { ApiError, ErrorCode, ForbiddenError } from "../errors/errors";
 import { errorBody } from "./error-envelope";
@@ -12,8 +13,17 @@ interface FastifyLikeError {
 
 export interface RenderedError {
     status: number;
-    body?: ReturnType<typeof errorBody>;
+    body?: ReturnType<typeof errorBody> | ProblemDetails;
     headers?: Record<string, string>;
+}
+
+/** RFC 9457 problem details, as ASP.NET renders a bare 400 (used where the official Backbone answers so). */
+export interface ProblemDetails {
+    type: string;
+    title: string;
+    status: number;
+    detail: string;
+    traceId?: string;
 }
 
 /** Maps any thrown value to the status and error envelope of the wire contract. */
@@ -21,11 +31,19 @@ export function renderError(error: unknown, logger?: Logger): RenderedError {
     if (error instanceof ApiError) {
         return { status: error.status, body: errorBody(error.code, error.message, error.data) };
     }
+    if (error instanceof ProblemDetailsException) {
+        return {
+            status: 400,
+            body: { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "Bad Request", status: 400, detail: error.detail }
+        };
+    }
     if (error instanceof HttpException) {
         const status = error.getStatus();
         switch (status) {
-            case 401:
-                return { status, headers: { "www-authenticate": "Bearer" } };
+            case 401: {
+                const challenge = (error.getResponse() as { challenge?: unknown }).challenge;
+                return { status, headers: { "www-authenticate": typeof challenge === "string" ? challenge : "Bearer" } };
+            }
             case 403:
                 return { status, body: errorBody(ErrorCode.forbidden, new ForbiddenError().message) };
             case 404:
@@ -70,7 +88,9 @@ export function sendRendered(reply: FastifyReply, rendered: RenderedError): void
     if (reply.sent) return;
     reply.status(rendered.status);
     for (const [name, value] of Object.entries(rendered.headers ?? {})) reply.header(name, value);
-    if (rendered.body) {
+    if (rendered.body && "type" in rendered.body) {
+        reply.header("content-type", "application/problem+json; charset=utf-8").send({ ...rendered.body, traceId: reply.request.id });
+    } else if (rendered.body) {
         reply.header("content-type", "application/json; charset=utf-8").send(rendered.body);
     } else {
         reply.send();

@@ -5,9 +5,24 @@ import { parse } from "node:querystring";
  * their canonical spelling while the query string is parsed; dotted names keep their index and property.
  */
 const CANONICAL = new Map(
-    ["pageNumber", "pageSize", "ids", "localIndex", "password", "peer", "username", "language", "noBody", "templates", "tokens", "app"].map(
-        (name) => [name.toLowerCase(), name]
-    )
+    [
+        "pageNumber",
+        "pageSize",
+        "ids",
+        "localIndex",
+        "password",
+        "peer",
+        "username",
+        "language",
+        "noBody",
+        "templates",
+        "tokens",
+        "app",
+        // Admin API lists
+        "participant",
+        "type",
+        "createdBy"
+    ].map((name) => [name.toLowerCase(), name])
 );
 
 function canonical(key: string): string {

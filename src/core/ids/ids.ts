@@ -15,6 +15,7 @@ export const IdPrefix = {
     Device: "DVC",
     Username: "USR",
     DeletionProcess: "IDP",
+    DeletionProcessAuditLogEntry: "IDA",
     PushIdentifier: "DPI",
     File: "FIL",
     Message: "MSG",
@@ -28,6 +29,7 @@ export const IdPrefix = {
     Announcement: "ANC",
     Tier: "TIR",
     TierQuotaDefinition: "TQD",
+    IndividualQuota: "QUO",
     Client: "CLT",
     Error: "ERR"
 } as const;

@@ -4,11 +4,13 @@ import type { FastifyReply } from "fastify";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Public } from "../auth/caller";
+import { ServedOnAdminListener } from "../http/listeners";
 import { RawResponse } from "../http/raw-response";
 import { Metrics } from "./metrics";
 
-/** Prometheus text exposition; not part of the Consumer API. */
+/** Prometheus text exposition on the admin listener; part of neither API document. */
 @ApiExcludeController()
+@ServedOnAdminListener()
 @Controller("metrics")
 export class MetricsController {
     constructor(

@@ -1,6 +1,138 @@
 import { ApiProperty } from "@nestjs/swagger";
+import { IsDefined, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from "class-validator";
 
-import { IntProperty, StringProperty } from "../../core/validation/decorators";
+import { PageQuery } from "../../core/http/pagination";
+import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
+import { SignedChallengeDto } from "../devices/devices.dto";
+import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quota-metrics";
+
+const dateTime = { type: "string", format: "date-time" } as const;
+const nullableDateTime = { type: "string", format: "date-time", nullable: true } as const;
+
+// ---- route and query parameters ----
+
+export class IdParams {
+    @StringProperty({ minLength: 1, maxLength: 200 })
+    id!: string;
+}
+
+export class ClientIdParams {
+    @StringProperty({ minLength: 1, maxLength: 200 })
+    clientId!: string;
+}
+
+export class TierIdParams {
+    @StringProperty({ minLength: 1, maxLength: 20 })
+    tierId!: string;
+}
+
+export class TierQuotaParams {
+    @StringProperty({ minLength: 1, maxLength: 20 })
+    tierId!: string;
+    @StringProperty({ minLength: 1, maxLength: 20 })
+    tierQuotaDefinitionId!: string;
+}
+
+export class AddressParams {
+    @AddressProperty()
+    address!: string;
+}
+
+export class IndividualQuotaParams {
+    @AddressProperty()
+    address!: string;
+    @StringProperty({ minLength: 1, maxLength: 20 })
+    individualQuotaId!: string;
+}
+
+export class DeletionProcessParams {
+    @AddressProperty()
+    address!: string;
+    @IdProperty("IDP")
+    deletionProcessId!: string;
+}
+
+export class TokenIdParams {
+    @IdProperty("TOK")
+    tokenId!: string;
+}
+
+export class ParticipantQuery extends PageQuery {
+    @AddressProperty({ description: "The identity whose records are listed" })
+    participant!: string;
+}
+
+export class MessagesQuery extends ParticipantQuery {
+    @EnumProperty(["Incoming", "Outgoing"] as const, { description: "Messages the participant received or sent" })
+    type!: "Incoming" | "Outgoing";
+}
+
+export class TokensQuery extends PageQuery {
+    @AddressProperty({ description: "The identity that created the tokens" })
+    createdBy!: string;
+}
+
+// ---- shared ----
+
+export class MetricDto {
+    @ApiProperty({ enum: QUOTA_METRIC_KEYS, enumName: "MetricKey" })
+    key!: string;
+    @ApiProperty({ example: "Number of Sent Messages" })
+    displayName!: string;
+}
+
+export class TierRefDto {
+    @ApiProperty({ example: "TIRaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty()
+    name!: string;
+}
+
+export class QuotaDefinitionDto {
+    @ApiProperty({ example: "TQDaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ type: MetricDto })
+    metric!: MetricDto;
+    @ApiProperty({ type: "integer" })
+    max!: number;
+    @ApiProperty({ enum: QUOTA_PERIODS, enumName: "QuotaPeriod" })
+    period!: QuotaPeriod;
+}
+
+export class CreateQuotaRequest {
+    @StringProperty({
+        minLength: 1,
+        maxLength: 100,
+        example: "NumberOfSentMessages",
+        description: `One of ${QUOTA_METRIC_KEYS.join(", ")}`
+    })
+    metricKey!: string;
+    @ApiProperty({ type: "integer", minimum: -2_147_483_648, maximum: 2_147_483_647 })
+    @IsDefined()
+    @IsInt()
+    @Min(-2_147_483_648)
+    @Max(2_147_483_647)
+    max!: number;
+    @EnumProperty(QUOTA_PERIODS, { enumName: "QuotaPeriod" })
+    period!: QuotaPeriod;
+}
+
+// ---- clients ----
+
+export class ClientOverviewDto {
+    @ApiProperty({ example: "CLTaaaaaaaaaaaaaaaaa" })
+    clientId!: string;
+    @ApiProperty()
+    displayName!: string;
+    @ApiProperty({ type: TierRefDto, nullable: true, description: "null when the client gives new identities no tier" })
+    defaultTier!: TierRefDto | null;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty({ type: "integer", nullable: true })
+    maxIdentities!: number | null;
+    @ApiProperty({ type: "integer" })
+    numberOfIdentities!: number;
+}
 
 export class ClientDto {
     @ApiProperty({ example: "CLTaaaaaaaaaaaaaaaaa" })
@@ -9,22 +141,28 @@ export class ClientDto {
     displayName!: string;
     @ApiProperty({ type: "string", nullable: true, example: "TIRaaaaaaaaaaaaaaaaa" })
     defaultTier!: string | null;
-    @ApiProperty({ type: "integer", nullable: true })
-    maxIdentities!: number | null;
-    @ApiProperty({ type: "string", format: "date-time" })
+    @ApiProperty(dateTime)
     createdAt!: string;
     @ApiProperty({ type: "integer" })
     numberOfIdentities!: number;
+    @ApiProperty({ type: "integer", nullable: true })
+    maxIdentities!: number | null;
 }
 
-export class CreatedClientDto extends ClientDto {
-    @ApiProperty({ description: "Shown only in this response; stored hashed." })
-    clientSecret!: string;
-}
-
-export class ClientSecretDto {
+export class UpdatedClientDto {
     @ApiProperty()
     clientId!: string;
+    @ApiProperty()
+    displayName!: string;
+    @ApiProperty({ type: "string", nullable: true })
+    defaultTier!: string | null;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty({ type: "integer", nullable: true })
+    maxIdentities!: number | null;
+}
+
+export class ClientWithSecretDto extends UpdatedClientDto {
     @ApiProperty({ description: "Shown only in this response; stored hashed." })
     clientSecret!: string;
 }
@@ -32,22 +170,22 @@ export class ClientSecretDto {
 export class CreateClientRequest {
     @StringProperty({
         required: false,
-        minLength: 1,
+        nullable: true,
         maxLength: 200,
-        pattern: /^[A-Za-z0-9._~-]+$/,
+        pattern: /^[A-Za-z0-9._~-]*$/,
         description: "Default: a generated CLT… id."
     })
-    clientId?: string;
-    @StringProperty({ required: false, minLength: 1, maxLength: 200 })
-    displayName?: string;
-    @StringProperty({ required: false, minLength: 12, maxLength: 200, description: "Default: a generated 30-character secret." })
-    clientSecret?: string;
+    clientId?: string | null;
+    @StringProperty({ required: false, nullable: true, maxLength: 200, description: "Default: the client id." })
+    displayName?: string | null;
+    @StringProperty({ required: false, nullable: true, maxLength: 200, description: "Default: a generated 30-character secret." })
+    clientSecret?: string | null;
     @StringProperty({
         required: false,
         nullable: true,
         minLength: 1,
-        maxLength: 20,
-        description: "Tier given to identities created with this client."
+        maxLength: 100,
+        description: "Id or name of the tier new identities of this client get; omitted or null: none."
     })
     defaultTier?: string | null;
     @IntProperty({
@@ -61,34 +199,317 @@ export class CreateClientRequest {
 }
 
 export class UpdateClientRequest {
-    @StringProperty({ required: false, nullable: true, minLength: 1, maxLength: 20 })
-    defaultTier?: string | null;
-    @IntProperty({ required: false, nullable: true, min: 0, max: 2_000_000_000 })
+    @ApiProperty({ type: "string", nullable: true, maxLength: 20, description: "Id of the tier new identities get; null: none." })
+    @ValidateIf((_, value) => value !== null)
+    @IsDefined()
+    @IsString()
+    defaultTier!: string | null;
+    @IntProperty({ required: false, nullable: true, min: 0, max: 2_000_000_000, description: "Omitted or null: no limit." })
     maxIdentities?: number | null;
 }
 
 export class ChangeClientSecretRequest {
-    @StringProperty({ required: false, minLength: 12, maxLength: 200, description: "Default: a generated 30-character secret." })
-    clientSecret?: string;
+    @StringProperty({
+        required: false,
+        nullable: true,
+        maxLength: 200,
+        description: "Omitted, null or empty: a generated 30-character secret."
+    })
+    newSecret?: string | null;
 }
 
-export class IdentityLookupDto {
+// ---- tiers ----
+
+export class TierOverviewDto {
+    @ApiProperty({ example: "TIRaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty()
+    name!: string;
+    @ApiProperty({ type: "integer" })
+    numberOfIdentities!: number;
+    @ApiProperty()
+    canBeUsedAsDefaultForClient!: boolean;
+    @ApiProperty()
+    canBeManuallyAssigned!: boolean;
+}
+
+export class TierDetailsDto {
+    @ApiProperty({ example: "TIRaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty()
+    name!: string;
+    @ApiProperty({ type: [QuotaDefinitionDto] })
+    quotas!: QuotaDefinitionDto[];
+}
+
+export class CreateTierRequest {
+    @StringProperty({ minLength: 1, maxLength: 100, example: "Basic" })
+    name!: string;
+}
+
+// ---- identities ----
+
+export class LastLoginDto {
+    @ApiProperty(dateTime)
+    time!: string;
+}
+
+export class DeviceDto {
+    @ApiProperty({ example: "DVCaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ example: "USRaaaaaaaaaaaaaaaaa" })
+    username!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty()
+    createdByDevice!: string;
+    @ApiProperty({ type: LastLoginDto, nullable: true })
+    lastLogin!: LastLoginDto | null;
+    @ApiProperty({ example: "en" })
+    communicationLanguage!: string;
+    @ApiProperty()
+    isBackupDevice!: boolean;
+}
+
+export class IdentityQuotaDto extends QuotaDefinitionDto {
+    @ApiProperty({ enum: ["Individual", "Tier"] })
+    source!: "Individual" | "Tier";
+    @ApiProperty({ type: "integer", minimum: 0, description: "Usage in the current period" })
+    usage!: number;
+}
+
+export class IdentityDetailsDto {
     @ApiProperty()
     address!: string;
     @ApiProperty()
     clientId!: string;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
-    status!: string;
+    @ApiProperty({ type: "string", format: "byte", description: "The identity's public key as it was registered (base64)" })
+    publicKey!: string;
     @ApiProperty({ type: "string", nullable: true })
     tierId!: string | null;
+    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
+    status!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
     @ApiProperty({ type: "integer" })
     identityVersion!: number;
     @ApiProperty({ type: "integer" })
     numberOfDevices!: number;
-    @ApiProperty({ type: "string", format: "date-time" })
+    @ApiProperty({ type: [DeviceDto] })
+    devices!: DeviceDto[];
+    @ApiProperty({ type: [IdentityQuotaDto], description: "Individual quotas first, then the tier's" })
+    quotas!: IdentityQuotaDto[];
+}
+
+export class UpdateIdentityRequest {
+    @StringProperty({ minLength: 1, maxLength: 20, example: "TIRaaaaaaaaaaaaaaaaa" })
+    tierId!: string;
+}
+
+export class CreateIdentityAsSupportRequest {
+    @StringProperty({ minLength: 1, maxLength: 200 })
+    clientId!: string;
+    @StringProperty({ minLength: 1, maxLength: 1000, description: "Base64(url) of the JSON public key object {pub, alg}." })
+    identityPublicKey!: string;
+    @StringProperty({ minLength: 1, maxLength: 200 })
+    devicePassword!: string;
+    @StringProperty({ required: false, minLength: 2, maxLength: 2, example: "en" })
+    deviceCommunicationLanguage?: string;
+    @IntProperty({ min: 0, max: 255 })
+    identityVersion!: number;
+    @NestedProperty(() => SignedChallengeDto)
+    signedChallenge!: SignedChallengeDto;
+}
+
+export class CreatedDeviceDto {
+    @ApiProperty()
+    id!: string;
+    @ApiProperty()
+    username!: string;
+    @ApiProperty(dateTime)
     createdAt!: string;
-    @ApiProperty({ type: "string", format: "date-time", nullable: true })
-    deletionGracePeriodEndsAt!: string | null;
+}
+
+export class CreatedIdentityDto {
+    @ApiProperty()
+    address!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty({ type: CreatedDeviceDto })
+    device!: CreatedDeviceDto;
+}
+
+// ---- deletion processes ----
+
+export class StartedDeletionProcessDto {
+    @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"] })
+    status!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+}
+
+export class DeletionProcessOverviewDto {
+    @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"] })
+    status!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty({ type: "string", nullable: true, description: "null when support started the process" })
+    createdByDevice!: string | null;
+    @ApiProperty({ ...dateTime, description: "Deprecated: equals createdAt" })
+    approvedAt!: string;
+    @ApiProperty({ type: "string", nullable: true, description: "Deprecated: equals createdByDevice" })
+    approvedByDevice!: string | null;
+    @ApiProperty(nullableDateTime)
+    gracePeriodEndsAt!: string | null;
+    @ApiProperty(nullableDateTime)
+    gracePeriodReminder1SentAt!: string | null;
+    @ApiProperty(nullableDateTime)
+    gracePeriodReminder2SentAt!: string | null;
+    @ApiProperty(nullableDateTime)
+    gracePeriodReminder3SentAt!: string | null;
+}
+
+export class DeletionAuditLogEntryDto {
+    @ApiProperty({ example: "IDAaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty({ type: "string", nullable: true })
+    oldStatus!: string | null;
+    @ApiProperty({ type: "string", nullable: true })
+    newStatus!: string | null;
+    @ApiProperty({ type: "object", additionalProperties: { type: "string" } })
+    additionalData!: Record<string, string>;
+    @ApiProperty({
+        enum: ["StartedByOwner", "StartedBySupport", "CancelledByOwner", "CancelledBySupport", "DeletionStarted", "DeletionCompleted"]
+    })
+    messageKey!: string;
+}
+
+export class DeletionProcessDetailsDto extends DeletionProcessOverviewDto {
+    @ApiProperty({ type: [DeletionAuditLogEntryDto] })
+    auditLog!: DeletionAuditLogEntryDto[];
+}
+
+// ---- activity of an identity (metadata only) ----
+
+export class TokenOverviewDto {
+    @ApiProperty({ example: "TOKaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ type: "string", nullable: true })
+    createdBy!: string | null;
+    @ApiProperty({ type: "string", nullable: true })
+    createdByDevice!: string | null;
+    @ApiProperty({ type: "string", nullable: true })
+    forIdentity!: string | null;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty(dateTime)
+    expiresAt!: string;
+    @ApiProperty({ type: "string", nullable: true, description: "Always null: the Admin API never shows contents." })
+    content!: null;
+    @ApiProperty()
+    isPasswordProtected!: boolean;
+}
+
+export class RelationshipOverviewDto {
+    @ApiProperty()
+    peer!: string;
+    @ApiProperty({ enum: ["Self", "Peer"] })
+    requestedBy!: "Self" | "Peer";
+    @ApiProperty({ type: "string", nullable: true })
+    templateId!: string | null;
+    @ApiProperty({ enum: ["Pending", "Active", "Rejected", "Revoked", "Terminated", "DeletionProposed", "ReadyForDeletion"] })
+    status!: string;
+    @ApiProperty(dateTime)
+    creationDate!: string;
+    @ApiProperty(nullableDateTime)
+    answeredAt!: string | null;
+    @ApiProperty({ type: "string", nullable: true })
+    createdByDevice!: string | null;
+    @ApiProperty({ type: "string", nullable: true })
+    answeredByDevice!: string | null;
+}
+
+export class MessageRecipientOverviewDto {
+    @ApiProperty()
+    address!: string;
+    @ApiProperty()
+    relationshipId!: string;
+    @ApiProperty(nullableDateTime)
+    receivedAt!: string | null;
+}
+
+export class MessageOverviewDto {
+    @ApiProperty({ example: "MSGaaaaaaaaaaaaaaaaa" })
+    messageId!: string;
+    @ApiProperty()
+    senderAddress!: string;
+    @ApiProperty()
+    senderDevice!: string;
+    @ApiProperty(dateTime)
+    sendDate!: string;
+    @ApiProperty({ type: "integer" })
+    numberOfAttachments!: number;
+    @ApiProperty({ type: [MessageRecipientOverviewDto] })
+    recipients!: MessageRecipientOverviewDto[];
+}
+
+// ---- identity overview (OData) ----
+
+export class IdentityOverviewDto {
+    @ApiProperty()
+    address!: string;
+    @ApiProperty(dateTime)
+    createdAt!: string;
+    @ApiProperty()
+    createdWithClient!: string;
+    @ApiProperty({ type: "integer" })
+    identityVersion!: number;
+    @ApiProperty({ type: "integer" })
+    numberOfDevices!: number;
+    @ApiProperty(nullableDateTime)
+    lastLoginAt!: string | null;
+    @ApiProperty({ type: "integer", nullable: true })
+    datawalletVersion!: number | null;
+    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
+    status!: string;
+    @ApiProperty({ type: TierRefDto, nullable: true, required: false, description: "Only with $expand=Tier" })
+    tier?: TierRefDto | null;
+}
+
+export class IdentityOverviewPageDto {
+    @ApiProperty({ name: "@odata.context", example: "/odata/$metadata#Identities" })
+    "@odata.context"!: string;
+    @ApiProperty({ name: "@odata.count", type: "integer", required: false, description: "Only with $count=true" })
+    "@odata.count"?: number;
+    @ApiProperty({ type: [IdentityOverviewDto] })
+    value!: IdentityOverviewDto[];
+}
+
+// ---- misc ----
+
+export class ChallengeDto {
+    @ApiProperty({ example: "CHLaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty(dateTime)
+    expiresAt!: string;
+}
+
+export class ValidateApiKeyRequest {
+    @ApiProperty({ type: "string", nullable: true, required: false })
+    @IsOptional()
+    @IsString()
+    apiKey?: string | null;
+}
+
+export class ValidateApiKeyResponse {
+    @ApiProperty()
+    isValid!: boolean;
 }
 
 export class HousekeepingReportDto {
@@ -96,21 +517,4 @@ export class HousekeepingReportDto {
     removed!: Record<string, number>;
     @ApiProperty({ type: [String], description: "Tasks skipped because another run held their lock." })
     skipped!: string[];
-}
-
-export class AddressParams {
-    @StringProperty({ minLength: 1, maxLength: 80 })
-    address!: string;
-}
-
-export class IdParams {
-    @StringProperty({ minLength: 1, maxLength: 200 })
-    id!: string;
-}
-
-export class TierQuotaParams {
-    @StringProperty({ minLength: 1, maxLength: 20 })
-    id!: string;
-    @StringProperty({ minLength: 1, maxLength: 20 })
-    quotaId!: string;
 }

@@ -1,28 +1,52 @@
 import { Module } from "@nestjs/common";
 
 import { AnnouncementsModule } from "../announcements/announcements.module";
+import { ChallengesModule } from "../challenges/challenges.module";
 import { DevicesModule } from "../devices/devices.module";
+import { MessagesModule } from "../messages/messages.module";
 import { QuotasModule } from "../quotas/quotas.module";
+import { RelationshipsModule } from "../relationships/relationships.module";
+import { TokensModule } from "../tokens/tokens.module";
+import { HousekeepingAdminController, ValidateApiKeyAdminController, XsrfAdminController } from "./access.admin.controllers";
 import {
-    AdminAnnouncementsController,
-    AdminClientsController,
-    AdminHousekeepingController,
-    AdminIdentitiesController,
-    AdminTiersController
-} from "./admin.controllers";
-import { AdminService } from "./admin.service";
+    ChallengesAdminController,
+    MessagesAdminController,
+    MetricsAdminController,
+    RelationshipsAdminController,
+    TokensAdminController
+} from "./activity.admin.controllers";
+import { AnnouncementsAdminController } from "./announcements.admin.controller";
+import { ClientsAdminController } from "./clients.admin.controller";
+import { ClientsAdministration } from "./clients.administration";
+import { IdentitiesAdminController } from "./identities.admin.controller";
+import { IdentitiesAdministration } from "./identities.administration";
+import { IdentitiesODataController } from "./identities.odata.controller";
+import { IdentityOverviews } from "./identity-overviews.query";
+import { TiersAdminController } from "./tiers.admin.controller";
 
-/** The admin surface (/admin/v1, X-API-KEY): operations on other modules through their exported services. */
+/**
+ * The Admin API in the official shape (/api/v1 and /odata on the admin listener, X-API-KEY and anti-forgery token):
+ * one controller per official controller, operating on the other modules through their exported services. The
+ * services here (…Administration) hold what spans modules, for the controllers and the admin CLI.
+ */
 @Module({
-    imports: [DevicesModule, QuotasModule, AnnouncementsModule],
+    imports: [DevicesModule, QuotasModule, AnnouncementsModule, TokensModule, RelationshipsModule, MessagesModule, ChallengesModule],
     controllers: [
-        AdminClientsController,
-        AdminTiersController,
-        AdminAnnouncementsController,
-        AdminIdentitiesController,
-        AdminHousekeepingController
+        AnnouncementsAdminController,
+        ClientsAdminController,
+        IdentitiesAdminController,
+        IdentitiesODataController,
+        TiersAdminController,
+        TokensAdminController,
+        MetricsAdminController,
+        RelationshipsAdminController,
+        MessagesAdminController,
+        ChallengesAdminController,
+        XsrfAdminController,
+        ValidateApiKeyAdminController,
+        HousekeepingAdminController
     ],
-    providers: [AdminService],
-    exports: [AdminService]
+    providers: [ClientsAdministration, IdentitiesAdministration, IdentityOverviews],
+    exports: [ClientsAdministration, IdentitiesAdministration]
 })
 export class AdminModule {}

@@ -1,7 +1,14 @@
 import { ApiProperty } from "@nestjs/swagger";
-import { ArrayMaxSize, IsArray, IsObject, IsOptional, IsString, Length } from "class-validator";
+import { IsObject } from "class-validator";
 
-import { BooleanProperty, DateProperty, EnumProperty, NestedArrayProperty, StringProperty } from "../../core/validation/decorators";
+import {
+    AddressListProperty,
+    BooleanProperty,
+    DateProperty,
+    EnumProperty,
+    NestedArrayProperty,
+    StringProperty
+} from "../../core/validation/decorators";
 import { type Announcement, ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "./announcement.entity";
 import { IsCommunicationLanguage } from "./language";
 
@@ -68,40 +75,58 @@ export class AnnouncementTextInput {
 }
 
 export class AnnouncementActionInput {
-    @StringProperty({ minLength: 1, maxLength: 2000, example: "https://example.org/news" })
-    link!: string;
     @ApiProperty({
         type: "object",
-        additionalProperties: { type: "string" },
+        additionalProperties: { type: "string", minLength: 1, maxLength: 30 },
         example: { en: "Read more", de: "Mehr lesen" },
-        description: "Display name per language; must contain `en`."
+        description: "Display name per language (ISO 639-1 code → 1 to 30 characters, no line breaks); must contain `en`."
     })
     @IsObject()
     displayName!: Record<string, string>;
+    @StringProperty({ minLength: 1, maxLength: 300, example: "https://example.org/news" })
+    link!: string;
 }
 
+/** The body of POST /api/v1/Announcements, as the official Admin API takes it. */
 export class CreateAnnouncementRequest {
     @EnumProperty(ANNOUNCEMENT_SEVERITIES, { enumName: "AnnouncementSeverity" })
     severity!: AnnouncementSeverity;
-    @DateProperty({ required: false, nullable: true })
-    expiresAt?: Date | null;
-    @BooleanProperty({ required: false })
+    @BooleanProperty({ required: false, description: "Silent announcements cause no push notification (default false)." })
     isSilent?: boolean;
-    @StringProperty({ required: false, nullable: true, minLength: 1, maxLength: 10_000 })
-    iqlQuery?: string | null;
-    @ApiProperty({ type: [String], required: false, nullable: true, description: "Recipient addresses; omitted or null for everybody." })
-    @IsOptional()
-    @IsArray()
-    @ArrayMaxSize(100_000)
-    @IsString({ each: true })
-    @Length(1, 80, { each: true })
-    recipients?: string[] | null;
     @NestedArrayProperty(() => AnnouncementTextInput, { minItems: 1, maxItems: 200 })
     texts!: AnnouncementTextInput[];
+    @DateProperty({ required: false, nullable: true })
+    expiresAt?: Date | null;
     @NestedArrayProperty(() => AnnouncementActionInput, { required: false, maxItems: 20 })
     actions?: AnnouncementActionInput[];
+    @AddressListProperty({
+        required: false,
+        nullable: true,
+        maxItems: 100,
+        description: "Recipient addresses (at most 100); omitted or empty for everybody."
+    })
+    recipients?: string[] | null;
+    @StringProperty({ required: false, nullable: true, minLength: 1, maxLength: 10_000 })
+    iqlQuery?: string | null;
 }
 
+export class AdminAnnouncementTextDto {
+    @ApiProperty({ example: "en" })
+    language!: string;
+    @ApiProperty()
+    title!: string;
+    @ApiProperty()
+    body!: string;
+}
+
+export class AdminAnnouncementActionDto {
+    @ApiProperty({ type: "object", additionalProperties: { type: "string" }, example: { en: "Read more" } })
+    displayName!: Record<string, string>;
+    @ApiProperty()
+    link!: string;
+}
+
+/** An announcement with all its texts, as the official Admin API shows it. */
 export class AdminAnnouncementDto {
     @ApiProperty({ example: "ANCaaaaaaaaaaaaaaaaa" })
     id!: string;
@@ -111,16 +136,16 @@ export class AdminAnnouncementDto {
     expiresAt!: string | null;
     @ApiProperty({ enum: ANNOUNCEMENT_SEVERITIES, enumName: "AnnouncementSeverity" })
     severity!: AnnouncementSeverity;
-    @ApiProperty()
-    isSilent!: boolean;
+    @ApiProperty({ type: [AdminAnnouncementTextDto] })
+    texts!: AdminAnnouncementTextDto[];
+    @ApiProperty({ type: [String], description: "Empty for an announcement to everybody." })
+    recipients!: string[];
+    @ApiProperty({ type: [AdminAnnouncementActionDto] })
+    actions!: AdminAnnouncementActionDto[];
     @ApiProperty({ type: "string", nullable: true })
     iqlQuery!: string | null;
-    @ApiProperty({ type: [String], nullable: true })
-    recipients!: string[] | null;
-    @ApiProperty({ type: [AnnouncementTextInput] })
-    texts!: AnnouncementTextInput[];
-    @ApiProperty({ type: [AnnouncementActionInput] })
-    actions!: AnnouncementActionInput[];
+    @ApiProperty()
+    isSilent!: boolean;
 
     static from(a: Announcement): AdminAnnouncementDto {
         return {
@@ -128,11 +153,11 @@ export class AdminAnnouncementDto {
             createdAt: a.createdAt.toISOString(),
             expiresAt: a.expiresAt?.toISOString() ?? null,
             severity: a.severity,
-            isSilent: a.isSilent,
+            texts: a.texts.map((t) => ({ language: t.language, title: t.title, body: t.body })),
+            recipients: a.recipients ?? [],
+            actions: a.actions.map((action) => ({ displayName: action.displayNames, link: action.link })),
             iqlQuery: a.iqlQuery,
-            recipients: a.recipients,
-            texts: a.texts,
-            actions: a.actions.map((action) => ({ link: action.link, displayName: action.displayNames }))
+            isSilent: a.isSilent
         };
     }
 }

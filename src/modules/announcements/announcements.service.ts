@@ -30,19 +30,18 @@ export class AnnouncementsService {
     async createAnnouncement(request: CreateAnnouncementRequest): Promise<AdminAnnouncementDto> {
         const languages = new Set(request.texts.map((t) => t.language));
         if (languages.size !== request.texts.length) throw new ValidationError("'texts': each language may appear only once.");
-        if (!languages.has(DEFAULT_LANGUAGE)) throw new ValidationError("'texts': an English (en) text is required.");
+        if (!languages.has(DEFAULT_LANGUAGE)) throw new ValidationError("'texts': There must be a text for English.");
         const actions = (request.actions ?? []).map((action, index) => {
             const names = Object.entries(action.displayName ?? {});
-            if (
-                !names.every(
-                    ([language, name]) =>
-                        isCommunicationLanguage(language) && typeof name === "string" && name.length > 0 && name.length <= 200
-                )
-            ) {
-                throw new ValidationError(`'actions.${index}.displayName': keys must be ISO 639-1 codes and values non-empty strings.`);
+            if (!names.every(([language, name]) => isCommunicationLanguage(language) && typeof name === "string")) {
+                throw new ValidationError(`'actions.${index}.displayName': keys must be ISO 639-1 codes and values strings.`);
             }
             if (action.displayName.en === undefined)
-                throw new ValidationError(`'actions.${index}.displayName': an English (en) name is required.`);
+                throw new ValidationError(`'actions.${index}.displayName': An action must have a display name for English.`);
+            if (!names.every(([, name]) => name.length > 0 && name.length <= 30))
+                throw new ValidationError(`'actions.${index}.displayName': A display name must have between 1 and 30 characters.`);
+            if (names.some(([, name]) => /[\r\n]/.test(name)))
+                throw new ValidationError(`'actions.${index}.displayName': A display name must not contain line breaks.`);
             return { link: action.link, displayNames: Object.fromEntries(names) };
         });
         const now = this.clock.now();
@@ -60,6 +59,12 @@ export class AnnouncementsService {
             actions
         });
         await this.announcements.insert(announcement);
+        return AdminAnnouncementDto.from(announcement);
+    }
+
+    async getAnnouncement(id: string): Promise<AdminAnnouncementDto> {
+        const announcement = await this.announcements.findOneBy({ id });
+        if (!announcement) throw notFound("Announcement");
         return AdminAnnouncementDto.from(announcement);
     }
 

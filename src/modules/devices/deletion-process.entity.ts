@@ -3,7 +3,10 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
 export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
 
-/** An identity's own request to be deleted after a grace period, which it may cancel until then. */
+/**
+ * A request to delete an identity after a grace period, started by the identity itself or by support; the identity
+ * (or support) may cancel it until then.
+ */
 @Entity({ name: "identity_deletion_processes" })
 @Index("ux_deletion_processes_one_open", ["identityAddress"], { unique: true, where: "status IN ('Active', 'Deleting')" })
 export class IdentityDeletionProcess {
@@ -20,8 +23,9 @@ export class IdentityDeletionProcess {
     @Column({ type: "timestamptz" })
     createdAt!: Date;
 
-    @Column({ type: "varchar", length: 20 })
-    createdByDevice!: string;
+    /** The device that started the process; null when support started it. */
+    @Column({ type: "varchar", length: 20, nullable: true })
+    createdByDevice!: string | null;
 
     @Column({ type: "timestamptz", nullable: true })
     gracePeriodEndsAt!: Date | null;

@@ -22,12 +22,12 @@ export class DeletionProcessDto {
     status!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;
-    @ApiProperty()
-    createdByDevice!: string;
+    @ApiProperty({ type: "string", nullable: true, description: "The device that started the process; null when support started it" })
+    createdByDevice!: string | null;
     @ApiProperty({ type: "string", format: "date-time", description: "Deprecated: equals createdAt" })
     approvedAt!: string;
-    @ApiProperty({ description: "Deprecated: equals createdByDevice" })
-    approvedByDevice!: string;
+    @ApiProperty({ type: "string", nullable: true, description: "Deprecated: equals createdByDevice" })
+    approvedByDevice!: string | null;
     @ApiProperty(nullableDate)
     gracePeriodEndsAt!: string | null;
     @ApiProperty(nullableDate)

@@ -43,3 +43,23 @@ export class DeviceDeleted implements DomainEvent {
         readonly deviceId: string
     ) {}
 }
+
+/** Support started a deletion process of an identity: its devices must learn it (they did not start it). */
+export class DeletionProcessStartedBySupport implements DomainEvent {
+    static readonly eventName = "devices.deletionProcessStartedBySupport";
+    readonly name = DeletionProcessStartedBySupport.eventName;
+    constructor(
+        readonly address: string,
+        readonly deletionProcessId: string
+    ) {}
+}
+
+/** Support cancelled a deletion process of an identity: its devices must learn the new status. */
+export class DeletionProcessCancelledBySupport implements DomainEvent {
+    static readonly eventName = "devices.deletionProcessCancelledBySupport";
+    readonly name = DeletionProcessCancelledBySupport.eventName;
+    constructor(
+        readonly address: string,
+        readonly deletionProcessId: string
+    ) {}
+}

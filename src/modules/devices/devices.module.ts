@@ -6,6 +6,7 @@ import { AuthController } from "./auth.controller";
 import { AuthService } from "./auth.service";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { IdentityDeletionProcess } from "./deletion-process.entity";
+import { DeletionProcessAuditLogEntry } from "./deletion-process-audit-log.entity";
 import { DeletionProcessesController } from "./deletion-processes.controller";
 import { DeletionProcessesService } from "./deletion-processes.service";
 import { Device } from "./device.entity";
@@ -24,7 +25,14 @@ import { SignedChallengeVerifier } from "./signed-challenge";
 /** Identities, their devices, logins and OAuth clients. */
 @Module({
     imports: [
-        TypeOrmModule.forFeature([Identity, Device, OAuthClient, IdentityDeletionProcess, DeletedIdentityUsername]),
+        TypeOrmModule.forFeature([
+            Identity,
+            Device,
+            OAuthClient,
+            IdentityDeletionProcess,
+            DeletionProcessAuditLogEntry,
+            DeletedIdentityUsername
+        ]),
         ChallengesModule
     ],
     controllers: [AuthController, IdentitiesController, DeletionProcessesController, DevicesController],
@@ -39,6 +47,6 @@ import { SignedChallengeVerifier } from "./signed-challenge";
         CreatedDevicesUsage,
         DueIdentitiesDeletion
     ],
-    exports: [IdentitiesService, OAuthClientsService, IdentityDeletionService]
+    exports: [IdentitiesService, OAuthClientsService, IdentityDeletionService, DeletionProcessesService]
 })
 export class DevicesModule {}

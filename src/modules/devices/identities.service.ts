@@ -7,8 +7,9 @@ import { deriveAddress } from "../../core/crypto/identity-address";
 import { hashPassword } from "../../core/crypto/passwords";
 import { parsePublicKey } from "../../core/crypto/signatures";
 import { isUniqueViolation } from "../../core/database/errors";
-import { notFound, ValidationError } from "../../core/errors/errors";
+import { ApiError, notFound, ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
+import { QUEUED_FOR_DELETION_TIER_ID } from "../../core/quotas/tiers";
 import { isCommunicationLanguage } from "./communication-language";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { Device } from "./device.entity";
@@ -21,16 +22,35 @@ import { OAuthClientsService } from "./oauth-clients.service";
 import { passwordProblem } from "./password-policy";
 import { SignedChallengeVerifier } from "./signed-challenge";
 
-export interface IdentityLookup {
+/** A device as an operator may see it: no password hash, no keys. */
+export interface DeviceInfo {
+    id: string;
+    username: string;
+    createdAt: string;
+    createdByDevice: string;
+    lastLogin: { time: string } | null;
+    communicationLanguage: string;
+    isBackupDevice: boolean;
+}
+
+/** An identity as the Admin API shows it. */
+export interface IdentityDetails {
     address: string;
     clientId: string;
-    status: IdentityStatus;
+    publicKey: string;
     tierId: string | null;
+    status: IdentityStatus;
+    createdAt: string;
     identityVersion: number;
     numberOfDevices: number;
-    createdAt: string;
-    deletionGracePeriodEndsAt: string | null;
+    devices: DeviceInfo[];
 }
+
+export const QUEUED_FOR_DELETION_TIER_CANNOT_BE_ASSIGNED = () =>
+    new ApiError(
+        "error.platform.validation.device.queuedForDeletionTierCannotBeManuallyAssignedOrUnassigned",
+        "The Identity's Tier cannot be be changed from or to the 'Queued for Deletion' Tier."
+    );
 
 @Injectable()
 export class IdentitiesService {
@@ -45,6 +65,20 @@ export class IdentitiesService {
     async createIdentity(request: CreateIdentityRequest): Promise<CreateIdentityResponse> {
         const client = await this.clients.authenticate(request.clientId, request.clientSecret);
         if (!client) throw DevicesErrors.unauthorizedClient();
+        return await this.createIdentityFor(client, request);
+    }
+
+    /** Creates an identity for a client without its secret (Admin API: support creates identities for a client). */
+    async createIdentityAsSupport(request: Omit<CreateIdentityRequest, "clientSecret">): Promise<CreateIdentityResponse> {
+        const client = await this.clients.findClient(request.clientId);
+        if (!client) throw DevicesErrors.unauthorizedClient();
+        return await this.createIdentityFor(client, request);
+    }
+
+    private async createIdentityFor(
+        client: OAuthClient,
+        request: Omit<CreateIdentityRequest, "clientSecret">
+    ): Promise<CreateIdentityResponse> {
         const publicKey = parsePublicKey(request.identityPublicKey);
         if (!publicKey)
             throw new ValidationError("'identityPublicKey': must be base64 of a JSON object whose 'pub' is a 32-byte Ed25519 key.");
@@ -115,21 +149,65 @@ export class IdentitiesService {
         };
     }
 
-    /** What an operator may see of an identity (admin lookup); never keys or password hashes. */
-    async lookupIdentity(address: string): Promise<IdentityLookup> {
+    async exists(address: string): Promise<boolean> {
+        return await this.dataSource.getRepository(Identity).existsBy({ address });
+    }
+
+    /** An identity with its devices, for operators; 404 when it does not exist. */
+    async getIdentityDetails(address: string): Promise<IdentityDetails> {
         const identity = await this.dataSource.getRepository(Identity).findOneBy({ address });
         if (!identity) throw notFound("Identity");
-        const numberOfDevices = await this.dataSource.getRepository(Device).countBy({ identityAddress: address });
+        const devices = await this.dataSource
+            .getRepository(Device)
+            .find({ where: { identityAddress: address }, order: { createdAt: "ASC", id: "ASC" } });
         return {
             address: identity.address,
             clientId: identity.clientId,
-            status: identity.status,
+            publicKey: identity.publicKey.toString("base64"),
             tierId: identity.tierId,
-            identityVersion: identity.identityVersion,
-            numberOfDevices,
+            status: identity.status,
             createdAt: identity.createdAt.toISOString(),
-            deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt?.toISOString() ?? null
+            identityVersion: identity.identityVersion,
+            numberOfDevices: devices.length,
+            devices: devices.map((d) => ({
+                id: d.id,
+                username: d.username,
+                createdAt: d.createdAt.toISOString(),
+                createdByDevice: d.createdByDevice,
+                lastLogin: d.lastLoginAt ? { time: d.lastLoginAt.toISOString() } : null,
+                communicationLanguage: d.communicationLanguage,
+                isBackupDevice: d.isBackupDevice
+            }))
         };
+    }
+
+    /**
+     * Moves an identity to another (existing) tier. The "Queued for Deletion" tier is only entered and left through
+     * deletion processes.
+     */
+    async changeTier(address: string, tierId: string): Promise<void> {
+        await this.dataSource.transaction(async (manager) => {
+            const identity = await manager.findOne(Identity, { where: { address }, lock: { mode: "pessimistic_write" } });
+            if (!identity) throw notFound("Identity");
+            if (identity.tierId === tierId) return;
+            if (tierId === QUEUED_FOR_DELETION_TIER_ID || identity.tierId === QUEUED_FOR_DELETION_TIER_ID) {
+                throw QUEUED_FOR_DELETION_TIER_CANNOT_BE_ASSIGNED();
+            }
+            await manager.update(Identity, { address }, { tierId });
+        });
+    }
+
+    /** How many identities each tier has (tier id → count). */
+    async countIdentitiesPerTier(): Promise<Map<string, number>> {
+        const rows: Array<{ tierId: string; count: string }> = await this.dataSource
+            .getRepository(Identity)
+            .createQueryBuilder("i")
+            .select("i.tierId", "tierId")
+            .addSelect("COUNT(*)", "count")
+            .where("i.tierId IS NOT NULL")
+            .groupBy("i.tierId")
+            .getRawMany();
+        return new Map(rows.map((r) => [r.tierId, Number(r.count)]));
     }
 
     /** The tier of an identity, or undefined when it does not exist. */

@@ -7,6 +7,8 @@ import { Clock } from "../../core/clock/clock";
 import { DomainEvents } from "../../core/events/domain-events";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { DeletionProcessStatus, IdentityDeletionProcess } from "./deletion-process.entity";
+import { DeletionAuditLogMessageKey } from "./deletion-process-audit-log.entity";
+import { DeletionProcessesService } from "./deletion-processes.service";
 import { Device } from "./device.entity";
 import { IdentityDeleted, IdentityDeletionStarted } from "./devices.events";
 import { Identity, IdentityStatus } from "./identity.entity";
@@ -27,6 +29,7 @@ export class IdentityDeletionService {
     constructor(
         private readonly dataSource: DataSource,
         private readonly domainEvents: DomainEvents,
+        private readonly processes: DeletionProcessesService,
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
@@ -60,6 +63,16 @@ export class IdentityDeletionService {
             .where("i.address = :address", { address })
             .getOne();
         if (!identity || identity.canLogIn(now)) return false;
+        const processes = await manager.find(IdentityDeletionProcess, {
+            where: { identityAddress: address, status: In([DeletionProcessStatus.Active, DeletionProcessStatus.Deleting]) }
+        });
+        for (const process of processes.filter((p) => p.status === DeletionProcessStatus.Active)) {
+            await this.processes.audit(manager, process, now, {
+                oldStatus: DeletionProcessStatus.Active,
+                newStatus: DeletionProcessStatus.Deleting,
+                messageKey: DeletionAuditLogMessageKey.DeletionStarted
+            });
+        }
         await manager.update(
             IdentityDeletionProcess,
             { identityAddress: address, status: DeletionProcessStatus.Active },
@@ -80,6 +93,13 @@ export class IdentityDeletionService {
         await manager.delete(Device, { identityAddress: address });
         await manager.delete(IdentityDeletionProcess, { identityAddress: address });
         await manager.delete(Identity, { address });
+        for (const process of processes) {
+            await this.processes.audit(manager, process, now, {
+                oldStatus: DeletionProcessStatus.Deleting,
+                newStatus: null,
+                messageKey: DeletionAuditLogMessageKey.DeletionCompleted
+            });
+        }
         return true;
     }
 }

@@ -7,7 +7,8 @@ import { DataSource, type Repository } from "typeorm";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
 import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
-import { notFound } from "../../core/errors/errors";
+import { isUniqueViolation } from "../../core/database/errors";
+import { ApiError, notFound } from "../../core/errors/errors";
 import { newId, randomString } from "../../core/ids/ids";
 import { Identity } from "./identity.entity";
 import { OAuthClient } from "./oauth-client.entity";
@@ -21,6 +22,29 @@ export interface OAuthClientInfo {
     createdAt: string;
     numberOfIdentities: number;
 }
+
+/** A client with its secret in clear, as it is shown once after creating it or changing its secret. */
+export interface OAuthClientWithSecret {
+    clientId: string;
+    displayName: string;
+    clientSecret: string;
+    defaultTier: string | null;
+    createdAt: string;
+    maxIdentities: number | null;
+}
+
+export const OAuthClientsErrors = {
+    clientIdAlreadyExists: () =>
+        new ApiError(
+            "error.platform.validation.device.clientIdAlreadyExists",
+            "A client with the given client id already exists. Try a different client id."
+        ),
+    maxIdentitiesLessThanCurrentIdentities: (requested: number, current: number) =>
+        new ApiError(
+            "error.platform.validation.device.maxIdentitiesLessThanCurrentIdentities",
+            `The requested maximum number of identities ${requested} is less than the current number of identities ${current}.`
+        )
+};
 
 const VERIFIED_CACHE_MS = 60_000;
 
@@ -50,25 +74,38 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         return client;
     }
 
-    /** Creates a client; a generated secret when none is given. Returns the secret in clear once. */
+    async findClient(clientId: string): Promise<OAuthClient | undefined> {
+        return (await this.clients.findOneBy({ id: clientId })) ?? undefined;
+    }
+
+    /**
+     * Creates a client; a generated id and secret when none are given, the id as display name when none is given.
+     * Returns the secret in clear once.
+     */
     async createClient(input: {
         id?: string;
         secret?: string;
         displayName?: string;
         defaultTier?: string | null;
         maxIdentities?: number | null;
-    }) {
-        const id = input.id ?? newId("CLT");
-        const secret = input.secret ?? randomString(30);
-        await this.clients.insert({
+    }): Promise<OAuthClientWithSecret> {
+        const id = input.id || newId("CLT");
+        const secret = input.secret || randomString(30);
+        const client: OAuthClient = {
             id,
             secretHash: await hashPassword(secret),
-            displayName: input.displayName ?? id,
+            displayName: input.displayName || id,
             defaultTier: input.defaultTier ?? null,
             maxIdentities: input.maxIdentities ?? null,
             createdAt: this.clock.now()
-        });
-        return { id, secret };
+        };
+        try {
+            await this.clients.insert(client);
+        } catch (error) {
+            if (isUniqueViolation(error)) throw OAuthClientsErrors.clientIdAlreadyExists();
+            throw error;
+        }
+        return withSecret(client, secret);
     }
 
     async listClients(): Promise<OAuthClientInfo[]> {
@@ -90,25 +127,40 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         return this.info(client, await this.dataSource.getRepository(Identity).countBy({ clientId: id }));
     }
 
-    /** Changes the tier given to new identities and the limit of identities; `undefined` leaves a value as it is. */
+    /**
+     * Changes the tier given to new identities and the limit of identities; `undefined` leaves a value as it is,
+     * null removes it. A limit below the number of identities the client already has is refused.
+     */
     async updateClient(id: string, changes: { defaultTier?: string | null; maxIdentities?: number | null }): Promise<OAuthClientInfo> {
-        const update: Partial<OAuthClient> = {};
-        if (changes.defaultTier !== undefined) update.defaultTier = changes.defaultTier;
-        if (changes.maxIdentities !== undefined) update.maxIdentities = changes.maxIdentities;
-        if (Object.keys(update).length > 0) {
-            const result = await this.clients.update({ id }, update);
-            if (!result.affected) throw notFound("OAuthClient");
-        }
+        await this.dataSource.transaction(async (manager) => {
+            const client = await manager.findOne(OAuthClient, { where: { id }, lock: { mode: "pessimistic_write" } });
+            if (!client) throw notFound("OAuthClient");
+            if (changes.maxIdentities !== undefined && changes.maxIdentities !== null) {
+                const count = await manager.countBy(Identity, { clientId: id });
+                if (changes.maxIdentities < count)
+                    throw OAuthClientsErrors.maxIdentitiesLessThanCurrentIdentities(changes.maxIdentities, count);
+            }
+            const update: Partial<OAuthClient> = {};
+            if (changes.defaultTier !== undefined) update.defaultTier = changes.defaultTier;
+            if (changes.maxIdentities !== undefined) update.maxIdentities = changes.maxIdentities;
+            if (Object.keys(update).length > 0) await manager.update(OAuthClient, { id }, update);
+        });
         return await this.getClient(id);
     }
 
     /** Replaces the secret (a generated one when none is given); returns it in clear once. */
-    async changeClientSecret(id: string, secret?: string): Promise<{ clientId: string; clientSecret: string }> {
-        const clientSecret = secret ?? randomString(30);
+    async changeClientSecret(id: string, secret?: string | null): Promise<OAuthClientWithSecret> {
+        const clientSecret = secret || randomString(30);
         const result = await this.clients.update({ id }, { secretHash: await hashPassword(clientSecret) });
         if (!result.affected) throw notFound("OAuthClient");
         this.forget(id);
-        return { clientId: id, clientSecret };
+        const client = await this.clients.findOneByOrFail({ id });
+        return withSecret(client, clientSecret);
+    }
+
+    /** How many clients give this tier to their new identities. */
+    async countClientsWithDefaultTier(tierId: string): Promise<number> {
+        return await this.clients.countBy({ defaultTier: tierId });
     }
 
     /** Deletes a client: from now on neither logins nor identity creation accept its credentials. */
@@ -151,8 +203,19 @@ export class OAuthClientsService implements OnApplicationBootstrap {
             const created = await this.createClient({ displayName: "default" });
             // Shown once, on the console of the operator who started the embedded Backbone; never written to the logs.
             process.stdout.write(
-                `\nOAuth client created for this Backbone:\n  client id:     ${created.id}\n  client secret: ${created.secret}\n\n`
+                `\nOAuth client created for this Backbone:\n  client id:     ${created.clientId}\n  client secret: ${created.clientSecret}\n\n`
             );
         }
     }
+}
+
+function withSecret(client: OAuthClient, clientSecret: string): OAuthClientWithSecret {
+    return {
+        clientId: client.id,
+        displayName: client.displayName,
+        clientSecret,
+        defaultTier: client.defaultTier,
+        createdAt: client.createdAt.toISOString(),
+        maxIdentities: client.maxIdentities
+    };
 }

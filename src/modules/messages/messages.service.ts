@@ -24,6 +24,16 @@ const SENDABLE_STATUSES = new Set(["Active", "Pending", "Terminated"]);
 const HELD_BACK_STATUSES = new Set(["Pending", "Terminated"]);
 const DECOMPOSED_STATUSES = new Set(["DeletionProposed", "ReadyForDeletion"]);
 
+/** A message as the Admin API lists it. */
+export interface MessageOverview {
+    messageId: string;
+    senderAddress: string;
+    senderDevice: string;
+    sendDate: string;
+    numberOfAttachments: number;
+    recipients: Array<{ address: string; relationshipId: string; receivedAt: string | null }>;
+}
+
 @Injectable()
 export class MessagesService implements OnModuleInit {
     readonly anonymizedAddress: string;
@@ -136,6 +146,38 @@ export class MessagesService implements OnModuleInit {
         await this.loadRecipients(result.items);
         await this.markReceived(caller, result.items);
         return result;
+    }
+
+    /**
+     * The messages an identity sent (Outgoing) or received (Incoming), as the Admin API lists them: metadata only
+     * (sender, device, date, recipients with their relationship and receipt, number of attachments), oldest first;
+     * never bodies or keys.
+     */
+    async listMessagesOfParticipant(participant: string, type: "Incoming" | "Outgoing", page: PageRequest): Promise<Page<MessageOverview>> {
+        const query = this.dataSource.manager
+            .createQueryBuilder(Message, "m")
+            .select(["m.id", "m.createdAt", "m.createdBy", "m.createdByDevice", "m.attachments"])
+            .orderBy("m.createdAt", "ASC")
+            .addOrderBy("m.id", "ASC");
+        if (type === "Outgoing") query.where("m.createdBy = :participant", { participant });
+        else
+            query.where("EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.address = :participant)", {
+                participant
+            });
+        const result = await paginate(query, page);
+        await this.loadRecipients(result.items);
+        return result.map((m) => ({
+            messageId: m.id,
+            senderAddress: m.createdBy,
+            senderDevice: m.createdByDevice,
+            sendDate: m.createdAt.toISOString(),
+            numberOfAttachments: m.attachments.length,
+            recipients: m.recipients.map((r) => ({
+                address: r.address,
+                relationshipId: r.relationshipId,
+                receivedAt: r.receivedAt?.toISOString() ?? null
+            }))
+        }));
     }
 
     /**

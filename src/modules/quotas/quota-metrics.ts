@@ -15,6 +15,24 @@ export const QUOTA_METRIC_KEYS = [
 ] as const;
 export type QuotaMetricKey = (typeof QUOTA_METRIC_KEYS)[number];
 
+/** The display names of the metrics, as the official Admin API lists them (storage is counted in cipher bytes here). */
+export const QUOTA_METRIC_DISPLAY_NAMES: Record<QuotaMetricKey, string> = {
+    NumberOfSentMessages: "Number of Sent Messages",
+    NumberOfRelationships: "Number of Relationships",
+    NumberOfRelationshipTemplates: "Number of Relationship Templates",
+    NumberOfFiles: "Number of Files",
+    NumberOfTokens: "Number of Tokens",
+    UsedFileStorageSpace: "File Storage Capacity (in Bytes)",
+    NumberOfStartedDeletionProcesses: "Number of Started Deletion Processes",
+    NumberOfCreatedChallenges: "Number of Created Challenges",
+    NumberOfCreatedDatawalletModifications: "Number of Created Datawallet Modifications",
+    NumberOfCreatedDevices: "Number of Created Devices"
+};
+
+export function isQuotaMetricKey(value: unknown): value is QuotaMetricKey {
+    return typeof value === "string" && (QUOTA_METRIC_KEYS as readonly string[]).includes(value);
+}
+
 export const QUOTA_PERIODS = ["Hour", "Day", "Week", "Month", "Year", "Total"] as const;
 export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
 

@@ -2,13 +2,14 @@ import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
 import { DevicesModule } from "../devices/devices.module";
+import { IndividualQuota } from "./individual-quota.entity";
 import { QuotasController } from "./quotas.controller";
 import { QuotasService } from "./quotas.service";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
 
 /** Tiers, quota definitions, the Consumer read side of quotas and the checker behind @EnforceQuota(). */
 @Module({
-    imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition]), DevicesModule],
+    imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition, IndividualQuota]), DevicesModule],
     controllers: [QuotasController],
     providers: [QuotasService],
     exports: [QuotasService]

@@ -51,6 +51,18 @@ export interface RelationshipStatusChange {
 export type RelationshipStatusListener = (manager: EntityManager, change: RelationshipStatusChange) => Promise<void>;
 
 /** What other modules may know about a relationship. */
+/** A relationship from the point of view of one participant, as the Admin API lists it. */
+export interface RelationshipOverview {
+    peer: string;
+    requestedBy: "Self" | "Peer";
+    templateId: string | null;
+    status: RelationshipStatus;
+    creationDate: string;
+    answeredAt: string | null;
+    createdByDevice: string | null;
+    answeredByDevice: string | null;
+}
+
 export interface RelationshipSummary {
     id: string;
     from: string;
@@ -147,6 +159,32 @@ export class RelationshipsService implements OnModuleInit {
             .orderBy("r.createdAt", "ASC")
             .addOrderBy("r.id", "ASC");
         return await paginate(query, page);
+    }
+
+    /**
+     * The relationships of an identity as the Admin API lists them: metadata only (peer, who asked, status, when and
+     * from which devices it was created and answered), oldest first; never their contents.
+     */
+    async listRelationshipsOfParticipant(participant: string, page: PageRequest): Promise<Page<RelationshipOverview>> {
+        const query = this.dataSource.manager
+            .createQueryBuilder(Relationship, "r")
+            .select(["r.id", "r.relationshipTemplateId", "r.from", "r.to", "r.createdAt", "r.status", "r.auditLog"])
+            .where("(r.from = :participant OR r.to = :participant)", { participant })
+            .orderBy("r.createdAt", "ASC")
+            .addOrderBy("r.id", "ASC");
+        return (await paginate(query, page)).map((r) => {
+            const [created, answered] = r.auditLog;
+            return {
+                peer: r.to === participant ? r.from : r.to,
+                requestedBy: r.to === participant ? ("Peer" as const) : ("Self" as const),
+                templateId: r.relationshipTemplateId,
+                status: r.status,
+                creationDate: r.createdAt.toISOString(),
+                answeredAt: answered?.createdAt ?? null,
+                createdByDevice: created?.createdByDevice ?? null,
+                answeredByDevice: answered?.createdByDevice ?? null
+            };
+        });
     }
 
     async canCreateRelationship(caller: Caller, peer: string): Promise<{ canCreate: boolean; code: string | null }> {

@@ -15,6 +15,7 @@ import { SseHub } from "./sse-hub";
 import { SyncRun } from "./sync-run.entity";
 import { SyncRunsController } from "./sync-runs.controller";
 import { SyncRunsService } from "./sync-runs.service";
+import { SynchronizationDeletionProcesses } from "./synchronization.deletion-processes";
 import { SynchronizationIdentityDeletion } from "./synchronization.identity-deletion";
 import { SynchronizationMetrics } from "./synchronization.metrics";
 
@@ -34,7 +35,8 @@ import { SynchronizationMetrics } from "./synchronization.metrics";
         DatawalletService,
         SseHub,
         ExternalEventsListener,
-        SynchronizationIdentityDeletion
+        SynchronizationIdentityDeletion,
+        SynchronizationDeletionProcesses
     ],
     exports: [ExternalEventsService]
 })

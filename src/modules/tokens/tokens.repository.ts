@@ -70,6 +70,24 @@ export class TokensRepository {
         return await paginate(query, page);
     }
 
+    /** Tokens an identity created, oldest first, without their content (Admin API). */
+    async pageCreatedBy(address: string, page: PageRequest): Promise<Page<Token>> {
+        const query = this.dataSource
+            .getRepository(Token)
+            .createQueryBuilder("t")
+            .select(["t.id", "t.createdBy", "t.createdByDevice", "t.forIdentity", "t.createdAt", "t.expiresAt", "t.passwordHash"])
+            .where("t.created_by = :address", { address })
+            .orderBy("t.created_at", "ASC")
+            .addOrderBy("t.id", "ASC");
+        return await paginate(query, page);
+    }
+
+    /** Unlocks a token after failed password attempts; false when it does not exist. */
+    async resetFailedPasswordAttempts(id: string): Promise<boolean> {
+        const result = await this.dataSource.getRepository(Token).update({ id }, { failedPasswordAttempts: 0 });
+        return (result.affected ?? 0) > 0;
+    }
+
     /** Deletes up to `limit` tokens that expired at or before `before` (allocations go with them); returns how many. */
     async deleteExpired(before: Date, limit: number): Promise<number> {
         const result: unknown = await this.dataSource.query(

@@ -15,6 +15,19 @@ import type { CreateTokenRequest, UpdateTokenContentRequest } from "./tokens.dto
 import { TokensErrors } from "./tokens.errors";
 import { TokensRepository } from "./tokens.repository";
 
+/** A token as the Admin API lists it. */
+export interface TokenMetadata {
+    id: string;
+    createdBy: string | null;
+    createdByDevice: string | null;
+    forIdentity: string | null;
+    createdAt: string;
+    expiresAt: string;
+    /** Always null: the Admin API never shows contents. */
+    content: null;
+    isPasswordProtected: boolean;
+}
+
 /** Expired tokens are kept this long before housekeeping removes them. */
 export const EXPIRED_TOKEN_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
@@ -110,6 +123,25 @@ export class TokensService {
     }
 
     /** Housekeeping: removes tokens 30 days after they expired, in batches; returns how many. */
+    /** What an operator may see of the tokens an identity created: metadata only, never the content or password. */
+    async listTokensCreatedBy(address: string, page: PageRequest): Promise<Page<TokenMetadata>> {
+        return (await this.tokens.pageCreatedBy(address, page)).map((t) => ({
+            id: t.id,
+            createdBy: t.createdBy,
+            createdByDevice: t.createdByDevice,
+            forIdentity: t.forIdentity,
+            createdAt: t.createdAt.toISOString(),
+            expiresAt: t.expiresAt.toISOString(),
+            content: null,
+            isPasswordProtected: t.passwordHash !== null && t.passwordHash.length > 0
+        }));
+    }
+
+    /** Lets a token locked by failed password attempts be fetched again (Admin API). */
+    async resetAccessFailedCount(id: string): Promise<void> {
+        if (!(await this.tokens.resetFailedPasswordAttempts(id))) throw notFound("Token");
+    }
+
     async removeExpired(): Promise<number> {
         const before = new Date(this.clock.now().getTime() - EXPIRED_TOKEN_RETENTION_MS);
         let removed = 0;

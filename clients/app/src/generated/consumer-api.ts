@@ -1275,13 +1275,14 @@ export interface components {
              */
             approvedAt: string;
             /** @description Deprecated: equals createdByDevice */
-            approvedByDevice: string;
+            approvedByDevice: string | null;
             /** Format: date-time */
             cancelledAt: string | null;
             cancelledByDevice: string | null;
             /** Format: date-time */
             createdAt: string;
-            createdByDevice: string;
+            /** @description The device that started the process; null when support started it */
+            createdByDevice: string | null;
             /** Format: date-time */
             gracePeriodEndsAt: string | null;
             /** Format: date-time */

@@ -1,0 +1,118 @@
+import { Get, HttpCode, Param, Patch, Post, Query, Res } from "@nestjs/common";
+import { ApiOperation, ApiTags } from "@nestjs/swagger";
+import type { FastifyReply } from "fastify";
+
+import { AdminController } from "../../core/admin/admin-api";
+import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import type { Page } from "../../core/http/pagination";
+import { Paging } from "../../core/http/paging";
+import { ChallengesService } from "../challenges/challenges.service";
+import { MessagesService } from "../messages/messages.service";
+import { QuotasService } from "../quotas/quotas.service";
+import { RelationshipsService } from "../relationships/relationships.service";
+import { TokensService } from "../tokens/tokens.service";
+import {
+    ChallengeDto,
+    MessageOverviewDto,
+    MessagesQuery,
+    MetricDto,
+    ParticipantQuery,
+    RelationshipOverviewDto,
+    TokenIdParams,
+    TokenOverviewDto,
+    TokensQuery
+} from "./admin.dto";
+
+/** What an identity did, as metadata only (zero knowledge: never contents, bodies or keys). */
+@ApiTags("Tokens")
+@AdminController("Tokens")
+export class TokensAdminController {
+    constructor(
+        private readonly tokens: TokensService,
+        private readonly paging: Paging
+    ) {}
+
+    @Get()
+    @ApiOperation({ summary: "List the tokens an identity created", description: "Metadata only; `content` is always null. Oldest first." })
+    @ApiPagedResult(TokenOverviewDto)
+    @ApiErrors(400)
+    listTokensByIdentity(@Query() query: TokensQuery): Promise<Page<TokenOverviewDto>> {
+        return this.tokens.listTokensCreatedBy(query.createdBy, this.paging.request(query));
+    }
+
+    @Patch(":tokenId/ResetAccessFailedCount")
+    @HttpCode(204)
+    @ApiOperation({
+        summary: "Unlock a token after failed password attempts",
+        description: "Resets the count of wrong passwords, so that a token locked after too many can be fetched again."
+    })
+    @ApiNoContent()
+    @ApiErrors(400, 404)
+    async resetAccessFailedCount(@Param() params: TokenIdParams): Promise<void> {
+        await this.tokens.resetAccessFailedCount(params.tokenId);
+    }
+}
+
+@ApiTags("Relationships")
+@AdminController("Relationships")
+export class RelationshipsAdminController {
+    constructor(
+        private readonly relationships: RelationshipsService,
+        private readonly paging: Paging
+    ) {}
+
+    @Get()
+    @ApiOperation({ summary: "List the relationships of an identity", description: "Metadata only, oldest first." })
+    @ApiPagedResult(RelationshipOverviewDto)
+    @ApiErrors(400)
+    listRelationshipsOfParticipant(@Query() query: ParticipantQuery): Promise<Page<RelationshipOverviewDto>> {
+        return this.relationships.listRelationshipsOfParticipant(query.participant, this.paging.request(query));
+    }
+}
+
+@ApiTags("Messages")
+@AdminController("Messages")
+export class MessagesAdminController {
+    constructor(
+        private readonly messages: MessagesService,
+        private readonly paging: Paging
+    ) {}
+
+    @Get()
+    @ApiOperation({ summary: "List the messages an identity sent or received", description: "Metadata only, never bodies; oldest first." })
+    @ApiPagedResult(MessageOverviewDto)
+    @ApiErrors(400)
+    listMessagesOfParticipant(@Query() query: MessagesQuery): Promise<Page<MessageOverviewDto>> {
+        return this.messages.listMessagesOfParticipant(query.participant, query.type, this.paging.request(query));
+    }
+}
+
+@ApiTags("Metrics")
+@AdminController("Metrics")
+export class MetricsAdminController {
+    constructor(private readonly quotas: QuotasService) {}
+
+    @Get()
+    @ApiOperation({ summary: "List the quota metrics", description: "Key and display name of every metric quotas can limit." })
+    @ApiResult([MetricDto])
+    listMetrics(): MetricDto[] {
+        return this.quotas.listMetrics();
+    }
+}
+
+@ApiTags("Challenges")
+@AdminController("Challenges")
+export class ChallengesAdminController {
+    constructor(private readonly challenges: ChallengesService) {}
+
+    @Post()
+    @HttpCode(201)
+    @ApiOperation({ summary: "Create a challenge", description: "E.g. for POST /api/v1/Identities." })
+    @ApiResult(ChallengeDto, 201)
+    @ApiErrors(400)
+    async createChallengeAsSupport(@Res({ passthrough: true }) reply: FastifyReply): Promise<ChallengeDto> {
+        const challenge = await this.challenges.createChallenge(undefined);
+        reply.header("location", `/api/v2/Challenges/${challenge.id}`);
+        return { id: challenge.id, expiresAt: challenge.expiresAt.toISOString() };
+    }
+}

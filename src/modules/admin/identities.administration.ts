@@ -1,0 +1,65 @@
+import { Injectable } from "@nestjs/common";
+
+import { notFound } from "../../core/errors/errors";
+import {
+    type DeletionAuditLogEntryInfo,
+    DeletionProcessesService,
+    type DeletionProcessOverview
+} from "../devices/deletion-processes.service";
+import type { SignedChallengeDto } from "../devices/devices.dto";
+import { IdentitiesService, type IdentityDetails } from "../devices/identities.service";
+import { type IdentityQuotaInfo, QuotasService } from "../quotas/quotas.service";
+
+/** Identities as support sees and manages them (Admin API and CLI): details with quotas, tier, deletion processes. */
+@Injectable()
+export class IdentitiesAdministration {
+    constructor(
+        private readonly identities: IdentitiesService,
+        private readonly quotas: QuotasService,
+        private readonly deletionProcesses: DeletionProcessesService
+    ) {}
+
+    async getIdentity(address: string): Promise<IdentityDetails & { quotas: IdentityQuotaInfo[] }> {
+        const details = await this.identities.getIdentityDetails(address);
+        return { ...details, quotas: await this.quotas.identityQuotas(address) };
+    }
+
+    /** Moves an identity to another tier (404 when the identity or the tier does not exist). */
+    async changeTier(address: string, tierId: string): Promise<void> {
+        if (!(await this.identities.exists(address))) throw notFound("Identity");
+        if (!(await this.quotas.tierExists(tierId))) throw notFound("Tier");
+        await this.identities.changeTier(address, tierId);
+    }
+
+    createIdentity(request: {
+        clientId: string;
+        identityPublicKey: string;
+        devicePassword: string;
+        deviceCommunicationLanguage?: string;
+        identityVersion: number;
+        signedChallenge: SignedChallengeDto;
+    }) {
+        return this.identities.createIdentityAsSupport(request);
+    }
+
+    async startDeletionProcess(address: string): Promise<{ id: string; status: string; createdAt: string }> {
+        const process = await this.deletionProcesses.startDeletionProcessAsSupport(address);
+        return { id: process.id, status: process.status, createdAt: process.createdAt.toISOString() };
+    }
+
+    listDeletionProcesses(address: string): Promise<DeletionProcessOverview[]> {
+        return this.deletionProcesses.listDeletionProcessesAsSupport(address);
+    }
+
+    getDeletionProcess(address: string, id: string): Promise<DeletionProcessOverview & { auditLog: DeletionAuditLogEntryInfo[] }> {
+        return this.deletionProcesses.getDeletionProcessAsSupport(address, id);
+    }
+
+    listDeletionAuditLogs(address: string): Promise<DeletionAuditLogEntryInfo[]> {
+        return this.deletionProcesses.auditLogsOfIdentity(address);
+    }
+
+    async cancelDeletionProcess(address: string, id: string): Promise<void> {
+        await this.deletionProcesses.cancelDeletionProcessAsSupport(address, id);
+    }
+}
