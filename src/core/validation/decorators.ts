@@ -24,6 +24,7 @@ import {
 
 import { decodeBase64 } from "../crypto/base64";
 import { isValidAddress } from "../crypto/identity-address";
+import { bytesInputSchema } from "../http/openapi";
 import { type IdPrefix, isIdOf } from "../ids/ids";
 
 interface Presence {
@@ -117,13 +118,7 @@ interface BytesOptions extends Presence {
 export function BytesProperty(options: BytesOptions): PropertyDecorator {
     const min = options.minBytes ?? 0;
     return applyDecorators(
-        api(options, {
-            type: "string",
-            format: "byte",
-            description: [options.description, `Base64url or base64; ${min}..${options.maxBytes} bytes once decoded.`]
-                .filter(Boolean)
-                .join(" ")
-        }),
+        api(options, bytesInputSchema(min, options.maxBytes, options.description) as ApiPropertyOptions),
         ...presence(options),
         Transform(
             ({ value }) => {

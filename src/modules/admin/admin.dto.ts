@@ -77,7 +77,7 @@ export class IdentityLookupDto {
     address!: string;
     @ApiProperty()
     clientId!: string;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
+    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"], enumName: "IdentityStatus" })
     status!: string;
     @ApiProperty({ type: "string", nullable: true })
     tierId!: string | null;

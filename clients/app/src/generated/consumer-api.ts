@@ -839,7 +839,7 @@ export interface paths {
         };
         /**
          * Open a server-sent event stream for the calling device
-         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; comment lines as heartbeats.
+         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` whenever the identity has new external events and `event: DatawalletModificationsCreated` when another device of the identity changed the datawallet (data always `_`); comment lines as heartbeats.
          */
         get: operations["openEventStream"];
         put?: never;
@@ -1108,6 +1108,9 @@ export interface components {
             severity: components["schemas"]["AnnouncementSeverity"];
             title: string;
         };
+        AnnouncementListResult: {
+            result: components["schemas"]["AnnouncementDto"][];
+        };
         /** @enum {string} */
         AnnouncementSeverity: "Low" | "Medium" | "High";
         AttachmentDto: {
@@ -1120,16 +1123,16 @@ export interface components {
             createdBy: string;
             createdByDevice: string | null;
             newStatus: components["schemas"]["RelationshipStatus"];
-            /**
-             * @description null for the creation
-             * @enum {string|null}
-             */
-            oldStatus: "Pending" | "Active" | "Rejected" | "Revoked" | "Terminated" | "DeletionProposed" | "ReadyForDeletion" | null;
+            /** @description null for the creation */
+            oldStatus: (string & components["schemas"]["RelationshipStatus"]) | null;
             reason: components["schemas"]["RelationshipAuditLogReason"];
         };
         CanCreateRelationshipResponse: {
             canCreate: boolean;
             code: string | null;
+        };
+        CanCreateRelationshipResult: {
+            result: components["schemas"]["CanCreateRelationshipResponse"];
         };
         ChallengeDto: {
             createdBy: string | null;
@@ -1138,6 +1141,9 @@ export interface components {
             expiresAt: string;
             /** @example CHLaaaaaaaaaaaaaaaaa */
             id: string;
+        };
+        ChallengeResult: {
+            result: components["schemas"]["ChallengeDto"];
         };
         ChangePasswordRequest: {
             newPassword: string;
@@ -1165,6 +1171,9 @@ export interface components {
             /** @example RLTaaaaaaaaaaaaaaaaa */
             id: string;
         };
+        CreatedRelationshipTemplateResult: {
+            result: components["schemas"]["CreatedRelationshipTemplateDto"];
+        };
         CreateIdentityRequest: {
             clientId: string;
             clientSecret: string;
@@ -1183,10 +1192,13 @@ export interface components {
             createdAt: string;
             device: components["schemas"]["CreatedDeviceDto"];
         };
+        CreateIdentityResult: {
+            result: components["schemas"]["CreateIdentityResponse"];
+        };
         CreateRelationshipRequest: {
             /**
-             * Format: byte
-             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             creationContent?: string | null;
             /** @example RLTaaaaaaaaaaaaaaaaa */
@@ -1194,8 +1206,8 @@ export interface components {
         };
         CreateRelationshipTemplateRequest: {
             /**
-             * Format: byte
-             * @description The encrypted template content. Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description The encrypted template content. Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             content: string;
             /**
@@ -1211,15 +1223,15 @@ export interface components {
             /** Format: int32 */
             maxNumberOfAllocations?: number | null;
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..200 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..200 bytes once decoded.
              */
             password?: string | null;
         };
         CreateTokenRequest: {
             /**
-             * Format: byte
-             * @description Encrypted content; must be absent for anonymous callers. Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Encrypted content; must be absent for anonymous callers. Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             content?: string | null;
             /**
@@ -1233,8 +1245,8 @@ export interface components {
              */
             forIdentity?: string | null;
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..200 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..200 bytes once decoded.
              */
             password?: string | null;
         };
@@ -1243,6 +1255,9 @@ export interface components {
             createdAt: string;
             /** @example TOKaaaaaaaaaaaaaaaaa */
             id: string;
+        };
+        CreateTokenResult: {
+            result: components["schemas"]["CreateTokenResponse"];
         };
         DatawalletDto: {
             version: number;
@@ -1254,7 +1269,7 @@ export interface components {
             createdByDevice: string;
             datawalletVersion: number;
             /**
-             * Format: byte
+             * Format: base64url
              * @description Base64url without padding.
              */
             encryptedPayload: string | null;
@@ -1266,8 +1281,15 @@ export interface components {
             payloadCategory: string | null;
             type: components["schemas"]["DatawalletModificationType"];
         };
+        DatawalletModificationPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["DatawalletModificationDto"][];
+        };
         /** @enum {string} */
         DatawalletModificationType: "Create" | "Update" | "Delete" | "CacheChanged";
+        DatawalletResult: {
+            result: components["schemas"]["DatawalletDto"];
+        };
         DeletionProcessDto: {
             /**
              * Format: date-time
@@ -1292,9 +1314,16 @@ export interface components {
             gracePeriodReminder3SentAt: string | null;
             /** @example IDPaaaaaaaaaaaaaaaaa */
             id: string;
-            /** @enum {string} */
-            status: "Active" | "Cancelled" | "Deleting";
+            status: components["schemas"]["DeletionProcessStatus"];
         };
+        DeletionProcessListResult: {
+            result: components["schemas"]["DeletionProcessDto"][];
+        };
+        DeletionProcessResult: {
+            result: components["schemas"]["DeletionProcessDto"];
+        };
+        /** @enum {string} */
+        DeletionProcessStatus: "Active" | "Cancelled" | "Deleting";
         DeviceDto: {
             /** @example en */
             communicationLanguage: string;
@@ -1305,6 +1334,13 @@ export interface components {
             isBackupDevice: boolean;
             lastLogin: components["schemas"]["LastLoginDto"] | null;
             username: string;
+        };
+        DevicePage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["DeviceDto"][];
+        };
+        DeviceResult: {
+            result: components["schemas"]["DeviceDto"];
         };
         ErrorDetails: {
             /** @example error.platform.recordNotFound */
@@ -1335,13 +1371,32 @@ export interface components {
             syncErrorCount: number;
             type: string;
         };
+        ExternalEventPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["ExternalEventDto"][];
+        };
         ExternalEventResultItem: {
             errorCode?: string | null;
             /** @example SYIaaaaaaaaaaaaaaaaa */
             externalEventId: string;
         };
+        FeatureFlagsResult: {
+            /**
+             * @description Flag names and their values.
+             * @example {
+             *       "beta": false,
+             *       "supportsNotifications": true
+             *     }
+             */
+            result: {
+                [key: string]: boolean;
+            };
+        };
         FileMetadataDto: {
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             cipherHash: string;
             /** Format: int64 */
             cipherSize: number;
@@ -1353,7 +1408,10 @@ export interface components {
             deletedAt: string | null;
             deletedBy: string | null;
             deletedByDevice: string | null;
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             encryptedProperties: string;
             /** Format: date-time */
             expiresAt: string;
@@ -1365,8 +1423,18 @@ export interface components {
             modifiedByDevice: string;
             owner: string;
             ownershipIsLocked: boolean;
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             ownerSignature: string;
+        };
+        FileMetadataPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["FileMetadataDto"][];
+        };
+        FileMetadataResult: {
+            result: components["schemas"]["FileMetadataDto"];
         };
         FinalizeDatawalletVersionUpgradeRequest: {
             datawalletModifications?: components["schemas"]["PushDatawalletModificationItem"][];
@@ -1378,6 +1446,9 @@ export interface components {
             /** Format: int64 */
             newDatawalletModificationIndex: number | null;
         };
+        FinalizeDatawalletVersionUpgradeResult: {
+            result: components["schemas"]["FinalizeDatawalletVersionUpgradeResponse"];
+        };
         FinalizeExternalEventSyncRequest: {
             datawalletModifications?: components["schemas"]["PushDatawalletModificationItem"][];
             externalEventResults?: components["schemas"]["ExternalEventResultItem"][];
@@ -1388,6 +1459,11 @@ export interface components {
             newDatawalletModificationIndex: number | null;
             newUnsyncedExternalEventsExist: boolean;
         };
+        FinalizeExternalEventSyncResult: {
+            result: components["schemas"]["FinalizeExternalEventSyncResponse"];
+        };
+        /** @enum {string} */
+        GrantType: "password";
         IdentityDto: {
             address: string;
             /** Format: date-time */
@@ -1395,14 +1471,21 @@ export interface components {
             /** Format: date-time */
             deletionGracePeriodEndsAt: string | null;
             identityVersion: number;
-            /** @enum {string} */
-            status: "Active" | "ToBeDeleted" | "Deleting";
+            status: components["schemas"]["IdentityStatus"];
             tierId: string | null;
         };
+        IdentityResult: {
+            result: components["schemas"]["IdentityDto"];
+        };
+        /** @enum {string} */
+        IdentityStatus: "Active" | "ToBeDeleted" | "Deleting";
         IsDeletedResponse: {
             /** Format: date-time */
             deletionDate: string | null;
             isDeleted: boolean;
+        };
+        IsDeletedResult: {
+            result: components["schemas"]["IsDeletedResponse"];
         };
         LastLoginDto: {
             /** Format: date-time */
@@ -1415,8 +1498,8 @@ export interface components {
         MessageDto: {
             attachments: components["schemas"]["MessageAttachmentDto"][];
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             body: string;
             /** Format: date-time */
@@ -1428,11 +1511,15 @@ export interface components {
             /** @description The sender sees all recipients, a recipient only its own entry. */
             recipients: components["schemas"]["MessageRecipientDto"][];
         };
+        MessagePage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["MessageDto"][];
+        };
         MessageRecipientDto: {
             address: string;
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             encryptedKey: string;
             /** Format: date-time */
@@ -1443,21 +1530,31 @@ export interface components {
             /** @example did:e:localhost:dids:76a33ea3665eef489c70bb */
             address: string;
             /**
-             * Format: byte
-             * @description The message key, encrypted for this recipient. Base64url or base64; 30..300 bytes once decoded.
+             * Format: base64url
+             * @description The message key, encrypted for this recipient. Base64url or base64 (padding optional); 30..300 bytes once decoded.
              */
             encryptedKey: string;
+        };
+        MessageResult: {
+            result: components["schemas"]["MessageDto"];
         };
         MetricQuotasDto: {
             metricKey: components["schemas"]["QuotaMetricKey"];
             quotas: components["schemas"]["QuotaDto"][];
         };
+        MetricQuotasListResult: {
+            result: components["schemas"]["MetricQuotasDto"][];
+        };
         NewOwnershipTokenResponse: {
             newOwnershipToken: string;
         };
+        NewOwnershipTokenResult: {
+            result: components["schemas"]["NewOwnershipTokenResponse"];
+        };
+        /** @enum {string} */
+        OAuthErrorCode: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "access_denied";
         OAuthErrorResponse: {
-            /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "access_denied";
+            error: components["schemas"]["OAuthErrorCode"];
             error_description?: string;
         };
         OwnershipTokenRequest: {
@@ -1475,13 +1572,16 @@ export interface components {
             title: string;
             truncatedReference: string;
         };
+        PublicRelationshipTemplateReferenceListResult: {
+            result: components["schemas"]["PublicRelationshipTemplateReferenceDto"][];
+        };
         PushDatawalletModificationItem: {
             collection: string;
             /** Format: int32 */
             datawalletVersion: number;
             /**
-             * Format: byte
-             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             encryptedPayload?: string | null;
             objectIdentifier: string;
@@ -1501,6 +1601,9 @@ export interface components {
             /** Format: int64 */
             newIndex: number;
         };
+        PushDatawalletModificationsResult: {
+            result: components["schemas"]["PushDatawalletModificationsResponse"];
+        };
         /**
          * @description Default Production.
          * @enum {string}
@@ -1510,8 +1613,7 @@ export interface components {
             max: number;
             metricKey: components["schemas"]["QuotaMetricKey"];
             period: components["schemas"]["QuotaPeriod"];
-            /** @enum {string} */
-            source: "Individual" | "Tier";
+            source: components["schemas"]["QuotaSource"];
             usage: number;
         };
         QuotaExhaustion: {
@@ -1524,9 +1626,14 @@ export interface components {
         QuotaMetricKey: "NumberOfSentMessages" | "NumberOfRelationships" | "NumberOfRelationshipTemplates" | "NumberOfFiles" | "NumberOfTokens" | "UsedFileStorageSpace" | "NumberOfStartedDeletionProcesses" | "NumberOfCreatedDatawalletModifications" | "NumberOfCreatedDevices" | "NumberOfCreatedChallenges";
         /** @enum {string} */
         QuotaPeriod: "Hour" | "Day" | "Week" | "Month" | "Year" | "Total";
+        /** @enum {string} */
+        QuotaSource: "Individual" | "Tier";
         RefreshExpirationTimeResponse: {
             /** Format: date-time */
             expiresAt: string;
+        };
+        RefreshExpirationTimeResult: {
+            result: components["schemas"]["RefreshExpirationTimeResponse"];
         };
         RegisterDeviceRequest: {
             /** @example en */
@@ -1543,12 +1650,15 @@ export interface components {
             isBackupDevice: boolean;
             username: string;
         };
+        RegisterDeviceResult: {
+            result: components["schemas"]["RegisterDeviceResponse"];
+        };
         /** @enum {string} */
         RelationshipAuditLogReason: "Creation" | "AcceptanceOfCreation" | "RejectionOfCreation" | "RevocationOfCreation" | "Termination" | "ReactivationRequested" | "AcceptanceOfReactivation" | "RejectionOfReactivation" | "RevocationOfReactivation" | "Decomposition" | "DecompositionDueToIdentityDeletion";
         RelationshipCreationResponseRequest: {
             /**
-             * Format: byte
-             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             creationResponseContent?: string | null;
         };
@@ -1557,13 +1667,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             creationContent: string | null;
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             creationResponseContent: string | null;
             from: string;
@@ -1584,12 +1694,22 @@ export interface components {
             status: components["schemas"]["RelationshipStatus"];
             to: string;
         };
+        RelationshipMetadataResult: {
+            result: components["schemas"]["RelationshipMetadataDto"];
+        };
+        RelationshipPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["RelationshipDto"][];
+        };
+        RelationshipResult: {
+            result: components["schemas"]["RelationshipDto"];
+        };
         /** @enum {string} */
         RelationshipStatus: "Pending" | "Active" | "Rejected" | "Revoked" | "Terminated" | "DeletionProposed" | "ReadyForDeletion";
         RelationshipTemplateDto: {
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             content: string;
             /** Format: date-time */
@@ -1603,11 +1723,18 @@ export interface components {
             id: string;
             maxNumberOfAllocations: number | null;
         };
+        RelationshipTemplatePage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["RelationshipTemplateDto"][];
+        };
+        RelationshipTemplateResult: {
+            result: components["schemas"]["RelationshipTemplateDto"];
+        };
         SendMessageRequest: {
             attachments?: components["schemas"]["AttachmentDto"][];
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..10485760 bytes once decoded.
              */
             body: string;
             /** @description At most MAX_NUMBER_OF_MESSAGE_RECIPIENTS (default 20) recipients, unique by address. */
@@ -1624,6 +1751,19 @@ export interface components {
             /** @example MSGaaaaaaaaaaaaaaaaa */
             id: string;
         };
+        SentMessageResult: {
+            result: components["schemas"]["SentMessageDto"];
+        };
+        ServerSentEventDto: {
+            /**
+             * @description Always `_`: the event only tells the device to sync.
+             * @example _
+             */
+            data: string;
+            event: components["schemas"]["ServerSentEventName"];
+        };
+        /** @enum {string} */
+        ServerSentEventName: "ConnectionOpened" | "ExternalEventCreated" | "DatawalletModificationsCreated";
         SignedChallengeDto: {
             /** @description The challenge JSON exactly as signed. */
             challenge: string;
@@ -1647,10 +1787,14 @@ export interface components {
             type?: components["schemas"]["SyncRunType"];
         };
         StartSyncRunResponse: {
-            /** @enum {string} */
-            status: "Created" | "NoNewEvents";
+            status: components["schemas"]["StartSyncRunStatus"];
             syncRun: components["schemas"]["SyncRunDto"] | null;
         };
+        StartSyncRunResult: {
+            result: components["schemas"]["StartSyncRunResponse"];
+        };
+        /** @enum {string} */
+        StartSyncRunStatus: "Created" | "NoNewEvents";
         SyncRunDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1664,6 +1808,9 @@ export interface components {
             /** Format: int64 */
             index: number;
             type: components["schemas"]["SyncRunType"];
+        };
+        SyncRunResult: {
+            result: components["schemas"]["SyncRunDto"];
         };
         /** @enum {string} */
         SyncRunType: "ExternalEventSync" | "DatawalletVersionUpgrade";
@@ -1680,10 +1827,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        TagsResult: {
+            result: components["schemas"]["TagsDto"];
+        };
         TokenDto: {
             /**
-             * Format: byte
-             * @description Base64url without padding; null for an empty token.
+             * Format: base64url
+             * @description Null for an empty token. Base64url without padding.
              */
             content: string | null;
             /** Format: date-time */
@@ -1697,11 +1847,14 @@ export interface components {
             id: string;
             isPasswordProtected: boolean;
         };
+        TokenPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["TokenDto"][];
+        };
         TokenRequest: {
             client_id: string;
             client_secret: string;
-            /** @enum {string} */
-            grant_type: "password";
+            grant_type: components["schemas"]["GrantType"];
             password: string;
             /** @example USRaaaaaaaaaaaaaaaaa */
             username: string;
@@ -1712,6 +1865,9 @@ export interface components {
             expires_in: number;
             /** @example Bearer */
             token_type: string;
+        };
+        TokenResult: {
+            result: components["schemas"]["TokenDto"];
         };
         UpdateDeviceRequest: {
             /** @example de */
@@ -1734,15 +1890,18 @@ export interface components {
             /** @example DPIaaaaaaaaaaaaaaaaa */
             devicePushIdentifier: string;
         };
+        UpdatePushRegistrationResult: {
+            result: components["schemas"]["UpdatePushRegistrationResponse"];
+        };
         UpdateTokenContentRequest: {
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..10485760 bytes once decoded.
              */
             newContent: string;
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..200 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..200 bytes once decoded.
              */
             password?: string | null;
         };
@@ -1758,8 +1917,14 @@ export interface components {
             id: string;
             isPasswordProtected: boolean;
         };
+        UpdateTokenContentResult: {
+            result: components["schemas"]["UpdateTokenContentResponse"];
+        };
         UploadFileResponse: {
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             cipherHash: string;
             /** Format: int64 */
             cipherSize: number;
@@ -1780,11 +1945,20 @@ export interface components {
             owner: string;
             /** @description Shown only here and on regeneration. */
             ownershipToken: string;
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             ownerSignature: string;
+        };
+        UploadFileResult: {
+            result: components["schemas"]["UploadFileResponse"];
         };
         ValidateOwnershipTokenResponse: {
             isValid: boolean;
+        };
+        ValidateOwnershipTokenResult: {
+            result: components["schemas"]["ValidateOwnershipTokenResponse"];
         };
         VersionDto: {
             /**
@@ -1792,6 +1966,9 @@ export interface components {
              * @example 7
              */
             majorVersion: string;
+        };
+        VersionResult: {
+            result: components["schemas"]["VersionDto"];
         };
     };
     responses: never;
@@ -1817,9 +1994,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["PublicRelationshipTemplateReferenceDto"][];
-                    };
+                    "application/json": components["schemas"]["PublicRelationshipTemplateReferenceListResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -1849,9 +2024,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["AnnouncementDto"][];
-                    };
+                    "application/json": components["schemas"]["AnnouncementListResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -1887,9 +2060,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["ChallengeDto"];
-                    };
+                    "application/json": components["schemas"]["ChallengeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -1927,9 +2098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["ChallengeDto"];
-                    };
+                    "application/json": components["schemas"]["ChallengeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -1974,9 +2143,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DatawalletDto"];
-                    };
+                    "application/json": components["schemas"]["DatawalletResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -2022,10 +2189,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["DatawalletModificationDto"][];
-                    };
+                    "application/json": components["schemas"]["DatawalletModificationPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2068,9 +2232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["PushDatawalletModificationsResponse"];
-                    };
+                    "application/json": components["schemas"]["PushDatawalletModificationsResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2121,10 +2283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["DeviceDto"][];
-                    };
+                    "application/json": components["schemas"]["DevicePage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2164,9 +2323,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RegisterDeviceResponse"];
-                    };
+                    "application/json": components["schemas"]["RegisterDeviceResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2256,9 +2413,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeviceDto"];
-                    };
+                    "application/json": components["schemas"]["DeviceResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -2365,9 +2520,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["UpdatePushRegistrationResponse"];
-                    };
+                    "application/json": components["schemas"]["UpdatePushRegistrationResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2435,10 +2588,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["FileMetadataDto"][];
-                    };
+                    "application/json": components["schemas"]["FileMetadataPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2470,8 +2620,8 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1..128 bytes (SHA-512 of the content).
+                     * Format: base64url
+                     * @description SHA-512 of the content (64 bytes) is checked against the content. Base64url or base64 (padding optional); 1..128 bytes once decoded.
                      */
                     cipherHash: string;
                     /**
@@ -2480,8 +2630,8 @@ export interface operations {
                      */
                     content: string;
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1 byte..1 MiB.
+                     * Format: base64url
+                     * @description Base64url or base64 (padding optional); 1..1048576 bytes once decoded.
                      */
                     encryptedProperties: string;
                     /** Format: date-time */
@@ -2489,8 +2639,8 @@ export interface operations {
                     /** @description Ignored; the owner is the caller. */
                     owner?: string;
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1..512 bytes.
+                     * Format: base64url
+                     * @description Base64url or base64 (padding optional); 1..512 bytes once decoded.
                      */
                     ownerSignature: string;
                 };
@@ -2503,9 +2653,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["UploadFileResponse"];
-                    };
+                    "application/json": components["schemas"]["UploadFileResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2561,7 +2709,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -2577,7 +2725,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -2657,9 +2805,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["NewOwnershipTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["NewOwnershipTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2715,9 +2861,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["FileMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["FileMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2764,9 +2908,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["NewOwnershipTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["NewOwnershipTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2826,9 +2968,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["ValidateOwnershipTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["ValidateOwnershipTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2877,9 +3017,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CreateIdentityResponse"];
-                    };
+                    "application/json": components["schemas"]["CreateIdentityResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2926,17 +3064,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "beta": false,
-                         *       "supportsNotifications": true
-                         *     }
-                         */
-                        result: {
-                            [key: string]: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["FeatureFlagsResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2983,9 +3111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["IsDeletedResponse"];
-                    };
+                    "application/json": components["schemas"]["IsDeletedResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3014,9 +3140,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["IdentityDto"];
-                    };
+                    "application/json": components["schemas"]["IdentityResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -3043,9 +3167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"][];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessListResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -3076,9 +3198,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3116,9 +3236,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3165,9 +3283,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3258,10 +3374,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["MessageDto"][];
-                    };
+                    "application/json": components["schemas"]["MessagePage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3301,9 +3414,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["SentMessageDto"];
-                    };
+                    "application/json": components["schemas"]["SentMessageResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3353,9 +3464,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["MessageDto"];
-                    };
+                    "application/json": components["schemas"]["MessageResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3438,9 +3547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["MetricQuotasDto"][];
-                    };
+                    "application/json": components["schemas"]["MetricQuotasListResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -3473,10 +3580,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["RelationshipDto"][];
-                    };
+                    "application/json": components["schemas"]["RelationshipPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3516,9 +3620,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3574,9 +3676,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3627,9 +3727,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3685,9 +3783,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3734,9 +3830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3783,9 +3877,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3832,9 +3924,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3881,9 +3971,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3934,9 +4022,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3987,9 +4073,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4036,9 +4120,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4085,9 +4167,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CanCreateRelationshipResponse"];
-                    };
+                    "application/json": components["schemas"]["CanCreateRelationshipResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4143,10 +4223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["RelationshipTemplateDto"][];
-                    };
+                    "application/json": components["schemas"]["RelationshipTemplatePage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4186,9 +4263,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CreatedRelationshipTemplateDto"];
-                    };
+                    "application/json": components["schemas"]["CreatedRelationshipTemplateResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4221,7 +4296,7 @@ export interface operations {
     getRelationshipTemplate: {
         parameters: {
             query?: {
-                /** @description Standard base64 (URL-encoded). Base64url or base64; 1..200 bytes once decoded. */
+                /** @description Standard base64 (URL-encoded). Base64url or base64 (padding optional); 1..200 bytes once decoded. */
                 password?: string;
             };
             header?: never;
@@ -4238,9 +4313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipTemplateDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipTemplateResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4333,13 +4406,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An endless text/event-stream. */
+            /** @description An endless text/event-stream; the schema describes one event. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": components["schemas"]["ServerSentEventDto"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -4373,9 +4446,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["StartSyncRunResponse"];
-                    };
+                    "application/json": components["schemas"]["StartSyncRunResult"];
                 };
             };
             /** @description Created */
@@ -4384,9 +4455,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["StartSyncRunResponse"];
-                    };
+                    "application/json": components["schemas"]["StartSyncRunResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4433,9 +4502,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["SyncRunDto"];
-                    };
+                    "application/json": components["schemas"]["SyncRunResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4487,10 +4554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["ExternalEventDto"][];
-                    };
+                    "application/json": components["schemas"]["ExternalEventPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4541,9 +4605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["FinalizeDatawalletVersionUpgradeResponse"];
-                    };
+                    "application/json": components["schemas"]["FinalizeDatawalletVersionUpgradeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4594,9 +4656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["FinalizeExternalEventSyncResponse"];
-                    };
+                    "application/json": components["schemas"]["FinalizeExternalEventSyncResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4643,9 +4703,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RefreshExpirationTimeResponse"];
-                    };
+                    "application/json": components["schemas"]["RefreshExpirationTimeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4692,9 +4750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["TagsDto"];
-                    };
+                    "application/json": components["schemas"]["TagsResult"];
                 };
             };
             /** @description Not modified */
@@ -4728,10 +4784,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["TokenDto"][];
-                    };
+                    "application/json": components["schemas"]["TokenPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4771,9 +4824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CreateTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["CreateTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4803,7 +4854,7 @@ export interface operations {
     getToken: {
         parameters: {
             query?: {
-                /** @description The token's password (base64). Base64url or base64; 1..200 bytes once decoded. */
+                /** @description The token's password (base64). Base64url or base64 (padding optional); 1..200 bytes once decoded. */
                 password?: string;
             };
             header?: never;
@@ -4820,9 +4871,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["TokenDto"];
-                    };
+                    "application/json": components["schemas"]["TokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4927,9 +4976,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["UpdateTokenContentResponse"];
-                    };
+                    "application/json": components["schemas"]["UpdateTokenContentResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4974,9 +5021,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["VersionDto"];
-                    };
+                    "application/json": components["schemas"]["VersionResult"];
                 };
             };
         };
