@@ -1,8 +1,9 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { ApiError, ErrorCode } from "../errors/errors";
 import { errorBody } from "./error-envelope";
+import { rendersOAuthErrors } from "./oauth-errors";
 
 interface FastifyLikeError {
     code?: string;
@@ -75,6 +76,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
     catch(exception: unknown, host: ArgumentsHost): void {
         const reply = host.switchToHttp().getResponse<FastifyReply>();
-        sendRendered(reply, renderError(exception, this.logger));
+        const rendered = renderError(exception, this.logger);
+        if (rendered.status === 400 && rendered.body && rendersOAuthErrors(host.switchToHttp().getRequest<FastifyRequest>())) {
+            if (reply.sent) return;
+            reply.status(400).header("content-type", "application/json; charset=utf-8");
+            reply.send({ error: "invalid_request", error_description: rendered.body.error.message });
+            return;
+        }
+        sendRendered(reply, rendered);
     }
 }

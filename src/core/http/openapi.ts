@@ -20,6 +20,12 @@ type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject["components"]>
  */
 export const BYTES_FORMAT = "base64url";
 
+/**
+ * What the Backbone decodes as bytes: base64 or base64url (one alphabet, not both), padding optional, and no length
+ * that leaves a single character over.
+ */
+export const BYTES_INPUT_PATTERN = "^(?:(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2,3})?|(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2,3})?)={0,2}$";
+
 /** Schema of a byte field in a response: base64url without padding. */
 export function bytesOutputSchema(description?: string): SchemaObject {
     return {
@@ -38,7 +44,7 @@ export function bytesInputSchema(minBytes: number, maxBytes: number, description
     return {
         type: "string",
         format: BYTES_FORMAT,
-        pattern: "^[A-Za-z0-9+/_-]*={0,2}$",
+        pattern: BYTES_INPUT_PATTERN,
         minLength: Math.ceil((minBytes * 4) / 3),
         maxLength: Math.ceil(maxBytes / 3) * 4,
         description: [description, `Base64url or base64 (padding optional); ${minBytes}..${maxBytes} bytes once decoded.`]

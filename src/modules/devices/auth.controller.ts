@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTag
 import type { FastifyReply } from "fastify";
 
 import { Public } from "../../core/auth/caller";
+import { OAuthErrorResponses } from "../../core/http/oauth-errors";
 import { RawResponse } from "../../core/http/raw-response";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { OAuthErrorResponse, TokenRequest, TokenResponse } from "./auth.dto";
@@ -19,6 +20,7 @@ export class AuthController {
     @Public()
     @AnonymousRateLimit("connectToken")
     @RawResponse()
+    @OAuthErrorResponses()
     @ApiOperation({
         summary: "Get an access token",
         description: "OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password."
