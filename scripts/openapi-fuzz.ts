@@ -18,6 +18,7 @@ const TOOLS = join(ROOT, "tools", "schemathesis");
 
 async function main(): Promise<void> {
     const extra = process.argv.slice(2);
+    if (extra[0] === "--") extra.shift();
     const venv = await timed("fuzz: schemathesis environment", () => pythonEnvironment("schemathesis", join(TOOLS, "requirements.txt")));
     const backbone = await timed("fuzz: start the Backbone", () => startLiveBackbone({ RATE_LIMIT_ENABLED: "false" }));
     try {
