@@ -36,7 +36,7 @@ import java.util.Map;
  * Smoke program of the Java client (openapi-generator, library "native") generated from openapi/consumer-api.json,
  * run against a live Backbone: {@code java -cp <client classes and jars> Smoke <base url> <client id> <client secret>}.
  *
- * <p>The helpers at the top are what a generated client still needs by hand: the Ed25519 identity key and signatures
+ * <p>The functions at the top are what a generated client still needs by hand: the Ed25519 identity key and signatures
  * in the wire formats (base64url of {"pub","alg"} / {"sig","alg"} JSON), the password-grant login whose token a
  * request interceptor puts on every call, and base64url without padding for byte fields (plain strings in the models).
  */

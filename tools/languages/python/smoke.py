@@ -2,7 +2,7 @@
 
     PYTHONPATH=build/languages/python python smoke.py <base url> <client id> <client secret>
 
-The helpers at the top are what a generated client still needs by hand: the Ed25519 identity key and signatures in
+The functions at the top are what a generated client still needs by hand: the Ed25519 identity key and signatures in
 the wire formats (base64url of `{"pub", "alg"}` / `{"sig", "alg"}` JSON), the password-grant login that sets the
 bearer token, and base64url without padding for byte fields (plain strings in the generated models).
 """
