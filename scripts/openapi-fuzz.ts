@@ -12,7 +12,7 @@
 import { join } from "node:path";
 
 import { startLiveBackbone } from "./lib/live-backbone";
-import { pythonEnvironment, ROOT, run, timed } from "./lib/toolchains";
+import { CACHE_DIR, pythonEnvironment, ROOT, run, timed } from "./lib/toolchains";
 
 const TOOLS = join(ROOT, "tools", "schemathesis");
 
@@ -41,7 +41,9 @@ async function main(): Promise<void> {
                         ...process.env,
                         BACKBONE_URL: backbone.url,
                         BACKBONE_CLIENT_ID: backbone.clientId,
-                        BACKBONE_CLIENT_SECRET: backbone.clientSecret
+                        BACKBONE_CLIENT_SECRET: backbone.clientSecret,
+                        // Hypothesis keeps its scratch files here, not in the working tree.
+                        HYPOTHESIS_STORAGE_DIRECTORY: join(CACHE_DIR, "hypothesis")
                     }
                 }
             )
