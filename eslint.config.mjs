@@ -7,6 +7,7 @@ export default tseslint.config(
     {
         ignores: [
             "**/dist/**",
+            "build/**",
             "**/node_modules/**",
             "clients/**/generated/**",
             "clients/*/src/shared/**",

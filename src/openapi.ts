@@ -80,6 +80,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     });
     describeSecurity(document, authModesByOperationId(app));
     describeTags(document);
+    simplifyReferences(document);
     return document;
 }
 
@@ -138,6 +139,32 @@ function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>)
         }
         if (operation.parameters?.length === 0) delete operation.parameters;
     }
+}
+
+/**
+ * @nestjs/swagger wraps every `$ref` to an enum (and every nullable `$ref`) in a one-element `allOf`. Generators read a
+ * bare `allOf: [{$ref}]` as a new anonymous type in some languages, so it becomes the plain `$ref`. Where the wrapper
+ * carries `nullable`, it stays (OpenAPI 3.0 ignores siblings of `$ref`) and gets the `type` of its target, without
+ * which `nullable` has no effect.
+ */
+function simplifyReferences(document: OpenAPIObject): void {
+    const schemas = (document.components?.schemas ?? {}) as Record<string, { type?: string }>;
+    const visit = (value: unknown): unknown => {
+        if (Array.isArray(value)) return value.map(visit);
+        if (value === null || typeof value !== "object") return value;
+        const object = Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([key, item]) => [key, visit(item)]));
+        const allOf = object.allOf as Array<Record<string, unknown>> | undefined;
+        if (allOf?.length === 1 && typeof allOf[0]?.$ref === "string" && Object.keys(allOf[0]).length === 1) {
+            const keys = Object.keys(object);
+            if (keys.length === 1) return allOf[0];
+            const target = schemas[allOf[0].$ref.split("/").pop()!];
+            if (object.nullable === true && object.type === undefined && target?.type) object.type = target.type;
+        }
+        return object;
+    };
+    for (const item of Object.values(document.paths)) Object.assign(item, visit(item));
+    if (document.components?.schemas)
+        document.components.schemas = visit(document.components.schemas) as typeof document.components.schemas;
 }
 
 /** Declares every tag in use, with a description where one is known. */
@@ -234,6 +261,7 @@ export function buildAdminOpenApiDocument(app: INestApplication): OpenAPIObject 
     document.tags = [...names]
         .sort()
         .map((name) => (ADMIN_TAG_DESCRIPTIONS[name] ? { name, description: ADMIN_TAG_DESCRIPTIONS[name] } : { name }));
+    simplifyReferences(document);
     return document;
 }
 

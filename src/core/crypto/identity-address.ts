@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 
-const ADDRESS_PATTERN = /^did:e:((?:[a-z0-9-]+\.)*[a-z]{2,}):dids:([0-9a-f]{20})([0-9a-f]{2})$/;
+/** The form of an identity address; the last two hex digits are a checksum that `isValidAddress` checks too. */
+export const ADDRESS_PATTERN = /^did:e:((?:[a-z0-9-]+\.)*[a-z]{2,}):dids:([0-9a-f]{20})([0-9a-f]{2})$/;
 
 function sha256(data: Uint8Array | string): Buffer {
     return createHash("sha256").update(data).digest();

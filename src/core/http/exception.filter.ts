@@ -1,10 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { ProblemDetailsException } from "../admin/admin-api";
 import { BlobStorageUnavailableError } from "../blob-storage/blob-storage";
 import { ApiError, ErrorCode, ForbiddenError } from "../errors/errors";
 import { errorBody } from "./error-envelope";
+import { rendersOAuthErrors } from "./oauth-errors";
 
 interface FastifyLikeError {
     code?: string;
@@ -104,6 +105,14 @@ export class GlobalExceptionFilter implements ExceptionFilter {
 
     catch(exception: unknown, host: ArgumentsHost): void {
         const reply = host.switchToHttp().getResponse<FastifyReply>();
-        sendRendered(reply, renderError(exception, this.logger));
+        const rendered = renderError(exception, this.logger);
+        const body = rendered.body;
+        if (rendered.status === 400 && body && "error" in body && rendersOAuthErrors(host.switchToHttp().getRequest<FastifyRequest>())) {
+            if (reply.sent) return;
+            reply.status(400).header("content-type", "application/json; charset=utf-8");
+            reply.send({ error: "invalid_request", error_description: body.error.message });
+            return;
+        }
+        sendRendered(reply, rendered);
     }
 }

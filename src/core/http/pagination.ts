@@ -1,17 +1,28 @@
 import { ApiPropertyOptional } from "@nestjs/swagger";
 import { Type } from "class-transformer";
-import { IsInt, IsOptional, Min } from "class-validator";
+import { IsInt, IsOptional, Max, Min } from "class-validator";
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 import { ApiError, ErrorCode } from "../errors/errors";
 
+/** A 32-bit page number, as the official Backbone's: larger offsets could not be asked of PostgreSQL anyway. */
+export const MAX_PAGE_NUMBER = 2_147_483_647;
+
 /** Query parameters of every paginated list. */
 export class PageQuery {
-    @ApiPropertyOptional({ type: "integer", minimum: 1, default: 1, description: "1-based page number" })
+    @ApiPropertyOptional({
+        type: "integer",
+        format: "int32",
+        minimum: 1,
+        maximum: MAX_PAGE_NUMBER,
+        default: 1,
+        description: "1-based page number"
+    })
     @IsOptional()
     @Type(() => Number)
     @IsInt()
     @Min(1)
+    @Max(MAX_PAGE_NUMBER)
     pageNumber?: number;
 
     @ApiPropertyOptional({ type: "integer", minimum: 1, maximum: 200, description: "Items per page (default 50, at most 200)" })

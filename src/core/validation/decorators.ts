@@ -23,7 +23,8 @@ import {
 } from "class-validator";
 
 import { decodeBase64 } from "../crypto/base64";
-import { isValidAddress } from "../crypto/identity-address";
+import { ADDRESS_PATTERN, isValidAddress } from "../crypto/identity-address";
+import { bytesInputSchema } from "../http/openapi";
 import { type IdPrefix, isIdOf } from "../ids/ids";
 
 interface Presence {
@@ -74,7 +75,12 @@ export function IdProperty(prefix: IdPrefix, options: Presence = {}): PropertyDe
 /** An identity address (`did:e:<domain>:dids:<id><checksum>`). */
 export function AddressProperty(options: Presence = {}): PropertyDecorator {
     return applyDecorators(
-        api(options, { type: "string", maxLength: 80, example: "did:e:localhost:dids:76a33ea3665eef489c70bb" }),
+        api(options, {
+            type: "string",
+            maxLength: 80,
+            pattern: ADDRESS_PATTERN.source,
+            example: "did:e:localhost:dids:76a33ea3665eef489c70bb"
+        }),
         ...presence(options),
         IsString(),
         rule("isAddress", "The ID or Address is not valid. Check length, prefix and the used characters.", (v) => isValidAddress(v))
@@ -84,7 +90,12 @@ export function AddressProperty(options: Presence = {}): PropertyDecorator {
 /** A list of identity addresses. */
 export function AddressListProperty(options: Presence & { minItems?: number; maxItems?: number } = {}): PropertyDecorator {
     const decorators: PropertyDecorator[] = [
-        api(options, { type: "array", items: { type: "string", maxLength: 80 }, minItems: options.minItems, maxItems: options.maxItems }),
+        api(options, {
+            type: "array",
+            items: { type: "string", maxLength: 80, pattern: ADDRESS_PATTERN.source },
+            minItems: options.minItems,
+            maxItems: options.maxItems
+        }),
         ...presence(options),
         IsArray()
     ];
@@ -117,13 +128,7 @@ interface BytesOptions extends Presence {
 export function BytesProperty(options: BytesOptions): PropertyDecorator {
     const min = options.minBytes ?? 0;
     return applyDecorators(
-        api(options, {
-            type: "string",
-            format: "byte",
-            description: [options.description, `Base64url or base64; ${min}..${options.maxBytes} bytes once decoded.`]
-                .filter(Boolean)
-                .join(" ")
-        }),
+        api(options, bytesInputSchema(min, options.maxBytes, options.description) as ApiPropertyOptions),
         ...presence(options),
         Transform(
             ({ value }) => {

@@ -12,12 +12,12 @@ import { QuotasService } from "../quotas/quotas.service";
 import { RelationshipsService } from "../relationships/relationships.service";
 import { TokensService } from "../tokens/tokens.service";
 import {
-    ChallengeDto,
     MessageOverviewDto,
     MessagesQuery,
     MetricDto,
     ParticipantQuery,
     RelationshipOverviewDto,
+    SupportChallengeDto,
     TokenIdParams,
     TokenOverviewDto,
     TokensQuery
@@ -108,9 +108,9 @@ export class ChallengesAdminController {
     @Post()
     @HttpCode(201)
     @ApiOperation({ summary: "Create a challenge", description: "E.g. for POST /api/v1/Identities." })
-    @ApiResult(ChallengeDto, 201)
+    @ApiResult(SupportChallengeDto, 201)
     @ApiErrors(400)
-    async createChallengeAsSupport(@Res({ passthrough: true }) reply: FastifyReply): Promise<ChallengeDto> {
+    async createChallengeAsSupport(@Res({ passthrough: true }) reply: FastifyReply): Promise<SupportChallengeDto> {
         const challenge = await this.challenges.createChallenge(undefined);
         reply.header("location", `/api/v2/Challenges/${challenge.id}`);
         return { id: challenge.id, expiresAt: challenge.expiresAt.toISOString() };

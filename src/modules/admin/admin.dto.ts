@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 import { IsDefined, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from "class-validator";
 
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import { SignedChallengeDto } from "../devices/devices.dto";
@@ -283,11 +284,11 @@ export class IdentityDetailsDto {
     address!: string;
     @ApiProperty()
     clientId!: string;
-    @ApiProperty({ type: "string", format: "byte", description: "The identity's public key as it was registered (base64)" })
+    @ApiBytesProperty({ description: "The identity's public key as it was registered" })
     publicKey!: string;
     @ApiProperty({ type: "string", nullable: true })
     tierId!: string | null;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
+    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"], enumName: "IdentityStatus" })
     status!: string;
     @ApiProperty(dateTime)
     createdAt!: string;
@@ -493,7 +494,7 @@ export class IdentityOverviewPageDto {
 
 // ---- misc ----
 
-export class ChallengeDto {
+export class SupportChallengeDto {
     @ApiProperty({ example: "CHLaaaaaaaaaaaaaaaaa" })
     id!: string;
     @ApiProperty(dateTime)

@@ -3,6 +3,7 @@ import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiSec
 import type { FastifyReply } from "fastify";
 
 import { Public } from "../../core/auth/caller";
+import { OAuthErrorResponses } from "../../core/http/oauth-errors";
 import { CLIENT_BASIC_SCHEME } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
@@ -21,6 +22,7 @@ export class AuthController {
     @AnonymousRateLimit("connectToken")
     @RawResponse()
     @ApiSecurity(CLIENT_BASIC_SCHEME)
+    @OAuthErrorResponses()
     @ApiOperation({
         summary: "Get an access token",
         description:

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
 
 /** The form fields of the OAuth2 password grant. Validated by hand, since errors follow OAuth2, not the platform envelope. */
 export class TokenRequest {
-    @ApiProperty({ enum: ["password"] })
+    @ApiProperty({ enum: ["password"], enumName: "GrantType" })
     grant_type!: string;
     @ApiPropertyOptional({ description: "Required unless the client authenticates with HTTP Basic." })
     client_id?: string;
@@ -24,7 +24,10 @@ export class TokenResponse {
 }
 
 export class OAuthErrorResponse {
-    @ApiProperty({ enum: ["invalid_request", "invalid_client", "invalid_grant", "unsupported_grant_type", "access_denied"] })
+    @ApiProperty({
+        enum: ["invalid_request", "invalid_client", "invalid_grant", "unsupported_grant_type", "access_denied"],
+        enumName: "OAuthErrorCode"
+    })
     error!: string;
     @ApiPropertyOptional()
     error_description?: string;

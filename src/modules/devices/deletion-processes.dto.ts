@@ -18,7 +18,7 @@ const nullableDate = { type: "string", format: "date-time", nullable: true } as 
 export class DeletionProcessDto {
     @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
     id!: string;
-    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"] })
+    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"], enumName: "DeletionProcessStatus" })
     status!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;

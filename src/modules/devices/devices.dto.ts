@@ -64,7 +64,7 @@ export class IdentityDto {
     identityVersion!: number;
     @ApiProperty({ type: "string", nullable: true })
     tierId!: string | null;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
+    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"], enumName: "IdentityStatus" })
     status!: string;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     deletionGracePeriodEndsAt!: string | null;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from "@nes
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent } from "../../core/http/openapi";
-import { FEATURE_FLAGS_SCHEMA, IdentityAddressParams } from "./feature-flags.dto";
+import { FEATURE_FLAGS_SCHEMA, FeatureFlagsResult, IdentityAddressParams } from "./feature-flags.dto";
 import { FeatureFlagsService, parseFeatureFlags } from "./feature-flags.service";
 
 @ApiTags("Identities")
@@ -32,11 +32,7 @@ export class FeatureFlagsController {
         description:
             "For the identity itself, identities with a relationship (any status) to it, and identities that allocated one of its templates; 404 for everybody else. The first letter of every name is lower-cased, as the official Backbone's dictionary key policy does."
     })
-    @ApiResponse({
-        status: 200,
-        description: "Success",
-        schema: { type: "object", required: ["result"], properties: { result: FEATURE_FLAGS_SCHEMA } }
-    })
+    @ApiResponse({ status: 200, description: "Success", type: FeatureFlagsResult })
     @ApiErrors(400, 401, 404)
     async getFeatureFlags(@CurrentCaller() caller: Caller, @Param() params: IdentityAddressParams): Promise<Record<string, boolean>> {
         return await this.featureFlags.featureFlagsOf(caller, params.identityAddress);

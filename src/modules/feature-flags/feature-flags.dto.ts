@@ -1,3 +1,5 @@
+import { ApiProperty } from "@nestjs/swagger";
+
 import { AddressProperty } from "../../core/validation/decorators";
 
 export class IdentityAddressParams {
@@ -11,3 +13,9 @@ export const FEATURE_FLAGS_SCHEMA = {
     additionalProperties: { type: "boolean" as const },
     example: { supportsNotifications: true, beta: false }
 };
+
+/** The `{result}` envelope of a feature flag map, named for the generators. */
+export class FeatureFlagsResult {
+    @ApiProperty({ ...FEATURE_FLAGS_SCHEMA, description: "Flag names and their values." })
+    result!: Record<string, boolean>;
+}

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from "@nestjs/common";
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, ErrorEnvelope } from "../../core/http/openapi";
+import { ApiBinaryResponse, ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, ErrorEnvelope } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { RawResponse } from "../../core/http/raw-response";
@@ -81,12 +81,7 @@ export class FilesController {
         summary: "Download a file's content",
         description: "Any authenticated identity may download any file that has not expired."
     })
-    @ApiProduces("application/octet-stream")
-    @ApiResponse({
-        status: 200,
-        description: "The encrypted content",
-        content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } }
-    })
+    @ApiBinaryResponse("The encrypted content")
     @ApiErrors(400, 401, 404)
     @ApiBlobStorageUnavailable()
     async downloadFile(@CurrentCaller() _caller: Caller, @Param() params: FileIdParams): Promise<StreamableFile> {

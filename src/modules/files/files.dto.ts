@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { ApiBytesProperty, bytesInputSchema } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { BytesProperty, DateProperty, IdListQueryProperty, IdProperty, StringProperty } from "../../core/validation/decorators";
 import { type FileMetadata, OWNERSHIP_TOKEN_PATTERN } from "./file.entity";
@@ -38,11 +39,11 @@ export const UPLOAD_FILE_SCHEMA = {
             format: "binary",
             description: "The encrypted file content (cipher), 1 byte up to the configured maximum."
         },
-        cipherHash: { type: "string", format: "byte", description: "Base64url or base64; 1..128 bytes (SHA-512 of the content)." },
+        cipherHash: bytesInputSchema(1, MAX_CIPHER_HASH_BYTES, "SHA-512 of the content (64 bytes) is checked against the content."),
         owner: { type: "string", description: "Ignored; the owner is the caller." },
-        ownerSignature: { type: "string", format: "byte", description: "Base64url or base64; 1..512 bytes." },
+        ownerSignature: bytesInputSchema(1, MAX_OWNER_SIGNATURE_BYTES),
         expiresAt: { type: "string", format: "date-time" },
-        encryptedProperties: { type: "string", format: "byte", description: "Base64url or base64; 1 byte..1 MiB." }
+        encryptedProperties: bytesInputSchema(1, MAX_ENCRYPTED_PROPERTIES_BYTES)
     }
 } as const;
 
@@ -65,13 +66,13 @@ export class UploadFileResponse {
     deletedBy!: string | null;
     @ApiProperty()
     owner!: string;
-    @ApiProperty({ type: "string", format: "byte" })
+    @ApiBytesProperty()
     ownerSignature!: string;
     @ApiProperty({ description: "Shown only here and on regeneration." })
     ownershipToken!: string;
     @ApiProperty({ type: "integer", format: "int64" })
     cipherSize!: number;
-    @ApiProperty({ type: "string", format: "byte" })
+    @ApiBytesProperty()
     cipherHash!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     expiresAt!: string;
@@ -119,17 +120,17 @@ export class FileMetadataDto {
     deletedByDevice!: string | null;
     @ApiProperty()
     owner!: string;
-    @ApiProperty({ type: "string", format: "byte" })
+    @ApiBytesProperty()
     ownerSignature!: string;
     @ApiProperty()
     ownershipIsLocked!: boolean;
     @ApiProperty({ type: "integer", format: "int64" })
     cipherSize!: number;
-    @ApiProperty({ type: "string", format: "byte" })
+    @ApiBytesProperty()
     cipherHash!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     expiresAt!: string;
-    @ApiProperty({ type: "string", format: "byte" })
+    @ApiBytesProperty()
     encryptedProperties!: string;
 
     static from(file: FileMetadata): FileMetadataDto {

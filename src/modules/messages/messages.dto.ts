@@ -2,6 +2,7 @@ import { ApiProperty } from "@nestjs/swagger";
 import { Transform } from "class-transformer";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
     AddressProperty,
@@ -53,7 +54,7 @@ export class SentMessageDto {
 export class MessageRecipientDto {
     @ApiProperty()
     address!: string;
-    @ApiProperty({ type: "string", format: "byte", description: "base64url without padding" })
+    @ApiBytesProperty()
     encryptedKey!: string;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     receivedAt!: string | null;
@@ -75,7 +76,7 @@ export class MessageDto {
     createdBy!: string;
     @ApiProperty()
     createdByDevice!: string;
-    @ApiProperty({ type: "string", format: "byte", description: "base64url without padding" })
+    @ApiBytesProperty()
     body!: string;
     @ApiProperty({ type: [MessageAttachmentDto] })
     attachments!: MessageAttachmentDto[];

@@ -3,7 +3,7 @@ import { ApiProperty } from "@nestjs/swagger";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "./quota-metrics";
 
 export class QuotaDto {
-    @ApiProperty({ enum: ["Individual", "Tier"] })
+    @ApiProperty({ enum: ["Individual", "Tier"], enumName: "QuotaSource" })
     source!: "Individual" | "Tier";
     @ApiProperty({ enum: QUOTA_METRIC_KEYS, enumName: "QuotaMetricKey" })
     metricKey!: QuotaMetricKey;

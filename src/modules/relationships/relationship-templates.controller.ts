@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from "@nestjs/swagger"
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, bytesInputSchema } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
@@ -57,7 +57,7 @@ export class RelationshipTemplatesController {
     @ApiQuery({
         name: "templates.0.password",
         required: false,
-        schema: { type: "string", format: "byte" },
+        schema: bytesInputSchema(1, 200),
         description: "Password of the first item"
     })
     @ApiPagedResult(RelationshipTemplateDto)

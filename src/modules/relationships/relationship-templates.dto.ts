@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
     AddressProperty,
@@ -50,7 +51,7 @@ export class RelationshipTemplateDto {
     maxNumberOfAllocations!: number | null;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     expiresAt!: string | null;
-    @ApiProperty({ type: "string", format: "byte", description: "base64url without padding" })
+    @ApiBytesProperty()
     content!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;

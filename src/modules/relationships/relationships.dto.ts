@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, BytesProperty, IdListQueryProperty, IdProperty } from "../../core/validation/decorators";
 import { AUDIT_LOG_REASONS, type AuditLogEntry, type Relationship, RELATIONSHIP_STATUSES } from "./relationship.entity";
@@ -29,7 +30,13 @@ export class AuditLogEntryDto {
     createdByDevice!: string | null;
     @ApiProperty({ enum: AUDIT_LOG_REASONS, enumName: "RelationshipAuditLogReason" })
     reason!: string;
-    @ApiProperty({ type: "string", enum: RELATIONSHIP_STATUSES, nullable: true, description: "null for the creation" })
+    @ApiProperty({
+        type: "string",
+        enum: RELATIONSHIP_STATUSES,
+        enumName: "RelationshipStatus",
+        nullable: true,
+        description: "null for the creation"
+    })
     oldStatus!: string | null;
     @ApiProperty({ enum: RELATIONSHIP_STATUSES, enumName: "RelationshipStatus" })
     newStatus!: string;
@@ -76,9 +83,9 @@ export class RelationshipMetadataDto {
 }
 
 export class RelationshipDto extends RelationshipMetadataDto {
-    @ApiProperty({ type: "string", format: "byte", nullable: true, description: "base64url without padding" })
+    @ApiBytesProperty({ nullable: true })
     creationContent!: string | null;
-    @ApiProperty({ type: "string", format: "byte", nullable: true, description: "base64url without padding" })
+    @ApiBytesProperty({ nullable: true })
     creationResponseContent!: string | null;
 
     static override from(relationship: Relationship): RelationshipDto {

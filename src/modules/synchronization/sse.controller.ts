@@ -1,10 +1,11 @@
 import { Controller, Get, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
+import { ServerSentEventDto } from "./synchronization.dto";
 
 /**
  * The event stream of the calling device. The official SSE server answers the same stream under `/api/v1/sse` (where
@@ -21,14 +22,15 @@ export class SseController {
     @ApiOperation({
         summary: "Open a server-sent event stream for the calling device",
         description:
-            "First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; " +
+            "First `event: ConnectionOpened`, then `event: ExternalEventCreated` whenever the identity has new external events and " +
+            "`event: DatawalletModificationsCreated` when another device of the identity changed the datawallet (data always `_`); " +
             "comment lines as heartbeats. Also answered at `/api/v1/sse`, where the official Connector opens it."
     })
-    @ApiProduces("text/event-stream")
+    @ApiExtraModels(ServerSentEventDto)
     @ApiResponse({
         status: 200,
-        description: "An endless text/event-stream.",
-        content: { "text/event-stream": { schema: { type: "string" } } }
+        description: "An endless text/event-stream; the schema describes one event.",
+        content: { "text/event-stream": { schema: { $ref: getSchemaPath(ServerSentEventDto) } } }
     })
     @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
     openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {

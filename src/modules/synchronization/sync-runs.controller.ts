@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
@@ -39,11 +39,7 @@ export class SyncRunsController {
     })
     @ApiDatawalletVersionHeader()
     @ApiResult(StartSyncRunResponse, 201, "Created")
-    @ApiResponse({
-        status: 200,
-        description: "NoNewEvents: no run was created.",
-        schema: { type: "object", required: ["result"], properties: { result: { $ref: getSchemaPath(StartSyncRunResponse) } } }
-    })
+    @ApiResult(StartSyncRunResponse, 200, "NoNewEvents: no run was created.")
     @ApiErrors(400, 401, 404)
     async startSyncRun(
         @CurrentCaller() caller: Caller,

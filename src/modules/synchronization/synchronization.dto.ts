@@ -3,6 +3,7 @@ import { Type } from "class-transformer";
 import { IsInt, IsOptional } from "class-validator";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
     BytesProperty,
@@ -61,7 +62,7 @@ export class SyncRunDto {
 }
 
 export class StartSyncRunResponse {
-    @ApiProperty({ enum: ["Created", "NoNewEvents"] })
+    @ApiProperty({ enum: ["Created", "NoNewEvents"], enumName: "StartSyncRunStatus" })
     status!: "Created" | "NoNewEvents";
     @ApiProperty({ type: SyncRunDto, nullable: true })
     syncRun!: SyncRunDto | null;
@@ -229,7 +230,7 @@ export class DatawalletModificationDto {
     collection!: string;
     @ApiProperty({ enum: Object.values(DatawalletModificationType), enumName: "DatawalletModificationType" })
     type!: DatawalletModificationType;
-    @ApiProperty({ type: "string", format: "byte", nullable: true, description: "Base64url without padding." })
+    @ApiBytesProperty({ nullable: true })
     encryptedPayload!: string | null;
 
     static from(m: DatawalletModification): DatawalletModificationDto {
@@ -246,4 +247,15 @@ export class DatawalletModificationDto {
             encryptedPayload: m.encryptedPayload ? toBase64Url(m.encryptedPayload) : null
         };
     }
+}
+
+/** The event names of `GET /api/v2/sse`. */
+export const SERVER_SENT_EVENT_NAMES = ["ConnectionOpened", "ExternalEventCreated", "DatawalletModificationsCreated"] as const;
+
+/** One event of the `GET /api/v2/sse` stream (`event:` and `data:` lines; comment lines are heartbeats). */
+export class ServerSentEventDto {
+    @ApiProperty({ enum: SERVER_SENT_EVENT_NAMES, enumName: "ServerSentEventName" })
+    event!: (typeof SERVER_SENT_EVENT_NAMES)[number];
+    @ApiProperty({ example: "_", description: "Always `_`: the event only tells the device to sync." })
+    data!: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, BytesProperty, DateProperty, IdListQueryProperty, IdProperty } from "../../core/validation/decorators";
 import type { Token } from "./token.entity";
@@ -47,7 +48,7 @@ export class TokenDto {
     createdAt!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     expiresAt!: string;
-    @ApiProperty({ type: "string", format: "byte", nullable: true, description: "Base64url without padding; null for an empty token." })
+    @ApiBytesProperty({ nullable: true, description: "Null for an empty token." })
     content!: string | null;
     @ApiProperty()
     isPasswordProtected!: boolean;

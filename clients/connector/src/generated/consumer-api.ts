@@ -839,7 +839,7 @@ export interface paths {
         };
         /**
          * Open a server-sent event stream for the calling device
-         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` (data `_`) whenever the identity has new external events; comment lines as heartbeats. Also answered at `/api/v1/sse`, where the official Connector opens it.
+         * @description First `event: ConnectionOpened`, then `event: ExternalEventCreated` whenever the identity has new external events and `event: DatawalletModificationsCreated` when another device of the identity changed the datawallet (data always `_`); comment lines as heartbeats. Also answered at `/api/v1/sse`, where the official Connector opens it.
          */
         get: operations["openEventStream"];
         put?: never;
@@ -1108,6 +1108,9 @@ export interface components {
             severity: components["schemas"]["AnnouncementSeverity"];
             title: string;
         };
+        AnnouncementListResult: {
+            result: components["schemas"]["AnnouncementDto"][];
+        };
         /** @enum {string} */
         AnnouncementSeverity: "Low" | "Medium" | "High";
         AttachmentDto: {
@@ -1120,16 +1123,16 @@ export interface components {
             createdBy: string;
             createdByDevice: string | null;
             newStatus: components["schemas"]["RelationshipStatus"];
-            /**
-             * @description null for the creation
-             * @enum {string|null}
-             */
-            oldStatus: "Pending" | "Active" | "Rejected" | "Revoked" | "Terminated" | "DeletionProposed" | "ReadyForDeletion" | null;
+            /** @description null for the creation */
+            oldStatus: (string & components["schemas"]["RelationshipStatus"]) | null;
             reason: components["schemas"]["RelationshipAuditLogReason"];
         };
         CanCreateRelationshipResponse: {
             canCreate: boolean;
             code: string | null;
+        };
+        CanCreateRelationshipResult: {
+            result: components["schemas"]["CanCreateRelationshipResponse"];
         };
         ChallengeDto: {
             createdBy: string | null;
@@ -1138,6 +1141,9 @@ export interface components {
             expiresAt: string;
             /** @example CHLaaaaaaaaaaaaaaaaa */
             id: string;
+        };
+        ChallengeResult: {
+            result: components["schemas"]["ChallengeDto"];
         };
         ChangePasswordRequest: {
             newPassword: string;
@@ -1165,6 +1171,9 @@ export interface components {
             /** @example RLTaaaaaaaaaaaaaaaaa */
             id: string;
         };
+        CreatedRelationshipTemplateResult: {
+            result: components["schemas"]["CreatedRelationshipTemplateDto"];
+        };
         CreateIdentityRequest: {
             clientId: string;
             clientSecret: string;
@@ -1183,10 +1192,13 @@ export interface components {
             createdAt: string;
             device: components["schemas"]["CreatedDeviceDto"];
         };
+        CreateIdentityResult: {
+            result: components["schemas"]["CreateIdentityResponse"];
+        };
         CreateRelationshipRequest: {
             /**
-             * Format: byte
-             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             creationContent?: string | null;
             /** @example RLTaaaaaaaaaaaaaaaaa */
@@ -1194,8 +1206,8 @@ export interface components {
         };
         CreateRelationshipTemplateRequest: {
             /**
-             * Format: byte
-             * @description The encrypted template content. Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description The encrypted template content. Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             content: string;
             /**
@@ -1211,15 +1223,15 @@ export interface components {
             /** Format: int32 */
             maxNumberOfAllocations?: number | null;
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..200 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..200 bytes once decoded.
              */
             password?: string | null;
         };
         CreateTokenRequest: {
             /**
-             * Format: byte
-             * @description Encrypted content; must be absent for anonymous callers. Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Encrypted content; must be absent for anonymous callers. Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             content?: string | null;
             /**
@@ -1233,8 +1245,8 @@ export interface components {
              */
             forIdentity?: string | null;
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..200 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..200 bytes once decoded.
              */
             password?: string | null;
         };
@@ -1243,6 +1255,9 @@ export interface components {
             createdAt: string;
             /** @example TOKaaaaaaaaaaaaaaaaa */
             id: string;
+        };
+        CreateTokenResult: {
+            result: components["schemas"]["CreateTokenResponse"];
         };
         DatawalletDto: {
             version: number;
@@ -1254,7 +1269,7 @@ export interface components {
             createdByDevice: string;
             datawalletVersion: number;
             /**
-             * Format: byte
+             * Format: base64url
              * @description Base64url without padding.
              */
             encryptedPayload: string | null;
@@ -1266,8 +1281,15 @@ export interface components {
             payloadCategory: string | null;
             type: components["schemas"]["DatawalletModificationType"];
         };
+        DatawalletModificationPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["DatawalletModificationDto"][];
+        };
         /** @enum {string} */
         DatawalletModificationType: "Create" | "Update" | "Delete" | "CacheChanged";
+        DatawalletResult: {
+            result: components["schemas"]["DatawalletDto"];
+        };
         DeletionProcessDto: {
             /**
              * Format: date-time
@@ -1293,9 +1315,16 @@ export interface components {
             gracePeriodReminder3SentAt: string | null;
             /** @example IDPaaaaaaaaaaaaaaaaa */
             id: string;
-            /** @enum {string} */
-            status: "Active" | "Cancelled" | "Deleting";
+            status: components["schemas"]["DeletionProcessStatus"];
         };
+        DeletionProcessListResult: {
+            result: components["schemas"]["DeletionProcessDto"][];
+        };
+        DeletionProcessResult: {
+            result: components["schemas"]["DeletionProcessDto"];
+        };
+        /** @enum {string} */
+        DeletionProcessStatus: "Active" | "Cancelled" | "Deleting";
         DeviceDto: {
             /** @example en */
             communicationLanguage: string;
@@ -1306,6 +1335,13 @@ export interface components {
             isBackupDevice: boolean;
             lastLogin: components["schemas"]["LastLoginDto"] | null;
             username: string;
+        };
+        DevicePage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["DeviceDto"][];
+        };
+        DeviceResult: {
+            result: components["schemas"]["DeviceDto"];
         };
         ErrorDetails: {
             /** @example error.platform.recordNotFound */
@@ -1336,13 +1372,32 @@ export interface components {
             syncErrorCount: number;
             type: string;
         };
+        ExternalEventPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["ExternalEventDto"][];
+        };
         ExternalEventResultItem: {
             errorCode?: string | null;
             /** @example SYIaaaaaaaaaaaaaaaaa */
             externalEventId: string;
         };
+        FeatureFlagsResult: {
+            /**
+             * @description Flag names and their values.
+             * @example {
+             *       "beta": false,
+             *       "supportsNotifications": true
+             *     }
+             */
+            result: {
+                [key: string]: boolean;
+            };
+        };
         FileMetadataDto: {
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             cipherHash: string;
             /** Format: int64 */
             cipherSize: number;
@@ -1354,7 +1409,10 @@ export interface components {
             deletedAt: string | null;
             deletedBy: string | null;
             deletedByDevice: string | null;
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             encryptedProperties: string;
             /** Format: date-time */
             expiresAt: string;
@@ -1366,8 +1424,18 @@ export interface components {
             modifiedByDevice: string;
             owner: string;
             ownershipIsLocked: boolean;
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             ownerSignature: string;
+        };
+        FileMetadataPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["FileMetadataDto"][];
+        };
+        FileMetadataResult: {
+            result: components["schemas"]["FileMetadataDto"];
         };
         FinalizeDatawalletVersionUpgradeRequest: {
             datawalletModifications?: components["schemas"]["PushDatawalletModificationItem"][];
@@ -1379,6 +1447,9 @@ export interface components {
             /** Format: int64 */
             newDatawalletModificationIndex: number | null;
         };
+        FinalizeDatawalletVersionUpgradeResult: {
+            result: components["schemas"]["FinalizeDatawalletVersionUpgradeResponse"];
+        };
         FinalizeExternalEventSyncRequest: {
             datawalletModifications?: components["schemas"]["PushDatawalletModificationItem"][];
             externalEventResults?: components["schemas"]["ExternalEventResultItem"][];
@@ -1389,6 +1460,11 @@ export interface components {
             newDatawalletModificationIndex: number | null;
             newUnsyncedExternalEventsExist: boolean;
         };
+        FinalizeExternalEventSyncResult: {
+            result: components["schemas"]["FinalizeExternalEventSyncResponse"];
+        };
+        /** @enum {string} */
+        GrantType: "password";
         IdentityDto: {
             address: string;
             /** Format: date-time */
@@ -1396,14 +1472,21 @@ export interface components {
             /** Format: date-time */
             deletionGracePeriodEndsAt: string | null;
             identityVersion: number;
-            /** @enum {string} */
-            status: "Active" | "ToBeDeleted" | "Deleting";
+            status: components["schemas"]["IdentityStatus"];
             tierId: string | null;
         };
+        IdentityResult: {
+            result: components["schemas"]["IdentityDto"];
+        };
+        /** @enum {string} */
+        IdentityStatus: "Active" | "ToBeDeleted" | "Deleting";
         IsDeletedResponse: {
             /** Format: date-time */
             deletionDate: string | null;
             isDeleted: boolean;
+        };
+        IsDeletedResult: {
+            result: components["schemas"]["IsDeletedResponse"];
         };
         LastLoginDto: {
             /** Format: date-time */
@@ -1416,8 +1499,8 @@ export interface components {
         MessageDto: {
             attachments: components["schemas"]["MessageAttachmentDto"][];
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             body: string;
             /** Format: date-time */
@@ -1429,11 +1512,15 @@ export interface components {
             /** @description The sender sees all recipients, a recipient only its own entry. */
             recipients: components["schemas"]["MessageRecipientDto"][];
         };
+        MessagePage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["MessageDto"][];
+        };
         MessageRecipientDto: {
             address: string;
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             encryptedKey: string;
             /** Format: date-time */
@@ -1444,21 +1531,31 @@ export interface components {
             /** @example did:e:localhost:dids:76a33ea3665eef489c70bb */
             address: string;
             /**
-             * Format: byte
-             * @description The message key, encrypted for this recipient. Base64url or base64; 30..300 bytes once decoded.
+             * Format: base64url
+             * @description The message key, encrypted for this recipient. Base64url or base64 (padding optional); 30..300 bytes once decoded.
              */
             encryptedKey: string;
+        };
+        MessageResult: {
+            result: components["schemas"]["MessageDto"];
         };
         MetricQuotasDto: {
             metricKey: components["schemas"]["QuotaMetricKey"];
             quotas: components["schemas"]["QuotaDto"][];
         };
+        MetricQuotasListResult: {
+            result: components["schemas"]["MetricQuotasDto"][];
+        };
         NewOwnershipTokenResponse: {
             newOwnershipToken: string;
         };
+        NewOwnershipTokenResult: {
+            result: components["schemas"]["NewOwnershipTokenResponse"];
+        };
+        /** @enum {string} */
+        OAuthErrorCode: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "access_denied";
         OAuthErrorResponse: {
-            /** @enum {string} */
-            error: "invalid_request" | "invalid_client" | "invalid_grant" | "unsupported_grant_type" | "access_denied";
+            error: components["schemas"]["OAuthErrorCode"];
             error_description?: string;
         };
         OwnershipTokenRequest: {
@@ -1476,13 +1573,16 @@ export interface components {
             title: string;
             truncatedReference: string;
         };
+        PublicRelationshipTemplateReferenceListResult: {
+            result: components["schemas"]["PublicRelationshipTemplateReferenceDto"][];
+        };
         PushDatawalletModificationItem: {
             collection: string;
             /** Format: int32 */
             datawalletVersion: number;
             /**
-             * Format: byte
-             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             encryptedPayload?: string | null;
             objectIdentifier: string;
@@ -1502,6 +1602,9 @@ export interface components {
             /** Format: int64 */
             newIndex: number;
         };
+        PushDatawalletModificationsResult: {
+            result: components["schemas"]["PushDatawalletModificationsResponse"];
+        };
         /**
          * @description Default Production.
          * @enum {string}
@@ -1511,8 +1614,7 @@ export interface components {
             max: number;
             metricKey: components["schemas"]["QuotaMetricKey"];
             period: components["schemas"]["QuotaPeriod"];
-            /** @enum {string} */
-            source: "Individual" | "Tier";
+            source: components["schemas"]["QuotaSource"];
             usage: number;
         };
         QuotaExhaustion: {
@@ -1525,9 +1627,14 @@ export interface components {
         QuotaMetricKey: "NumberOfSentMessages" | "NumberOfRelationships" | "NumberOfRelationshipTemplates" | "NumberOfFiles" | "NumberOfTokens" | "UsedFileStorageSpace" | "NumberOfStartedDeletionProcesses" | "NumberOfCreatedDatawalletModifications" | "NumberOfCreatedDevices" | "NumberOfCreatedChallenges";
         /** @enum {string} */
         QuotaPeriod: "Hour" | "Day" | "Week" | "Month" | "Year" | "Total";
+        /** @enum {string} */
+        QuotaSource: "Individual" | "Tier";
         RefreshExpirationTimeResponse: {
             /** Format: date-time */
             expiresAt: string;
+        };
+        RefreshExpirationTimeResult: {
+            result: components["schemas"]["RefreshExpirationTimeResponse"];
         };
         RegisterDeviceRequest: {
             /** @example en */
@@ -1544,12 +1651,15 @@ export interface components {
             isBackupDevice: boolean;
             username: string;
         };
+        RegisterDeviceResult: {
+            result: components["schemas"]["RegisterDeviceResponse"];
+        };
         /** @enum {string} */
         RelationshipAuditLogReason: "Creation" | "AcceptanceOfCreation" | "RejectionOfCreation" | "RevocationOfCreation" | "Termination" | "ReactivationRequested" | "AcceptanceOfReactivation" | "RejectionOfReactivation" | "RevocationOfReactivation" | "Decomposition" | "DecompositionDueToIdentityDeletion";
         RelationshipCreationResponseRequest: {
             /**
-             * Format: byte
-             * @description Base64url or base64; 0..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 0..10485760 bytes once decoded.
              */
             creationResponseContent?: string | null;
         };
@@ -1558,13 +1668,13 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             creationContent: string | null;
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             creationResponseContent: string | null;
             from: string;
@@ -1585,12 +1695,22 @@ export interface components {
             status: components["schemas"]["RelationshipStatus"];
             to: string;
         };
+        RelationshipMetadataResult: {
+            result: components["schemas"]["RelationshipMetadataDto"];
+        };
+        RelationshipPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["RelationshipDto"][];
+        };
+        RelationshipResult: {
+            result: components["schemas"]["RelationshipDto"];
+        };
         /** @enum {string} */
         RelationshipStatus: "Pending" | "Active" | "Rejected" | "Revoked" | "Terminated" | "DeletionProposed" | "ReadyForDeletion";
         RelationshipTemplateDto: {
             /**
-             * Format: byte
-             * @description base64url without padding
+             * Format: base64url
+             * @description Base64url without padding.
              */
             content: string;
             /** Format: date-time */
@@ -1604,11 +1724,18 @@ export interface components {
             id: string;
             maxNumberOfAllocations: number | null;
         };
+        RelationshipTemplatePage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["RelationshipTemplateDto"][];
+        };
+        RelationshipTemplateResult: {
+            result: components["schemas"]["RelationshipTemplateDto"];
+        };
         SendMessageRequest: {
             attachments?: components["schemas"]["AttachmentDto"][];
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..10485760 bytes once decoded.
              */
             body: string;
             /** @description At most MAX_NUMBER_OF_MESSAGE_RECIPIENTS (default 20) recipients, unique by address. */
@@ -1625,6 +1752,19 @@ export interface components {
             /** @example MSGaaaaaaaaaaaaaaaaa */
             id: string;
         };
+        SentMessageResult: {
+            result: components["schemas"]["SentMessageDto"];
+        };
+        ServerSentEventDto: {
+            /**
+             * @description Always `_`: the event only tells the device to sync.
+             * @example _
+             */
+            data: string;
+            event: components["schemas"]["ServerSentEventName"];
+        };
+        /** @enum {string} */
+        ServerSentEventName: "ConnectionOpened" | "ExternalEventCreated" | "DatawalletModificationsCreated";
         SignedChallengeDto: {
             /** @description The challenge JSON exactly as signed. */
             challenge: string;
@@ -1648,10 +1788,14 @@ export interface components {
             type?: components["schemas"]["SyncRunType"];
         };
         StartSyncRunResponse: {
-            /** @enum {string} */
-            status: "Created" | "NoNewEvents";
+            status: components["schemas"]["StartSyncRunStatus"];
             syncRun: components["schemas"]["SyncRunDto"] | null;
         };
+        StartSyncRunResult: {
+            result: components["schemas"]["StartSyncRunResponse"];
+        };
+        /** @enum {string} */
+        StartSyncRunStatus: "Created" | "NoNewEvents";
         SyncRunDto: {
             /** Format: date-time */
             createdAt: string;
@@ -1665,6 +1809,9 @@ export interface components {
             /** Format: int64 */
             index: number;
             type: components["schemas"]["SyncRunType"];
+        };
+        SyncRunResult: {
+            result: components["schemas"]["SyncRunDto"];
         };
         /** @enum {string} */
         SyncRunType: "ExternalEventSync" | "DatawalletVersionUpgrade";
@@ -1681,10 +1828,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        TagsResult: {
+            result: components["schemas"]["TagsDto"];
+        };
         TokenDto: {
             /**
-             * Format: byte
-             * @description Base64url without padding; null for an empty token.
+             * Format: base64url
+             * @description Null for an empty token. Base64url without padding.
              */
             content: string | null;
             /** Format: date-time */
@@ -1698,13 +1848,16 @@ export interface components {
             id: string;
             isPasswordProtected: boolean;
         };
+        TokenPage: {
+            pagination?: components["schemas"]["PaginationDto"];
+            result: components["schemas"]["TokenDto"][];
+        };
         TokenRequest: {
             /** @description Required unless the client authenticates with HTTP Basic. */
             client_id?: string;
             /** @description Required unless the client authenticates with HTTP Basic. */
             client_secret?: string;
-            /** @enum {string} */
-            grant_type: "password";
+            grant_type: components["schemas"]["GrantType"];
             password: string;
             /** @example USRaaaaaaaaaaaaaaaaa */
             username: string;
@@ -1715,6 +1868,9 @@ export interface components {
             expires_in: number;
             /** @example Bearer */
             token_type: string;
+        };
+        TokenResult: {
+            result: components["schemas"]["TokenDto"];
         };
         UpdateDeviceRequest: {
             /** @example de */
@@ -1737,15 +1893,18 @@ export interface components {
             /** @example DPIaaaaaaaaaaaaaaaaa */
             devicePushIdentifier: string;
         };
+        UpdatePushRegistrationResult: {
+            result: components["schemas"]["UpdatePushRegistrationResponse"];
+        };
         UpdateTokenContentRequest: {
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..10485760 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..10485760 bytes once decoded.
              */
             newContent: string;
             /**
-             * Format: byte
-             * @description Base64url or base64; 1..200 bytes once decoded.
+             * Format: base64url
+             * @description Base64url or base64 (padding optional); 1..200 bytes once decoded.
              */
             password?: string | null;
         };
@@ -1761,8 +1920,14 @@ export interface components {
             id: string;
             isPasswordProtected: boolean;
         };
+        UpdateTokenContentResult: {
+            result: components["schemas"]["UpdateTokenContentResponse"];
+        };
         UploadFileResponse: {
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             cipherHash: string;
             /** Format: int64 */
             cipherSize: number;
@@ -1783,11 +1948,20 @@ export interface components {
             owner: string;
             /** @description Shown only here and on regeneration. */
             ownershipToken: string;
-            /** Format: byte */
+            /**
+             * Format: base64url
+             * @description Base64url without padding.
+             */
             ownerSignature: string;
+        };
+        UploadFileResult: {
+            result: components["schemas"]["UploadFileResponse"];
         };
         ValidateOwnershipTokenResponse: {
             isValid: boolean;
+        };
+        ValidateOwnershipTokenResult: {
+            result: components["schemas"]["ValidateOwnershipTokenResponse"];
         };
         VersionDto: {
             /**
@@ -1795,6 +1969,9 @@ export interface components {
              * @example 7
              */
             majorVersion: string;
+        };
+        VersionResult: {
+            result: components["schemas"]["VersionDto"];
         };
     };
     responses: never;
@@ -1820,9 +1997,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["PublicRelationshipTemplateReferenceDto"][];
-                    };
+                    "application/json": components["schemas"]["PublicRelationshipTemplateReferenceListResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -1852,9 +2027,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["AnnouncementDto"][];
-                    };
+                    "application/json": components["schemas"]["AnnouncementListResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -1890,9 +2063,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["ChallengeDto"];
-                    };
+                    "application/json": components["schemas"]["ChallengeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -1930,9 +2101,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["ChallengeDto"];
-                    };
+                    "application/json": components["schemas"]["ChallengeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -1977,9 +2146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DatawalletDto"];
-                    };
+                    "application/json": components["schemas"]["DatawalletResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -2025,10 +2192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["DatawalletModificationDto"][];
-                    };
+                    "application/json": components["schemas"]["DatawalletModificationPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2071,9 +2235,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["PushDatawalletModificationsResponse"];
-                    };
+                    "application/json": components["schemas"]["PushDatawalletModificationsResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2124,10 +2286,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["DeviceDto"][];
-                    };
+                    "application/json": components["schemas"]["DevicePage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2167,9 +2326,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RegisterDeviceResponse"];
-                    };
+                    "application/json": components["schemas"]["RegisterDeviceResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2259,9 +2416,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeviceDto"];
-                    };
+                    "application/json": components["schemas"]["DeviceResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -2368,9 +2523,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["UpdatePushRegistrationResponse"];
-                    };
+                    "application/json": components["schemas"]["UpdatePushRegistrationResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2438,10 +2591,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["FileMetadataDto"][];
-                    };
+                    "application/json": components["schemas"]["FileMetadataPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2473,8 +2623,8 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1..128 bytes (SHA-512 of the content).
+                     * Format: base64url
+                     * @description SHA-512 of the content (64 bytes) is checked against the content. Base64url or base64 (padding optional); 1..128 bytes once decoded.
                      */
                     cipherHash: string;
                     /**
@@ -2483,8 +2633,8 @@ export interface operations {
                      */
                     content: string;
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1 byte..1 MiB.
+                     * Format: base64url
+                     * @description Base64url or base64 (padding optional); 1..1048576 bytes once decoded.
                      */
                     encryptedProperties: string;
                     /** Format: date-time */
@@ -2492,8 +2642,8 @@ export interface operations {
                     /** @description Ignored; the owner is the caller. */
                     owner?: string;
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1..512 bytes.
+                     * Format: base64url
+                     * @description Base64url or base64 (padding optional); 1..512 bytes once decoded.
                      */
                     ownerSignature: string;
                 };
@@ -2506,9 +2656,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["UploadFileResponse"];
-                    };
+                    "application/json": components["schemas"]["UploadFileResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2575,7 +2723,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -2591,7 +2739,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             /** @description The blob store is unavailable (`error.platform.serviceUnavailable`); try again after `Retry-After` seconds. */
@@ -2602,7 +2750,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -2682,9 +2830,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["NewOwnershipTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["NewOwnershipTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2740,9 +2886,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["FileMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["FileMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2789,9 +2933,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["NewOwnershipTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["NewOwnershipTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2851,9 +2993,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["ValidateOwnershipTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["ValidateOwnershipTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2902,9 +3042,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CreateIdentityResponse"];
-                    };
+                    "application/json": components["schemas"]["CreateIdentityResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -2951,17 +3089,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "beta": false,
-                         *       "supportsNotifications": true
-                         *     }
-                         */
-                        result: {
-                            [key: string]: boolean;
-                        };
-                    };
+                    "application/json": components["schemas"]["FeatureFlagsResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3008,9 +3136,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["IsDeletedResponse"];
-                    };
+                    "application/json": components["schemas"]["IsDeletedResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3039,9 +3165,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["IdentityDto"];
-                    };
+                    "application/json": components["schemas"]["IdentityResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -3068,9 +3192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"][];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessListResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -3101,9 +3223,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3141,9 +3261,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3190,9 +3308,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["DeletionProcessDto"];
-                    };
+                    "application/json": components["schemas"]["DeletionProcessResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3283,10 +3399,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["MessageDto"][];
-                    };
+                    "application/json": components["schemas"]["MessagePage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3326,9 +3439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["SentMessageDto"];
-                    };
+                    "application/json": components["schemas"]["SentMessageResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3378,9 +3489,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["MessageDto"];
-                    };
+                    "application/json": components["schemas"]["MessageResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3463,9 +3572,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["MetricQuotasDto"][];
-                    };
+                    "application/json": components["schemas"]["MetricQuotasListResult"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -3498,10 +3605,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["RelationshipDto"][];
-                    };
+                    "application/json": components["schemas"]["RelationshipPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3541,9 +3645,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3599,9 +3701,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3652,9 +3752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3710,9 +3808,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3759,9 +3855,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3808,9 +3902,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3857,9 +3949,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3906,9 +3996,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -3959,9 +4047,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4012,9 +4098,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4061,9 +4145,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipMetadataDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipMetadataResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4110,9 +4192,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CanCreateRelationshipResponse"];
-                    };
+                    "application/json": components["schemas"]["CanCreateRelationshipResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4168,10 +4248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["RelationshipTemplateDto"][];
-                    };
+                    "application/json": components["schemas"]["RelationshipTemplatePage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4211,9 +4288,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CreatedRelationshipTemplateDto"];
-                    };
+                    "application/json": components["schemas"]["CreatedRelationshipTemplateResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4246,7 +4321,7 @@ export interface operations {
     getRelationshipTemplate: {
         parameters: {
             query?: {
-                /** @description Standard base64 (URL-encoded). Base64url or base64; 1..200 bytes once decoded. */
+                /** @description Standard base64 (URL-encoded). Base64url or base64 (padding optional); 1..200 bytes once decoded. */
                 password?: string;
             };
             header?: never;
@@ -4263,9 +4338,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RelationshipTemplateDto"];
-                    };
+                    "application/json": components["schemas"]["RelationshipTemplateResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4358,13 +4431,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An endless text/event-stream. */
+            /** @description An endless text/event-stream; the schema describes one event. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": components["schemas"]["ServerSentEventDto"];
                 };
             };
             /** @description Missing, invalid or expired bearer token (empty body). */
@@ -4398,9 +4471,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["StartSyncRunResponse"];
-                    };
+                    "application/json": components["schemas"]["StartSyncRunResult"];
                 };
             };
             /** @description Created */
@@ -4409,9 +4480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["StartSyncRunResponse"];
-                    };
+                    "application/json": components["schemas"]["StartSyncRunResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4458,9 +4527,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["SyncRunDto"];
-                    };
+                    "application/json": components["schemas"]["SyncRunResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4512,10 +4579,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["ExternalEventDto"][];
-                    };
+                    "application/json": components["schemas"]["ExternalEventPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4566,9 +4630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["FinalizeDatawalletVersionUpgradeResponse"];
-                    };
+                    "application/json": components["schemas"]["FinalizeDatawalletVersionUpgradeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4619,9 +4681,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["FinalizeExternalEventSyncResponse"];
-                    };
+                    "application/json": components["schemas"]["FinalizeExternalEventSyncResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4668,9 +4728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["RefreshExpirationTimeResponse"];
-                    };
+                    "application/json": components["schemas"]["RefreshExpirationTimeResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4717,9 +4775,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["TagsDto"];
-                    };
+                    "application/json": components["schemas"]["TagsResult"];
                 };
             };
             /** @description Not modified */
@@ -4753,10 +4809,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        pagination?: components["schemas"]["PaginationDto"];
-                        result: components["schemas"]["TokenDto"][];
-                    };
+                    "application/json": components["schemas"]["TokenPage"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4796,9 +4849,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["CreateTokenResponse"];
-                    };
+                    "application/json": components["schemas"]["CreateTokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4828,7 +4879,7 @@ export interface operations {
     getToken: {
         parameters: {
             query?: {
-                /** @description The token's password (base64). Base64url or base64; 1..200 bytes once decoded. */
+                /** @description The token's password (base64). Base64url or base64 (padding optional); 1..200 bytes once decoded. */
                 password?: string;
             };
             header?: never;
@@ -4845,9 +4896,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["TokenDto"];
-                    };
+                    "application/json": components["schemas"]["TokenResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4952,9 +5001,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["UpdateTokenContentResponse"];
-                    };
+                    "application/json": components["schemas"]["UpdateTokenContentResult"];
                 };
             };
             /** @description Invalid input or a violated rule; `error.code` tells which. */
@@ -4999,9 +5046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        result: components["schemas"]["VersionDto"];
-                    };
+                    "application/json": components["schemas"]["VersionResult"];
                 };
             };
         };

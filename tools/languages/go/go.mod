@@ -1,0 +1,8 @@
+module enmeshed-backbone/smoke
+
+go 1.23
+
+require github.com/enmeshed/backbone-go v0.0.0
+
+// The generated client: `npm run clients:languages` writes it to build/languages/go.
+replace github.com/enmeshed/backbone-go => ../../../build/languages/go
