@@ -86,7 +86,7 @@ public final class Smoke {
 
     /** Password grant (form-encoded); the interceptor set in main puts the token on later calls. */
     static void login(ApiClient api, String clientId, String clientSecret, String username, String password) throws Exception {
-        accessToken = new AuthenticationApi(api).requestAccessToken(clientId, clientSecret, GrantType.PASSWORD, password, username).getAccessToken();
+        accessToken = new AuthenticationApi(api).requestAccessToken(GrantType.PASSWORD, password, username, clientId, clientSecret).getAccessToken();
     }
 
     static void check(boolean condition, String what) {
