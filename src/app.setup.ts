@@ -5,11 +5,11 @@ import multipart from "@fastify/multipart";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { SwaggerModule } from "@nestjs/swagger";
-import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
 import type { RuntimeOptions } from "./core/core.module";
 import { parseQueryString } from "./core/http/query-keys";
+import { BackboneLogger } from "./core/logging/nest-logger";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildAdminOpenApiDocument, buildOpenApiDocument } from "./openapi";
@@ -37,9 +37,9 @@ export function createFastifyAdapter(trustProxy: boolean | number | string = fal
 
 /** Global pipes, filters, hooks and the Swagger UI: everything that makes the app speak the wire contract. */
 export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
-    app.useLogger(app.get(PinoLogger));
+    app.useLogger(app.get(BackboneLogger));
     app.useGlobalPipes(createValidationPipe());
-    app.enableShutdownHooks();
+    // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
         limits: {
