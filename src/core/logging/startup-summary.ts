@@ -40,7 +40,8 @@ export class StartupSummary {
         if (embedded) {
             this.line("database", "Database", `embedded PostgreSQL ${embedded.url}  (files in ${embedded.directory})`, {
                 url: embedded.url,
-                embedded: true
+                embedded: true,
+                directory: embedded.directory
             });
         } else if (config.DATABASE_URL) {
             const url = withoutPassword(config.DATABASE_URL);
