@@ -1,27 +1,29 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const root = join(__dirname, "..", "..");
 
-/** The Backbone compiled as `npm run build` does, into a folder of its own (so the tests never run a stale dist/). */
+/**
+ * A folder that looks like a checkout (the sources, package.json and node_modules linked in) with the Backbone built
+ * into its own dist/ by `npm run build`, so that the tests neither run a stale dist/ nor touch the working tree's.
+ */
 export interface BuiltBackbone {
+    dir: string;
     main: string;
     remove(): void;
 }
 
 export function buildBackbone(): BuiltBackbone {
     const dir = mkdtempSync(join(tmpdir(), "backbone-build-"));
-    execFileSync(
-        join(root, "node_modules", ".bin", "swc"),
-        ["src", "migrations", "-d", join(dir, "dist"), "--copy-files", "--only", "**/*.ts", "--ignore", "**/*.spec.ts", "-q"],
-        { cwd: root, stdio: "pipe" }
-    );
-    copyFileSync(join(root, "package.json"), join(dir, "package.json"));
-    symlinkSync(join(root, "node_modules"), join(dir, "node_modules"), "dir");
-    return { main: join(dir, "dist", "src", "main.js"), remove: () => rmSync(dir, { recursive: true, force: true }) };
+    chmodSync(dir, 0o755);
+    for (const entry of ["src", "scripts", "migrations", "node_modules", "package.json", ".swcrc"]) {
+        symlinkSync(join(root, entry), join(dir, entry));
+    }
+    execFileSync("npm", ["run", "-s", "build"], { cwd: dir, stdio: "pipe" });
+    return { dir, main: join(dir, "dist", "src", "main.js"), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function freePort(): Promise<number> {
@@ -46,11 +48,12 @@ export class BackboneProcess {
     private readonly child: ChildProcess;
     private waiters: Array<() => void> = [];
 
-    constructor(main: string, env: Record<string, string>, options: { cwd?: string } = {}) {
+    /** `command` is e.g. `[process.execPath, main]`, or `["npm", "start"]` with `cwd` a checkout. */
+    constructor(command: string[], env: Record<string, string>, options: { cwd?: string } = {}) {
         // Only what the test names: no DATABASE_URL or other settings of the test run leak into the server.
-        this.child = spawn(process.execPath, [main], {
+        this.child = spawn(command[0]!, command.slice(1), {
             cwd: options.cwd ?? tmpdir(),
-            env: { PATH: process.env.PATH ?? "/usr/bin:/bin", NO_COLOR: "1", ...env },
+            env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? tmpdir(), NO_COLOR: "1", ...env },
             stdio: ["ignore", "pipe", "pipe"],
             detached: true
         });

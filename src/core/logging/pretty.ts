@@ -23,11 +23,12 @@ interface LogRecord {
     stack?: unknown;
 }
 
+/** Lines below the message, framed and indented, in bold yellow where the terminal has colours. */
 function box(lines: string[], colors: Colors): string {
     const width = Math.max(...lines.map((line) => line.length));
     const edge = "─".repeat(width + 2);
-    const body = lines.map((line) => `│ ${line.padEnd(width)} │`);
-    return ["", `┌${edge}┐`, ...body, `└${edge}┘`].map((line) => colors.bold(colors.yellow(line))).join("\n");
+    const framed = [`┌${edge}┐`, ...lines.map((line) => `│ ${line.padEnd(width)} │`), `└${edge}┘`];
+    return framed.map((line) => `    ${colors.bold(colors.yellow(line))}`).join("\n");
 }
 
 function statusColor(status: number, colors: Colors): (text: string) => string {
@@ -50,17 +51,8 @@ export function prettyMessage(log: Record<string, unknown>, messageKey: string, 
     }
     const message = String(log[messageKey] ?? "");
     if (record.event === CREATED_CLIENT_EVENT) {
-        return box(
-            [
-                message,
-                "",
-                `client id:     ${String(record.clientId)}`,
-                `client secret: ${String(record.clientSecret)}`,
-                "",
-                "Shown only once: keep the secret now."
-            ],
-            colors
-        );
+        const lines = [`client id:     ${String(record.clientId)}`, `client secret: ${String(record.clientSecret)}`];
+        return `${colors.bold(`${message} (shown only once: keep the secret now)`)}\n${box(lines, colors)}`;
     }
     let text = typeof record.context === "string" && record.context ? `${colors.gray(`[${record.context}]`)} ${message}` : message;
     const stack = record.err?.stack ?? (typeof record.stack === "string" ? record.stack : undefined);
