@@ -20,7 +20,7 @@ module.exports = {
     transform: { "^.+\\.(t|j|mj)s$": swc },
     // NestJS 12 and a few others ship ES modules only; compile them to CommonJS for jest.
     transformIgnorePatterns: [
-        "/node_modules/(?!(@nestjs|@fastify|fastify|nestjs-pino|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)"
+        "/node_modules/(?!(@nestjs|@fastify|fastify|nestjs-pino|content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)"
     ],
     moduleFileExtensions: ["ts", "js", "mjs", "json"],
     globalSetup: "<rootDir>/test/support/global-setup.ts",

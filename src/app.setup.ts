@@ -43,7 +43,8 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
         limits: {
-            files: 1,
+            // The content, and the byte fields sent as file parts (ownerSignature, cipherHash, encryptedProperties).
+            files: 4,
             fileSize: options.config.FILE_MAX_SIZE_BYTES + 1,
             fields: 10,
             fieldSize: 2 * 1024 * 1024,
@@ -81,11 +82,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     });
     if (options.config.SWAGGER_UI) {
         const document = buildOpenApiDocument(app);
-        // No online validator: the UI makes no requests to other hosts.
+        // No online validator: the UI makes no requests to other hosts. The login (OAuth2 password flow, see openapi.ts)
+        // survives a reload of the page; the access token still expires after JWT_LIFETIME_SECONDS.
         SwaggerModule.setup("docs", app, document, {
             jsonDocumentUrl: "docs/openapi.json",
             customSiteTitle: "Enmeshed Backbone API",
-            swaggerOptions: { validatorUrl: null }
+            swaggerOptions: { validatorUrl: null, persistAuthorization: true }
         });
     }
     if (options.config.ADMIN_API_KEY) {

@@ -8,6 +8,14 @@ import { UNAUTHORIZED_DESCRIPTION } from "./core/http/openapi";
 import { AdminModule } from "./modules/admin/admin.module";
 
 export const BEARER_SCHEME = "bearer";
+/**
+ * The OAuth2 password flow of POST /connect/token, as an alternative to `bearer` wherever a token is accepted, so that
+ * the Swagger UI can log in with a device's username and password and the OAuth client's id and secret. (The official
+ * Backbone declares only such a scheme, named `Bearer`; next to the http scheme `bearer` a name differing in case only
+ * would confuse.)
+ */
+export const OAUTH2_SCHEME = "oauth2";
+export const TOKEN_URL = "/connect/token";
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
     Authentication: "OAuth2 password grant for devices (form-encoded, answers without envelope).",
@@ -54,6 +62,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         .addBearerAuth(
             { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "Access token from POST /connect/token" },
             BEARER_SCHEME
+        )
+        .addOAuth2(
+            {
+                type: "oauth2",
+                description:
+                    "Log in with a device's username and password and the OAuth client's id and secret (client credentials in the " +
+                    "form body or in an HTTP Basic header); the access token is then sent as a bearer token.",
+                flows: { password: { tokenUrl: TOKEN_URL, scopes: {} } }
+            },
+            OAUTH2_SCHEME
         )
         .build();
     const document = SwaggerModule.createDocument(app, config, {
@@ -111,9 +129,9 @@ function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>)
         seen.set(id, `${method.toUpperCase()} ${path}`);
         const mode = modes.get(id) ?? "required";
         if (mode === "none") operation.security = [];
-        else if (mode === "optional") operation.security = [{ [BEARER_SCHEME]: [] }, {}];
+        else if (mode === "optional") operation.security = [{ [BEARER_SCHEME]: [] }, { [OAUTH2_SCHEME]: [] }, {}];
         else {
-            operation.security = [{ [BEARER_SCHEME]: [] }];
+            operation.security = [{ [BEARER_SCHEME]: [] }, { [OAUTH2_SCHEME]: [] }];
             operation.responses["401"] ??= { description: UNAUTHORIZED_DESCRIPTION };
         }
         if (operation.parameters?.length === 0) delete operation.parameters;

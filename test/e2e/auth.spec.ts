@@ -39,6 +39,28 @@ describe("POST /connect/token", () => {
         expect(response.body.error).toBe("invalid_client");
     });
 
+    it("takes the client credentials from an HTTP Basic header as well (as the Swagger UI sends them)", async () => {
+        const identity = await createIdentity(t);
+        const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+        const form = { grant_type: "password", username: identity.username, password: STRONG_PASSWORD };
+        const ok = await t.http
+            .post("/connect/token")
+            .type("form")
+            .set("authorization", basic(TEST_CLIENT.id, TEST_CLIENT.secret))
+            .send(form)
+            .expect(200);
+        expect(ok.body.token_type).toBe("Bearer");
+        const wrong = await t.http
+            .post("/connect/token")
+            .type("form")
+            .set("authorization", basic(TEST_CLIENT.id, "nope"))
+            .send(form)
+            .expect(401);
+        expect(wrong.body.error).toBe("invalid_client");
+        const none = await t.http.post("/connect/token").type("form").set("authorization", "Basic !!!").send(form).expect(401);
+        expect(none.body.error).toBe("invalid_client");
+    });
+
     it("answers 400 for a grant type other than password and for missing credentials", async () => {
         expect((await token({ grant_type: "client_credentials" }).expect(400)).body.error).toBe("unsupported_grant_type");
         expect((await token({ username: "USRx" }).expect(400)).body.error).toBe("invalid_request");

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res } from "@nestjs/common";
+import { Body, Controller, Headers, HttpCode, Post, Res } from "@nestjs/common";
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
@@ -21,7 +21,9 @@ export class AuthController {
     @RawResponse()
     @ApiOperation({
         summary: "Get an access token",
-        description: "OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password."
+        description:
+            "OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password. The client " +
+            "credentials may instead be sent in an HTTP Basic authorization header."
     })
     @ApiConsumes("application/x-www-form-urlencoded")
     @ApiBody({ type: TokenRequest })
@@ -38,11 +40,15 @@ export class AuthController {
     })
     async requestAccessToken(
         @Body() form: unknown,
+        @Headers("authorization") authorization: string | undefined,
         @Res({ passthrough: true }) reply: FastifyReply
     ): Promise<TokenResponse | OAuthErrorResponse> {
         reply.header("cache-control", "no-store");
         try {
-            return await this.auth.issueToken(form !== null && typeof form === "object" ? (form as Record<string, unknown>) : {});
+            return await this.auth.issueToken(
+                form !== null && typeof form === "object" ? (form as Record<string, unknown>) : {},
+                authorization
+            );
         } catch (error) {
             if (!(error instanceof OAuthError)) throw error;
             reply.status(error.status);

@@ -23,6 +23,15 @@ export class OAuthError extends Error {
 const INVALID_GRANT = () => new OAuthError(400, "invalid_grant", "The username/password couple is invalid.");
 const LOCKED_OUT = () => new OAuthError(400, "access_denied", "The user is temporarily locked out, please try again in a few minutes.");
 
+/** Client id and secret of an HTTP Basic authorization header, if it is one. */
+function basicCredentials(header: string | undefined): { clientId: string; clientSecret: string } | undefined {
+    const match = header ? /^Basic +([A-Za-z0-9+/]+={0,2}) *$/i.exec(header) : null;
+    if (!match) return undefined;
+    const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
+    const colon = decoded.indexOf(":");
+    return colon > 0 ? { clientId: decoded.slice(0, colon), clientSecret: decoded.slice(colon + 1) } : undefined;
+}
+
 /** The OAuth2 password grant: client credentials, device credentials, lockout after repeated failures. */
 @Injectable()
 export class AuthService {
@@ -34,13 +43,19 @@ export class AuthService {
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {}
 
-    async issueToken(form: Record<string, unknown>): Promise<TokenResponse> {
+    /**
+     * The password grant. The client authenticates with `client_id` and `client_secret` in the form, or with an HTTP
+     * Basic `authorization` header (RFC 6749, 2.3.1; the id and secret as the header holds them, not form-decoded, as
+     * curl -u and the Swagger UI send them).
+     */
+    async issueToken(form: Record<string, unknown>, authorization?: string): Promise<TokenResponse> {
         const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
         const grantType = field("grant_type");
         if (!grantType) throw new OAuthError(400, "invalid_request", "The mandatory 'grant_type' parameter is missing.");
         if (grantType !== "password") throw new OAuthError(400, "unsupported_grant_type", "The specified 'grant_type' is not supported.");
-        const clientId = field("client_id");
-        const clientSecret = field("client_secret");
+        const basic = field("client_id") === undefined ? basicCredentials(authorization) : undefined;
+        const clientId = basic?.clientId ?? field("client_id");
+        const clientSecret = basic?.clientSecret ?? field("client_secret");
         if (!clientId || !clientSecret) throw new OAuthError(401, "invalid_client", "The client credentials are missing.");
         const username = field("username");
         const password = field("password");

@@ -38,11 +38,25 @@ export const UPLOAD_FILE_SCHEMA = {
             format: "binary",
             description: "The encrypted file content (cipher), 1 byte up to the configured maximum."
         },
-        cipherHash: { type: "string", format: "byte", description: "Base64url or base64; 1..128 bytes (SHA-512 of the content)." },
+        // The byte fields are file parts with the raw bytes, or text parts with base64url/base64 (what @nmshd/transport sends).
+        cipherHash: {
+            type: "string",
+            format: "binary",
+            description:
+                "1..128 bytes (SHA-512 of the content): a file part with the raw bytes, or a text part with them in base64url or base64."
+        },
         owner: { type: "string", description: "Ignored; the owner is the caller." },
-        ownerSignature: { type: "string", format: "byte", description: "Base64url or base64; 1..512 bytes." },
+        ownerSignature: {
+            type: "string",
+            format: "binary",
+            description: "1..512 bytes: a file part with the raw bytes, or a text part with them in base64url or base64."
+        },
         expiresAt: { type: "string", format: "date-time" },
-        encryptedProperties: { type: "string", format: "byte", description: "Base64url or base64; 1 byte..1 MiB." }
+        encryptedProperties: {
+            type: "string",
+            format: "binary",
+            description: "1 byte..1 MiB: a file part with the raw bytes, or a text part with them in base64url or base64."
+        }
     }
 } as const;
 

@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file
-         * @description multipart/form-data: the encrypted `content` as a file part plus the metadata as text parts. The content is streamed to storage.
+         * @description multipart/form-data: the encrypted `content` as a file part plus the metadata. The byte fields may be text parts (base64url or base64, as the official client sends them) or file parts with the raw bytes. The content is streamed to storage.
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -1077,7 +1077,7 @@ export interface paths {
         put?: never;
         /**
          * Get an access token
-         * @description OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password.
+         * @description OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password. The client credentials may instead be sent in an HTTP Basic authorization header.
          */
         post: operations["requestAccessToken"];
         delete?: never;
@@ -2470,8 +2470,8 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1..128 bytes (SHA-512 of the content).
+                     * Format: binary
+                     * @description 1..128 bytes (SHA-512 of the content): a file part with the raw bytes, or a text part with them in base64url or base64.
                      */
                     cipherHash: string;
                     /**
@@ -2480,8 +2480,8 @@ export interface operations {
                      */
                     content: string;
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1 byte..1 MiB.
+                     * Format: binary
+                     * @description 1 byte..1 MiB: a file part with the raw bytes, or a text part with them in base64url or base64.
                      */
                     encryptedProperties: string;
                     /** Format: date-time */
@@ -2489,8 +2489,8 @@ export interface operations {
                     /** @description Ignored; the owner is the caller. */
                     owner?: string;
                     /**
-                     * Format: byte
-                     * @description Base64url or base64; 1..512 bytes.
+                     * Format: binary
+                     * @description 1..512 bytes: a file part with the raw bytes, or a text part with them in base64url or base64.
                      */
                     ownerSignature: string;
                 };
