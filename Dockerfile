@@ -2,7 +2,7 @@
 # Build:  docker build -t enmeshed-backbone .
 # Run:    docker run -p 8080:8080 -e DATABASE_URL=postgres://... -e DID_DOMAIN=backbone.example.org enmeshed-backbone
 
-FROM node:24-bookworm-slim AS build
+FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-fund --no-audit
@@ -12,7 +12,7 @@ COPY scripts ./scripts
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 
-FROM node:24-bookworm-slim
+FROM node:24.21.0-bookworm-slim
 ENV NODE_ENV=production \
     PORT=8080 \
     DATA_DIR=/data
