@@ -3,6 +3,7 @@
 # values file in the chart's ci/ folder, each rendering validated by kubeconform against the Kubernetes JSON schemas of
 # the oldest and the newest Kubernetes version checked. The tools are built once from their Go modules and the schemas
 # come from the PyPI package kubernetes-validate (which ships them); all three are cached in $BACKBONE_TOOLS_DIR.
+# With --install-only, it only prepares the tools.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -57,6 +58,8 @@ PYTHON
     touch "$schemas/.complete"
     rm -rf "$download"
 fi
+
+[ "${1:-}" = "--install-only" ] && exit 0
 
 rendered="$(mktemp --suffix .yaml)"
 trap 'rm -f "$rendered"' EXIT
