@@ -17,8 +17,8 @@ class StartupError extends Error {}
 
 /**
  * One HTTP listener of the process. Each is probed before anything starts (a taken port is one clear error), started
- * in order, shown in the start-up summary and closed on shutdown. A further listener (e.g. the admin listener on
- * ADMIN_PORT) is one more entry in `listeners` below.
+ * in order once the application exists, shown as one line of the start-up summary and closed on shutdown. A further
+ * listener (e.g. the admin listener on ADMIN_PORT) is one more entry in the `listeners` list in main().
  */
 interface Listener {
     /** As the summary shows it, e.g. "Consumer API". */
@@ -29,7 +29,7 @@ interface Listener {
     portVariable: string;
     /** Shown after the URL, e.g. "Swagger UI /docs". */
     note?: string;
-    listen(): Promise<void>;
+    listen(app: INestApplication): Promise<void>;
     /** For a listener outside the Nest application; the application's own listener closes with it. */
     close?(): Promise<void>;
 }
@@ -94,16 +94,17 @@ async function main(): Promise<void> {
 
     try {
         // The listeners of this process (see Listener). Their ports are checked before anything else starts.
-        const planned: Array<Omit<Listener, "listen" | "close">> = [
+        const listeners: Listener[] = [
             {
                 name: "Consumer API",
                 host: config.HOST,
                 port: config.PORT,
                 portVariable: "PORT",
-                note: config.SWAGGER_UI ? "Swagger UI /docs" : undefined
+                note: config.SWAGGER_UI ? "Swagger UI /docs" : undefined,
+                listen: async (app) => void (await app.listen(config.PORT, config.HOST))
             }
         ];
-        for (const listener of planned) await ensurePortIsFree(listener);
+        for (const listener of listeners) await ensurePortIsFree(listener);
 
         let databaseUrl = config.DATABASE_URL;
         if (!databaseUrl) {
@@ -121,17 +122,12 @@ async function main(): Promise<void> {
         if (state.stopping) return;
         const app = await createApp({ config, databaseUrl, logger });
         state.app = app;
-        state.listeners = [
-            {
-                ...planned[0]!,
-                listen: async () => void (await app.listen(config.PORT, config.HOST))
-            }
-        ];
+        state.listeners = listeners;
         const summary = new StartupSummary(logger);
-        for (const listener of state.listeners) {
+        for (const listener of listeners) {
             if (state.stopping) return;
             try {
-                await listener.listen();
+                await listener.listen(app);
             } catch (error) {
                 throw isAddressInUse(error) ? portInUse(listener) : error;
             }
