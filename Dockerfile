@@ -3,7 +3,7 @@
 # Run:    docker run -p 8080:8080 -p 127.0.0.1:8081:8081 -e DATABASE_URL=postgres://... -e DID_DOMAIN=backbone.example.org enmeshed-backbone
 # Port 8080 is the public listener; 8081 the admin listener (Admin API, /metrics): publish it to operators only.
 
-FROM node:24-bookworm-slim AS build
+FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-fund --no-audit
@@ -13,7 +13,7 @@ COPY scripts ./scripts
 COPY migrations ./migrations
 RUN npm run build && npm prune --omit=dev
 
-FROM node:24-bookworm-slim
+FROM node:24.21.0-bookworm-slim
 # In a container the admin listener must be reachable from outside the container (by a private port mapping or a
 # ClusterIP service); keeping it private is the job of the port mapping or service, not of the listen address.
 ENV NODE_ENV=production \

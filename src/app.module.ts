@@ -25,7 +25,7 @@ export class AppModule {
             module: AppModule,
             imports: [
                 CoreModule.forRoot(options),
-                LoggingModule.forRoot(options.config, options.logDestination),
+                LoggingModule.forRoot({ config: options.config, logger: options.logger, destination: options.logDestination }),
                 HealthModule,
                 ChallengesModule,
                 DevicesModule,

@@ -7,7 +7,6 @@ import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { SwaggerModule } from "@nestjs/swagger";
 import type { FastifyRequest } from "fastify";
-import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
 import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
@@ -16,6 +15,7 @@ import { corsOptions } from "./core/http/cors";
 import { AdminListener, listenerOf } from "./core/http/listeners";
 import { parseQueryString } from "./core/http/query-keys";
 import { UtcTimestamps } from "./core/http/timestamps";
+import { BackboneLogger } from "./core/logging/nest-logger";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildOpenApiDocument, serveAdminApiDocument } from "./openapi";
@@ -55,9 +55,9 @@ export function createFastifyAdapter(trustProxy: boolean | number | string = fal
 export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
     // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
     app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
-    app.useLogger(app.get(PinoLogger));
+    app.useLogger(app.get(BackboneLogger));
     app.useGlobalPipes(createValidationPipe());
-    app.enableShutdownHooks();
+    // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
     // Browser clients (CORS_ORIGINS): preflights answered, allowed origins and exposed headers on every response of the
     // public listener. The admin listener is same-origin only (its console is served by itself): no CORS there.
     const cors = corsOptions(options.config);
@@ -71,7 +71,8 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     // File uploads (POST /Files) stream their content part; the files module enforces the exact size limit.
     await app.register(multipart, {
         limits: {
-            files: 1,
+            // The content, and the byte fields sent as file parts (ownerSignature, cipherHash, encryptedProperties).
+            files: 4,
             fileSize: options.config.FILE_MAX_SIZE_BYTES + 1,
             fields: 10,
             fieldSize: 2 * 1024 * 1024,
@@ -111,11 +112,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     });
     if (options.config.SWAGGER_UI) {
         const document = buildOpenApiDocument(app);
-        // No online validator: the UI makes no requests to other hosts.
+        // No online validator: the UI makes no requests to other hosts. The login (OAuth2 password flow, see openapi.ts)
+        // survives a reload of the page; the access token still expires after JWT_LIFETIME_SECONDS.
         SwaggerModule.setup("docs", app, document, {
             jsonDocumentUrl: "docs/openapi.json",
             customSiteTitle: "Enmeshed Backbone API",
-            swaggerOptions: { validatorUrl: null }
+            swaggerOptions: { validatorUrl: null, persistAuthorization: true }
         });
     }
     serveAdminApiDocument(app, options.config);

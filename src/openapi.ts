@@ -17,6 +17,14 @@ import { CLIENT_BASIC_SCHEME, UNAUTHORIZED_DESCRIPTION } from "./core/http/opena
 import { AdminModule } from "./modules/admin/admin.module";
 
 export const BEARER_SCHEME = "bearer";
+/**
+ * The OAuth2 password flow of POST /connect/token, as an alternative to `bearer` wherever a token is accepted, so that
+ * the Swagger UI can log in with a device's username and password and the OAuth client's id and secret. (The official
+ * Backbone declares only such a scheme, named `Bearer`; next to the http scheme `bearer` a name differing in case only
+ * would confuse.)
+ */
+export const OAUTH2_SCHEME = "oauth2";
+export const TOKEN_URL = "/connect/token";
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
     Authentication: "OAuth2 password grant for devices (form-encoded, answers without envelope).",
@@ -72,6 +80,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
                     "OAuth client id and secret, each form-urlencoded, joined by `:` (RFC 6749 §2.3.1); only on POST /connect/token"
             },
             CLIENT_BASIC_SCHEME
+        )
+        .addOAuth2(
+            {
+                type: "oauth2",
+                description:
+                    "Log in with a device's username and password and the OAuth client's id and secret (client credentials in the " +
+                    "form body or in an HTTP Basic header); the access token is then sent as a bearer token.",
+                flows: { password: { tokenUrl: TOKEN_URL, scopes: {} } }
+            },
+            OAUTH2_SCHEME
         )
         .build();
     const document = SwaggerModule.createDocument(app, config, {
@@ -132,9 +150,9 @@ function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>)
         // Public operations need no security, except that the token endpoint also takes its client's credentials as HTTP Basic.
         if (mode === "none")
             operation.security = operation.security?.some((r) => CLIENT_BASIC_SCHEME in r) ? [{}, { [CLIENT_BASIC_SCHEME]: [] }] : [];
-        else if (mode === "optional") operation.security = [{ [BEARER_SCHEME]: [] }, {}];
+        else if (mode === "optional") operation.security = [{ [BEARER_SCHEME]: [] }, { [OAUTH2_SCHEME]: [] }, {}];
         else {
-            operation.security = [{ [BEARER_SCHEME]: [] }];
+            operation.security = [{ [BEARER_SCHEME]: [] }, { [OAUTH2_SCHEME]: [] }];
             operation.responses["401"] ??= { description: UNAUTHORIZED_DESCRIPTION };
         }
         if (operation.parameters?.length === 0) delete operation.parameters;

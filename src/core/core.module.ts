@@ -23,6 +23,7 @@ import { EnvelopeInterceptor } from "./http/envelope.interceptor";
 import { GlobalExceptionFilter } from "./http/exception.filter";
 import { AdminListener } from "./http/listeners";
 import { Paging } from "./http/paging";
+import type { Logger } from "./logging/logger";
 import { Metrics } from "./metrics/metrics";
 import { MetricsController } from "./metrics/metrics.controller";
 import { QuotaEnforcement } from "./quotas/quota-enforcement";
@@ -34,8 +35,10 @@ export interface RuntimeOptions {
     databaseUrl: string;
     clock?: Clock;
     blobStorage?: BlobStorage;
-    /** Where the JSON logs go (default: stdout). */
+    /** Where the logs go when no logger is given (default: stdout). */
     logDestination?: NodeJS.WritableStream;
+    /** The process's logger (main.ts creates it first, so that start-up and shutdown lines share it). */
+    logger?: Logger;
 }
 
 /** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging, metrics, housekeeping, rate limits, quota enforcement. */

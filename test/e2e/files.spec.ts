@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -154,6 +155,28 @@ describe("Files", () => {
             expect(json.body.error.code).toBe("error.platform.inputCannotBeParsed");
             const twoFiles = await uploadRequest(t, alice).attach("content", Buffer.from("again"), "second.bin").expect(400);
             expect(twoFiles.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            expect(await pendingUploads()).toBe(0);
+        });
+
+        it("accepts the byte fields as file parts with the raw bytes (as the Swagger UI sends them), bounded like the text parts", async () => {
+            const content = Buffer.from("content sent with binary metadata parts");
+            const signature = Buffer.from([0, 1, 2, 250, 251, 252]);
+            const created = await t.http
+                .post("/api/v2/Files")
+                .set("authorization", alice.auth)
+                .attach("content", content, "cipher.bin")
+                .attach("cipherHash", createHash("sha512").update(content).digest(), "hash.bin")
+                .attach("ownerSignature", signature, "signature.bin")
+                .attach("encryptedProperties", Buffer.from([7, 7, 7]), "properties.bin")
+                .field("expiresAt", new Date(t.clock.now().getTime() + DAY).toISOString())
+                .expect(201);
+            expect(created.body.result.ownerSignature).toBe(signature.toString("base64url"));
+            expect(created.body.result.cipherHash).toBe(sha512Url(content));
+
+            const tooLong = await uploadRequest(t, alice, { cipherHash: null })
+                .attach("cipherHash", Buffer.alloc(129, 1), "hash.bin")
+                .expect(400);
+            expect(tooLong.body.error.message).toContain("'cipherHash'");
             expect(await pendingUploads()).toBe(0);
         });
 

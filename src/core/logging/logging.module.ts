@@ -1,20 +1,34 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
-import type { DynamicModule } from "@nestjs/common";
+import { type DynamicModule, Module } from "@nestjs/common";
 import { LoggerModule } from "nestjs-pino";
 
-import type { BackboneConfig } from "../../config/config";
+import { createLogger, type Logger } from "./logger";
+import { BackboneLogger } from "./nest-logger";
+
+export interface LoggingOptions {
+    config: Parameters<typeof createLogger>[0];
+    /** The process's logger (main.ts creates it before the app); created from the configuration when absent. */
+    logger?: Logger;
+    /** Where the logs go when no logger is given (default: stdout). */
+    destination?: NodeJS.WritableStream;
+}
 
 /**
- * Structured JSON logs. Requests are logged by method, path (without the query string, which can carry passwords)
- * and status, with the correlation id; bodies and headers are never logged.
+ * Logs through one pino logger: JSON lines or human-readable lines (see createLogger). Requests are logged once, when
+ * answered, by method, path (without the query string, which can carry passwords), status and duration, with the
+ * correlation id; bodies and headers are never logged. Health checks and metrics scrapes are left out.
  */
+@Module({})
 export class LoggingModule {
-    static forRoot(config: BackboneConfig, destination?: NodeJS.WritableStream): DynamicModule {
-        const options = {
-            level: config.LOG_LEVEL,
+    static forRoot(options: LoggingOptions): DynamicModule {
+        const logger = options.logger ?? createLogger(options.config, options.destination);
+        const pinoHttp = {
+            logger,
             genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? "",
             customProps: (req: IncomingMessage) => ({ correlationId: (req as IncomingMessage & { correlationId?: string }).correlationId }),
+            customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+                error || res.statusCode >= 500 ? ("error" as const) : ("info" as const),
             serializers: {
                 req: (req: { id?: string; method?: string; url?: string }) => ({
                     id: req.id,
@@ -29,6 +43,11 @@ export class LoggingModule {
             },
             redact: { paths: ["req.headers", "res.headers"], remove: true }
         };
-        return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options }) as unknown as DynamicModule;
+        return {
+            module: LoggingModule,
+            imports: [LoggerModule.forRoot({ pinoHttp }) as unknown as DynamicModule],
+            providers: [BackboneLogger],
+            exports: [BackboneLogger]
+        };
     }
 }

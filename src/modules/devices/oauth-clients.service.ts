@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import { DataSource, type Repository } from "typeorm";
 
@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
 import { isUniqueViolation } from "../../core/database/errors";
 import { ApiError, notFound } from "../../core/errors/errors";
 import { newId, randomString } from "../../core/ids/ids";
+import { CREATED_CLIENT_EVENT } from "../../core/logging/pretty";
 import { Identity } from "./identity.entity";
 import { OAuthClient } from "./oauth-client.entity";
 
@@ -53,6 +54,7 @@ const VERIFIED_CACHE_MS = 60_000;
 export class OAuthClientsService implements OnApplicationBootstrap {
     /** Recently verified (client id, secret digest) pairs, so that logins do not pay for a second slow hash. */
     private readonly verified = new Map<string, number>();
+    private readonly logger = new Logger("OAuthClients");
 
     constructor(
         @InjectRepository(OAuthClient) private readonly clients: Repository<OAuthClient>,
@@ -201,10 +203,14 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         }
         if (this.config.CREATE_DEFAULT_CLIENT && (await this.clients.count()) === 0) {
             const created = await this.createClient({ displayName: "default" });
-            // Shown once, on the console of the operator who started the embedded Backbone; never written to the logs.
-            process.stdout.write(
-                `\nOAuth client created for this Backbone:\n  client id:     ${created.clientId}\n  client secret: ${created.clientSecret}\n\n`
-            );
+            // Shown once, for the operator who starts the Backbone for the first time (in a box on a terminal). Production
+            // deployments set CREATE_DEFAULT_CLIENT=false and create clients through the admin surface instead.
+            this.logger.log({
+                msg: "OAuth client created for this Backbone",
+                event: CREATED_CLIENT_EVENT,
+                clientId: created.clientId,
+                clientSecret: created.clientSecret
+            });
         }
     }
 }

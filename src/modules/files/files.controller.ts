@@ -45,7 +45,8 @@ export class FilesController {
     @ApiOperation({
         summary: "Upload a file",
         description:
-            "multipart/form-data: the encrypted `content` as a file part plus the metadata as text parts. The content is streamed to storage."
+            "multipart/form-data: the encrypted `content` as a file part plus the metadata. The byte fields may be text parts (base64url or " +
+            "base64, as the official client sends them) or file parts with the raw bytes. The content is streamed to storage."
     })
     @ApiConsumes("multipart/form-data")
     @ApiBody({ schema: UPLOAD_FILE_SCHEMA as never })

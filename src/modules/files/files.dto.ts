@@ -1,7 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
-import { ApiBytesProperty, bytesInputSchema } from "../../core/http/openapi";
+import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { BytesProperty, DateProperty, IdListQueryProperty, IdProperty, StringProperty } from "../../core/validation/decorators";
 import { type FileMetadata, OWNERSHIP_TOKEN_PATTERN } from "./file.entity";
@@ -39,11 +39,25 @@ export const UPLOAD_FILE_SCHEMA = {
             format: "binary",
             description: "The encrypted file content (cipher), 1 byte up to the configured maximum."
         },
-        cipherHash: bytesInputSchema(1, MAX_CIPHER_HASH_BYTES, "SHA-512 of the content (64 bytes) is checked against the content."),
+        // The byte fields are file parts with the raw bytes, or text parts with base64url/base64 (what @nmshd/transport sends).
+        cipherHash: {
+            type: "string",
+            format: "binary",
+            description:
+                "1..128 bytes (SHA-512 of the content): a file part with the raw bytes, or a text part with them in base64url or base64."
+        },
         owner: { type: "string", description: "Ignored; the owner is the caller." },
-        ownerSignature: bytesInputSchema(1, MAX_OWNER_SIGNATURE_BYTES),
+        ownerSignature: {
+            type: "string",
+            format: "binary",
+            description: "1..512 bytes: a file part with the raw bytes, or a text part with them in base64url or base64."
+        },
         expiresAt: { type: "string", format: "date-time" },
-        encryptedProperties: bytesInputSchema(1, MAX_ENCRYPTED_PROPERTIES_BYTES)
+        encryptedProperties: {
+            type: "string",
+            format: "binary",
+            description: "1 byte..1 MiB: a file part with the raw bytes, or a text part with them in base64url or base64."
+        }
     }
 } as const;
 

@@ -10,6 +10,7 @@ export const FilesErrors = {
     contentSize: (max: number) => new ApiError("InclusiveBetweenValidator", `'content': the file size must be between 1 and ${max} bytes.`),
     notMultipart: () => new ApiError(ErrorCode.inputCannotBeParsed, "The request must be multipart/form-data."),
     missingContent: () => new ApiError(ErrorCode.inputCannotBeParsed, "'content': the file part is required."),
+    secondContent: () => new ApiError(ErrorCode.inputCannotBeParsed, "'content': only one file part is allowed."),
     truncatedField: (name: string) => new ValidationError(`'${name}': the value is too long.`),
     expiresAtNotInFuture: () => new ValidationError("'expiresAt': must be in the future."),
     cipherHashMismatch: () => new ValidationError("'cipherHash': does not match the SHA-512 of the content.")

@@ -17,6 +17,7 @@ import {
     markLeftBehind
 } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
+import { toBase64Url } from "../../core/crypto/base64";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
 import type { Page, PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
@@ -24,7 +25,7 @@ import { validationErrorFactory } from "../../core/validation/validation.pipe";
 import { ExternalEventType } from "../synchronization/external-event-types";
 import { ExternalEventsService } from "../synchronization/external-events.service";
 import { FileMetadata, newOwnershipToken } from "./file.entity";
-import { UploadFileFields } from "./files.dto";
+import { MAX_CIPHER_HASH_BYTES, MAX_ENCRYPTED_PROPERTIES_BYTES, MAX_OWNER_SIGNATURE_BYTES, UploadFileFields } from "./files.dto";
 import { FilesErrors } from "./files.errors";
 import { FilesRepository } from "./files.repository";
 
@@ -32,6 +33,31 @@ import { FilesRepository } from "./files.repository";
 const UPLOAD_FIELDS = new Map(
     ["ownerSignature", "cipherHash", "expiresAt", "encryptedProperties", "owner"].map((name) => [name.toLowerCase(), name])
 );
+
+/**
+ * The byte fields that may also arrive as file parts holding the raw bytes (as the Swagger UI sends them), with their
+ * largest size; as text parts they hold base64url or base64 (as @nmshd/transport sends them).
+ */
+const BINARY_FIELD_LIMITS = new Map<string, number>([
+    ["ownerSignature", MAX_OWNER_SIGNATURE_BYTES],
+    ["cipherHash", MAX_CIPHER_HASH_BYTES],
+    ["encryptedProperties", MAX_ENCRYPTED_PROPERTIES_BYTES]
+]);
+
+/** The raw bytes of a small file part, read up to `maxBytes` (undefined when it is longer). */
+async function readSmallPart(stream: Readable, maxBytes: number): Promise<Buffer | undefined> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        size += (chunk as Buffer).length;
+        if (size > maxBytes) {
+            stream.resume();
+            return undefined;
+        }
+        chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+}
 
 /** Computes the SHA-512 of the bytes passing through. */
 class Sha512 extends Transform {
@@ -76,10 +102,19 @@ export class FilesService {
             let content: { size: number; sha512: Buffer } | undefined;
             for await (const part of parts) {
                 if (part.type === "file") {
-                    if (part.fieldname.toLowerCase() !== "content" || content) {
+                    const binaryField = UPLOAD_FIELDS.get(part.fieldname.toLowerCase());
+                    const limit = binaryField ? BINARY_FIELD_LIMITS.get(binaryField) : undefined;
+                    if (binaryField && limit !== undefined) {
+                        const bytes = await readSmallPart(part.file, limit);
+                        if (!bytes) throw FilesErrors.truncatedField(binaryField);
+                        fields[binaryField] = toBase64Url(bytes);
+                        continue;
+                    }
+                    if (part.fieldname.toLowerCase() !== "content") {
                         part.file.resume();
                         continue;
                     }
+                    if (content) throw FilesErrors.secondContent();
                     blobWritten = true;
                     content = await this.storeContent(id, part.file);
                     continue;

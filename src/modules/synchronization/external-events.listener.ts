@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from "@nestjs/common";
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from "@nestjs/common";
 import { Client } from "pg";
 import { DataSource } from "typeorm";
 
@@ -15,7 +15,7 @@ const MAX_RECONNECT_DELAY_MS = 30_000;
  * device to sync, since notifications may have been missed meanwhile.
  */
 @Injectable()
-export class ExternalEventsListener implements OnModuleInit, OnApplicationShutdown {
+export class ExternalEventsListener implements OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
     private readonly logger = new Logger("ExternalEventsListener");
     private client?: Client;
     private closing = false;
@@ -84,6 +84,12 @@ export class ExternalEventsListener implements OnModuleInit, OnApplicationShutdo
 
     get isListening(): boolean {
         return this.client !== undefined;
+    }
+
+    /** From the start of a shutdown on, a lost connection is expected (the database may stop too) and not reconnected. */
+    beforeApplicationShutdown(): void {
+        this.closing = true;
+        if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     }
 
     async onApplicationShutdown(): Promise<void> {

@@ -234,7 +234,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file
-         * @description multipart/form-data: the encrypted `content` as a file part plus the metadata as text parts. The content is streamed to storage.
+         * @description multipart/form-data: the encrypted `content` as a file part plus the metadata. The byte fields may be text parts (base64url or base64, as the official client sends them) or file parts with the raw bytes. The content is streamed to storage.
          */
         post: operations["uploadFile"];
         delete?: never;
@@ -2623,8 +2623,8 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /**
-                     * Format: base64url
-                     * @description SHA-512 of the content (64 bytes) is checked against the content. Base64url or base64 (padding optional); 1..128 bytes once decoded.
+                     * Format: binary
+                     * @description 1..128 bytes (SHA-512 of the content): a file part with the raw bytes, or a text part with them in base64url or base64.
                      */
                     cipherHash: string;
                     /**
@@ -2633,8 +2633,8 @@ export interface operations {
                      */
                     content: string;
                     /**
-                     * Format: base64url
-                     * @description Base64url or base64 (padding optional); 1..1048576 bytes once decoded.
+                     * Format: binary
+                     * @description 1 byte..1 MiB: a file part with the raw bytes, or a text part with them in base64url or base64.
                      */
                     encryptedProperties: string;
                     /** Format: date-time */
@@ -2642,8 +2642,8 @@ export interface operations {
                     /** @description Ignored; the owner is the caller. */
                     owner?: string;
                     /**
-                     * Format: base64url
-                     * @description Base64url or base64 (padding optional); 1..512 bytes once decoded.
+                     * Format: binary
+                     * @description 1..512 bytes: a file part with the raw bytes, or a text part with them in base64url or base64.
                      */
                     ownerSignature: string;
                 };
