@@ -15,6 +15,7 @@ import { ApiSecurity, ApiUnauthorizedResponse } from "@nestjs/swagger";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Public } from "../auth/caller";
+import { BodyLimit, MAX_BODY_BYTES } from "../http/route-policy";
 
 export const ADMIN_PATH_PREFIX = "admin/v1";
 export const ADMIN_API_KEY_HEADER = "x-api-key";
@@ -49,6 +50,9 @@ export function AdminController(path: string): ClassDecorator {
     return applyDecorators(
         Controller(`${ADMIN_PATH_PREFIX}/${path}`),
         Public(),
+        // Operators are trusted with the contract's largest body (an announcement may carry 200 long texts and
+        // 100,000 recipients).
+        BodyLimit(MAX_BODY_BYTES, { jsonValues: 200_000 }),
         UseGuards(AdminApiKeyGuard),
         ApiSecurity(ADMIN_SECURITY_SCHEME),
         ApiUnauthorizedResponse({ description: "Missing or wrong X-API-KEY header." })

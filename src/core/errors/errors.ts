@@ -10,8 +10,13 @@ export const ErrorCode = {
     inputCannotBeParsed: "error.platform.inputCannotBeParsed",
     requestBodyTooLarge: "error.platform.requestBodyTooLarge",
     unexpected: "error.platform.unexpected",
-    tooManyRequests: "error.platform.tooManyRequests"
+    tooManyRequests: "error.platform.tooManyRequests",
+    /** Not in the official Backbone (it answers 500 there): a dependency such as PostgreSQL is unreachable; 503. */
+    serviceUnavailable: "error.platform.serviceUnavailable"
 } as const;
+
+/** Seconds a client is asked to wait (`Retry-After`) when the service is temporarily unavailable. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 export const RECORD_NOT_FOUND_MESSAGE =
     "Record not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
@@ -44,5 +49,12 @@ export class ForbiddenError extends ApiError {
 export class ValidationError extends ApiError {
     constructor(message: string, code: string = ErrorCode.invalidPropertyValue) {
         super(code, message, 400);
+    }
+}
+
+/** A dependency (the database, the blob store) cannot be reached right now: 503 with `Retry-After`. */
+export class ServiceUnavailableError extends ApiError {
+    constructor(message = "The service is temporarily unavailable. Try again later.") {
+        super(ErrorCode.serviceUnavailable, message, 503);
     }
 }

@@ -1,12 +1,14 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from "@nestjs/common";
-import type { FastifyReply } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 
-import { ApiError, ErrorCode } from "../errors/errors";
+import { isDatabaseUnavailable } from "../database/errors";
+import { ApiError, ErrorCode, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, ServiceUnavailableError } from "../errors/errors";
 import { errorBody } from "./error-envelope";
 
 interface FastifyLikeError {
     code?: string;
     statusCode?: number;
+    message?: string;
 }
 
 export interface RenderedError {
@@ -15,10 +17,37 @@ export interface RenderedError {
     headers?: Record<string, string>;
 }
 
+/**
+ * What the multipart parser (busboy, under @fastify/multipart) throws for a form that is not well-formed: no or an
+ * unusable boundary, a body that ends inside a part, a content type it cannot read. It sets no error code.
+ */
+const MALFORMED_MULTIPART = [
+    "Multipart: Boundary not found",
+    "Boundary required",
+    "Unexpected end of multipart data",
+    "Unsupported Content-Type.",
+    "Missing Content-Type-header.",
+    "The needle cannot"
+];
+
+export function isMalformedMultipart(error: unknown): boolean {
+    const message = (error as FastifyLikeError | undefined)?.message;
+    if (typeof message !== "string") return false;
+    return (
+        MALFORMED_MULTIPART.some((text) => message.startsWith(text)) ||
+        message.endsWith("terminated early due to unexpected end of multipart data")
+    );
+}
+
+const tooLarge = (): RenderedError => ({ status: 400, body: errorBody(ErrorCode.requestBodyTooLarge, "The request body is too large.") });
+const unparsable = (message: string): RenderedError => ({ status: 400, body: errorBody(ErrorCode.inputCannotBeParsed, message) });
+
 /** Maps any thrown value to the status and error envelope of the wire contract. */
 export function renderError(error: unknown, logger?: Logger): RenderedError {
     if (error instanceof ApiError) {
-        return { status: error.status, body: errorBody(error.code, error.message, error.data) };
+        const rendered: RenderedError = { status: error.status, body: errorBody(error.code, error.message, error.data) };
+        if (error.status === 503) rendered.headers = { "retry-after": String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) };
+        return rendered;
     }
     if (error instanceof HttpException) {
         const status = error.getStatus();
@@ -32,26 +61,29 @@ export function renderError(error: unknown, logger?: Logger): RenderedError {
             case 405:
                 return { status };
             case 413:
-                return { status: 400, body: errorBody(ErrorCode.requestBodyTooLarge, "The request body is too large.") };
+                return tooLarge();
             case 429:
                 return { status, body: errorBody(ErrorCode.tooManyRequests, "Too many requests. Try again later.") };
             default:
-                if (status >= 400 && status < 500) {
-                    return { status: 400, body: errorBody(ErrorCode.inputCannotBeParsed, error.message) };
-                }
+                if (status >= 400 && status < 500) return unparsable(error.message);
         }
     }
     const fastifyError = error as FastifyLikeError;
     if (typeof fastifyError?.code === "string" && fastifyError.code.startsWith("FST_")) {
-        if (fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE" || fastifyError.code === "FST_REQ_FILE_TOO_LARGE") {
-            return { status: 400, body: errorBody(ErrorCode.requestBodyTooLarge, "The request body is too large.") };
-        }
-        if ((fastifyError.statusCode ?? 500) < 500) {
-            return { status: 400, body: errorBody(ErrorCode.inputCannotBeParsed, "The request could not be parsed.") };
-        }
+        if (fastifyError.code === "FST_ERR_CTP_BODY_TOO_LARGE" || fastifyError.code === "FST_REQ_FILE_TOO_LARGE") return tooLarge();
+        if ((fastifyError.statusCode ?? 500) < 500) return unparsable("The request could not be parsed.");
     }
-    if (error instanceof SyntaxError && (error as FastifyLikeError).statusCode === 400) {
-        return { status: 400, body: errorBody(ErrorCode.inputCannotBeParsed, "The request body is not valid JSON.") };
+    // Parser failures of any kind (malformed JSON, a value nested too deep for a recursive reader, a broken multipart
+    // form) are the client's: 400, never 500.
+    if (error instanceof SyntaxError) return unparsable("The request body is not valid JSON.");
+    if (error instanceof RangeError) {
+        logger?.warn(`input refused after a RangeError: ${error.message}`);
+        return unparsable("The request could not be processed as sent.");
+    }
+    if (isMalformedMultipart(error)) return unparsable("The multipart/form-data body is malformed.");
+    if (isDatabaseUnavailable(error)) {
+        logger?.warn(`database unavailable: ${error instanceof Error ? error.message : String(error)}`);
+        return renderError(new ServiceUnavailableError());
     }
     logger?.error(error instanceof Error ? (error.stack ?? error.message) : "non-error thrown");
     return { status: 500, body: errorBody(ErrorCode.unexpected, "An unexpected error occurred.") };
@@ -68,13 +100,30 @@ export function sendRendered(reply: FastifyReply, rendered: RenderedError): void
     }
 }
 
+/**
+ * Whether the client has gone (closed or reset its connection) while the request was handled. What fails then
+ * (reading the rest of the body, writing the response) is the expected consequence, not a fault of the Backbone.
+ */
+function clientHasGone(request: FastifyRequest | undefined, reply: FastifyReply): boolean {
+    return Boolean(request?.raw.destroyed && !request.raw.complete) || reply.raw.destroyed || Boolean(reply.raw.socket?.destroyed);
+}
+
 /** The one global filter: every error leaves as the wire contract's error envelope. */
 @Catch()
 export class GlobalExceptionFilter implements ExceptionFilter {
     private readonly logger = new Logger("Errors");
 
     catch(exception: unknown, host: ArgumentsHost): void {
-        const reply = host.switchToHttp().getResponse<FastifyReply>();
+        const http = host.switchToHttp();
+        const reply = http.getResponse<FastifyReply>();
+        if (clientHasGone(http.getRequest<FastifyRequest | undefined>(), reply)) {
+            // Nobody is listening for the answer any more: not an error of the Backbone (and nothing to log loudly).
+            this.logger.log(
+                `request ended early, the client closed the connection (${exception instanceof Error ? exception.message : "no error"})`
+            );
+            sendRendered(reply, renderError(exception));
+            return;
+        }
         sendRendered(reply, renderError(exception, this.logger));
     }
 }

@@ -1,12 +1,28 @@
-import { Body, Controller, HttpCode, Post, Res } from "@nestjs/common";
+import { type ArgumentsHost, Body, Catch, Controller, type ExceptionFilter, HttpCode, Post, Res, UseFilters } from "@nestjs/common";
 import { ApiBody, ApiConsumes, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { Public } from "../../core/auth/caller";
+import { ApiError } from "../../core/errors/errors";
+import { renderError, sendRendered } from "../../core/http/exception.filter";
 import { RawResponse } from "../../core/http/raw-response";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { OAuthErrorResponse, TokenRequest, TokenResponse } from "./auth.dto";
 import { AuthService, OAuthError } from "./auth.service";
+
+/** Input the shared validation refuses (e.g. a NUL character in a field) is an OAuth `invalid_request` here. */
+@Catch(ApiError)
+class OAuthInvalidRequestFilter implements ExceptionFilter {
+    catch(error: ApiError, host: ArgumentsHost): void {
+        const reply = host.switchToHttp().getResponse<FastifyReply>();
+        if (error.status !== 400) return sendRendered(reply, renderError(error));
+        reply
+            .status(400)
+            .header("cache-control", "no-store")
+            .header("content-type", "application/json; charset=utf-8")
+            .send({ error: "invalid_request", error_description: error.message });
+    }
+}
 
 @ApiTags("Authentication")
 @ApiExtraModels(OAuthErrorResponse)
@@ -19,6 +35,7 @@ export class AuthController {
     @Public()
     @AnonymousRateLimit("connectToken")
     @RawResponse()
+    @UseFilters(OAuthInvalidRequestFilter)
     @ApiOperation({
         summary: "Get an access token",
         description: "OAuth2 password grant (form-encoded) with the OAuth client's credentials and a device's username and password."
