@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { ApiErrors } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
 
@@ -27,7 +28,9 @@ export class SseController {
         content: { "text/event-stream": { schema: { type: "string" } } }
     })
     @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
+    @ApiErrors(429)
     openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
+        this.hub.assertCanOpen(caller.deviceId);
         reply.hijack();
         this.hub.open(caller.address, caller.deviceId, reply.raw);
     }
