@@ -14,6 +14,7 @@ import { AccessTokens } from "./core/auth/access-tokens";
 import { registerEarlyAuthentication } from "./core/auth/auth.guard";
 import type { RuntimeOptions } from "./core/core.module";
 import { registerBodyParsers } from "./core/http/body-parsers";
+import { clientErrorHandler, frameworkErrors } from "./core/http/framework-errors";
 import { parseQueryString } from "./core/http/query-keys";
 import { announcesBody, DEFAULT_BODY_LIMIT_BYTES, registerRoutePolicies, stampRoutePolicies } from "./core/http/route-policy";
 import { Metrics } from "./core/metrics/metrics";
@@ -54,6 +55,8 @@ export function createFastifyAdapter(settings: HttpServerSettings = configSchema
         onProtoPoisoning: "error",
         onConstructorPoisoning: "error",
         trustProxy: settings.TRUST_PROXY as boolean | string,
+        frameworkErrors,
+        clientErrorHandler,
         genReqId: (req: IncomingMessage) => {
             const withIds = req as IncomingMessage & { correlationId?: string };
             withIds.correlationId = correlationIdOf(req.headers["x-correlation-id"]);
