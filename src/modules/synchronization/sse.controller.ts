@@ -1,9 +1,9 @@
 import { Controller, Get, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors } from "../../core/http/openapi";
+import { ErrorEnvelope } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
 
@@ -28,7 +28,12 @@ export class SseController {
         content: { "text/event-stream": { schema: { type: "string" } } }
     })
     @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
-    @ApiErrors(429)
+    @ApiExtraModels(ErrorEnvelope)
+    @ApiResponse({
+        status: 429,
+        description: "The device already has the most event streams it may have open (SSE_MAX_STREAMS_PER_DEVICE).",
+        content: { "application/json": { schema: { $ref: getSchemaPath(ErrorEnvelope) } } }
+    })
     openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
         this.hub.assertCanOpen(caller.deviceId);
         reply.hijack();
