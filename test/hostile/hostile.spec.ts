@@ -14,10 +14,10 @@ import { type Answer, send } from "./send";
  * content types, odd headers and malformed HTTP framing; anonymous, with valid and with invalid credentials.
  *
  * It asserts that nothing answers 5xx (or hangs), that a 400 carries an error code, and that afterwards a normal
- * flow still works on the same process. `HOSTILE_RUNS` (default 3000) and `HOSTILE_SEED` choose the run;
+ * flow still works on the same process. `HOSTILE_RUNS` (default 2500) and `HOSTILE_SEED` choose the run;
  * `npm run test:hostile -- --runs 50000` runs many more.
  */
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 3000);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 2500);
 const SEED = process.env.HOSTILE_SEED === undefined ? Date.now() % 2 ** 31 : Number(process.env.HOSTILE_SEED);
 const ADMIN_KEY = "hostile-admin-key-0123456789";
 /** Requests sent at once in each run. */
