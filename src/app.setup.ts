@@ -3,35 +3,52 @@ import type { IncomingMessage } from "node:http";
 
 import fastifyCors, { type FastifyCorsOptions } from "@fastify/cors";
 import multipart from "@fastify/multipart";
+import { NotFoundException } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { SwaggerModule } from "@nestjs/swagger";
 import type { FastifyRequest } from "fastify";
 
 import { AppModule } from "./app.module";
+import { type BackboneConfig, configSchema } from "./config/config";
 import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
+import { AccessTokens } from "./core/auth/access-tokens";
+import { registerEarlyAuthentication } from "./core/auth/auth.guard";
 import type { RuntimeOptions } from "./core/core.module";
+import { registerBodyParsers } from "./core/http/body-parsers";
 import { corsOptions } from "./core/http/cors";
+import { clientErrorHandler, frameworkErrors } from "./core/http/framework-errors";
 import { AdminListener, listenerOf } from "./core/http/listeners";
 import { parseQueryString } from "./core/http/query-keys";
+import { announcesBody, DEFAULT_BODY_LIMIT_BYTES, registerRoutePolicies, stampRoutePolicies } from "./core/http/route-policy";
 import { UtcTimestamps } from "./core/http/timestamps";
 import { BackboneLogger } from "./core/logging/nest-logger";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildOpenApiDocument, serveAdminApiDocument } from "./openapi";
 
+export { MAX_BODY_BYTES } from "./core/http/route-policy";
+
 /** Largest path parameter the router passes on: more than Node's whole header limit, so never the limit that applies. */
 const MAX_PATH_PARAM_LENGTH = 16 * 1024;
-
-/** Largest accepted request body (the wire contract's 20 MiB). */
-export const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 function correlationIdOf(header: string | string[] | undefined): string {
     const value = (Array.isArray(header) ? header[0] : header)?.trim();
     return value ? value.substring(0, 100) : randomUUID();
 }
 
-export function createFastifyAdapter(trustProxy: boolean | number | string = false): FastifyAdapter {
+/** The settings of the HTTP server; the defaults of the configuration when none are given (spec export). */
+export type HttpServerSettings = Pick<
+    BackboneConfig,
+    | "TRUST_PROXY"
+    | "HTTP_HEADERS_TIMEOUT_SECONDS"
+    | "HTTP_REQUEST_TIMEOUT_SECONDS"
+    | "HTTP_KEEP_ALIVE_TIMEOUT_SECONDS"
+    | "HTTP_IDLE_TIMEOUT_SECONDS"
+>;
+
+export function createFastifyAdapter(settings: HttpServerSettings = configSchema.parse({})): FastifyAdapter {
+    const headersTimeout = settings.HTTP_HEADERS_TIMEOUT_SECONDS * 1000;
     return new FastifyAdapter({
         routerOptions: {
             caseSensitive: false,
@@ -41,8 +58,21 @@ export function createFastifyAdapter(trustProxy: boolean | number | string = fal
             // the documented 400 instead of the router's 414.
             maxParamLength: MAX_PATH_PARAM_LENGTH
         },
-        bodyLimit: MAX_BODY_BYTES,
-        trustProxy: trustProxy as boolean | string,
+        // Routes of the controllers have their own limits (route-policy.ts); this one is for everything else.
+        bodyLimit: DEFAULT_BODY_LIMIT_BYTES,
+        // Connection hygiene (README, "Hostile input and limits"): a client must send its headers and its whole
+        // request in bounded time, an idle connection is closed, and Node checks for expired ones every second
+        // instead of every 30 s, so a slow-loris connection does not outlive its timeout by much.
+        connectionTimeout: settings.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+        keepAliveTimeout: settings.HTTP_KEEP_ALIVE_TIMEOUT_SECONDS * 1000,
+        requestTimeout: settings.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+        http: { headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
+        // Our JSON parser refuses these keys itself (body-parsers.ts); the framework's own checks stay on regardless.
+        onProtoPoisoning: "error",
+        onConstructorPoisoning: "error",
+        trustProxy: settings.TRUST_PROXY as boolean | string,
+        frameworkErrors,
+        clientErrorHandler,
         genReqId: (req: IncomingMessage) => {
             const withIds = req as IncomingMessage & { correlationId?: string };
             withIds.correlationId = correlationIdOf(req.headers["x-correlation-id"]);
@@ -58,6 +88,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     app.useLogger(app.get(BackboneLogger));
     app.useGlobalPipes(createValidationPipe());
     // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
+    const fastify = app.getHttpAdapter().getInstance();
+    // Before the routes are registered (at init): each controller route's body limit and authentication mode, known
+    // to the hooks that run before a body is read; then the parsers that build bounded, prototype-free input.
+    stampRoutePolicies(app);
+    registerRoutePolicies(fastify);
+    registerBodyParsers(fastify);
     // Browser clients (CORS_ORIGINS): preflights answered, allowed origins and exposed headers on every response of the
     // public listener. The admin listener is same-origin only (its console is served by itself): no CORS there.
     const cors = corsOptions(options.config);
@@ -80,7 +116,6 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
             headerPairs: 100
         }
     });
-    const fastify = app.getHttpAdapter().getInstance();
     const timestamps = new UtcTimestamps();
     fastify.addHook("onRequest", async (request, reply) => {
         const correlationId = (request.raw as IncomingMessage & { correlationId?: string }).correlationId ?? correlationIdOf(undefined);
@@ -88,6 +123,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         reply.header("x-trace-id", request.id);
         reply.header("x-request-time", timestamps.format(Date.now()));
     });
+    // Requests that will be refused anyway are answered before their body is read: an unknown route, and a route
+    // that needs a bearer token without a valid one (the body limit is the content-type parser's).
+    fastify.addHook("onRequest", async (request) => {
+        if (request.is404 && announcesBody(request)) throw new NotFoundException();
+    });
+    registerEarlyAuthentication(fastify, app.get(AccessTokens));
     // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
     // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.
     let closing = false;
@@ -101,13 +142,15 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         // The route pattern (e.g. /api/v2/Challenges/:id), never the raw URL, keeps the label set small.
         metrics.observeRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
     });
-    fastify.addHook("onSend", async (_request, reply, payload) => {
+    fastify.addHook("onSend", async (request, reply, payload) => {
         // As the official Backbone: the response's UTC time and the whole milliseconds the request took.
         reply.header("x-response-time", timestamps.format(Date.now()));
         reply.header("x-response-duration-ms", Math.floor(reply.elapsedTime).toString());
         reply.header("x-content-type-options", "nosniff");
         reply.header("x-frame-options", "DENY");
-        if (closing) reply.header("connection", "close");
+        // An answer given before the whole body has arrived (an error) closes the connection: the rest of the body
+        // is not read and drained, and a keep-alive connection cannot be resynchronised after it anyway.
+        if (closing || !request.raw.complete) reply.header("connection", "close");
         return payload;
     });
     if (options.config.SWAGGER_UI) {
@@ -125,14 +168,14 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
 
 /** Creates the configured (not yet listening) application. */
 export async function createApp(options: RuntimeOptions): Promise<NestFastifyApplication> {
-    const app = await NestFactory.create<NestFastifyApplication>(
-        AppModule.forRoot(options),
-        createFastifyAdapter(options.config.TRUST_PROXY),
-        {
-            bufferLogs: true,
-            abortOnError: false
-        }
-    );
+    const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(options), createFastifyAdapter(options.config), {
+        bufferLogs: true,
+        abortOnError: false,
+        // The body parsers are the Backbone's own (registered by configureApp).
+        bodyParser: false
+    });
+    // Connections beyond the maximum are closed by Node as soon as they are accepted.
+    app.getHttpServer().maxConnections = options.config.HTTP_MAX_CONNECTIONS;
     await configureApp(app, options);
     return app;
 }

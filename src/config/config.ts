@@ -201,6 +201,18 @@ export const configSchema = z.object({
         .string()
         .regex(/^[^,\s]+(,[^,\s]+)*$/, "must be a comma-separated list of bundle ids")
         .optional(),
+    /** Time a client has to send the complete request headers; slower connections are closed (slow-loris). */
+    HTTP_HEADERS_TIMEOUT_SECONDS: int(1, 3600).default(10),
+    /** Time a client has to send a whole request, headers and body (a 20 MiB body at 1 Mbit/s takes ~170 s). */
+    HTTP_REQUEST_TIMEOUT_SECONDS: int(1, 3600).default(300),
+    /** How long an idle keep-alive connection stays open; above the usual 60 s of load balancers. */
+    HTTP_KEEP_ALIVE_TIMEOUT_SECONDS: int(1, 3600).default(72),
+    /** A connection without any traffic for this long is closed; above the 20 s heartbeat of event streams. */
+    HTTP_IDLE_TIMEOUT_SECONDS: int(30, 86_400).default(120),
+    /** Most connections one instance holds open at once (event streams included); further ones are refused. */
+    HTTP_MAX_CONNECTIONS: int(1, 1_000_000).default(10_000),
+    /** Most server-sent event streams one device may have open on one instance; a further one is answered 429. */
+    SSE_MAX_STREAMS_PER_DEVICE: int(1, 100).default(5),
     /**
      * On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut; keep the orchestrator's
      * termination grace period above it.
@@ -318,6 +330,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BackboneConfig
     }
     if (config.RATE_LIMIT_STORAGE === "redis" && !config.REDIS_URL) {
         throw new ConfigError("Invalid configuration:\n  REDIS_URL: required when RATE_LIMIT_STORAGE=redis");
+    }
+    if (config.HTTP_HEADERS_TIMEOUT_SECONDS > config.HTTP_REQUEST_TIMEOUT_SECONDS) {
+        throw new ConfigError("Invalid configuration:\n  HTTP_HEADERS_TIMEOUT_SECONDS: must not exceed HTTP_REQUEST_TIMEOUT_SECONDS");
     }
     try {
         new CronTime(config.HOUSEKEEPING_CRON);

@@ -4,7 +4,15 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/devices/devices.events";
 import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
-import { type Body, createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import {
+    type Body,
+    createTemplate,
+    establishRelationship,
+    eventsOf,
+    loadTemplate,
+    put,
+    requestRelationship
+} from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -201,6 +209,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     it("deletes the identity's templates, keeps relationships created from them, anonymises forIdentity and allocations", async () => {
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         const ownTemplate = await createTemplate(t, leaving);
+        await loadTemplate(t, peer, ownTemplate);
         const created = await t.http
             .post("/api/v2/Relationships")
             .set("authorization", peer.auth)

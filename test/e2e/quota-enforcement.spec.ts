@@ -1,4 +1,4 @@
-import { CONTENT, createTemplate, establishRelationship, requestRelationship } from "../factories/relationships";
+import { CONTENT, createTemplate, establishRelationship, loadTemplate, requestRelationship } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
@@ -162,6 +162,7 @@ describe("quota enforcement", () => {
         await establishRelationship(t, limited, b);
 
         const templateOfC = await createTemplate(t, c);
+        await loadTemplate(t, limited, templateOfC);
         const create = await t.http
             .post("/api/v2/Relationships")
             .set("authorization", limited.auth)

@@ -1,4 +1,4 @@
-import { CONTENT, createTemplate, eventsOf } from "../factories/relationships";
+import { CONTENT, createTemplate, eventsOf, loadTemplate } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -119,6 +119,7 @@ describe("relationship templates", () => {
         it("hides an expired template except from identities with a relationship created from it", async () => {
             const expiresAt = new Date(t.clock.now().getTime() + 60_000).toISOString();
             const id = await createTemplate(t, owner, { expiresAt });
+            await loadTemplate(t, other, id);
             await t.http.post("/api/v2/Relationships").set("authorization", other.auth).send({ relationshipTemplateId: id }).expect(201);
             await get(third, id).expect(200);
             t.clock.advance(60_000);
@@ -223,6 +224,7 @@ describe("relationship templates", () => {
 
         it("keeps relationships created from the template, without the template id", async () => {
             const id = await createTemplate(t, owner);
+            await loadTemplate(t, third, id);
             const created = await t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", third.auth)

@@ -1,7 +1,15 @@
 import { DataSource } from "typeorm";
 
 import { RelationshipsService } from "../../src/modules/relationships/relationships.service";
-import { type Body, createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import {
+    type Body,
+    createTemplate,
+    establishRelationship,
+    eventsOf,
+    loadTemplate,
+    put,
+    requestRelationship
+} from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -27,6 +35,7 @@ describe("relationships", () => {
         it("creates a Pending relationship from a template, with the audit log and an event for the template owner", async () => {
             const [requester, templator] = await pair();
             const templateId = await createTemplate(t, templator);
+            await loadTemplate(t, requester, templateId);
             const content = Buffer.from("request").toString("base64url");
             const response = await t.http
                 .post("/api/v2/Relationships")
@@ -93,10 +102,57 @@ describe("relationships", () => {
             expect(response.body.error.code).toBe("error.platform.recordNotFound");
         });
 
+        it("answers 404 for a template the caller has not loaded, one whose allocations are exhausted, or one it lacks the password of", async () => {
+            const [requester, templator, other] = await pair();
+            const notLoaded = await createTemplate(t, templator);
+            const skipped = await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: notLoaded })
+                .expect(404);
+            expect(skipped.body.error.code).toBe("error.platform.recordNotFound");
+
+            const exhausted = await createTemplate(t, templator, { maxNumberOfAllocations: 1 });
+            await loadTemplate(t, other, exhausted);
+            const refusedLoad = await t.http
+                .get(`/api/v2/RelationshipTemplates/${exhausted}`)
+                .set("authorization", requester.auth)
+                .expect(400);
+            expect(refusedLoad.body.error.code).toBe("error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted");
+            await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: exhausted })
+                .expect(404);
+
+            const password = Buffer.from("template password");
+            const protectedTemplate = await createTemplate(t, templator, { password: password.toString("base64") });
+            await t.http.get(`/api/v2/RelationshipTemplates/${protectedTemplate}`).set("authorization", requester.auth).expect(404);
+            await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: protectedTemplate })
+                .expect(404);
+
+            // The identity that holds the allocation can go on; so can the requester once it has loaded a template.
+            await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", other.auth)
+                .send({ relationshipTemplateId: exhausted })
+                .expect(201);
+            await loadTemplate(t, requester, notLoaded);
+            await t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: notLoaded })
+                .expect(201);
+        });
+
         it("refuses a second relationship while one is open, and allows one after rejection", async () => {
             const [requester, templator] = await pair();
             const first = await requestRelationship(t, requester, templator);
             const templateId = await createTemplate(t, templator);
+            await loadTemplate(t, requester, templateId);
             const again = await t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
@@ -104,6 +160,7 @@ describe("relationships", () => {
                 .expect(400);
             expect(again.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const reverse = await createTemplate(t, requester);
+            await loadTemplate(t, templator, reverse);
             const fromOtherSide = await t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", templator.auth)
@@ -121,6 +178,7 @@ describe("relationships", () => {
         it("lets exactly one of ten concurrent requests for the same pair succeed", async () => {
             const [requester, templator] = await pair();
             const templates = [await createTemplate(t, templator), await createTemplate(t, templator)];
+            for (const id of templates) await loadTemplate(t, requester, id);
             const responses = await Promise.all(
                 Array.from({ length: 10 }, (_, i) =>
                     t.http
@@ -143,6 +201,7 @@ describe("relationships", () => {
         it("answers peerIsToBeDeleted when the template owner is not Active", async () => {
             const [requester, templator] = await pair();
             const templateId = await createTemplate(t, templator);
+            await loadTemplate(t, requester, templateId);
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [templator.address]);
             const response = await t.http
                 .post("/api/v2/Relationships")

@@ -42,9 +42,15 @@ export async function createTemplate(t: TestApp, owner: TestIdentity, body: Reco
     return response.body.result.id;
 }
 
+/** Loads a template as the official client does before creating a relationship from it (this allocates it). */
+export async function loadTemplate(t: TestApp, who: TestIdentity, templateId: string): Promise<void> {
+    await t.http.get(`/api/v2/RelationshipTemplates/${templateId}`).set("authorization", who.auth).expect(200);
+}
+
 /** `from` requests a relationship from a template of `to`; returns the relationship id (Pending). */
 export async function requestRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
     const templateId = await createTemplate(t, to);
+    await loadTemplate(t, from, templateId);
     const response = await t.http
         .post("/api/v2/Relationships")
         .set("authorization", from.auth)

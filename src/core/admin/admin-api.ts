@@ -20,6 +20,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Public } from "../auth/caller";
 import { ServedOnAdminListener } from "../http/listeners";
+import { BodyLimit, MAX_BODY_BYTES } from "../http/route-policy";
 
 /** Where the admin listener serves the Admin API's Swagger UI (and /openapi.json below it). */
 export const ADMIN_DOCS_PATH = "admin/docs";
@@ -153,6 +154,9 @@ export function AdminController(path: string, options: { prefix?: string } = {})
         Controller(`${options.prefix ?? "api/v1"}/${path}`),
         ServedOnAdminListener(),
         Public(),
+        // Operators are trusted with the contract's largest body (an announcement may carry 200 long texts and
+        // 100,000 recipients).
+        BodyLimit(MAX_BODY_BYTES, { jsonValues: 200_000 }),
         UseGuards(AdminApiKeyGuard, XsrfGuard),
         ApiSecurity(ADMIN_SECURITY_SCHEME),
         ApiUnauthorizedResponse({ description: "Missing or wrong X-API-KEY header (empty body)." })

@@ -18,7 +18,9 @@ export function dataSourceOptions(url: string, poolSize: number, entities: DataS
         synchronize: false,
         migrationsRun: false,
         logging: false,
-        extra: { max: poolSize, application_name: "backbone" }
+        // A connection that cannot be had within 10 s (server unreachable, pool exhausted) fails the request with a
+        // 503 instead of holding it indefinitely.
+        extra: { max: poolSize, application_name: "backbone", connectionTimeoutMillis: 10_000 }
     } as DataSourceOptions;
 }
 

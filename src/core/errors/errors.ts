@@ -11,8 +11,12 @@ export const ErrorCode = {
     requestBodyTooLarge: "error.platform.requestBodyTooLarge",
     unexpected: "error.platform.unexpected",
     tooManyRequests: "error.platform.tooManyRequests",
+    /** Not in the official Backbone (it answers 500 there): a dependency such as PostgreSQL is unreachable; 503. */
     serviceUnavailable: "error.platform.serviceUnavailable"
 } as const;
+
+/** Seconds a client is asked to wait (`Retry-After`) when the service is temporarily unavailable. */
+export const SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /** A failure with an error code of the wire contract; the global filter renders it as the error envelope. */
 export class ApiError extends Error {
@@ -81,5 +85,12 @@ export class ForbiddenError extends ApiError {
 export class ValidationError extends ApiError {
     constructor(message: string, code: string = ErrorCode.invalidPropertyValue) {
         super(code, message, 400);
+    }
+}
+
+/** A dependency (the database, the blob store) cannot be reached right now: 503 with `Retry-After`. */
+export class ServiceUnavailableError extends ApiError {
+    constructor(message = "The service is temporarily unavailable. Try again later.") {
+        super(ErrorCode.serviceUnavailable, message, 503);
     }
 }

@@ -1,6 +1,7 @@
-import { type ValidationError as ClassValidatorError, ValidationPipe } from "@nestjs/common";
+import { type ArgumentMetadata, type ValidationError as ClassValidatorError, ValidationPipe } from "@nestjs/common";
 
 import { ApiError, ErrorCode } from "../errors/errors";
+import { findUnstorableString } from "./storable-strings";
 
 /** Constraints whose failure means the input has the wrong shape rather than a wrong value. */
 const SHAPE_CONSTRAINTS = new Set([
@@ -40,8 +41,35 @@ export function validationErrorFactory(errors: ClassValidatorError[]): ApiError 
     return new ApiError(code, `'${field}': ${reason}`);
 }
 
+/**
+ * The global pipe: first refuses strings PostgreSQL cannot store anywhere in a body, query, path parameter or header
+ * a handler reads (so no route needs its own rule for them), then validates and transforms by the DTO class.
+ */
+class BackboneValidationPipe extends ValidationPipe {
+    override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+        if (metadata.type !== "custom") {
+            const path = findUnstorableString(value, metadata.data ?? "");
+            if (path !== undefined) {
+                const field = path === "" ? metadata.type : path;
+                throw new ApiError(ErrorCode.invalidPropertyValue, `'${field}': must not contain NUL characters or unpaired surrogates.`);
+            }
+        }
+        return await super.transform(value, metadata);
+    }
+
+    /**
+     * The framework walks every value to delete prototype keys, and every array to close gaps, before validating.
+     * Both are settled by the parsers instead (body-parsers.ts, query-keys.ts: no prototype keys, no prototypes, dense
+     * arrays), and both walks were harmful here: the key deletion reached `Object.prototype` through an inherited key
+     * and deleted its members for the whole process, and on a large body the two walks took seconds.
+     */
+    protected override stripProtoKeys(): void {}
+
+    protected override closeArrayGaps(): void {}
+}
+
 export function createValidationPipe(): ValidationPipe {
-    return new ValidationPipe({
+    return new BackboneValidationPipe({
         transform: true,
         whitelist: true,
         forbidNonWhitelisted: false,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from "@nes
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent } from "../../core/http/openapi";
+import { BodyLimit } from "../../core/http/route-policy";
 import { FEATURE_FLAGS_SCHEMA, FeatureFlagsResult, IdentityAddressParams } from "./feature-flags.dto";
 import { FeatureFlagsService, parseFeatureFlags } from "./feature-flags.service";
 
@@ -13,6 +14,8 @@ export class FeatureFlagsController {
     constructor(private readonly featureFlags: FeatureFlagsService) {}
 
     @Patch("Self/FeatureFlags")
+    // Up to 200 names of up to 200 characters each.
+    @BodyLimit(256 * 1024)
     @HttpCode(204)
     @ApiOperation({
         summary: "Set feature flags of the caller's identity",

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { multipartParts } from "../../core/http/multipart";
 import { ApiBinaryResponse, ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, ErrorEnvelope } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
@@ -59,7 +60,7 @@ export class FilesController {
         @Res({ passthrough: true }) reply: FastifyReply
     ): Promise<UploadFileResponse> {
         if (typeof request.isMultipart !== "function" || !request.isMultipart()) throw FilesErrors.notMultipart();
-        const { file, ownershipToken } = await this.files.uploadFile(caller, request.parts());
+        const { file, ownershipToken } = await this.files.uploadFile(caller, multipartParts(request));
         reply.header("location", `/api/v2/Files/${file.id}`);
         return UploadFileResponse.from(file, ownershipToken);
     }

@@ -6,8 +6,17 @@ import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
-import { GetMessageQuery, ListMessagesQuery, MessageDto, MessageIdParams, SendMessageRequest, SentMessageDto } from "./messages.dto";
+import {
+    GetMessageQuery,
+    ListMessagesQuery,
+    MAX_MESSAGE_BODY_BYTES,
+    MessageDto,
+    MessageIdParams,
+    SendMessageRequest,
+    SentMessageDto
+} from "./messages.dto";
 import { MessagesService } from "./messages.service";
 
 @ApiTags("Messages")
@@ -20,6 +29,8 @@ export class MessagesController {
     ) {}
 
     @Post()
+    // The body, plus up to 1000 recipients with an encrypted key each and the attachment ids.
+    @BodyLimit(base64BodyLimit(MAX_MESSAGE_BODY_BYTES, 1024 * 1024))
     @EnforceQuota("NumberOfSentMessages")
     @HttpCode(201)
     @ApiOperation({

@@ -6,12 +6,14 @@ import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, bytesInputSchema } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     CreatedRelationshipTemplateDto,
     CreateRelationshipTemplateRequest,
     GetRelationshipTemplateQuery,
     ListRelationshipTemplatesQuery,
+    MAX_TEMPLATE_CONTENT_BYTES,
     RelationshipTemplateDto,
     RelationshipTemplateIdParams
 } from "./relationship-templates.dto";
@@ -27,6 +29,7 @@ export class RelationshipTemplatesController {
     ) {}
 
     @Post()
+    @BodyLimit(base64BodyLimit(MAX_TEMPLATE_CONTENT_BYTES))
     @EnforceQuota("NumberOfRelationshipTemplates")
     @HttpCode(201)
     @ApiOperation({ summary: "Create a relationship template" })

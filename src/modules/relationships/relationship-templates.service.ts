@@ -164,6 +164,11 @@ export class RelationshipTemplatesService {
         return template;
     }
 
+    /** Whether the identity has loaded (and so allocated) the template: what creating a relationship from it requires. */
+    async isAllocatedBy(manager: EntityManager, templateId: string, address: string): Promise<boolean> {
+        return await manager.existsBy(RelationshipTemplateAllocation, { relationshipTemplateId: templateId, allocatedBy: address });
+    }
+
     private async hasRelationshipFrom(manager: EntityManager, templateId: string, address: string): Promise<boolean> {
         return await manager
             .createQueryBuilder(Relationship, "r")

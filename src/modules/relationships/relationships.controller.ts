@@ -5,12 +5,14 @@ import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     CanCreateRelationshipQuery,
     CanCreateRelationshipResponse,
     CreateRelationshipRequest,
     ListRelationshipsQuery,
+    MAX_RELATIONSHIP_CONTENT_BYTES,
     RelationshipCreationResponseRequest,
     RelationshipDto,
     RelationshipIdParams,
@@ -28,6 +30,7 @@ export class RelationshipsController {
     ) {}
 
     @Post()
+    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
     @EnforceQuota("NumberOfRelationships")
     @HttpCode(201)
     @ApiOperation({ summary: "Request a relationship with the creator of a template" })
@@ -73,6 +76,7 @@ export class RelationshipsController {
     }
 
     @Put(":id/Accept")
+    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
     @EnforceQuota("NumberOfRelationships")
     @HttpCode(200)
     @ApiOperation({ summary: "Accept a pending relationship addressed to the caller" })
@@ -90,6 +94,7 @@ export class RelationshipsController {
     }
 
     @Put(":id/Reject")
+    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
     @HttpCode(200)
     @ApiOperation({ summary: "Reject a pending relationship addressed to the caller" })
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
@@ -106,6 +111,7 @@ export class RelationshipsController {
     }
 
     @Put(":id/Revoke")
+    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
     @HttpCode(200)
     @ApiOperation({ summary: "Revoke a pending relationship the caller created" })
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })

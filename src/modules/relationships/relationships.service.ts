@@ -118,6 +118,12 @@ export class RelationshipsService implements OnModuleInit {
     async createRelationship(caller: Caller, templateId: string, creationContent: Buffer | null): Promise<Relationship> {
         const template = await this.templates.findVisibleTemplate(this.dataSource.manager, caller.address, templateId);
         if (template.createdBy === caller.address) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
+        // Only from a template the caller has loaded: loading allocates it (within maxNumberOfAllocations, with its
+        // password), so an exhausted or password-protected template cannot be used by skipping the load. A template the
+        // caller may not use is one it cannot see (404), as in the official Backbone.
+        if (!(await this.templates.isAllocatedBy(this.dataSource.manager, template.id, caller.address))) {
+            throw notFound("RelationshipTemplate");
+        }
         // Asked before the transaction starts: the identities service uses a connection of its own.
         if ((await this.identities.statusOf(template.createdBy)) !== "Active") throw RelationshipsErrors.peerIsToBeDeleted();
         try {

@@ -5,8 +5,10 @@ import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { BodyLimit, MAX_BODY_BYTES } from "../../core/http/route-policy";
 import { DatawalletService } from "./datawallet.service";
 import { ApiDatawalletVersionHeader, SupportedDatawalletVersion } from "./datawallet-version.header";
+import { MAX_DATAWALLET_PUSH_JSON_VALUES } from "./synchronization.dto";
 import {
     DatawalletDto,
     DatawalletModificationDto,
@@ -49,6 +51,8 @@ export class DatawalletController {
     }
 
     @Post("Modifications")
+    // Any number of modifications of up to 10 MiB each: the contract's largest body.
+    @BodyLimit(MAX_BODY_BYTES, { jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES })
     @HttpCode(201)
     @ApiOperation({
         summary: "Push datawallet modifications",

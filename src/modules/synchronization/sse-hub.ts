@@ -1,6 +1,9 @@
 import type { ServerResponse } from "node:http";
 
-import { Injectable, type OnModuleDestroy } from "@nestjs/common";
+import { Inject, Injectable, type OnModuleDestroy } from "@nestjs/common";
+
+import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
+import { ApiError, ErrorCode } from "../../core/errors/errors";
 
 /** Comment lines that keep idle connections (and proxies) from timing out. */
 const HEARTBEAT_INTERVAL_MS = 20_000;
@@ -14,11 +17,28 @@ interface Connection {
 @Injectable()
 export class SseHub implements OnModuleDestroy {
     private readonly connections = new Map<string, Set<Connection>>();
+    /** Open streams per device, bounded by SSE_MAX_STREAMS_PER_DEVICE. */
+    private readonly streamsPerDevice = new Map<string, number>();
     private readonly heartbeat: NodeJS.Timeout;
 
-    constructor() {
+    constructor(@Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig) {
         this.heartbeat = setInterval(() => this.writeAll(": heartbeat\n\n"), HEARTBEAT_INTERVAL_MS);
         this.heartbeat.unref();
+    }
+
+    /**
+     * Refuses a further stream of a device that has the most it may have open on this instance (429
+     * `error.platform.tooManyRequests`); call before the response is taken over.
+     */
+    assertCanOpen(deviceId: string): void {
+        const max = this.config.SSE_MAX_STREAMS_PER_DEVICE;
+        if ((this.streamsPerDevice.get(deviceId) ?? 0) >= max) {
+            throw new ApiError(
+                ErrorCode.tooManyRequests,
+                `This device already has ${max} open event streams; close one before opening another.`,
+                429
+            );
+        }
     }
 
     /** Starts the event stream on a response (with `headers` besides its own) and keeps it until the client goes away. */
@@ -28,6 +48,8 @@ export class SseHub implements OnModuleDestroy {
         response: ServerResponse,
         headers: Record<string, number | string | string[] | undefined> = {}
     ): void {
+        this.assertCanOpen(deviceId);
+        this.streamsPerDevice.set(deviceId, (this.streamsPerDevice.get(deviceId) ?? 0) + 1);
         const given = Object.fromEntries(
             Object.entries(headers).filter((entry): entry is [string, number | string | string[]] => entry[1] !== undefined)
         );
@@ -44,6 +66,9 @@ export class SseHub implements OnModuleDestroy {
         ownConnections.add(connection);
         this.connections.set(owner, ownConnections);
         response.on("close", () => {
+            const streams = (this.streamsPerDevice.get(deviceId) ?? 1) - 1;
+            if (streams > 0) this.streamsPerDevice.set(deviceId, streams);
+            else this.streamsPerDevice.delete(deviceId);
             ownConnections.delete(connection);
             if (ownConnections.size === 0 && this.connections.get(owner) === ownConnections) this.connections.delete(owner);
         });
@@ -80,5 +105,6 @@ export class SseHub implements OnModuleDestroy {
         clearInterval(this.heartbeat);
         for (const set of this.connections.values()) for (const { response } of set) response.end();
         this.connections.clear();
+        this.streamsPerDevice.clear();
     }
 }

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiRes
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { ErrorEnvelope } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
 import { ServerSentEventDto } from "./synchronization.dto";
@@ -33,6 +34,12 @@ export class SseController {
         content: { "text/event-stream": { schema: { $ref: getSchemaPath(ServerSentEventDto) } } }
     })
     @ApiResponse({ status: 401, description: "Missing, invalid or expired bearer token (empty body)." })
+    @ApiExtraModels(ErrorEnvelope)
+    @ApiResponse({
+        status: 429,
+        description: "The device already has the most event streams it may have open (SSE_MAX_STREAMS_PER_DEVICE).",
+        content: { "application/json": { schema: { $ref: getSchemaPath(ErrorEnvelope) } } }
+    })
     openEventStream(@CurrentCaller() caller: Caller, @Res() reply: FastifyReply): void {
         this.open(caller, reply);
     }
@@ -48,6 +55,7 @@ export class SseController {
     private open(caller: Caller, reply: FastifyReply): void {
         // The stream is written to the raw response: it carries the headers already set on the reply (correlation id,
         // CORS), which Fastify would otherwise only send with a body of its own.
+        this.hub.assertCanOpen(caller.deviceId);
         const headers = reply.getHeaders();
         reply.hijack();
         this.hub.open(caller.address, caller.deviceId, reply.raw, headers);

@@ -6,8 +6,10 @@ import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import { type Page, PageQuery } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { BodyLimit, MAX_BODY_BYTES } from "../../core/http/route-policy";
 import { ApiDatawalletVersionHeader, SupportedDatawalletVersion } from "./datawallet-version.header";
 import { SyncRunsService } from "./sync-runs.service";
+import { MAX_DATAWALLET_PUSH_JSON_VALUES } from "./synchronization.dto";
 import {
     ExternalEventDto,
     FinalizeDatawalletVersionUpgradeRequest,
@@ -73,6 +75,7 @@ export class SyncRunsController {
     }
 
     @Put(":id/FinalizeExternalEventSync")
+    @BodyLimit(MAX_BODY_BYTES, { jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES })
     @HttpCode(200)
     @ApiOperation({
         summary: "Finalize an external event sync run",
@@ -91,6 +94,7 @@ export class SyncRunsController {
     }
 
     @Put(":id/FinalizeDatawalletVersionUpgrade")
+    @BodyLimit(MAX_BODY_BYTES, { jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES })
     @HttpCode(200)
     @ApiOperation({ summary: "Finalize a datawallet version upgrade run", description: "Creates the datawallet on the first upgrade." })
     @ApiResult(FinalizeDatawalletVersionUpgradeResponse)

@@ -21,6 +21,13 @@ import { type SyncRun, SyncRunType } from "./sync-run.entity";
 /** Largest accepted encrypted payload of one datawallet modification. */
 const MAX_MODIFICATION_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
+/**
+ * JSON values one push of datawallet modifications may hold (with the contract's 20 MiB body): ~70,000 modifications
+ * of 7 fields. The official client pushes everything it has not pushed yet at once, so the bound is generous;
+ * validating that many takes about a second.
+ */
+export const MAX_DATAWALLET_PUSH_JSON_VALUES = 500_000;
+
 export class StartSyncRunRequest {
     @EnumProperty(Object.values(SyncRunType), { required: false, enumName: "SyncRunType", description: "Default ExternalEventSync." })
     type?: SyncRunType;

@@ -6,6 +6,7 @@ import { type Caller, CurrentCaller, OptionalAuth, OptionalCaller } from "../../
 import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
+import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import {
@@ -13,6 +14,7 @@ import {
     CreateTokenResponse,
     GetTokenQuery,
     ListTokensQuery,
+    MAX_TOKEN_CONTENT_BYTES,
     TokenDto,
     TokenIdParams,
     UpdateTokenContentRequest,
@@ -30,6 +32,7 @@ export class TokensController {
     ) {}
 
     @Post()
+    @BodyLimit(base64BodyLimit(MAX_TOKEN_CONTENT_BYTES))
     @EnforceQuota("NumberOfTokens")
     @HttpCode(201)
     @OptionalAuth()
@@ -90,6 +93,7 @@ export class TokensController {
     }
 
     @Post(":id/UpdateContent")
+    @BodyLimit(base64BodyLimit(MAX_TOKEN_CONTENT_BYTES))
     @HttpCode(200)
     @ApiOperation({ summary: "Fill an empty token", description: "The caller becomes the token's creator." })
     @ApiResult(UpdateTokenContentResponse)

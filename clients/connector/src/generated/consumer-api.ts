@@ -4447,6 +4447,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The device already has the most event streams it may have open (SSE_MAX_STREAMS_PER_DEVICE). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
         };
     };
     startSyncRun: {
