@@ -30,7 +30,8 @@ interface Listener {
     portVariable: string;
     /** Shown after the URL, e.g. "Swagger UI /docs". */
     note?: string;
-    listen(app: INestApplication): Promise<void>;
+    /** Starts listening; resolves to the port it listens on (the chosen one when `port` is 0). */
+    listen(app: INestApplication): Promise<number>;
     /** For a listener outside the Nest application; the application's own listener closes with it. */
     close?(): Promise<void>;
 }
@@ -102,7 +103,11 @@ async function main(): Promise<void> {
                 port: config.PORT,
                 portVariable: "PORT",
                 note: config.SWAGGER_UI ? "Swagger UI /docs" : undefined,
-                listen: async (app) => void (await app.listen(config.PORT, config.HOST))
+                listen: async (app) => {
+                    await app.listen(config.PORT, config.HOST);
+                    const address = app.getHttpServer().address() as { port: number } | string | null;
+                    return typeof address === "object" && address ? address.port : config.PORT;
+                }
             },
             {
                 // Closed together with the application (src/core/http/listeners.ts).
@@ -111,7 +116,7 @@ async function main(): Promise<void> {
                 port: config.ADMIN_PORT,
                 portVariable: "ADMIN_PORT",
                 note: config.ADMIN_API_KEY ? "admin console /, Swagger UI /admin/docs, /metrics" : "/metrics only (ADMIN_API_KEY unset)",
-                listen: async (app) => void (await app.get(AdminListener).listen(config.ADMIN_PORT, config.ADMIN_HOST))
+                listen: async (app) => (await app.get(AdminListener).listen(config.ADMIN_PORT, config.ADMIN_HOST)).port
             }
         ];
         for (const listener of listeners) await ensurePortIsFree(listener);
@@ -136,12 +141,13 @@ async function main(): Promise<void> {
         const summary = new StartupSummary(logger);
         for (const listener of listeners) {
             if (state.stopping) return;
+            let port: number;
             try {
-                await listener.listen(app);
+                port = await listener.listen(app);
             } catch (error) {
                 throw isAddressInUse(error) ? portInUse(listener) : error;
             }
-            summary.listener(listener.name, listener.host, listener.port, listener.note);
+            summary.listener(listener.name, listener.host, port, listener.note);
         }
         summary.database(config, state.embedded);
         summary.blobStore(config);

@@ -33,7 +33,8 @@ const started: BackboneProcess[] = [];
 const folders: string[] = [];
 
 function start(env: Record<string, string>, cwd?: string): BackboneProcess {
-    const backbone = new BackboneProcess([process.execPath, built.main], env, { cwd });
+    // The admin listener on a free port of its own, so that Backbones of parallel tests do not collide on 8081.
+    const backbone = new BackboneProcess([process.execPath, built.main], { ADMIN_PORT: "0", ...env }, { cwd });
     started.push(backbone);
     return backbone;
 }
@@ -69,7 +70,7 @@ describe("the console of a fresh Backbone with the embedded database", () => {
         // As an operator starts it: `npm start` in the checkout (which builds first); LOG_FORMAT=pretty stands for the terminal.
         const backbone = new BackboneProcess(
             ["npm", "start"],
-            { PORT: String(port), DATA_DIR: dataDir, LOG_FORMAT: "pretty" },
+            { PORT: String(port), ADMIN_PORT: "0", DATA_DIR: dataDir, LOG_FORMAT: "pretty" },
             { cwd: built.dir }
         );
         started.push(backbone);
@@ -83,6 +84,7 @@ describe("the console of a fresh Backbone with the embedded database", () => {
         const url = /embedded PostgreSQL (postgres:\/\/backbone:backbone@127\.0\.0\.1:\d+\/backbone)/.exec(beforeReady.join("\n"))?.[1];
         expect(url).toBeDefined();
         expect(beforeReady.join("\n")).toContain(`Consumer API  http://localhost:${port}`);
+        expect(beforeReady.join("\n")).toMatch(/Admin API +http:\/\/127\.0\.0\.1:[1-9]\d+/);
         expect(beforeReady.join("\n")).toContain(`Blob store    filesystem ${dataDir}/blobs`);
         expect(beforeReady.some((line) => line.trimStart().startsWith("{"))).toBe(false);
         expect(backbone.stderr.join("")).toBe("");
@@ -128,7 +130,7 @@ describe("the console of a fresh Backbone with the embedded database", () => {
 
         const all = records(second.stdout);
         expect(all.length).toBe(second.stdout.filter((line) => line.trim()).length);
-        expect(all.slice(0, ready + 1).map((r) => r.event)).toEqual(["listening", "database", "blobStore", "ready"]);
+        expect(all.slice(0, ready + 1).map((r) => r.event)).toEqual(["listening", "listening", "database", "blobStore", "ready"]);
         expect(all.some((r) => r.event === "oauthClientCreated" || r.clientSecret)).toBe(false);
         expect(all.find((r) => r.event === "database")?.url).toMatch(/^postgres:\/\/backbone:backbone@127\.0\.0\.1:\d+\/backbone$/);
         expect(all.filter((r) => r.req)).toEqual([
