@@ -8,12 +8,16 @@ import multipart from "@fastify/multipart";
 import Fastify from "fastify";
 
 import {
+    BackboneClient,
     BackboneError,
     ConnectorClient,
+    type CreatedIdentity,
     fromBase64,
+    type IdentityKey,
     NodeIdentityKey,
     signatureField,
-    type UploadFileFields
+    type UploadFileFields,
+    WebCryptoIdentityKey
 } from "../../clients/connector/src/index";
 import * as esbuild from "../../clients/node_modules/esbuild";
 import { deriveAddress } from "../../src/core/crypto/identity-address";
@@ -60,14 +64,10 @@ describe("the generated clients against the Backbone", () => {
         expect(report.notFoundCode).toBe("error.platform.recordNotFound");
     });
 
-    it("keeps the identity key as PEM: a later client with the restored key registers a further device", async () => {
-        const first = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
-        const identity = await first.createIdentity();
-        const pem = identity.key.toPem();
-
+    /** A later client logs the identity's first device in and registers one more device, proven with the restored key. */
+    async function deviceWithRestoredKey(identity: CreatedIdentity<IdentityKey>, key: IdentityKey): Promise<void> {
         const later = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
         await later.login(identity.device.username, identity.device.password);
-        const key = NodeIdentityKey.from(pem);
         const device = await later.createDevice(key, { isBackupDevice: true });
         await later.login(device.username, device.password);
 
@@ -78,6 +78,21 @@ describe("the generated clients against the Backbone", () => {
         const signature = parseSignature(await signatureField(key, "signed text"));
         expect(signature).toBeDefined();
         expect(verifyEd25519(Buffer.from(key.publicKey), "signed text", signature!)).toBe(true);
+    }
+
+    it("keeps the Connector client's identity key as PEM: restored later, it registers a further device", async () => {
+        const client = new ConnectorClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+        const identity = await client.createIdentity();
+
+        await deviceWithRestoredKey(identity, NodeIdentityKey.from(identity.key.toPem()));
+    });
+
+    it("keeps the App client's WebCrypto key as stored: restored later, it registers a further device", async () => {
+        const client = new BackboneClient({ baseUrl: t.baseUrl!, clientId: TEST_CLIENT.id, clientSecret: TEST_CLIENT.secret });
+        const identity = await client.createIdentity();
+        const stored = structuredClone({ publicKey: identity.key.publicKey, privateKey: identity.key.privateKey });
+
+        await deviceWithRestoredKey(identity, await WebCryptoIdentityKey.from(stored));
     });
 
     it("streams a file from disk to the Backbone's Files endpoint and downloads the same bytes", async () => {

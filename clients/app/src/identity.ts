@@ -31,9 +31,16 @@ export class WebCryptoIdentityKey implements IdentityKey {
         return await WebCryptoIdentityKey.from(pair);
     }
 
-    /** The key of a stored key pair. */
-    static async from(pair: { publicKey: WebCryptoKey; privateKey: WebCryptoKey }): Promise<WebCryptoIdentityKey> {
-        return new WebCryptoIdentityKey(new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey)), pair.privateKey);
+    /**
+     * The key from what was stored: the private key and the public key (its raw bytes, as `publicKey` of this class
+     * gives them, or the CryptoKey of a generated pair).
+     */
+    static async from(stored: { publicKey: Uint8Array | WebCryptoKey; privateKey: WebCryptoKey }): Promise<WebCryptoIdentityKey> {
+        const publicKey =
+            stored.publicKey instanceof Uint8Array
+                ? stored.publicKey
+                : new Uint8Array(await crypto.subtle.exportKey("raw", stored.publicKey));
+        return new WebCryptoIdentityKey(publicKey, stored.privateKey);
     }
 
     async sign(data: Uint8Array): Promise<Uint8Array> {
