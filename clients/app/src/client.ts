@@ -25,22 +25,27 @@ export interface BackboneClientOptions {
     now?: () => number;
 }
 
-/** A device to register for an identity (`POST /api/v2/Devices`). */
-export interface NewDeviceOptions {
+/**
+ * A device to register for an identity: the body of `POST /api/v2/Devices` as the spec has it, without the signed
+ * challenge (the client makes it) and with the password optional.
+ */
+export interface NewDeviceOptions extends Omit<Schemas["RegisterDeviceRequest"], "signedChallenge" | "devicePassword"> {
     /** The device's password (default: a random one, see randomDevicePassword); it is returned, store it. */
     devicePassword?: string;
-    isBackupDevice?: boolean;
-    /** ISO 639-1 code of the device's language, e.g. `de`. */
-    communicationLanguage?: string;
 }
 
-export interface CreateIdentityOptions<K extends IdentityKey> {
+/**
+ * The body of `POST /api/v2/Identities` as the spec has it, without what the client fills in (OAuth client, public
+ * key, signed challenge, identity version), with the password optional, and with the key and further devices.
+ */
+export interface CreateIdentityOptions<K extends IdentityKey> extends Omit<
+    Schemas["CreateIdentityRequest"],
+    "clientId" | "clientSecret" | "identityPublicKey" | "signedChallenge" | "identityVersion" | "devicePassword"
+> {
     /** The identity key (default: a new key of the client's kind, WebCrypto here, node:crypto in the Connector client). */
     key?: K;
     /** The first device's password (default: a random one); it is returned, store it. */
     devicePassword?: string;
-    /** ISO 639-1 code of the first device's language, e.g. `de`. */
-    deviceCommunicationLanguage?: string;
     /** Further devices to register right away, each with a challenge signed by the identity key. */
     furtherDevices?: NewDeviceOptions[];
 }
@@ -97,39 +102,42 @@ export class BackboneClient<K extends IdentityKey = WebCryptoIdentityKey> {
      * asked for. Any earlier login of this client is dropped first.
      */
     async createIdentity(options: CreateIdentityOptions<K> = {}): Promise<CreatedIdentity<K>> {
+        const { key: givenKey, devicePassword, furtherDevices = [], ...fields } = options;
         this.logout();
-        const key = options.key ?? (await this.generateIdentityKey());
-        const password = options.devicePassword ?? randomDevicePassword();
+        const key = givenKey ?? (await this.generateIdentityKey());
+        const password = devicePassword ?? randomDevicePassword();
         const created = await this.result(
             this.api.POST("/api/v2/Identities", {
                 body: {
+                    ...fields,
                     clientId: this.options.clientId,
                     clientSecret: this.options.clientSecret,
                     identityPublicKey: publicKeyField(key.publicKey),
                     devicePassword: password,
-                    deviceCommunicationLanguage: options.deviceCommunicationLanguage,
                     identityVersion: 1,
                     signedChallenge: await this.signedChallenge(key)
                 }
             })
         );
         await this.login(created.device.username, password);
-        const furtherDevices: CreatedIdentity<K>["furtherDevices"] = [];
-        for (const device of options.furtherDevices ?? []) furtherDevices.push(await this.createDevice(key, device));
-        return { address: created.address, createdAt: created.createdAt, key, device: { ...created.device, password }, furtherDevices };
+        const devices: CreatedIdentity<K>["furtherDevices"] = [];
+        for (const device of furtherDevices) devices.push(await this.createDevice(key, device));
+        return {
+            address: created.address,
+            createdAt: created.createdAt,
+            key,
+            device: { ...created.device, password },
+            furtherDevices: devices
+        };
     }
 
     /** Registers a further device of the logged-in identity (`POST /api/v2/Devices`), proven by the identity key. */
     async createDevice(key: IdentityKey, options: NewDeviceOptions = {}): Promise<NewDevice<Schemas["RegisterDeviceResponse"]>> {
-        const password = options.devicePassword ?? randomDevicePassword();
+        const { devicePassword, ...fields } = options;
+        const password = devicePassword ?? randomDevicePassword();
         const device = await this.result(
             this.api.POST("/api/v2/Devices", {
-                body: {
-                    devicePassword: password,
-                    isBackupDevice: options.isBackupDevice,
-                    communicationLanguage: options.communicationLanguage,
-                    signedChallenge: await this.signedChallenge(key)
-                }
+                body: { ...fields, devicePassword: password, signedChallenge: await this.signedChallenge(key) }
             })
         );
         return { ...device, password };
