@@ -10,7 +10,6 @@ export default tseslint.config(
             "build/**",
             "**/node_modules/**",
             "clients/**/generated/**",
-            "clients/*/src/shared/**",
             "test/browser/out/**",
             "openapi/**",
             "data/**",

@@ -24,6 +24,12 @@ module.exports = {
     transformIgnorePatterns: [
         "/node_modules/(?!(@nestjs|@fastify|fastify|nestjs-pino|content-disposition|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)"
     ],
+    moduleNameMapper: {
+        // The clients are ES modules (relative imports end in .js) and the Connector client imports the App client by
+        // its package name: the tests run both from their sources.
+        "^@enmeshed-backbone/app-client$": "<rootDir>/clients/app/src/index.ts",
+        "^(\\.{1,2}/.*)\\.js$": "$1"
+    },
     moduleFileExtensions: ["ts", "js", "mjs", "json"],
     globalSetup: "<rootDir>/test/support/global-setup.ts",
     globalTeardown: "<rootDir>/test/support/global-teardown.ts",

@@ -1,8 +1,8 @@
 /**
- * Generates the typed clients under clients/ from openapi/consumer-api.json:
- *   - clients/<package>/src/generated/consumer-api.ts: the spec's types (openapi-typescript);
- *   - clients/<package>/src/shared/: a copy of the hand-written layer in clients/shared/.
- * With --check, writes nothing and fails when any of these files differs from what it would write.
+ * Generates the TypeScript types of the clients from the committed spec, once: clients/app/src/generated/consumer-api.ts
+ * (openapi-typescript). The Connector client depends on the App client and uses these types through it.
+ * With --check, writes nothing and fails when a generated file differs from what it would write, or when a
+ * generated folder holds a file the generator does not write.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -11,41 +11,33 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const spec = join(root, "openapi", "consumer-api.json");
-const sharedSource = join(root, "clients", "shared");
-const packages = ["app", "connector"];
 
-const GENERATED_HEADER =
-    "/**\n * GENERATED from openapi/consumer-api.json by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit:\n" +
-    " * change the controllers or DTOs, then regenerate.\n */\n\n";
-const COPY_HEADER =
-    "// COPIED from clients/shared by `npm run clients` (tools/openapi/generate-clients.mjs). Do not edit here: edit clients/shared.\n";
+/** Each spec and the one file its types go to. */
+const TARGETS = [{ spec: "openapi/consumer-api.json", out: "clients/app/src/generated/consumer-api.ts" }];
+
+function header(spec) {
+    return (
+        `/**\n * GENERATED from ${spec} by \`npm run clients\` (tools/openapi/generate-clients.mjs). Do not edit:\n` +
+        " * change the controllers or DTOs, then regenerate.\n */\n\n"
+    );
+}
 
 async function expectedFiles() {
     const files = new Map();
-    const ast = await openapiTS(pathToFileURL(spec), { alphabetize: true });
-    const types = GENERATED_HEADER + astToString(ast);
-    const shared = readdirSync(sharedSource)
-        .filter((name) => name.endsWith(".ts"))
-        .sort()
-        .map((name) => [name, COPY_HEADER + readFileSync(join(sharedSource, name), "utf8")]);
-    for (const name of packages) {
-        const src = join(root, "clients", name, "src");
-        files.set(join(src, "generated", "consumer-api.ts"), types);
-        for (const [file, text] of shared) files.set(join(src, "shared", file), text);
+    for (const { spec, out } of TARGETS) {
+        const ast = await openapiTS(pathToFileURL(join(root, spec)), { alphabetize: true });
+        files.set(join(root, out), header(spec) + astToString(ast));
     }
     return files;
 }
 
 /** Files in the generated folders that the generator would not write (left over from removed sources). */
 function staleFiles(files) {
+    const folders = new Set([...files.keys()].map((file) => dirname(file)));
     const stale = [];
-    for (const name of packages) {
-        for (const folder of ["generated", "shared"]) {
-            const dir = join(root, "clients", name, "src", folder);
-            if (!existsSync(dir)) continue;
-            for (const file of readdirSync(dir)) if (!files.has(join(dir, file))) stale.push(join(dir, file));
-        }
+    for (const dir of folders) {
+        if (!existsSync(dir)) continue;
+        for (const file of readdirSync(dir)) if (!files.has(join(dir, file))) stale.push(join(dir, file));
     }
     return stale;
 }
@@ -62,12 +54,12 @@ if (check) {
         );
         process.exit(1);
     }
-    process.stdout.write(`clients: ${files.size} generated files match openapi/consumer-api.json and clients/shared\n`);
+    process.stdout.write(`clients: ${files.size} generated file(s) match the spec\n`);
 } else {
     for (const file of stale) rmSync(file);
     for (const [file, text] of files) {
         mkdirSync(dirname(file), { recursive: true });
         writeFileSync(file, text);
     }
-    process.stdout.write(`clients: wrote ${files.size} files\n`);
+    process.stdout.write(`clients: wrote ${files.size} file(s)\n`);
 }

@@ -1,21 +1,19 @@
 import { basename } from "node:path";
 
-import { BackboneClient, type paths } from "./shared/client";
-import { unwrapResponse } from "./shared/envelope";
-import { multipartFromDisk } from "./upload";
+import { BackboneClient, type paths, type ResultOf, unwrapResponse } from "@enmeshed-backbone/app-client";
 
-/** The form fields of `POST /api/v2/Files` next to the file itself (`content`). Byte fields are base64 text. */
-export interface UploadFileFields {
-    /** Hash of the encrypted content. */
-    cipherHash: string;
-    /** The owner's signature over the file, if it has an owner. */
-    ownerSignature?: string;
-    expiresAt: Date | string;
-    /** The encrypted file properties (name, mime type, key...). */
-    encryptedProperties: string;
-    /** The owning identity's address, if the file has an owner. */
-    owner?: string;
-}
+import { NodeIdentityKey } from "./identity.js";
+import { multipartFromDisk } from "./upload.js";
+
+type UploadOperation = paths["/api/v2/Files"]["post"];
+/** The multipart form of `POST /api/v2/Files` as the spec describes it. */
+type UploadForm = UploadOperation["requestBody"]["content"]["multipart/form-data"];
+
+/**
+ * The form fields of `POST /api/v2/Files` next to the file itself (`content`), straight from the spec: byte fields
+ * are base64url text, `expiresAt` may also be a Date.
+ */
+export type UploadFileFields = Omit<UploadForm, "content" | "expiresAt"> & { expiresAt: Date | string };
 
 export interface UploadFileOptions {
     /** The file name sent in the multipart part (default: the path's base name). */
@@ -24,28 +22,24 @@ export interface UploadFileOptions {
     contentType?: string;
 }
 
-type FilesUpload = paths extends {
-    "/api/v2/Files": { post: { responses: { 201: { content: { "application/json": { result: infer R } } } } } };
-}
-    ? R
-    : unknown;
-/** The result of `POST /api/v2/Files` as the spec describes it (unknown until the spec has the endpoint). */
-export type UploadedFile = FilesUpload;
+/** The result of `POST /api/v2/Files` as the spec describes it. */
+export type UploadedFile = ResultOf<UploadOperation["responses"][201]["content"]["application/json"]>;
 
-/** The Connector's client: the shared typed client plus what only Node can do, like streaming files from disk. */
-export class ConnectorClient extends BackboneClient {
+/**
+ * The Connector's client: the App client plus what only Node can do: identity keys of node:crypto (stored as PEM)
+ * and files streamed from disk.
+ */
+export class ConnectorClient extends BackboneClient<NodeIdentityKey> {
     /**
      * Uploads an (already encrypted) file from disk to `POST /api/v2/Files`, streaming it as multipart/form-data
      * without reading it into memory. On a 401 the file is opened again for the one retry.
      */
     async uploadFile(path: string, fields: UploadFileFields, options: UploadFileOptions = {}): Promise<UploadedFile> {
-        const form: Record<string, string> = {
-            cipherHash: fields.cipherHash,
-            expiresAt: fields.expiresAt instanceof Date ? fields.expiresAt.toISOString() : fields.expiresAt,
-            encryptedProperties: fields.encryptedProperties
-        };
-        if (fields.ownerSignature !== undefined) form.ownerSignature = fields.ownerSignature;
-        if (fields.owner !== undefined) form.owner = fields.owner;
+        const form: Record<string, string> = {};
+        for (const [name, value] of Object.entries(fields) as Array<[string, unknown]>) {
+            if (value instanceof Date) form[name] = value.toISOString();
+            else if (value !== undefined) form[name] = String(value);
+        }
         const response = await this.send(() => {
             const body = multipartFromDisk(form, {
                 field: "content",
@@ -61,5 +55,9 @@ export class ConnectorClient extends BackboneClient {
             } as RequestInit & { duplex: "half" });
         });
         return await unwrapResponse<UploadedFile>(response);
+    }
+
+    protected override async generateIdentityKey(): Promise<NodeIdentityKey> {
+        return NodeIdentityKey.generate();
     }
 }

@@ -1,4 +1,8 @@
-/** The Connector client: the shared typed client plus Node-only helpers (streamed file uploads). */
-export { ConnectorClient, type UploadedFile, type UploadFileFields, type UploadFileOptions } from "./connector-client";
-export * from "./shared/index";
-export { type MultipartBody, type MultipartFile, multipartFromDisk } from "./upload";
+/**
+ * The Connector client: everything of the App client (`@enmeshed-backbone/app-client`, re-exported here) plus the
+ * Node-only parts: ConnectorClient with streamed file uploads, and identity keys of node:crypto.
+ */
+export { ConnectorClient, type UploadedFile, type UploadFileFields, type UploadFileOptions } from "./connector-client.js";
+export { NodeIdentityKey } from "./identity.js";
+export { type MultipartBody, type MultipartFile, multipartFromDisk } from "./upload.js";
+export * from "@enmeshed-backbone/app-client";

@@ -1,4 +1,4 @@
-import { BackboneError } from "./errors";
+import { BackboneError } from "./errors.js";
 
 /** The pagination of a `{result, pagination}` list; absent when the list fits on one page. */
 export interface Pagination {
