@@ -466,6 +466,23 @@ describe("relationships", () => {
             expect(canCreate.body.result.canCreate).toBe(true);
         });
 
+        it("Decompose of a rejected relationship while a newer one of the pair is pending: both may exist, as in the official Backbone", async () => {
+            const [a, b] = await pair();
+            const rejected = await requestRelationship(t, a, b);
+            await put(t, b, `${rejected}/Reject`, 200);
+            const pending = await requestRelationship(t, a, b);
+            const decomposed = await put(t, a, `${rejected}/Decompose`, 200);
+            expect(decomposed.result.status).toBe("DeletionProposed");
+            expect((await getRelationship(b, pending).expect(200)).body.result.status).toBe("Pending");
+            // While one relationship of the pair is DeletionProposed, no further one can be created.
+            await put(t, b, `${pending}/Reject`, 200);
+            const canCreate = await t.http
+                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
+                .set("authorization", a.auth)
+                .expect(200);
+            expect(canCreate.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
+        });
+
         it("Decompose is allowed from Rejected and Revoked, not from Pending", async () => {
             const [a, b, c] = await pair();
             const pending = await requestRelationship(t, a, b);

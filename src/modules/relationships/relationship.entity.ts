@@ -81,9 +81,12 @@ export function pairKey(a: string, b: string): string {
  * status machine and audit log.
  */
 @Entity({ name: "relationships" })
-@Index("ux_relationships_open_pair_of_existing", ["pair"], {
+// At most one Pending, Active or Terminated relationship per pair of existing identities. DeletionProposed is left out:
+// decomposing a Rejected or Revoked relationship leads there while a newer relationship of the pair may be open (the
+// official Backbone allows that); creation still refuses a pair with a DeletionProposed one (OPEN_RELATIONSHIP_STATUSES).
+@Index("ux_relationships_pending_active_terminated_pair", ["pair"], {
     unique: true,
-    where: "status IN ('Pending', 'Active', 'Terminated', 'DeletionProposed') AND NOT has_deleted_participant"
+    where: "status IN ('Pending', 'Active', 'Terminated') AND NOT has_deleted_participant"
 })
 @Index("ix_relationships_pair_created_at", ["pair", "createdAt"])
 @Index("ix_relationships_from", ["from"])
@@ -104,7 +107,7 @@ export class Relationship {
 
     /**
      * `pairKey(from, to)` of the original addresses (kept when a participant is anonymised); unique among open
-     * relationships of two existing identities (ux_relationships_open_pair_of_existing).
+     * relationships of two existing identities (ux_relationships_pending_active_terminated_pair).
      */
     @Column({ type: "varchar", length: 161 })
     pair!: string;

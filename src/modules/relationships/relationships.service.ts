@@ -24,7 +24,7 @@ import {
 import { RelationshipTemplatesService } from "./relationship-templates.service";
 import { RelationshipErrorCodes, RelationshipsErrors } from "./relationships.errors";
 
-const OPEN_PAIR_INDEX = "ux_relationships_open_pair_of_existing";
+const OPEN_PAIR_INDEX = "ux_relationships_pending_active_terminated_pair";
 
 /** The relationships whose peers learn about an identity's deletion (PeerToBeDeleted, PeerDeletionCancelled, PeerDeleted). */
 const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [
