@@ -70,6 +70,20 @@ func login(ctx context.Context, api *backbone.APIClient, clientID, clientSecret,
 	return context.WithValue(ctx, backbone.ContextAccessToken, token.AccessToken)
 }
 
+// tempFile is a temporary file holding the bytes, read from its start (removed when the program ends).
+func tempFile(data []byte) *os.File {
+	file, err := os.CreateTemp("", "part-*.bin")
+	must(err)
+	temporaryFiles = append(temporaryFiles, file.Name())
+	_, err = file.Write(data)
+	must(err)
+	_, err = file.Seek(0, io.SeekStart)
+	must(err)
+	return file
+}
+
+var temporaryFiles []string
+
 func must(err error) {
 	if err != nil {
 		var apiErr *backbone.GenericOpenAPIError
@@ -88,6 +102,11 @@ func check(condition bool, what string) {
 }
 
 func main() {
+	defer func() {
+		for _, name := range temporaryFiles {
+			os.Remove(name)
+		}
+	}()
 	baseURL, clientID, clientSecret := os.Args[1], os.Args[2], os.Args[3]
 	config := backbone.NewConfiguration()
 	config.Servers = backbone.ServerConfigurations{{URL: baseURL}}
@@ -120,16 +139,10 @@ func main() {
 	for i := range cipher {
 		cipher[i] = byte((i*7 + 3) % 256)
 	}
-	cipherFile, err := os.CreateTemp("", "cipher-*.bin")
-	must(err)
-	defer os.Remove(cipherFile.Name())
-	_, err = cipherFile.Write(cipher)
-	must(err)
-	_, err = cipherFile.Seek(0, io.SeekStart)
-	must(err)
 	hash := sha512.Sum512(cipher)
-	uploaded, _, err := api.FilesAPI.UploadFile(ctx).Content(cipherFile).CipherHash(b64url(hash[:])).
-		EncryptedProperties(b64url([]byte("\x00 encrypted properties"))).OwnerSignature(b64url(bytes.Repeat([]byte{0xfb}, 64))).
+	// The multipart byte fields are binary parts: the generated client sends each as a file with the raw bytes.
+	uploaded, _, err := api.FilesAPI.UploadFile(ctx).Content(tempFile(cipher)).CipherHash(tempFile(hash[:])).
+		EncryptedProperties(tempFile([]byte("\x00 encrypted properties"))).OwnerSignature(tempFile(bytes.Repeat([]byte{0xfb}, 64))).
 		ExpiresAt(expires).Execute()
 	must(err)
 	fileID := uploaded.Result.Id

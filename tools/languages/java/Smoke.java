@@ -17,6 +17,7 @@ import backbone.client.model.TokenPage;
 import backbone.client.model.UploadFileResponse;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyPair;
@@ -47,6 +48,14 @@ public final class Smoke {
     /** Byte fields: base64url without padding. */
     static String b64url(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A temporary file holding the bytes (deleted when the program exits). */
+    static File tempFile(byte[] data) throws IOException {
+        File file = File.createTempFile("part", ".bin");
+        file.deleteOnExit();
+        Files.write(file.toPath(), data);
+        return file;
     }
 
     static byte[] fromB64url(String text) {
@@ -120,14 +129,12 @@ public final class Smoke {
         FilesApi files = new FilesApi(api);
         byte[] cipher = new byte[70_000];
         for (int i = 0; i < cipher.length; i++) cipher[i] = (byte) ((i * 7 + 3) % 256);
-        File cipherFile = File.createTempFile("cipher", ".bin");
-        cipherFile.deleteOnExit();
-        Files.write(cipherFile.toPath(), cipher);
         byte[] hash = MessageDigest.getInstance("SHA-512").digest(cipher);
         byte[] signatureBytes = new byte[64];
         Arrays.fill(signatureBytes, (byte) 0xfb);
+        // The multipart byte fields are binary parts: the generated client sends each as a file with the raw bytes.
         UploadFileResponse uploaded = files
-            .uploadFile(b64url(hash), cipherFile, b64url("\u0000 encrypted properties".getBytes(StandardCharsets.UTF_8)), expires, b64url(signatureBytes), null)
+            .uploadFile(tempFile(hash), tempFile(cipher), tempFile("\u0000 encrypted properties".getBytes(StandardCharsets.UTF_8)), expires, tempFile(signatureBytes), null)
             .getResult();
         File downloaded = files.downloadFile(uploaded.getId());
         check(Arrays.equals(Files.readAllBytes(downloaded.toPath()), cipher), "file " + uploaded.getId() + " downloaded byte-identical (" + cipher.length + " bytes)");

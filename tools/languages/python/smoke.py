@@ -83,11 +83,12 @@ def main() -> None:
 
     files = bb.FilesApi(api)
     cipher = bytes((i * 7 + 3) % 256 for i in range(70_000))
+    # The multipart byte fields are binary parts: (file name, raw bytes), as the content itself.
     uploaded = files.upload_file(
         content=("cipher.bin", cipher),
-        cipher_hash=b64url(hashlib.sha512(cipher).digest()),
-        encrypted_properties=b64url(b"\x00\xfe\xff encrypted properties"),
-        owner_signature=b64url(b"\xfb" * 64),
+        cipher_hash=("cipherHash", hashlib.sha512(cipher).digest()),
+        encrypted_properties=("encryptedProperties", b"\x00\xfe\xff encrypted properties"),
+        owner_signature=("ownerSignature", b"\xfb" * 64),
         expires_at=expires,
     ).result
     downloaded = files.download_file(uploaded.id)
