@@ -8,6 +8,7 @@ import { promisify } from "node:util";
 import { Client } from "pg";
 
 import { createDatabase, dropDatabase } from "../../scripts/lib/scratch-database";
+import { startEmbeddedPostgres } from "../../src/core/database/embedded-postgres";
 import { FilesCleanup } from "../../src/modules/files/files-cleanup";
 import { establishRelationship } from "../factories/relationships";
 import { uploadFile } from "../support/files";
@@ -17,23 +18,52 @@ import { startTestApp, type TestApp } from "../support/test-app";
 const run = promisify(execFile);
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 
-/** The server's major version, and pg_dump/pg_restore that can handle it (the server's own, or newer in PATH). */
-async function clientTools(databaseUrl: string): Promise<{ pgDump: string; pgRestore: string }> {
+/** The major version of a PostgreSQL server. */
+async function serverMajor(databaseUrl: string): Promise<number> {
     const client = new Client({ connectionString: databaseUrl });
     await client.connect();
-    const major = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num) / 10000;
+    const versionNumber = Number((await client.query("SHOW server_version_num")).rows[0].server_version_num);
     await client.end();
-    const versioned = `/usr/lib/postgresql/${Math.floor(major)}/bin`;
-    if (existsSync(join(versioned, "pg_dump"))) return { pgDump: join(versioned, "pg_dump"), pgRestore: join(versioned, "pg_restore") };
-    const { stdout } = await run("pg_dump", ["--version"]).catch(() => ({ stdout: "" }));
-    const found = Number(/(\d+)\.\d+/.exec(stdout)?.[1] ?? 0);
-    if (found < Math.floor(major)) {
+    return Math.floor(versionNumber / 10000);
+}
+
+/** The PostgreSQL installations of the machine (Debian's layout), newest first. */
+function installedPostgres(): Array<{ major: number; bin: string }> {
+    const root = "/usr/lib/postgresql";
+    if (!existsSync(root)) return [];
+    return readdirSync(root)
+        .filter((name) => /^\d+$/.test(name) && existsSync(join(root, name, "bin", "pg_dump")))
+        .map((name) => ({ major: Number(name), bin: join(root, name, "bin") }))
+        .sort((a, b) => b.major - a.major);
+}
+
+/**
+ * Where the backup is taken: the test server, when the machine has pg_dump/pg_restore for its major version or newer;
+ * else (e.g. the embedded PostgreSQL 18 of a run without DATABASE_URL, on a machine with Debian's PostgreSQL 15) a
+ * private PostgreSQL from the machine's own installation, which its tools match.
+ */
+async function backupServer(
+    folder: () => string
+): Promise<{ adminUrl: string; pgDump: string; pgRestore: string; stop?: () => Promise<void> }> {
+    const installations = installedPostgres();
+    const adminUrl = process.env.TEST_ADMIN_URL!;
+    const major = await serverMajor(adminUrl);
+    const matching = installations.find((installation) => installation.major >= major);
+    if (matching) return { adminUrl, pgDump: join(matching.bin, "pg_dump"), pgRestore: join(matching.bin, "pg_restore") };
+    const own = installations.find((installation) => existsSync(join(installation.bin, "initdb")));
+    if (!own) {
         throw new Error(
-            `The backup test needs pg_dump/pg_restore for PostgreSQL ${Math.floor(major)} or newer (found ${stdout.trim() || "none"}): ` +
-                "install the server's client tools or point DATABASE_URL at a server they support."
+            `The backup test needs PostgreSQL's pg_dump and pg_restore (found none for PostgreSQL ${major} or newer under ` +
+                "/usr/lib/postgresql): install Debian's postgresql package."
         );
     }
-    return { pgDump: "pg_dump", pgRestore: "pg_restore" };
+    const database = await startEmbeddedPostgres(folder(), 0, { binDir: own.bin });
+    return {
+        adminUrl: database.url,
+        pgDump: join(own.bin, "pg_dump"),
+        pgRestore: join(own.bin, "pg_restore"),
+        stop: () => database.stop()
+    };
 }
 
 describe("backup and restore (docs/operations.md)", () => {
@@ -41,6 +71,7 @@ describe("backup and restore (docs/operations.md)", () => {
     const databases: string[] = [];
     let source: TestApp | undefined;
     let restored: TestApp | undefined;
+    let server: Awaited<ReturnType<typeof backupServer>> | undefined;
 
     function folder(): string {
         const dir = mkdtempSync(join(tmpdir(), "backbone-backup-"));
@@ -51,13 +82,18 @@ describe("backup and restore (docs/operations.md)", () => {
     afterAll(async () => {
         await restored?.close();
         await source?.close();
-        for (const name of databases) await dropDatabase(process.env.TEST_ADMIN_URL!, name);
+        for (const name of databases) await dropDatabase(server?.adminUrl ?? process.env.TEST_ADMIN_URL!, name);
+        await server?.stop?.();
         for (const dir of folders) rmSync(dir, { recursive: true, force: true });
     });
 
     it("backs up a running Backbone (database first, then the blobs), restores it into a fresh one that serves every identity, message and file", async () => {
+        server = await backupServer(folder);
+        const { adminUrl, pgDump, pgRestore } = server;
+        const sourceDatabase = await createDatabase(adminUrl, `${process.env.TEST_DB_PREFIX}_backed_up`);
+        databases.push(sourceDatabase.name);
         const sourceBlobs = join(folder(), "blobs");
-        source = await startTestApp({ listen: true, env: { BLOB_DIR: sourceBlobs } });
+        source = await startTestApp({ listen: true, databaseUrl: sourceDatabase.url, env: { BLOB_DIR: sourceBlobs } });
         const t = source;
         const alice = await createIdentity(t);
         const bob = await createIdentity(t);
@@ -91,7 +127,6 @@ describe("backup and restore (docs/operations.md)", () => {
 
         // The backup, while the Backbone keeps serving: 1. the database (pg_dump takes a consistent snapshot) ...
         const backup = folder();
-        const { pgDump, pgRestore } = await clientTools(t.databaseUrl);
         await run(pgDump, ["--format=custom", "--no-owner", "--no-privileges", `--file=${join(backup, "backbone.dump")}`, t.databaseUrl]);
         // ... a write that lands between the two steps: its row is not in the dump, its blob will be in the copy ...
         const late = await uploadFile(t, alice, { content: randomBytes(2_000) });
@@ -101,7 +136,7 @@ describe("backup and restore (docs/operations.md)", () => {
         rmSync(join(backup, "blobs", ".tmp"), { recursive: true, force: true });
 
         // The restore: an empty database, pg_restore, the blobs copied back, then a Backbone started on them.
-        const target = await createDatabase(process.env.TEST_ADMIN_URL!, `${process.env.TEST_DB_PREFIX}_restored`);
+        const target = await createDatabase(adminUrl, `${process.env.TEST_DB_PREFIX}_restored`);
         databases.push(target.name);
         await run(pgRestore, ["--no-owner", "--no-privileges", "--exit-on-error", `--dbname=${target.url}`, join(backup, "backbone.dump")]);
         const restoredBlobs = join(folder(), "blobs");

@@ -33,6 +33,11 @@ export interface EmbeddedPostgresOptions {
     mayRelocate?: boolean;
     /** Receives the server's own log lines. */
     log?: (line: string) => void;
+    /**
+     * A folder with other PostgreSQL binaries (`initdb`, `postgres`) to run instead of the embedded package's, e.g.
+     * `/usr/lib/postgresql/15/bin` where a tool must match the server's major version.
+     */
+    binDir?: string;
 }
 
 /** A problem the operator has to solve; the message says what to do. */
@@ -277,7 +282,9 @@ async function stopServer(child: ChildProcess): Promise<void> {
  */
 export async function startEmbeddedPostgres(dataDir: string, port = 0, options: EmbeddedPostgresOptions = {}): Promise<EmbeddedDatabase> {
     const log = options.log ?? (() => undefined);
-    const { initdb, postgres } = binaries();
+    const { initdb, postgres } = options.binDir
+        ? { initdb: join(options.binDir, "initdb"), postgres: join(options.binDir, "postgres") }
+        : binaries();
     const runAs = postgresUser();
     try {
         mkdirSync(resolve(dataDir), { recursive: true });
