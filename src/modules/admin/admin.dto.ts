@@ -559,7 +559,10 @@ export class HousekeepingStatusDto {
     nextRunAt!: string | null;
     @ApiProperty({ type: [String], description: "The registered jobs, in the order a run goes through them." })
     tasks!: string[];
-    @ApiProperty({ type: [HousekeepingRunDto], description: `The newest runs of all instances, newest first (at most ${HOUSEKEEPING_RUNS_SHOWN}).` })
+    @ApiProperty({
+        type: [HousekeepingRunDto],
+        description: `The newest runs of all instances, newest first (at most ${HOUSEKEEPING_RUNS_SHOWN}).`
+    })
     runs!: HousekeepingRunDto[];
 }
 
