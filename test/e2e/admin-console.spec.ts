@@ -397,4 +397,12 @@ describe("the admin console in Chromium", () => {
         // Among them, any Content-Security-Policy violation (Chromium reports each as a console error).
         expect(browserErrors).toEqual([]);
     });
+
+    it("goes back to the login when the kept key is no longer accepted", async () => {
+        await page.evaluate(() => sessionStorage.setItem("backbone-admin-console.key", "a-key-that-was-rotated-away"));
+        await page.goto(`${origin}/identities`);
+        await page.getByText("The API key is no longer accepted. Enter the current key.").waitFor();
+        await heading("Log in");
+        expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    });
 });

@@ -85,6 +85,7 @@ export function IdentitiesPage() {
         ["lastLoginAt", "Last login"]
     ];
     const total = query.data?.["@odata.count"] ?? 0;
+    const clientNames = new Map(clients.data?.map((client) => [client.clientId, client.displayName]));
 
     return (
         <Page
@@ -167,7 +168,7 @@ export function IdentitiesPage() {
                                                 {identity.address}
                                             </Link>
                                         </td>
-                                        <td>{identity.createdWithClient}</td>
+                                        <td>{clientNames.get(identity.createdWithClient) ?? identity.createdWithClient}</td>
                                         <td className="nowrap">{identity.tier?.name ?? <span className="muted">No tier</span>}</td>
                                         <td>
                                             <Badge value={identity.status} />

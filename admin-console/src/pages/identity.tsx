@@ -3,7 +3,7 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { api, call, result, type Schemas } from "../api/client";
-import { QUOTA_PERIODS, useMetrics, useTiers } from "../api/queries";
+import { QUOTA_PERIODS, useClients, useMetrics, useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
 import { Pager, Table } from "../components/table";
@@ -73,14 +73,25 @@ function IdentityDetails({ identity }: { identity: Identity }) {
 
 function SummaryCard({ identity }: { identity: Identity }) {
     const tiers = useTiers();
+    const clients = useClients();
     const tierName = identity.tierId ? (tiers.data?.find((tier) => tier.id === identity.tierId)?.name ?? identity.tierId) : "No tier";
+    const clientName = clients.data?.find((client) => client.clientId === identity.clientId)?.displayName;
     return (
         <Card title="Details">
             <DescriptionList
                 items={[
                     ["Address", <Copyable key="address" value={identity.address} label="address" />],
                     ["Status", <Badge key="status" value={identity.status} />],
-                    ["Client", identity.clientId],
+                    [
+                        "Client",
+                        clientName && clientName !== identity.clientId ? (
+                            <>
+                                {clientName} <span className="mono muted">{identity.clientId}</span>
+                            </>
+                        ) : (
+                            identity.clientId
+                        )
+                    ],
                     ["Tier", tierName],
                     ["Created", <DateTime key="created" iso={identity.createdAt} />],
                     ["Identity version", formatInteger(identity.identityVersion)],
