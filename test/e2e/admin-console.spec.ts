@@ -143,17 +143,22 @@ describe("the admin console in Chromium", () => {
         await t?.close();
     });
 
+    /** Evaluates an expression in the page (a string: this file is compiled without the DOM library). */
+    async function inPage<T = unknown>(expression: string): Promise<T> {
+        return (await page.evaluate(expression)) as T;
+    }
+
     async function heading(name: string): Promise<void> {
         await page.getByRole("heading", { level: 1, name }).waitFor();
     }
 
     /** The settled page (fonts loaded, no request in flight); `fullPage` in a window as tall as the page. */
     async function screenshot(name: string, fullPage = false): Promise<void> {
-        await page.evaluate(() => document.fonts.ready);
+        await inPage("document.fonts.ready.then(() => true)");
         await page.waitForLoadState("networkidle");
         const viewport = page.viewportSize()!;
         if (fullPage) {
-            const height = await page.evaluate(() => document.documentElement.scrollHeight);
+            const height = await inPage<number>("document.documentElement.scrollHeight");
             await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
         }
         try {
@@ -166,17 +171,10 @@ describe("the admin console in Chromium", () => {
     /** axe-core's checks of the current page (labels, names, contrast, landmarks, ARIA): nothing serious or critical. */
     async function expectAccessible(): Promise<void> {
         await page.evaluate(AXE_SOURCE);
-        const violations = await page.evaluate(async () => {
-            const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } })
-                .axe;
-            const results = await axe.run(document, { resultTypes: ["violations"] });
-            return results.violations.map((v) => ({
-                id: v.id,
-                impact: v.impact,
-                help: v.help,
-                nodes: v.nodes.map((n) => ({ target: n.target }))
-            }));
-        });
+        const violations = await inPage<AxeViolation[]>(
+            "axe.run(document, { resultTypes: ['violations'] }).then((results) => " +
+                "results.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))"
+        );
         const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
         expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
     }
@@ -211,7 +209,7 @@ describe("the admin console in Chromium", () => {
         await page.getByLabel("API key").fill("not-the-key-of-this-backbone");
         await page.getByRole("button", { name: "Log in" }).click();
         await page.getByText("This key is not valid.").waitFor();
-        expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+        expect(await inPage<number>("sessionStorage.length")).toBe(0);
         await heading("Log in");
     });
 
@@ -392,17 +390,17 @@ describe("the admin console in Chromium", () => {
     it("logs out, and made no request to another origin and no error on the way", async () => {
         await page.getByRole("button", { name: "Log out" }).click();
         await heading("Log in");
-        expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+        expect(await inPage<number>("sessionStorage.length")).toBe(0);
         expect(foreignRequests).toEqual([]);
         // Among them, any Content-Security-Policy violation (Chromium reports each as a console error).
         expect(browserErrors).toEqual([]);
     });
 
     it("goes back to the login when the kept key is no longer accepted", async () => {
-        await page.evaluate(() => sessionStorage.setItem("backbone-admin-console.key", "a-key-that-was-rotated-away"));
+        await inPage("sessionStorage.setItem('backbone-admin-console.key', 'a-key-that-was-rotated-away')");
         await page.goto(`${origin}/identities`);
         await page.getByText("The API key is no longer accepted. Enter the current key.").waitFor();
         await heading("Log in");
-        expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+        expect(await inPage<number>("sessionStorage.length")).toBe(0);
     });
 });
