@@ -1,7 +1,7 @@
 import "@fontsource-variable/inter/wght.css";
 import "./styles.css";
 
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useSyncExternalStore } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter, Route, Routes } from "react-router";
@@ -26,9 +26,7 @@ const queryClient = new QueryClient({
             refetchOnWindowFocus: false,
             staleTime: 10_000
         }
-    },
-    queryCache: new QueryCache(),
-    mutationCache: new MutationCache()
+    }
 });
 
 // A new key (or none) starts from an empty cache.

@@ -277,6 +277,7 @@ function QuotasCard({ identity }: { identity: Identity }) {
                 />
                 <SelectField
                     label="Period"
+                    className="field-narrow"
                     value={period}
                     onChange={(event) => setPeriod(event.target.value as (typeof QUOTA_PERIODS)[number])}
                 >

@@ -20,8 +20,8 @@ export function TiersPage() {
             title="Tiers and quotas"
             description={
                 <>
-                    A tier limits what its identities may do per period. An identity gets the default tier of its client; individual quotas
-                    of one identity are set on <Link to="/identities">its page</Link>.
+                    A tier limits what its identities may do per period. An identity gets the default tier of its client. Individual quotas
+                    of one identity are set on its page under <Link to="/identities">Identities</Link>.
                 </>
             }
         >
@@ -231,7 +231,12 @@ function TierDetails({ tierId }: { tierId: string }) {
                             onChange={(event) => setMax(event.target.value)}
                             className="field-narrow"
                         />
-                        <SelectField label="Period" value={period} onChange={(event) => setPeriod(event.target.value as Period)}>
+                        <SelectField
+                            label="Period"
+                            className="field-narrow"
+                            value={period}
+                            onChange={(event) => setPeriod(event.target.value as Period)}
+                        >
                             {QUOTA_PERIODS.map((p) => (
                                 <option key={p}>{p}</option>
                             ))}
