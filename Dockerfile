@@ -7,10 +7,14 @@ FROM node:24.21.0-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json .npmrc ./
 RUN npm ci --no-fund --no-audit
+# The admin console is its own package (React, Vite); the build compiles it into dist/admin-console.
+COPY admin-console/package.json admin-console/package-lock.json admin-console/.npmrc ./admin-console/
+RUN npm ci --prefix admin-console --no-fund --no-audit
 COPY tsconfig.json .swcrc ./
 COPY src ./src
 COPY scripts ./scripts
 COPY migrations ./migrations
+COPY admin-console ./admin-console
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24.21.0-bookworm-slim

@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import prettier from "eslint-config-prettier";
+import reactHooks from "eslint-plugin-react-hooks";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
 import tseslint from "typescript-eslint";
 
@@ -10,6 +11,7 @@ export default tseslint.config(
             "build/**",
             "**/node_modules/**",
             "clients/**/generated/**",
+            "admin-console/src/generated/**",
             "test/browser/out/**",
             "openapi/**",
             "data/**",
@@ -35,9 +37,25 @@ export default tseslint.config(
         }
     },
     {
+        files: ["admin-console/src/**/*.{ts,tsx}"],
+        plugins: { "react-hooks": reactHooks },
+        rules: {
+            ...reactHooks.configs.recommended.rules,
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+            "no-console": "error"
+        }
+    },
+    {
         files: ["**/*.js", "**/*.cjs", "**/*.mjs"],
         languageOptions: {
-            globals: { module: "writable", require: "readonly", process: "readonly", __dirname: "readonly", console: "readonly" }
+            globals: {
+                module: "writable",
+                require: "readonly",
+                process: "readonly",
+                __dirname: "readonly",
+                console: "readonly",
+                performance: "readonly"
+            }
         },
         rules: { "@typescript-eslint/no-require-imports": "off" }
     }

@@ -12,6 +12,7 @@ import type { FastifyRequest } from "fastify";
 import { AppModule } from "./app.module";
 import { type BackboneConfig, configSchema } from "./config/config";
 import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
+import { serveAdminConsole } from "./core/admin/admin-console";
 import { AccessTokens } from "./core/auth/access-tokens";
 import { registerEarlyAuthentication } from "./core/auth/auth.guard";
 import type { RuntimeOptions } from "./core/core.module";
@@ -164,6 +165,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         });
     }
     serveAdminApiDocument(app, options.config);
+    await serveAdminConsole(app, options.config);
 }
 
 /** Creates the configured (not yet listening) application. */

@@ -196,11 +196,12 @@ const ADMIN_TAG_DESCRIPTIONS: Record<string, string> = {
     Announcements: "Announcements of the operator to all identities or to some.",
     Challenges: "Challenges for creating identities through the Admin API.",
     Clients: "OAuth clients: the credentials with which apps and connectors create identities and log in.",
-    Housekeeping: "Cleanup jobs (an extension of this Backbone).",
+    Housekeeping: "Cleanup jobs, their schedule and last runs (an extension of this Backbone).",
     Identities: "Identities: details, tier, individual quotas, deletion processes, and the OData identity overview.",
     Messages: "Messages of an identity, metadata only.",
     Metrics: "The metrics quotas can limit.",
     Relationships: "Relationships of an identity, metadata only.",
+    Statistics: "Numbers of the Backbone for the admin console's overview (an extension of this Backbone).",
     Tiers: "Tiers and their quotas.",
     Tokens: "Tokens of an identity, metadata only, and unlocking tokens after failed password attempts."
 };

@@ -19,6 +19,7 @@ import { dataSourceOptions, runMigrations } from "./database/data-source";
 import { Setting } from "./database/setting.entity";
 import { DomainEvents } from "./events/domain-events";
 import { Housekeeper } from "./housekeeping/housekeeper";
+import { HousekeepingRun } from "./housekeeping/housekeeping-run.entity";
 import { EnvelopeInterceptor } from "./http/envelope.interceptor";
 import { GlobalExceptionFilter } from "./http/exception.filter";
 import { AdminListener } from "./http/listeners";
@@ -59,7 +60,7 @@ export class CoreModule {
                         return dataSource;
                     }
                 }),
-                TypeOrmModule.forFeature([Setting]),
+                TypeOrmModule.forFeature([Setting, HousekeepingRun]),
                 ScheduleModule.forRoot(),
                 DiscoveryModule
             ],

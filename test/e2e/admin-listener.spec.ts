@@ -234,7 +234,9 @@ describe("the admin listener without ADMIN_API_KEY", () => {
     });
     afterAll(async () => await t.close());
 
-    it("has no Admin API (404, whatever the key) but still serves /metrics", async () => {
+    it("has no Admin API and no admin console (404, whatever the key) but still serves /metrics", async () => {
+        await t.admin.get("/").expect(404);
+        await t.admin.get("/identities").expect(404);
         await t.admin.get("/api/v1/Clients").expect(404);
         await t.admin.get("/api/v1/Clients").set("x-api-key", ADMIN_KEY).expect(404);
         await t.admin.get("/api/v1/xsrf").expect(404);

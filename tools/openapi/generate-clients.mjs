@@ -1,8 +1,9 @@
 /**
- * Generates the TypeScript types of the clients from the committed spec, once: clients/app/src/generated/consumer-api.ts
- * (openapi-typescript). The Connector client depends on the App client and uses these types through it.
- * With --check, writes nothing and fails when a generated file differs from what it would write, or when a
- * generated folder holds a file the generator does not write.
+ * Generates the TypeScript types of the clients from the committed specs, once per spec:
+ * clients/app/src/generated/consumer-api.ts from openapi/consumer-api.json (the Connector client depends on the App
+ * client and uses these types through it) and admin-console/src/generated/admin-api.ts from openapi/admin-api.json
+ * (openapi-typescript). With --check, writes nothing and fails when a generated file differs from what it would
+ * write, or when a generated folder holds a file the generator does not write.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -13,7 +14,10 @@ import openapiTS, { astToString } from "openapi-typescript";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 /** Each spec and the one file its types go to. */
-const TARGETS = [{ spec: "openapi/consumer-api.json", out: "clients/app/src/generated/consumer-api.ts" }];
+const TARGETS = [
+    { spec: "openapi/consumer-api.json", out: "clients/app/src/generated/consumer-api.ts" },
+    { spec: "openapi/admin-api.json", out: "admin-console/src/generated/admin-api.ts" }
+];
 
 function header(spec) {
     return (

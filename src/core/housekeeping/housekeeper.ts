@@ -6,11 +6,15 @@ import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../clock/clock";
+import { IdPrefix, newId } from "../ids/ids";
 import { HOUSEKEEPING_TASK, type HousekeepingTask } from "./housekeeping";
+import { HousekeepingRun, type HousekeepingTrigger } from "./housekeeping-run.entity";
 
 /** First key of the two-key advisory locks taken per task (the second is the hash of the task name). */
 const HOUSEKEEPING_LOCK_NAMESPACE = 7_260_519;
 const CRON_JOB_NAME = "housekeeping";
+/** How many run records are kept (the newest). */
+export const HOUSEKEEPING_RUNS_KEPT = 100;
 
 export interface HousekeepingReport {
     /** Records removed per task that ran. */
@@ -29,6 +33,7 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
     private tasks: HousekeepingTask[] = [];
     private stopping = false;
     private running: Promise<HousekeepingReport> | undefined;
+    private job: CronJob | undefined;
 
     constructor(
         private readonly discovery: DiscoveryService,
@@ -53,13 +58,14 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
                 cronTime: this.config.HOUSEKEEPING_CRON,
                 timeZone: "UTC",
                 onTick: () => {
-                    this.runOnce().catch((error: unknown) =>
+                    this.runOnce(undefined, "Schedule").catch((error: unknown) =>
                         this.logger.error(`housekeeping failed: ${error instanceof Error ? error.message : "unknown error"}`)
                     );
                 }
             });
             this.scheduler.addCronJob(CRON_JOB_NAME, job);
             job.start();
+            this.job = job;
         }
     }
 
@@ -67,6 +73,7 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
     async onModuleDestroy(): Promise<void> {
         this.stopping = true;
         if (this.scheduler.doesExist("cron", CRON_JOB_NAME)) this.scheduler.deleteCronJob(CRON_JOB_NAME);
+        this.job = undefined;
         await this.running?.catch(() => undefined);
     }
 
@@ -75,9 +82,22 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
         return this.tasks.map((t) => t.name);
     }
 
-    /** Runs every task (or the named ones) until nothing is left or the batch budget is used up. */
-    async runOnce(only?: string[]): Promise<HousekeepingReport> {
-        const run = this.run(only);
+    /** When the schedule starts the next run on this instance (undefined when the schedule is off or stopped). */
+    nextScheduledRun(): Date | undefined {
+        return this.job?.nextDate().toJSDate();
+    }
+
+    /** The newest run records, newest first. */
+    async listRuns(limit: number): Promise<HousekeepingRun[]> {
+        return await this.dataSource.getRepository(HousekeepingRun).find({ order: { startedAt: "DESC", id: "DESC" }, take: limit });
+    }
+
+    /**
+     * Runs every task (or the named ones) until nothing is left or the batch budget is used up, and records the run
+     * (also a failed one; the newest HOUSEKEEPING_RUNS_KEPT records are kept).
+     */
+    async runOnce(only?: string[], trigger: HousekeepingTrigger = "Manual"): Promise<HousekeepingReport> {
+        const run = this.runAndRecord(only, trigger);
         this.running = run;
         try {
             return await run;
@@ -86,16 +106,55 @@ export class Housekeeper implements OnApplicationBootstrap, OnModuleDestroy {
         }
     }
 
-    private async run(only?: string[]): Promise<HousekeepingReport> {
+    private async runAndRecord(only: string[] | undefined, trigger: HousekeepingTrigger): Promise<HousekeepingReport> {
+        const startedAt = this.clock.now();
+        const started = performance.now();
         const report: HousekeepingReport = { removed: {}, skipped: [] };
+        const progress: { current?: string } = {};
+        let failed = false;
+        try {
+            await this.run(only, report, progress);
+            return report;
+        } catch (error) {
+            failed = true;
+            throw error;
+        } finally {
+            await this.record({
+                id: newId(IdPrefix.HousekeepingRun),
+                startedAt,
+                durationMs: Math.round(performance.now() - started),
+                trigger,
+                outcome: failed ? "Failed" : "Completed",
+                removed: report.removed,
+                skipped: report.skipped,
+                failedTask: failed ? (progress.current ?? null) : null
+            });
+        }
+    }
+
+    /** Writes a run record and drops the oldest beyond the kept number; a failure here never fails the run. */
+    private async record(run: HousekeepingRun): Promise<void> {
+        try {
+            await this.dataSource.getRepository(HousekeepingRun).insert(run);
+            await this.dataSource.query(
+                "DELETE FROM housekeeping_runs WHERE id IN (SELECT id FROM housekeeping_runs ORDER BY started_at DESC, id DESC OFFSET $1)",
+                [HOUSEKEEPING_RUNS_KEPT]
+            );
+        } catch (error) {
+            this.logger.warn(`housekeeping run not recorded: ${error instanceof Error ? error.message : "unknown error"}`);
+        }
+    }
+
+    private async run(only: string[] | undefined, report: HousekeepingReport, progress: { current?: string }): Promise<void> {
         for (const task of this.tasks) {
             if (only && !only.includes(task.name)) continue;
             if (this.stopping) break;
+            progress.current = task.name;
             const removed = await this.runTask(task);
             if (removed === undefined) report.skipped.push(task.name);
             else report.removed[task.name] = removed;
         }
-        return report;
+        progress.current = undefined;
     }
 
     private async runTask(task: HousekeepingTask): Promise<number | undefined> {

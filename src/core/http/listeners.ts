@@ -24,6 +24,11 @@ const CONSTRAINT = "listener";
 /** Class metadata: the controller's routes are served on the admin listener only. */
 export const ADMIN_LISTENER_METADATA = "backbone:admin-listener";
 
+/** The route option that binds a route registered on Fastify directly to a listener: `constraints: onListener("admin")`. */
+export function onListener(listener: Listener): Record<string, Listener> {
+    return { [CONSTRAINT]: listener };
+}
+
 /** Serves a controller's routes on the admin listener only (the public listener answers 404 for them). */
 export const ServedOnAdminListener = (): ClassDecorator => SetMetadata(ADMIN_LISTENER_METADATA, true);
 
@@ -117,7 +122,9 @@ export class AdminListener {
             }
         });
         fastify.addHook("onRoute", (route) => {
-            const listener: Listener = belongsTo(route.url, prefixes) ? "admin" : "public";
+            // A route registered with a listener constraint of its own (e.g. the admin console's pages) keeps it.
+            const own = (route.constraints as Record<string, unknown> | undefined)?.[CONSTRAINT];
+            const listener: Listener = own === "admin" || own === "public" ? own : belongsTo(route.url, prefixes) ? "admin" : "public";
             route.constraints = { ...route.constraints, [CONSTRAINT]: listener };
         });
         // Fastify configures its own server (timeouts, client error answers) while it starts; the admin server gets the same.

@@ -31,6 +31,7 @@ export const IdPrefix = {
     TierQuotaDefinition: "TQD",
     IndividualQuota: "QUO",
     Client: "CLT",
+    HousekeepingRun: "HKR",
     Error: "ERR"
 } as const;
 export type IdPrefix = (typeof IdPrefix)[keyof typeof IdPrefix];

@@ -7,7 +7,13 @@ import { AdminAnonymous, AdminController, isAdminApiKey, XSRF_COOKIE, XsrfTokens
 import { Housekeeper } from "../../core/housekeeping/housekeeper";
 import { ApiResult } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";
-import { HousekeepingReportDto, ValidateApiKeyRequest, ValidateApiKeyResponse } from "./admin.dto";
+import {
+    HOUSEKEEPING_RUNS_SHOWN,
+    HousekeepingReportDto,
+    HousekeepingStatusDto,
+    ValidateApiKeyRequest,
+    ValidateApiKeyResponse
+} from "./admin.dto";
 
 @ApiTags("Access")
 @AdminController("xsrf")
@@ -56,13 +62,44 @@ export class ValidateApiKeyAdminController {
 @ApiTags("Housekeeping")
 @AdminController("Housekeeping")
 export class HousekeepingAdminController {
-    constructor(private readonly housekeeper: Housekeeper) {}
+    constructor(
+        private readonly housekeeper: Housekeeper,
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {}
+
+    @Get()
+    @Header("cache-control", "no-store")
+    @ApiOperation({
+        summary: "Get the housekeeping schedule, jobs and last runs",
+        description: `Extension of this Backbone. The runs are those of every instance (scheduled and manual), newest first, at most ${HOUSEKEEPING_RUNS_SHOWN}.`
+    })
+    @ApiResult(HousekeepingStatusDto)
+    async getHousekeeping(): Promise<HousekeepingStatusDto> {
+        const runs = await this.housekeeper.listRuns(HOUSEKEEPING_RUNS_SHOWN);
+        return {
+            scheduleEnabled: this.config.HOUSEKEEPING_ENABLED,
+            schedule: this.config.HOUSEKEEPING_CRON,
+            nextRunAt: this.housekeeper.nextScheduledRun()?.toISOString() ?? null,
+            tasks: this.housekeeper.taskNames(),
+            runs: runs.map((run) => ({
+                id: run.id,
+                startedAt: run.startedAt.toISOString(),
+                durationMs: run.durationMs,
+                trigger: run.trigger,
+                outcome: run.outcome,
+                removed: run.removed,
+                skipped: run.skipped,
+                failedTask: run.failedTask
+            }))
+        };
+    }
 
     @Post("Run")
     @HttpCode(200)
     @ApiOperation({
         summary: "Run the housekeeping jobs now",
-        description: "Extension of this Backbone. Skips a job another instance is running at the moment."
+        description:
+            "Extension of this Backbone. Skips a job another instance is running at the moment. The run is recorded (GET /api/v1/Housekeeping)."
     })
     @ApiResult(HousekeepingReportDto)
     runHousekeeping(): Promise<HousekeepingReportDto> {

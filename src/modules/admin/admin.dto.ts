@@ -1,11 +1,22 @@
 import { ApiProperty } from "@nestjs/swagger";
 import { IsDefined, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from "class-validator";
 
+import {
+    HOUSEKEEPING_RUN_OUTCOMES,
+    HOUSEKEEPING_TRIGGERS,
+    type HousekeepingRunOutcome,
+    type HousekeepingTrigger
+} from "../../core/housekeeping/housekeeping-run.entity";
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import { SignedChallengeDto } from "../devices/devices.dto";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quota-metrics";
+
+/** How many housekeeping runs GET /api/v1/Housekeeping shows. */
+export const HOUSEKEEPING_RUNS_SHOWN = 30;
+/** How many days the statistics count per day. */
+export const STATISTICS_DAYS = 30;
 
 const dateTime = { type: "string", format: "date-time" } as const;
 const nullableDateTime = { type: "string", format: "date-time", nullable: true } as const;
@@ -518,4 +529,71 @@ export class HousekeepingReportDto {
     removed!: Record<string, number>;
     @ApiProperty({ type: [String], description: "Tasks skipped because another run held their lock." })
     skipped!: string[];
+}
+
+export class HousekeepingRunDto {
+    @ApiProperty({ example: "HKRaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty(dateTime)
+    startedAt!: string;
+    @ApiProperty({ type: "integer", minimum: 0 })
+    durationMs!: number;
+    @ApiProperty({ enum: HOUSEKEEPING_TRIGGERS, enumName: "HousekeepingTrigger", description: "The schedule or an operator" })
+    trigger!: HousekeepingTrigger;
+    @ApiProperty({ enum: HOUSEKEEPING_RUN_OUTCOMES, enumName: "HousekeepingRunOutcome" })
+    outcome!: HousekeepingRunOutcome;
+    @ApiProperty({ type: "object", additionalProperties: { type: "integer" }, description: "Records removed per task that ran." })
+    removed!: Record<string, number>;
+    @ApiProperty({ type: [String], description: "Tasks skipped because another run held their lock." })
+    skipped!: string[];
+    @ApiProperty({ type: "string", nullable: true, description: "The task that failed (Failed runs only)." })
+    failedTask!: string | null;
+}
+
+export class HousekeepingStatusDto {
+    @ApiProperty({ description: "Whether this instance runs the jobs on its schedule (HOUSEKEEPING_ENABLED)." })
+    scheduleEnabled!: boolean;
+    @ApiProperty({ example: "0 1 * * *", description: "The schedule (HOUSEKEEPING_CRON, UTC)." })
+    schedule!: string;
+    @ApiProperty({ ...nullableDateTime, description: "When this instance's schedule starts the next run; null when it is off." })
+    nextRunAt!: string | null;
+    @ApiProperty({ type: [String], description: "The registered jobs, in the order a run goes through them." })
+    tasks!: string[];
+    @ApiProperty({
+        type: [HousekeepingRunDto],
+        description: `The newest runs of all instances, newest first (at most ${HOUSEKEEPING_RUNS_SHOWN}).`
+    })
+    runs!: HousekeepingRunDto[];
+}
+
+// ---- statistics (extension of this Backbone) ----
+
+export class DailyCountsDto {
+    @ApiProperty({ type: "string", format: "date", example: "2030-01-31", description: "A day in UTC" })
+    date!: string;
+    @ApiProperty({ type: "integer", minimum: 0, description: "Identities created that day (and still existing)" })
+    identities!: number;
+    @ApiProperty({ type: "integer", minimum: 0, description: "Messages sent that day (and still existing)" })
+    messages!: number;
+}
+
+export class StatisticsDto {
+    @ApiProperty({ type: "integer", minimum: 0 })
+    identities!: number;
+    @ApiProperty({ type: "integer", minimum: 0 })
+    devices!: number;
+    @ApiProperty({ type: "integer", minimum: 0 })
+    messages!: number;
+    @ApiProperty({ type: "integer", minimum: 0 })
+    relationships!: number;
+    @ApiProperty({ type: "integer", minimum: 0 })
+    files!: number;
+    @ApiProperty({ type: "integer", format: "int64", minimum: 0, description: "Sum of the stored files' cipher sizes" })
+    blobBytes!: number;
+    @ApiProperty({ type: "integer", minimum: 0, description: "Sync runs started and not yet finalized" })
+    openSyncRuns!: number;
+    @ApiProperty({ type: "integer", minimum: 0, description: "External events not yet handed out by a sync run and not held back" })
+    pendingExternalEvents!: number;
+    @ApiProperty({ type: [DailyCountsDto], description: `The last ${STATISTICS_DAYS} days in UTC, oldest first, today last.` })
+    createdPerDay!: DailyCountsDto[];
 }

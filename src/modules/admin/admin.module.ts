@@ -22,6 +22,8 @@ import { IdentitiesAdminController } from "./identities.admin.controller";
 import { IdentitiesAdministration } from "./identities.administration";
 import { IdentitiesODataController } from "./identities.odata.controller";
 import { IdentityOverviews } from "./identity-overviews.query";
+import { StatisticsAdminController } from "./statistics.admin.controller";
+import { Statistics } from "./statistics.query";
 import { TiersAdminController } from "./tiers.admin.controller";
 
 /**
@@ -44,9 +46,10 @@ import { TiersAdminController } from "./tiers.admin.controller";
         ChallengesAdminController,
         XsrfAdminController,
         ValidateApiKeyAdminController,
-        HousekeepingAdminController
+        HousekeepingAdminController,
+        StatisticsAdminController
     ],
-    providers: [ClientsAdministration, IdentitiesAdministration, IdentityOverviews],
+    providers: [ClientsAdministration, IdentitiesAdministration, IdentityOverviews, Statistics],
     exports: [ClientsAdministration, IdentitiesAdministration]
 })
 export class AdminModule {}

@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 export const IdentityStatus = { Active: "Active", ToBeDeleted: "ToBeDeleted", Deleting: "Deleting" } as const;
 export type IdentityStatus = (typeof IdentityStatus)[keyof typeof IdentityStatus];
 
 /** A person or organisation, known only by the address derived from its public key. */
 @Entity({ name: "identities" })
+@Index("ix_identities_created_at", ["createdAt"])
 export class Identity {
     @PrimaryColumn({ type: "varchar", length: 80 })
     address!: string;

@@ -3,6 +3,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 /** An encrypted message from one identity to one or more others. */
 @Entity({ name: "messages" })
 @Index("ix_messages_created_by", ["createdBy"])
+@Index("ix_messages_created_at", ["createdAt"])
 export class Message {
     @PrimaryColumn({ type: "varchar", length: 20 })
     id!: string;

@@ -1,0 +1,101 @@
+import { type FormEvent, type ReactNode, useEffect, useId, useRef } from "react";
+
+import { Button } from "./ui";
+
+/**
+ * A modal dialog on the native <dialog> element: focus moves into it and back to the opener when it closes, Escape
+ * closes it, the page behind is inert.
+ */
+export function Dialog({
+    open,
+    title,
+    onClose,
+    children,
+    footer,
+    wide,
+    onSubmit
+}: {
+    open: boolean;
+    title: string;
+    onClose: () => void;
+    children: ReactNode;
+    footer?: ReactNode;
+    wide?: boolean;
+    /** Makes the dialog a form: Enter in a field submits. */
+    onSubmit?: () => void;
+}) {
+    const ref = useRef<HTMLDialogElement>(null);
+    const titleId = useId();
+    useEffect(() => {
+        const dialog = ref.current;
+        if (!dialog) return;
+        if (open && !dialog.open) dialog.showModal();
+        if (!open && dialog.open) dialog.close();
+    }, [open]);
+    const body = (
+        <>
+            <div className="dialog-header">
+                <h2 id={titleId}>{title}</h2>
+            </div>
+            <div className="dialog-body">{children}</div>
+            {footer && <div className="dialog-footer">{footer}</div>}
+        </>
+    );
+    const submit = (event: FormEvent) => {
+        event.preventDefault();
+        onSubmit?.();
+    };
+    return (
+        <dialog
+            ref={ref}
+            className={`dialog ${wide ? "dialog-wide" : ""}`}
+            aria-labelledby={titleId}
+            onCancel={(event) => {
+                event.preventDefault();
+                onClose();
+            }}
+        >
+            {open && (onSubmit ? <form onSubmit={submit}>{body}</form> : body)}
+        </dialog>
+    );
+}
+
+/** Asks before something that cannot be undone. */
+export function ConfirmDialog({
+    open,
+    title,
+    children,
+    confirmLabel,
+    onConfirm,
+    onClose,
+    busy,
+    danger = true
+}: {
+    open: boolean;
+    title: string;
+    children: ReactNode;
+    confirmLabel: string;
+    onConfirm: () => void;
+    onClose: () => void;
+    busy?: boolean;
+    danger?: boolean;
+}) {
+    return (
+        <Dialog
+            open={open}
+            title={title}
+            onClose={onClose}
+            onSubmit={onConfirm}
+            footer={
+                <>
+                    <Button onClick={onClose}>Cancel</Button>
+                    <Button type="submit" variant={danger ? "danger" : "primary"} busy={busy}>
+                        {confirmLabel}
+                    </Button>
+                </>
+            }
+        >
+            {children}
+        </Dialog>
+    );
+}
