@@ -14,7 +14,8 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const consoleDir = dirname(fileURLToPath(import.meta.url));
-const root = join(consoleDir, "..");
+// The checkout being built: npm runs the build script in it (a linked copy of the checkout builds into its own folders).
+const root = process.env.npm_package_json ? dirname(process.env.npm_package_json) : join(consoleDir, "..");
 const outDir = join(root, "build", "admin-console");
 const stampFile = join(outDir, ".sources");
 const distDir = join(root, "dist", "admin-console");
@@ -22,8 +23,11 @@ const args = new Set(process.argv.slice(2));
 const started = performance.now();
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
+/** `npm run -s build` (as `npm start` runs it) keeps the console quiet. */
+const silent = process.env.npm_config_loglevel === "silent";
+
 function log(message) {
-    process.stdout.write(`admin console: ${message}\n`);
+    if (!silent) process.stdout.write(`admin console: ${message}\n`);
 }
 
 /** npm writes node_modules/.package-lock.json on every install; older than the lockfile means the lockfile changed since. */
@@ -51,7 +55,7 @@ function sourcesHash() {
 
 if (!dependenciesInstalled()) {
     log("installing its dependencies (npm ci)");
-    execFileSync(npm, ["ci", "--no-fund", "--no-audit", "--loglevel=error"], { cwd: consoleDir, stdio: "inherit" });
+    execFileSync(npm, ["ci", "--no-fund", "--no-audit", "--loglevel=error"], { cwd: consoleDir, stdio: silent ? "ignore" : "inherit" });
 }
 const hash = sourcesHash();
 const upToDate = !args.has("--force") && existsSync(stampFile) && readFileSync(stampFile, "utf8") === hash;
