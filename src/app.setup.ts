@@ -15,6 +15,7 @@ import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
 import { serveAdminConsole } from "./core/admin/admin-console";
 import { AccessTokens } from "./core/auth/access-tokens";
 import { registerEarlyAuthentication } from "./core/auth/auth.guard";
+import { Clock } from "./core/clock/clock";
 import type { RuntimeOptions } from "./core/core.module";
 import { registerBodyParsers } from "./core/http/body-parsers";
 import { corsOptions } from "./core/http/cors";
@@ -87,7 +88,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
     app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
     app.useLogger(app.get(BackboneLogger));
-    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalPipes(createValidationPipe(app.get(Clock)));
     // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
     const fastify = app.getHttpAdapter().getInstance();
     // Before the routes are registered (at init): each controller route's body limit and authentication mode, known

@@ -15,8 +15,10 @@ import { BlobStorage } from "./blob-storage/blob-storage";
 import { createBlobStorage } from "./blob-storage/create-blob-storage";
 import { UnfinishedUploadsCleanup } from "./blob-storage/unfinished-uploads.cleanup";
 import { Clock, SystemClock } from "./clock/clock";
+import { AfterCommit } from "./database/after-commit";
 import { dataSourceOptions, runMigrations } from "./database/data-source";
 import { Setting } from "./database/setting.entity";
+import { Transactions } from "./database/transactions";
 import { DomainEvents } from "./events/domain-events";
 import { Housekeeper } from "./housekeeping/housekeeper";
 import { HousekeepingRun } from "./housekeeping/housekeeping-run.entity";
@@ -42,7 +44,7 @@ export interface RuntimeOptions {
     logger?: Logger;
 }
 
-/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging, metrics, housekeeping, rate limits, quota enforcement. */
+/** Cross-cutting building blocks every module may use: config, clock, database (transactions, after-commit work), domain events, blobs, auth, paging, metrics, housekeeping, rate limits, quota enforcement. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -73,6 +75,8 @@ export class CoreModule {
                 AccessTokens,
                 SigningKeyInitializer,
                 Paging,
+                Transactions,
+                AfterCommit,
                 DomainEvents,
                 Metrics,
                 Housekeeper,
@@ -96,6 +100,8 @@ export class CoreModule {
                 BlobStorage,
                 AccessTokens,
                 Paging,
+                Transactions,
+                AfterCommit,
                 DomainEvents,
                 TypeOrmModule,
                 Metrics,

@@ -10,7 +10,7 @@ export class ChallengesIdentityDeletion implements OnModuleInit {
     constructor(private readonly domainEvents: DomainEvents) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
             await manager.delete(Challenge, { createdBy: event.address });
         });
     }

@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
+import { lockForTransaction } from "../../core/database/advisory-lock";
 import { isUniqueViolation } from "../../core/database/errors";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
@@ -12,7 +13,7 @@ import { Datawallet } from "./datawallet.entity";
 import { DatawalletService } from "./datawallet.service";
 import { ExternalEvent } from "./external-event.entity";
 import { MAX_SYNC_ERRORS } from "./external-events.service";
-import { SyncRun, SyncRunType } from "./sync-run.entity";
+import { SyncRun } from "./sync-run.entity";
 import {
     CreatedDatawalletModificationDto,
     ExternalEventDto,
@@ -26,6 +27,7 @@ import {
     SyncRunDto
 } from "./synchronization.dto";
 import { SynchronizationErrors } from "./synchronization.errors";
+import { SyncRunType } from "./synchronization.events";
 
 const DEFAULT_DURATION_SECONDS = 10;
 const REFRESH_DURATION_SECONDS = 10;
@@ -49,7 +51,7 @@ export class SyncRunsService {
             return await this.dataSource.transaction(async (manager) => {
                 // Starts of one identity run one after the other, so that a start that waited sees the run that won
                 // (and answers "another sync run is running", never "no new events" because the winner took them).
-                await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`sync-run-start:${caller.address}`]);
+                await lockForTransaction(manager, "sync-run-start", caller.address);
                 // Shared lock: a concurrent push of modifications (which locks the row for update) waits for the start.
                 const datawallet = await manager
                     .createQueryBuilder(Datawallet, "d")

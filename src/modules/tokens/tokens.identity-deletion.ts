@@ -23,7 +23,7 @@ export class TokensIdentityDeletion implements OnModuleInit {
     }
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, (manager, event) => this.remove(manager, event.address));
+        this.domainEvents.subscribe(IdentityDeleted, (manager, event) => this.remove(manager, event.address));
     }
 
     private async remove(manager: EntityManager, address: string): Promise<void> {

@@ -5,14 +5,13 @@ import type { DataSource } from "typeorm";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
+import { DomainEvents } from "../../core/events/domain-events";
 import type { Page, PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
-import { IdentitiesService } from "../devices/identities.service";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { ANONYMOUS_TOKEN_MAX_LIFETIME_MS, hashTokenPassword, MAX_FAILED_PASSWORD_ATTEMPTS, Token } from "./token.entity";
 import type { CreateTokenRequest, UpdateTokenContentRequest } from "./tokens.dto";
 import { TokensErrors } from "./tokens.errors";
+import { TokenLocked } from "./tokens.events";
 import { TokensRepository } from "./tokens.repository";
 
 /** A token as the Admin API lists it. */
@@ -35,8 +34,7 @@ export const EXPIRED_TOKEN_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export class TokensService {
     constructor(
         private readonly tokens: TokensRepository,
-        private readonly externalEvents: ExternalEventsService,
-        private readonly identities: IdentitiesService,
+        private readonly domainEvents: DomainEvents,
         @InjectDataSource() private readonly dataSource: DataSource,
         @Inject(Clock) private readonly clock: Clock
     ) {}
@@ -158,14 +156,10 @@ export class TokensService {
      */
     private async failedPasswordAttempt(token: Token): Promise<Error> {
         const creator = token.createdBy;
-        const notifyCreator = creator !== null && (await this.identities.statusOf(creator)) === "Active";
         const attempts = await this.dataSource.transaction(async (manager) => {
             const count = await this.tokens.countFailedPasswordAttempt(manager, token.id);
-            if (count === MAX_FAILED_PASSWORD_ATTEMPTS && notifyCreator) {
-                await this.externalEvents.record(manager, [
-                    { owner: creator, type: ExternalEventType.TokenLocked, payload: { tokenId: token.id } }
-                ]);
-            }
+            if (count === MAX_FAILED_PASSWORD_ATTEMPTS && creator !== null)
+                await this.domainEvents.publish(manager, new TokenLocked(token.id, creator));
             return count;
         });
         if (attempts === undefined || attempts >= MAX_FAILED_PASSWORD_ATTEMPTS) return TokensErrors.tooManyFailedPasswordAttempts();

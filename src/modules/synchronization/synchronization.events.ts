@@ -1,3 +1,6 @@
+// The public vocabulary of the synchronization module: the external event types of the wire contract, the sync run
+// types and the datawallet modification types.
+
 /** The external event types of the wire contract (5.1). */
 export const ExternalEventType = {
     MessageReceived: "MessageReceived",
@@ -17,3 +20,11 @@ export const ExternalEventType = {
     FileOwnershipClaimed: "FileOwnershipClaimed"
 } as const;
 export type ExternalEventType = (typeof ExternalEventType)[keyof typeof ExternalEventType];
+
+/** What a sync run does: deliver external events, or upgrade the datawallet's version. */
+export const SyncRunType = { ExternalEventSync: "ExternalEventSync", DatawalletVersionUpgrade: "DatawalletVersionUpgrade" } as const;
+export type SyncRunType = (typeof SyncRunType)[keyof typeof SyncRunType];
+
+/** What a datawallet modification does. */
+export const DatawalletModificationType = { Create: "Create", Update: "Update", Delete: "Delete", CacheChanged: "CacheChanged" } as const;
+export type DatawalletModificationType = (typeof DatawalletModificationType)[keyof typeof DatawalletModificationType];
