@@ -8,6 +8,7 @@ import { isUniqueViolation } from "../../core/database/errors";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
+import { IdentityStatus } from "../devices/devices.events";
 import { IdentitiesService } from "../devices/identities.service";
 import { Datawallet } from "./datawallet.entity";
 import { DatawalletService } from "./datawallet.service";
@@ -27,7 +28,7 @@ import {
     SyncRunDto
 } from "./synchronization.dto";
 import { SynchronizationErrors } from "./synchronization.errors";
-import { SyncRunType } from "./synchronization.events";
+import { StartSyncRunStatus, SyncRunType } from "./synchronization.events";
 
 const DEFAULT_DURATION_SECONDS = 10;
 const REFRESH_DURATION_SECONDS = 10;
@@ -44,7 +45,7 @@ export class SyncRunsService {
 
     async startSyncRun(caller: Caller, supportedVersion: number, request: StartSyncRunRequest): Promise<StartSyncRunResponse> {
         if (supportedVersion <= 0) throw new ValidationError("'X-Supported-Datawallet-Version': must be greater than 0.");
-        if ((await this.identities.statusOf(caller.address)) !== "Active")
+        if ((await this.identities.statusOf(caller.address)) !== IdentityStatus.Active)
             throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
         const type = request.type ?? SyncRunType.ExternalEventSync;
         try {
@@ -73,7 +74,7 @@ export class SyncRunsService {
                         `SELECT 1 FROM external_events WHERE owner = $1 AND sync_run_id IS NULL AND NOT is_delivery_blocked AND sync_error_count < $2 LIMIT 1`,
                         [caller.address, MAX_SYNC_ERRORS]
                     );
-                    if (hasEvents.length === 0) return { status: "NoNewEvents" as const, syncRun: null };
+                    if (hasEvents.length === 0) return { status: StartSyncRunStatus.NoNewEvents, syncRun: null };
                 }
                 const run = manager.create(SyncRun, {
                     id: newId("SYR"),
@@ -100,7 +101,7 @@ export class SyncRunsService {
                     run.eventCount = Number(counted[0]!.n);
                     await manager.update(SyncRun, { id: run.id }, { eventCount: run.eventCount });
                 }
-                return { status: "Created" as const, syncRun: SyncRunDto.from(run) };
+                return { status: StartSyncRunStatus.Created, syncRun: SyncRunDto.from(run) };
             });
         } catch (error) {
             if (ONE_ACTIVE_RUN_CONSTRAINTS.some((name) => isUniqueViolation(error, name))) {

@@ -21,6 +21,10 @@ export const ExternalEventType = {
 } as const;
 export type ExternalEventType = (typeof ExternalEventType)[keyof typeof ExternalEventType];
 
+/** What starting a sync run answers: a run was created, or there were no new external events to sync. */
+export const StartSyncRunStatus = { Created: "Created", NoNewEvents: "NoNewEvents" } as const;
+export type StartSyncRunStatus = (typeof StartSyncRunStatus)[keyof typeof StartSyncRunStatus];
+
 /** What a sync run does: deliver external events, or upgrade the datawallet's version. */
 export const SyncRunType = { ExternalEventSync: "ExternalEventSync", DatawalletVersionUpgrade: "DatawalletVersionUpgrade" } as const;
 export type SyncRunType = (typeof SyncRunType)[keyof typeof SyncRunType];
