@@ -24,6 +24,6 @@ import { FilesCleanup } from "./files-cleanup";
         UsedFileStorageSpaceUsage,
         FilesIdentityDeletion
     ],
-    exports: [FilesService, FilesCleanup]
+    exports: [FilesService]
 })
 export class FilesModule {}
