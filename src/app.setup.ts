@@ -15,6 +15,7 @@ import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
 import { serveAdminConsole } from "./core/admin/admin-console";
 import { AccessTokens } from "./core/auth/access-tokens";
 import { registerEarlyAuthentication } from "./core/auth/auth.guard";
+import { provideAuthenticationContext } from "./core/auth/authentication-context";
 import { Clock } from "./core/clock/clock";
 import type { RuntimeOptions } from "./core/core.module";
 import { registerBodyParsers } from "./core/http/body-parsers";
@@ -130,6 +131,8 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     fastify.addHook("onRequest", async (request) => {
         if (request.is404 && announcesBody(request)) throw new NotFoundException();
     });
+    // The passport strategies (bearer tokens, Admin API key) find this application's key and settings on the server.
+    provideAuthenticationContext(fastify, { accessTokens: app.get(AccessTokens), adminApiKey: options.config.ADMIN_API_KEY });
     registerEarlyAuthentication(fastify, app.get(AccessTokens));
     // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
     // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.

@@ -7,9 +7,10 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 import { DataSource, type DataSourceOptions } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../config/config";
-import { AdminApiKeyGuard, XsrfGuard, XsrfTokens } from "./admin/admin-api";
+import { AdminApiKeyGuard, AdminApiKeyStrategy, XsrfGuard, XsrfTokens } from "./admin/admin-api";
 import { AccessTokens } from "./auth/access-tokens";
 import { BearerAuthGuard } from "./auth/auth.guard";
+import { BearerTokenStrategy } from "./auth/bearer-token.strategy";
 import { SigningKeyInitializer } from "./auth/signing-key.initializer";
 import { BlobStorage } from "./blob-storage/blob-storage";
 import { createBlobStorage } from "./blob-storage/create-blob-storage";
@@ -73,6 +74,8 @@ export class CoreModule {
                 { provide: BlobStorage, useValue: options.blobStorage ?? createBlobStorage(config) },
                 UnfinishedUploadsCleanup,
                 AccessTokens,
+                BearerTokenStrategy,
+                AdminApiKeyStrategy,
                 SigningKeyInitializer,
                 Paging,
                 Transactions,

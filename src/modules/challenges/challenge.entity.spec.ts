@@ -1,5 +1,5 @@
 import { aChallenge } from "../../../test/factories/challenges";
-import { Challenge,CHALLENGE_LIFETIME_MS, CHALLENGE_READ_GRACE_MS, CHALLENGE_RETENTION_MS } from "./challenge.entity";
+import { Challenge, CHALLENGE_LIFETIME_MS, CHALLENGE_READ_GRACE_MS, CHALLENGE_RETENTION_MS } from "./challenge.entity";
 
 const now = new Date("2026-01-01T00:00:00.000Z");
 const at = (ms: number) => new Date(now.getTime() + ms);
