@@ -49,7 +49,7 @@ export class ConnectorRuntime extends Runtime {
     /** What the runtime, its modules and its event buses logged as errors (a Connector would write them to its log). */
     readonly loggedErrors: string[];
 
-    constructor(baseUrl: string, options: { sse?: boolean } = {}) {
+    constructor(baseUrl: string) {
         const loggedErrors: string[] = [];
         const config: RuntimeConfig = {
             transportLibrary: { baseUrl, platformClientId: TEST_CLIENT.id, platformClientSecret: TEST_CLIENT.secret },
@@ -58,7 +58,7 @@ export class ConnectorRuntime extends Runtime {
                 request: { enabled: true, location: "@nmshd/runtime:RequestModule" },
                 notification: { enabled: true, location: "@nmshd/runtime:NotificationModule" },
                 message: { enabled: true, location: "@nmshd/runtime:MessageModule" },
-                sse: { enabled: options.sse ?? true, location: "sse" }
+                sse: { enabled: true, location: "sse" }
             }
         };
         super(config, errorRecordingLoggers(loggedErrors));
@@ -69,8 +69,8 @@ export class ConnectorRuntime extends Runtime {
      * A runtime that is initialised, logged in with a new identity and started. Runtimes share one dependency container
      * per process: start them one after the other, never concurrently.
      */
-    static async launch(baseUrl: string, options: { sse?: boolean } = {}): Promise<ConnectorRuntime> {
-        const runtime = new ConnectorRuntime(baseUrl, options);
+    static async launch(baseUrl: string): Promise<ConnectorRuntime> {
+        const runtime = new ConnectorRuntime(baseUrl);
         await runtime.init();
         await runtime.start();
         return runtime;
@@ -85,8 +85,11 @@ export class ConnectorRuntime extends Runtime {
         return this.account.identity.address.toString();
     }
 
-    get sse(): SseFollower | undefined {
-        return this.modules.toArray().find((module): module is SseFollower => module instanceof SseFollower);
+    /** The module following the Backbone's event stream. */
+    get sse(): SseFollower {
+        const module = this.modules.toArray().find((candidate): candidate is SseFollower => candidate instanceof SseFollower);
+        if (!module) throw new Error("the runtime has no event stream module");
+        return module;
     }
 
     getServices(address?: string | ICoreAddress): RuntimeServices {

@@ -111,8 +111,8 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         expect(await health.text()).toBe("Healthy");
 
         for (const runtime of [a, b]) {
-            expect(runtime.sse!.syncs).toBeGreaterThanOrEqual(1);
-            expect(runtime.sse!.failedSyncs).toEqual([]);
+            expect(runtime.sse.syncs).toBeGreaterThanOrEqual(1);
+            expect(runtime.sse.failedSyncs).toEqual([]);
         }
     });
 
@@ -418,7 +418,7 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     });
 
     it("delivers a peer's message through the Connector's event stream at /api/v1/sse, with no sync but the stream's", async () => {
-        const sse = a.sse!;
+        const sse = a.sse;
         await sse.settled();
         const eventsBefore = sse.externalEventsAt.length;
         const syncsBefore = sse.syncs;
@@ -528,8 +528,8 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
 
     it("logged no error in either runtime, its modules, its event stream's syncs, or the Backbone", async () => {
         for (const runtime of [a, b]) {
-            await runtime.sse!.settled();
-            expect(runtime.sse!.failedSyncs).toEqual([]);
+            await runtime.sse.settled();
+            expect(runtime.sse.failedSyncs).toEqual([]);
             expect(runtime.loggedErrors).toEqual([]);
         }
         expect(backboneErrors).toBe("");
