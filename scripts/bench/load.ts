@@ -98,7 +98,7 @@ export class Recorder {
         return {
             requests,
             iterations: this.iterations,
-            seconds: Math.round(seconds * 10) / 10,
+            seconds: Math.round(seconds * 100) / 100,
             requestsPerSecond: Math.round((requests / seconds) * 10) / 10,
             p50: ms(this.histogram.getValueAtPercentile(50)),
             p90: ms(this.histogram.getValueAtPercentile(90)),
@@ -167,6 +167,7 @@ export interface LoadOptions {
  */
 async function autocannonClosedLoop(scenario: SingleRequestScenario, options: LoadOptions, recorder: Recorder): Promise<void> {
     type Context = { lease?: unknown };
+    // Without a callback autocannon's instance is also a promise of the result.
     const instance = autocannon({
         url: options.baseUrl,
         connections: options.connections,
@@ -191,7 +192,7 @@ async function autocannonClosedLoop(scenario: SingleRequestScenario, options: Lo
                 }) as unknown as autocannon.Request["onResponse"]
             }
         ]
-    });
+    }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
     instance.on("response", (_client: unknown, status: number, _bytes: number, responseTime: number) => recorder.record(status, responseTime * 1000));
     instance.on("reqError", (error: NodeJS.ErrnoException) => recorder.error(error.code ?? error.name));
     recorder.start();

@@ -51,7 +51,7 @@ export async function startPrivatePostgres(binDir?: string): Promise<BenchDataba
         await client.query("ALTER SYSTEM SET max_wal_size = '4GB'");
         await client.query("ALTER SYSTEM SET checkpoint_timeout = '30min'");
         await client.query("SELECT pg_reload_conf()");
-        version = (await client.query<{ v: string }>("SHOW server_version")).rows[0]!.v;
+        version = (await client.query<{ server_version: string }>("SHOW server_version")).rows[0]!.server_version;
     } finally {
         await client.end();
     }
@@ -115,6 +115,8 @@ export interface BackboneProcess {
     clientId: string;
     clientSecret: string;
     blobDir: string;
+    /** The last lines the Backbone wrote (warnings and errors at LOG_LEVEL=warn). */
+    output(): string;
     stop(): Promise<void>;
 }
 
@@ -152,7 +154,7 @@ export async function startBackbone(databaseUrlOfBench: string, blobDir: string,
     });
     const keep = (chunk: Buffer): void => {
         output.push(chunk.toString("utf8"));
-        if (output.length > 200) output.shift();
+        if (output.length > 2000) output.shift();
     };
     child.stdout!.on("data", keep);
     child.stderr!.on("data", keep);
@@ -187,5 +189,5 @@ export async function startBackbone(databaseUrlOfBench: string, blobDir: string,
         if (ready) break;
         await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    return { url, pid: child.pid!, clientId: BENCH_CLIENT.id, clientSecret: BENCH_CLIENT.secret, blobDir, stop };
+    return { url, pid: child.pid!, clientId: BENCH_CLIENT.id, clientSecret: BENCH_CLIENT.secret, blobDir, output: () => output.join(""), stop };
 }
