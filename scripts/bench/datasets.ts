@@ -71,20 +71,22 @@ type PoolRow = [
 ];
 
 function pools(rows: PoolRow[]): Pool[] {
-    return rows.map(([alias, name, kind, amount, devices, relationshipTemplates, relationships, messages, dwm, challenges, tokens, files]) => ({
-        alias,
-        name,
-        kind,
-        amount,
-        devices,
-        relationshipTemplates,
-        relationships,
-        messages,
-        datawalletModifications: dwm,
-        challenges,
-        tokens,
-        files
-    }));
+    return rows.map(
+        ([alias, name, kind, amount, devices, relationshipTemplates, relationships, messages, dwm, challenges, tokens, files]) => ({
+            alias,
+            name,
+            kind,
+            amount,
+            devices,
+            relationshipTemplates,
+            relationships,
+            messages,
+            datawalletModifications: dwm,
+            challenges,
+            tokens,
+            files
+        })
+    );
 }
 
 //               alias  name               kind         amount dev  templates rel  messages  dwm  chal tok files
@@ -113,7 +115,7 @@ const HEAVY: PoolRow[] = [
  * (10,000 rows) at a few hundred thousand rows in all, so that it seeds in seconds.
  */
 const PLANS: PoolRow[] = [
-    ["e", "NeverUse", "never", 1000, 1, 0, 0, 0, 5, 0, 0, 0],
+    ["e", "NeverUse", "never", 4000, 1, 0, 0, 0, 5, 0, 0, 0],
     ["a1", "AppLight", "app", 1000, 1, 0, 0, 0, 5, 1, 1, 0],
     ["a2", "AppMedium", "app", 2000, 2, 0, 2, 10, 5, 2, 2, 1],
     ["a3", "AppHeavy", "app", 3000, 2, 0, 5, 30, 10, 2, 3, 2],

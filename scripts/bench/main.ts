@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 
 import { Client } from "pg";
 
-import { DATASET_NAMES, dataset, plannedCounts } from "./datasets";
+import { dataset, DATASET_NAMES, plannedCounts } from "./datasets";
 import { plainSender, runLoad } from "./load";
 import { loadAverage, processCpuMs, processRssBytes } from "./proc";
 import { type BenchReport, markdown, passes, type ScenarioResult } from "./report";
@@ -31,7 +31,7 @@ import {
     startPrivatePostgres,
     useExistingPostgres
 } from "./servers";
-import { type SyncResult, syncBenchmark } from "./sync";
+import { syncBenchmark, type SyncResult } from "./sync";
 
 const DEFAULTS = {
     dataset: "light",
@@ -81,7 +81,13 @@ function options() {
         );
         process.exit(0);
     }
-    const list = (value: string) => (value === "none" ? [] : value.split(",").map((s) => s.trim()).filter(Boolean));
+    const list = (value: string) =>
+        value === "none"
+            ? []
+            : value
+                  .split(",")
+                  .map((s) => s.trim())
+                  .filter(Boolean);
     const number = (name: string, value: string) => {
         const parsed = Number(value);
         if (!Number.isFinite(parsed) || parsed <= 0) throw new Error(`--${name}: a positive number, not '${value}'`);
@@ -193,7 +199,14 @@ async function measure(
     await db.connect();
     const plain = plainSender(backbone.url);
     try {
-        const env: BenchEnv = { db, set, baseUrl: backbone.url, clientId: backbone.clientId, clientSecret: backbone.clientSecret, send: plain.send };
+        const env: BenchEnv = {
+            db,
+            set,
+            baseUrl: backbone.url,
+            clientId: backbone.clientId,
+            clientSecret: backbone.clientSecret,
+            send: plain.send
+        };
         const runs: Array<{ name: string; rate?: number }> = [...opts.scenarios.map((name) => ({ name })), ...opts.rates];
         for (const run of runs) {
             const definition = scenarioByName(run.name);
@@ -210,7 +223,11 @@ async function measure(
                 const prepared = await definition.prepare(env);
                 const connections = Math.min(opts.connections, prepared.capacity);
                 const load = { baseUrl: backbone.url, connections, rate: run.rate };
-                if (opts.warmup > 0) await runLoad(prepared.runnable, { ...load, durationSeconds: opts.warmup });
+                if (opts.warmup > 0) {
+                    await prepared.beforeRun?.();
+                    await runLoad(prepared.runnable, { ...load, durationSeconds: opts.warmup });
+                }
+                await prepared.beforeRun?.();
                 const nodeBefore = processCpuMs(backbone.pid);
                 const postgresBefore = await server.cpuMs(database.name);
                 let rssPeak = processRssBytes(backbone.pid);
@@ -273,7 +290,21 @@ async function measure(
 }
 
 function emptyLatency() {
-    return { requests: 0, iterations: 0, seconds: 0, requestsPerSecond: 0, p50: NaN, p90: NaN, p98: NaN, p99: NaN, max: NaN, mean: NaN, statuses: {}, errors: {}, skipped: 0 };
+    return {
+        requests: 0,
+        iterations: 0,
+        seconds: 0,
+        requestsPerSecond: 0,
+        p50: NaN,
+        p90: NaN,
+        p98: NaN,
+        p99: NaN,
+        max: NaN,
+        mean: NaN,
+        statuses: {},
+        errors: {},
+        skipped: 0
+    };
 }
 
 main().catch((error: unknown) => {

@@ -71,23 +71,46 @@ export function markdown(report: BenchReport): string {
             `load average (1/5/15 min) before ${report.machine.loadBefore}, after ${report.machine.loadAfter} (\`uptime\` before: ${report.machine.uptimeBefore})`
     );
     lines.push(`- PostgreSQL: ${report.postgres}`);
-    lines.push(`- Options: ${Object.entries(report.options).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : String(v)}`).join(", ")}`);
+    lines.push(
+        `- Options: ${Object.entries(report.options)
+            .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(",") : String(v)}`)
+            .join(", ")}`
+    );
     lines.push(
         `- Seeding: ${fixed(report.dataset.seedingSeconds.total ?? 0)} s; ` +
-            ["identities", "devices", "relationship_templates", "relationships", "messages", "message_recipients", "datawallet_modifications", "external_events", "tokens", "files"]
+            [
+                "identities",
+                "devices",
+                "relationship_templates",
+                "relationships",
+                "messages",
+                "message_recipients",
+                "datawallet_modifications",
+                "external_events",
+                "tokens",
+                "files"
+            ]
                 .map((table) => `${table} ${(report.dataset.rows[table] ?? 0).toLocaleString("en-US")}`)
                 .join(", ")
     );
     lines.push("");
-    lines.push("Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response.");
-    lines.push("Thresholds (official): p90 < 50 ms and p98 < 100 ms; tokens and files p90 < 160 ms. The load generator runs on the same cores as the server.");
+    lines.push(
+        "Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response."
+    );
+    lines.push(
+        "Thresholds (official): p90 < 50 ms and p98 < 100 ms; tokens and files p90 < 160 ms. The load generator runs on the same cores as the server."
+    );
     lines.push("");
-    lines.push("| scenario | mode | req/s | p50 | p90 | p98 | p99 | max | requests | errors | node CPU/req | PG CPU/req | node cores | PG cores | node RSS MB | threshold |");
+    lines.push(
+        "| scenario | mode | req/s | p50 | p90 | p98 | p99 | max | requests | errors | node CPU/req | PG CPU/req | node cores | PG cores | node RSS MB | threshold |"
+    );
     lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|");
     for (const s of report.scenarios) {
         const name = `${s.official ? `${s.official} ` : ""}${s.name}`;
         if (s.error) {
-            lines.push(`| ${name} | ${s.mode} | – | – | – | – | – | – | – | ${s.error.replace(/\|/g, "/").slice(0, 120)} | – | – | – | – | – | not run |`);
+            lines.push(
+                `| ${name} | ${s.mode} | – | – | – | – | – | – | – | ${s.error.replace(/\|/g, "/").slice(0, 120)} | – | – | – | – | – | not run |`
+            );
             continue;
         }
         const l = s.latency;
@@ -99,7 +122,9 @@ export function markdown(report: BenchReport): string {
     }
     if (report.sync.length > 0) {
         lines.push("");
-        lines.push("Sync of one identity's external events (start run, all pages of 200, finalize with every result; repeated while new events exist):");
+        lines.push(
+            "Sync of one identity's external events (start run, all pages of 200, finalize with every result; repeated while new events exist):"
+        );
         lines.push("");
         lines.push("| events | runs | requests | seconds | events/s | request p50 | request p99 | request max |");
         lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");

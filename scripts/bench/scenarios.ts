@@ -10,8 +10,9 @@ import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
 import type { Client } from "pg";
 
 import type { Dataset } from "./datasets";
-import type { FlowScenario, RequestSpec, Runnable, Send, SingleRequestScenario } from "./load";
-import { SEED_PASSWORD, type SeededIdentity, seededIdentities } from "./seed";
+import type { FlowScenario, Json, RequestSpec, Runnable, Send, SingleRequestScenario } from "./load";
+import { SEED_PASSWORD, seededIdentities, type SeededIdentity } from "./seed";
+import { recordEvents } from "./sync";
 
 export interface Threshold {
     p90: number;
@@ -34,6 +35,8 @@ export interface BenchEnv {
 
 export interface PreparedScenario {
     runnable: Runnable;
+    /** Called before the warm-up and before the measured run. */
+    beforeRun?(): Promise<void>;
     /** How many iterations can run at once (exclusive leases); connections are capped to it. */
     capacity: number;
 }
@@ -48,10 +51,11 @@ export interface ScenarioDefinition {
 }
 
 const API = "/api/v2";
+/** External events recorded for every connector before a connector-sync run. */
+const NEW_EVENTS_PER_CONNECTOR = 50;
 const b64url = (bytes: Buffer) => bytes.toString("base64url");
 const contents = (count: number, size: number) => Array.from({ length: count }, () => b64url(randomBytes(size)));
 const inADay = () => new Date(Date.now() + 24 * 3600 * 1000).toISOString();
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
 
 function check(condition: unknown, message: string): asserts condition {
     if (!condition) throw new Error(message);
@@ -151,7 +155,7 @@ function flow<L>(
 }
 
 /** Sends and insists on the expected status; the flow stops at the first unexpected answer. */
-async function expect(send: Send, request: RequestSpec, status: number | number[]): Promise<any> {
+async function expect(send: Send, request: RequestSpec, status: number | number[]): Promise<Json> {
     const answer = await send(request);
     check((Array.isArray(status) ? status : [status]).includes(answer.status), `${request.method} ${request.path}: ${answer.status}`);
     return answer.json()?.result;
@@ -166,8 +170,8 @@ function challengeText(challenge: { id: string; expiresAt: string; createdBy?: s
 }
 
 /** All pages of a list. */
-async function allPages(send: Send, path: string, auth: Record<string, string>, pageSize = 200): Promise<any[]> {
-    const items: any[] = [];
+async function allPages(send: Send, path: string, auth: Record<string, string>, pageSize = 200): Promise<Json[]> {
+    const items: Json[] = [];
     const separator = path.includes("?") ? "&" : "?";
     for (let page = 1, totalPages = 1; page <= totalPages; page++) {
         const answer = await send({ method: "GET", path: `${path}${separator}pageNumber=${page}&pageSize=${pageSize}`, headers: auth });
@@ -274,7 +278,12 @@ export const SCENARIOS: ScenarioDefinition[] = [
             const sessions = await poolSessions(env, ["a2", "a3", "c2", "c3"], 10);
             const bodies = contents(50, 1024).map((content) => JSON.stringify({ content, expiresAt: inADay() }));
             let n = 0;
-            return single(shared(sessions), (s) => ({ method: "POST", path: `${API}/Tokens`, headers: withAuth(s), body: bodies[n++ % bodies.length] }));
+            return single(shared(sessions), (s) => ({
+                method: "POST",
+                path: `${API}/Tokens`,
+                headers: withAuth(s),
+                body: bodies[n++ % bodies.length]
+            }));
         }
     },
     {
@@ -315,7 +324,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
                 },
                 async ({ connector: i1, app: i2 }, send) => {
                     const put = (who: Session, id: string, action: string) =>
-                        expect(send, { method: "PUT", path: `${API}/Relationships/${id}/${action}`, headers: withAuth(who), body: "{}" }, 200);
+                        expect(
+                            send,
+                            { method: "PUT", path: `${API}/Relationships/${id}/${action}`, headers: withAuth(who), body: "{}" },
+                            200
+                        );
                     const get = (who: Session, id: string) =>
                         expect(send, { method: "GET", path: `${API}/Relationships/${id}`, headers: withAuth(who) }, 200);
                     const create = async (templateId: string) =>
@@ -333,7 +346,12 @@ export const SCENARIOS: ScenarioDefinition[] = [
                         ).id as string;
                     const template = await expect(
                         send,
-                        { method: "POST", path: `${API}/RelationshipTemplates`, headers: withAuth(i1), body: { content, expiresAt: inADay() } },
+                        {
+                            method: "POST",
+                            path: `${API}/RelationshipTemplates`,
+                            headers: withAuth(i1),
+                            body: { content, expiresAt: inADay() }
+                        },
                         201
                     );
                     await expect(send, { method: "GET", path: `${API}/RelationshipTemplates/${template.id}`, headers: withAuth(i2) }, 200);
@@ -397,7 +415,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
                 method: "POST",
                 path: `${API}/Messages`,
                 headers: withAuth(sender),
-                body: { recipients: [{ address: recipient, encryptedKey: keys[n % keys.length] }], body: bodies[n++ % bodies.length], attachments: [] }
+                body: {
+                    recipients: [{ address: recipient, encryptedKey: keys[n % keys.length] }],
+                    body: bodies[n++ % bodies.length],
+                    attachments: []
+                }
             }));
         }
     },
@@ -438,7 +460,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
             const connectors = await poolSessions(env, ["c1", "c2", "c3"], 30);
             const known = new Map<string, number | null>();
             const payload = b64url(randomBytes(300));
-            return flow(exclusive(connectors), async (c, send) => {
+            const prepared = flow(exclusive(connectors), async (c, send) => {
                 const auth = withAuth(c, DATAWALLET_HEADER);
                 const since = known.get(c.address);
                 const modifications = await allPages(
@@ -447,7 +469,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
                     auth
                 );
                 for (const m of modifications) known.set(c.address, Math.max(known.get(c.address) ?? -1, m.index));
-                const start = await expect(send, { method: "POST", path: `${API}/SyncRuns`, headers: auth, body: { type: "ExternalEventSync", duration: 60 } }, [200, 201]);
+                const start = await expect(
+                    send,
+                    { method: "POST", path: `${API}/SyncRuns`, headers: auth, body: { type: "ExternalEventSync", duration: 60 } },
+                    [200, 201]
+                );
                 if (start.status !== "Created") return;
                 const events = await allPages(send, `${API}/SyncRuns/${start.syncRun.id}/ExternalEvents`, auth);
                 const done = await expect(
@@ -457,7 +483,9 @@ export const SCENARIOS: ScenarioDefinition[] = [
                         path: `${API}/SyncRuns/${start.syncRun.id}/FinalizeExternalEventSync`,
                         headers: auth,
                         body: {
-                            externalEventResults: events.map((e, i) => (i % 5 === 0 ? { externalEventId: e.id, errorCode: "error.bench.failed" } : { externalEventId: e.id })),
+                            externalEventResults: events.map((e, i) =>
+                                i % 5 === 0 ? { externalEventId: e.id, errorCode: "error.bench.failed" } : { externalEventId: e.id }
+                            ),
                             datawalletModifications: events.map((e) => ({
                                 type: "Create",
                                 objectIdentifier: e.id,
@@ -474,6 +502,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
                     known.set(c.address, done.newDatawalletModificationIndex);
                 }
             });
+            // Every connector finds new events at its first iteration of a run; later iterations poll, as connectors do.
+            const beforeRun = async () => {
+                for (const c of connectors) await recordEvents(env.db, c.address, NEW_EVENTS_PER_CONNECTOR, false);
+            };
+            return { ...prepared, beforeRun };
         }
     },
     {
@@ -494,13 +527,16 @@ export const SCENARIOS: ScenarioDefinition[] = [
                 `SELECT from_address AS owner, array_agg(relationship_template_id) AS ids FROM relationships
                  WHERE from_address = ANY($1) AND relationship_template_id IS NOT NULL GROUP BY from_address`
             );
-            const tokens = await ids(`SELECT created_by AS owner, array_agg(id) AS ids FROM tokens WHERE created_by = ANY($1) GROUP BY created_by`);
+            const tokens = await ids(
+                `SELECT created_by AS owner, array_agg(id) AS ids FROM tokens WHERE created_by = ANY($1) GROUP BY created_by`
+            );
             return flow(shared(apps), async (app, send) => {
                 const auth = withAuth(app, DATAWALLET_HEADER);
                 await allPages(send, `${API}/Datawallet/Modifications`, auth);
                 await allPages(send, `${API}/Messages`, auth);
                 const byIds = async (path: string, list: string[] | undefined) => {
-                    for (let i = 0; list && i < list.length; i += 100) await allPages(send, `${API}/${path}?${idsQuery(list.slice(i, i + 100))}`, auth);
+                    for (let i = 0; list && i < list.length; i += 100)
+                        await allPages(send, `${API}/${path}?${idsQuery(list.slice(i, i + 100))}`, auth);
                 };
                 await byIds("RelationshipTemplates", templates.get(app.address));
                 await byIds("Relationships", relationships.get(app.address));
@@ -525,11 +561,24 @@ export const SCENARIOS: ScenarioDefinition[] = [
                     "SELECT id, username FROM devices WHERE identity_address = $1 ORDER BY created_at LIMIT 1",
                     [owner]
                 );
-                const identity: SeededIdentity = { n: 0, alias: "?", kind: "app", address: owner, deviceId: row.rows[0]!.id, username: row.rows[0]!.username };
+                const identity: SeededIdentity = {
+                    n: 0,
+                    alias: "?",
+                    kind: "app",
+                    address: owner,
+                    deviceId: row.rows[0]!.id,
+                    username: row.rows[0]!.username
+                };
                 sessionsByOwner.set(owner, { ...identity, auth: await login(env, identity) });
             }
-            const downloads = files.rows.filter((f) => sessionsByOwner.has(f.owner)).map((f) => ({ id: f.id, session: sessionsByOwner.get(f.owner)! }));
-            return single(shared(downloads), ({ id, session }) => ({ method: "GET", path: `${API}/Files/${id}`, headers: withAuth(session) }));
+            const downloads = files.rows
+                .filter((f) => sessionsByOwner.has(f.owner))
+                .map((f) => ({ id: f.id, session: sessionsByOwner.get(f.owner)! }));
+            return single(shared(downloads), ({ id, session }) => ({
+                method: "GET",
+                path: `${API}/Files/${id}`,
+                headers: withAuth(session)
+            }));
         }
     }
 ];

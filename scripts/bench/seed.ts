@@ -165,10 +165,14 @@ class Seeder {
             start += p.amount;
             return row;
         });
-        await this.step(client, "identity list", [], [
-            ["DROP TABLE IF EXISTS bench_seed_identities, bench_seed_contents, bench_seed_relationships"],
+        await this.step(
+            client,
+            "identity list",
+            [],
             [
-                `CREATE UNLOGGED TABLE bench_seed_identities AS
+                ["DROP TABLE IF EXISTS bench_seed_identities, bench_seed_contents, bench_seed_relationships"],
+                [
+                    `CREATE UNLOGGED TABLE bench_seed_identities AS
                  SELECT p.start + g AS n, p.alias, p.kind, p.devices, p.templates, p.relationships, p.messages, p.dwm,
                         p.challenges, p.tokens, p.files,
                         ${addressSql(this.options.didDomain, "p.start + g")} AS address,
@@ -177,11 +181,12 @@ class Seeder {
                  FROM (VALUES ${values.join(", ")})
                       AS p(alias, kind, start, amount, devices, templates, relationships, messages, dwm, challenges, tokens, files)
                  CROSS JOIN LATERAL generate_series(0, p.amount - 1) AS g`
-            ],
-            ["ALTER TABLE bench_seed_identities ADD PRIMARY KEY (n)"],
-            ["CREATE INDEX ON bench_seed_identities (address)"],
-            ["CREATE UNLOGGED TABLE bench_seed_contents (kind text, i int, b bytea, PRIMARY KEY (kind, i))"]
-        ]);
+                ],
+                ["ALTER TABLE bench_seed_identities ADD PRIMARY KEY (n)"],
+                ["CREATE INDEX ON bench_seed_identities (address)"],
+                ["CREATE UNLOGGED TABLE bench_seed_contents (kind text, i int, b bytea, PRIMARY KEY (kind, i))"]
+            ]
+        );
         for (const [kind, size] of Object.entries(CONTENT_SIZES)) {
             const params: unknown[] = [];
             const rows: string[] = [];
@@ -199,37 +204,56 @@ class Seeder {
     async identityOwned(client: Client, passwordHash: string): Promise<void> {
         const content = (alias: string, kind: string, numberSql: string) =>
             `JOIN bench_seed_contents ${alias} ON ${alias}.kind = '${kind}' AND ${alias}.i = ((${numberSql}) % ${VARIANTS})::int`;
-        await this.step(client, "identities", ["identities"], [
+        await this.step(
+            client,
+            "identities",
+            ["identities"],
             [
-                `INSERT INTO identities (address, client_id, public_key, identity_version, tier_id, status, deletion_grace_period_ends_at, created_at)
+                [
+                    `INSERT INTO identities (address, client_id, public_key, identity_version, tier_id, status, deletion_grace_period_ends_at, created_at)
                  SELECT address, $1,
                         convert_to('{"pub":"' || rtrim(translate(encode(sha256(convert_to('bench-key:' || n, 'UTF8')), 'base64'), '+/', '-_'), '=') || '","alg":3}', 'UTF8'),
                         1, NULL, 'Active', NULL, created_at
                  FROM bench_seed_identities`,
-                [this.options.clientId]
+                    [this.options.clientId]
+                ]
             ]
-        ]);
-        await this.step(client, "devices", ["devices"], [
+        );
+        await this.step(
+            client,
+            "devices",
+            ["devices"],
             [
-                `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, last_login_at,
+                [
+                    `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, last_login_at,
                                       communication_language, is_backup_device, failed_login_count, lockout_ends_at)
                  SELECT ${deviceIdSql("i.n", "k")}, i.address, ${usernameSql("i.n", "k")}, $1, i.created_at + k * interval '1 day',
                         i.device_id, NULL, 'en', false, 0, NULL
                  FROM bench_seed_identities i CROSS JOIN LATERAL generate_series(0, i.devices - 1) AS k`,
-                [passwordHash]
+                    [passwordHash]
+                ]
             ]
-        ]);
-        await this.step(client, "datawallets", ["datawallets"], [
+        );
+        await this.step(
+            client,
+            "datawallets",
+            ["datawallets"],
             [
-                `INSERT INTO datawallets (owner, version, next_index, created_at)
+                [
+                    `INSERT INTO datawallets (owner, version, next_index, created_at)
                  SELECT address, 1, dwm, created_at FROM bench_seed_identities`
+                ]
             ]
-        ]);
+        );
         const collections = `(ARRAY['Attributes', 'Messages', 'Relationships', 'RelationshipTemplates', 'Tokens'])`;
         const prefixes = `(ARRAY['ATT', 'MSG', 'REL', 'RLT', 'TOK'])`;
-        await this.step(client, "datawallet modifications", ["datawallet_modifications"], [
+        await this.step(
+            client,
+            "datawallet modifications",
+            ["datawallet_modifications"],
             [
-                `INSERT INTO datawallet_modifications (id, owner, index, type, object_identifier, collection, payload_category,
+                [
+                    `INSERT INTO datawallet_modifications (id, owner, index, type, object_identifier, collection, payload_category,
                                                        encrypted_payload, datawallet_version, created_at, created_by_device)
                  SELECT ${idSql("DWM", "i.n::bigint * 100000 + g")}, i.address, g,
                         CASE WHEN g % 10 < 7 THEN 'Create' WHEN g % 10 < 9 THEN 'Update' ELSE 'Delete' END,
@@ -242,29 +266,44 @@ class Seeder {
                  CROSS JOIN LATERAL generate_series(0, i.dwm - 1) AS g
                  ${content("c", "dwm", "i.n * 7 + g")}
                  ORDER BY i.address, g`
+                ]
             ]
-        ]);
-        await this.step(client, "challenges", ["challenges"], [
+        );
+        await this.step(
+            client,
+            "challenges",
+            ["challenges"],
             [
-                `INSERT INTO challenges (id, expires_at, created_by, created_by_device)
+                [
+                    `INSERT INTO challenges (id, expires_at, created_by, created_by_device)
                  SELECT ${idSql("CHL", "i.n::bigint * 1000 + g")}, now() + (g % 10 + 1) * interval '1 minute', i.address, i.device_id
                  FROM bench_seed_identities i CROSS JOIN LATERAL generate_series(0, i.challenges - 1) AS g`
+                ]
             ]
-        ]);
-        await this.step(client, "tokens", ["tokens"], [
+        );
+        await this.step(
+            client,
+            "tokens",
+            ["tokens"],
             [
-                `INSERT INTO tokens (id, created_by, created_by_device, for_identity, created_at, expires_at, content, password_hash,
+                [
+                    `INSERT INTO tokens (id, created_by, created_by_device, for_identity, created_at, expires_at, content, password_hash,
                                      failed_password_attempts)
                  SELECT ${idSql("TOK", "i.n::bigint * 1000 + g")}, i.address, i.device_id, NULL,
                         now() - (g % 300) * interval '1 day', now() + (g % 300 + 30) * interval '1 day', c.b, NULL, 0
                  FROM bench_seed_identities i
                  CROSS JOIN LATERAL generate_series(0, i.tokens - 1) AS g
                  ${content("c", "token", "i.n * 3 + g")}`
+                ]
             ]
-        ]);
-        await this.step(client, "files", ["files"], [
+        );
+        await this.step(
+            client,
+            "files",
+            ["files"],
             [
-                `INSERT INTO files (id, created_at, created_by, created_by_device, modified_at, modified_by, modified_by_device, owner,
+                [
+                    `INSERT INTO files (id, created_at, created_by, created_by_device, modified_at, modified_by, modified_by_device, owner,
                                     owner_signature, ownership_token_hash, ownership_is_locked, last_ownership_claim_at, cipher_size,
                                     cipher_hash, expires_at, encrypted_properties)
                  SELECT ${idSql("FIL", "i.n::bigint * 1000 + g")}, now() - (g % 200) * interval '1 day', i.address, i.device_id,
@@ -276,9 +315,10 @@ class Seeder {
                  ${content("s", "signature", "i.n + g")}
                  ${content("h", "hash", "i.n * 5 + g")}
                  ${content("p", "fileProperties", "i.n * 3 + g")}`,
-                [this.set.filesWithContent]
+                    [this.set.filesWithContent]
+                ]
             ]
-        ]);
+        );
     }
 
     /** Templates, relationships, allocations, messages and recipients, external events, sync runs, counters. */
@@ -286,9 +326,13 @@ class Seeder {
         const content = (alias: string, kind: string, numberSql: string) =>
             `JOIN bench_seed_contents ${alias} ON ${alias}.kind = '${kind}' AND ${alias}.i = ((${numberSql}) % ${VARIANTS})::int`;
         const templateId = (numberSql: string, t: string) => idSql("RLT", `(${numberSql})::bigint * 100000 + ${t}`);
-        await this.step(client, "relationship templates", ["relationship_templates"], [
+        await this.step(
+            client,
+            "relationship templates",
+            ["relationship_templates"],
             [
-                `INSERT INTO relationship_templates (id, created_by, created_by_device, max_number_of_allocations, expires_at, content,
+                [
+                    `INSERT INTO relationship_templates (id, created_by, created_by_device, max_number_of_allocations, expires_at, content,
                                                      created_at, for_identity, password)
                  SELECT ${templateId("i.n", "g")}, i.address, i.device_id, CASE WHEN g % 4 = 0 THEN 1 ELSE NULL END,
                         now() + (g % 365 + 30) * interval '1 day', c.b, now() - (g % 365) * interval '1 day' - interval '1 day', NULL, NULL
@@ -296,14 +340,19 @@ class Seeder {
                  CROSS JOIN LATERAL generate_series(0, i.templates - 1) AS g
                  ${content("c", "template", "i.n * 11 + g")}
                  WHERE i.kind = 'connector'`
+                ]
             ]
-        ]);
+        );
         // Relationship slots: every app's slots in turn meet the connectors' slots taken round by round, so that an
         // app's relationships go to different connectors.
         const status = hashSql("'status:' || k", 100);
-        await this.step(client, "relationship list", [], [
+        await this.step(
+            client,
+            "relationship list",
+            [],
             [
-                `CREATE UNLOGGED TABLE bench_seed_relationships AS
+                [
+                    `CREATE UNLOGGED TABLE bench_seed_relationships AS
                  WITH app_slots AS (
                      SELECT i.n AS app, row_number() OVER (ORDER BY i.n, s) - 1 AS k
                      FROM bench_seed_identities i CROSS JOIN LATERAL generate_series(1, i.relationships) AS s
@@ -326,19 +375,40 @@ class Seeder {
                  FROM pairs p
                  JOIN bench_seed_identities a ON a.n = p.app
                  JOIN bench_seed_identities c ON c.n = p.connector`
-            ],
-            ["ALTER TABLE bench_seed_relationships ADD PRIMARY KEY (k)"],
-            ["ANALYZE bench_seed_relationships"]
-        ]);
+                ],
+                ["ALTER TABLE bench_seed_relationships ADD PRIMARY KEY (k)"],
+                ["ANALYZE bench_seed_relationships"]
+            ]
+        );
         const entry = (n: number, by: string, device: string, reason: string, from: string, to: string, at: string) =>
             `jsonb_build_object('id', ${idSql("RAL", `r.k * 10 + ${n}`)}, 'createdAt', ${isoSql(at)}, 'createdBy', ${by},
                  'createdByDevice', ${device}, 'reason', '${reason}', 'oldStatus', ${from === "null" ? "NULL" : `'${from}'`}, 'newStatus', '${to}')`;
         const created = entry(0, "r.app", "r.app_device", "Creation", "null", "Pending", "r.created_at");
-        const accepted = entry(1, "r.connector", "r.connector_device", "AcceptanceOfCreation", "Pending", "Active", "r.created_at + interval '1 hour'");
-        const terminated = entry(2, "r.connector", "r.connector_device", "Termination", "Active", "Terminated", "r.created_at + interval '30 days'");
-        await this.step(client, "relationships", ["relationships", "relationship_template_allocations"], [
+        const accepted = entry(
+            1,
+            "r.connector",
+            "r.connector_device",
+            "AcceptanceOfCreation",
+            "Pending",
+            "Active",
+            "r.created_at + interval '1 hour'"
+        );
+        const terminated = entry(
+            2,
+            "r.connector",
+            "r.connector_device",
+            "Termination",
+            "Active",
+            "Terminated",
+            "r.created_at + interval '30 days'"
+        );
+        await this.step(
+            client,
+            "relationships",
+            ["relationships", "relationship_template_allocations"],
             [
-                `INSERT INTO relationships (id, relationship_template_id, from_address, to_address, pair, created_at, status, creation_content,
+                [
+                    `INSERT INTO relationships (id, relationship_template_id, from_address, to_address, pair, created_at, status, creation_content,
                                             creation_response_content, from_has_decomposed, to_has_decomposed, audit_log, has_deleted_participant)
                  SELECT r.id, r.template_id, r.app, r.connector,
                         CASE WHEN r.app < r.connector THEN r.app || '|' || r.connector ELSE r.connector || '|' || r.app END,
@@ -356,16 +426,19 @@ class Seeder {
                  FROM bench_seed_relationships r
                  ${content("cc", "creation", "r.k")}
                  ${content("rc", "response", "r.k * 3")}`
-            ],
-            [
-                `INSERT INTO relationship_template_allocations (relationship_template_id, allocated_by, allocated_by_device, allocated_at)
+                ],
+                [
+                    `INSERT INTO relationship_template_allocations (relationship_template_id, allocated_by, allocated_by_device, allocated_at)
                  SELECT template_id, app, app_device, created_at - interval '1 minute' FROM bench_seed_relationships WHERE template_id IS NOT NULL`
+                ]
             ]
-        ]);
+        );
 
         // Messages per relationship that was active: the app's weight, scaled so that they add up to the dataset's count.
         const messaging = `r.status IN ('Active', 'Terminated', 'DeletionProposed')`;
-        const total = await client.query<{ w: number | null }>(`SELECT sum(weight) AS w FROM bench_seed_relationships r WHERE ${messaging}`);
+        const total = await client.query<{ w: number | null }>(
+            `SELECT sum(weight) AS w FROM bench_seed_relationships r WHERE ${messaging}`
+        );
         const factor = total.rows[0]!.w ? this.set.messages / Number(total.rows[0]!.w) : 0;
         const perRelationship = `floor(r.weight * ${factor} + ${hashSql("'count:' || r.k", 1000)} / 1000.0)::int`;
         const fromConnector = `${hashSql("'sender:' || r.k || ':' || j", 1000)} < ${Math.round(this.set.sentByConnector * 1000)}`;
@@ -375,15 +448,19 @@ class Seeder {
                      + (least(now(), r.created_at + interval '29 days') - r.created_at - interval '2 hours') * (j + 1) / (${perRelationship} + 1) AS at) t
                  WHERE ${messaging}`;
         const messageId = idSql("MSG", "r.k * 100000 + j");
-        await this.step(client, "messages", ["messages", "message_recipients"], [
+        await this.step(
+            client,
+            "messages",
+            ["messages", "message_recipients"],
             [
-                `INSERT INTO messages (id, created_at, created_by, created_by_device, body, attachments)
+                [
+                    `INSERT INTO messages (id, created_at, created_by, created_by_device, body, attachments)
                  SELECT ${messageId}, t.at, CASE WHEN ${fromConnector} THEN r.connector ELSE r.app END,
                         CASE WHEN ${fromConnector} THEN r.connector_device ELSE r.app_device END, b.b, '[]'::jsonb
                  ${generated.replace("WHERE", `${content("b", "message", "r.k * 7 + j")} WHERE`)}`
-            ],
-            [
-                `INSERT INTO message_recipients (message_id, position, address, encrypted_key, relationship_id, received_at, received_by_device,
+                ],
+                [
+                    `INSERT INTO message_recipients (message_id, position, address, encrypted_key, relationship_id, received_at, received_by_device,
                                                  is_relationship_decomposed_by_sender, is_relationship_decomposed_by_recipient)
                  SELECT ${messageId}, 0, CASE WHEN ${fromConnector} THEN r.app ELSE r.connector END, key.b, r.id,
                         CASE WHEN ${hashSql("'received:' || r.k || ':' || j", 10)} < 9 THEN t.at + interval '1 hour' END,
@@ -391,12 +468,17 @@ class Seeder {
                             CASE WHEN ${fromConnector} THEN r.app_device ELSE r.connector_device END END,
                         r.status = 'DeletionProposed' AND ${fromConnector}, r.status = 'DeletionProposed' AND NOT ${fromConnector}
                  ${generated.replace("WHERE", `${content("key", "key", "r.k * 5 + j")} WHERE`)}`
+                ]
             ]
-        ]);
+        );
 
-        await this.step(client, "external events", ["external_events", "sync_runs", "external_event_counters"], [
+        await this.step(
+            client,
+            "external events",
+            ["external_events", "sync_runs", "external_event_counters"],
             [
-                `CREATE TEMP TABLE bench_seed_events AS
+                [
+                    `CREATE TEMP TABLE bench_seed_events AS
                  WITH events AS (
                      SELECT mr.address AS owner, 'MessageReceived' AS type, jsonb_build_object('id', m.id) AS payload,
                             m.created_at, mr.relationship_id AS context, m.id AS tiebreak
@@ -411,29 +493,35 @@ class Seeder {
                         row_number() OVER (PARTITION BY e.owner ORDER BY e.created_at, e.tiebreak) - 1 AS index,
                         count(*) OVER (PARTITION BY e.owner) AS total
                  FROM events e JOIN bench_seed_identities i ON i.address = e.owner`
-            ],
-            [
-                `INSERT INTO external_events (id, owner, index, type, payload, created_at, context, is_delivery_blocked, sync_run_id, sync_error_count)
+                ],
+                [
+                    `INSERT INTO external_events (id, owner, index, type, payload, created_at, context, is_delivery_blocked, sync_run_id, sync_error_count)
                  SELECT ${idSql("SYI", "e.owner_n::bigint * 10000000 + e.index")}, e.owner, e.index, e.type, e.payload, e.created_at, e.context, false,
                         CASE WHEN e.owner_kind = 'connector' AND e.index >= e.total - ${CONNECTOR_BACKLOG} THEN NULL ELSE ${idSql("SYR", "e.owner_n")} END,
                         0
                  FROM bench_seed_events e ORDER BY e.owner, e.index`
-            ],
-            [
-                `INSERT INTO sync_runs (id, type, index, created_by, created_by_device, created_at, expires_at, finalized_at, event_count)
+                ],
+                [
+                    `INSERT INTO sync_runs (id, type, index, created_by, created_by_device, created_at, expires_at, finalized_at, event_count)
                  SELECT ${idSql("SYR", "e.owner_n")}, 'ExternalEventSync', 0, e.owner, min(e.owner_device), max(e.created_at) + interval '1 minute',
                         max(e.created_at) + interval '11 minutes', max(e.created_at) + interval '70 seconds', count(*)
                  FROM bench_seed_events e
                  WHERE NOT (e.owner_kind = 'connector' AND e.index >= e.total - ${CONNECTOR_BACKLOG})
                  GROUP BY e.owner, e.owner_n`
-            ],
-            [`INSERT INTO external_event_counters (owner, next_index) SELECT owner, count(*) FROM bench_seed_events GROUP BY owner`],
-            ["DROP TABLE bench_seed_events"]
-        ]);
+                ],
+                [`INSERT INTO external_event_counters (owner, next_index) SELECT owner, count(*) FROM bench_seed_events GROUP BY owner`],
+                ["DROP TABLE bench_seed_events"]
+            ]
+        );
     }
 
     async finish(client: Client): Promise<Record<string, number>> {
-        await this.step(client, "analyze", [], [["DROP TABLE bench_seed_identities, bench_seed_contents, bench_seed_relationships"], ["ANALYZE"]]);
+        await this.step(
+            client,
+            "analyze",
+            [],
+            [["DROP TABLE bench_seed_identities, bench_seed_contents, bench_seed_relationships"], ["ANALYZE"]]
+        );
         const tables = await client.query<{ table: string }>(
             `SELECT relname AS table FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace ORDER BY relname`
         );
@@ -496,7 +584,14 @@ export async function seededIdentities(client: Client, set: Dataset, alias: stri
                  FROM generate_series($1::int, $2::int) AS n`,
                 [start, start + count - 1]
             );
-            return result.rows.map((r) => ({ n: r.n, alias, kind: pool.kind, address: r.address, deviceId: r.device_id, username: r.username }));
+            return result.rows.map((r) => ({
+                n: r.n,
+                alias,
+                kind: pool.kind,
+                address: r.address,
+                deviceId: r.device_id,
+                username: r.username
+            }));
         }
         start += pool.amount;
     }

@@ -45,7 +45,7 @@ export async function startPrivatePostgres(binDir?: string): Promise<BenchDataba
     const postmaster = Number(readFileSync(join(embedded.directory, "postmaster.pid"), "utf8").split("\n")[0]);
     const client = new Client({ connectionString: embedded.url });
     await client.connect();
-    let version = "";
+    let version: string;
     try {
         // Room for bulk loading without a checkpoint every few seconds; the rest stays at the defaults.
         await client.query("ALTER SYSTEM SET max_wal_size = '4GB'");
@@ -123,7 +123,11 @@ export interface BackboneProcess {
 export const BENCH_CLIENT = { id: "bench", secret: "bench-secret" };
 
 /** Starts the built Backbone on the database, with rate limits and housekeeping off and quiet logs. */
-export async function startBackbone(databaseUrlOfBench: string, blobDir: string, env: Record<string, string> = {}): Promise<BackboneProcess> {
+export async function startBackbone(
+    databaseUrlOfBench: string,
+    blobDir: string,
+    env: Record<string, string> = {}
+): Promise<BackboneProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "backbone-bench-"));
     const output: string[] = [];
@@ -189,5 +193,13 @@ export async function startBackbone(databaseUrlOfBench: string, blobDir: string,
         if (ready) break;
         await new Promise((resolve) => setTimeout(resolve, 250));
     }
-    return { url, pid: child.pid!, clientId: BENCH_CLIENT.id, clientSecret: BENCH_CLIENT.secret, blobDir, output: () => output.join(""), stop };
+    return {
+        url,
+        pid: child.pid!,
+        clientId: BENCH_CLIENT.id,
+        clientSecret: BENCH_CLIENT.secret,
+        blobDir,
+        output: () => output.join(""),
+        stop
+    };
 }

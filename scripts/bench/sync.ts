@@ -8,8 +8,8 @@ import { generateKeyPairSync, sign } from "node:crypto";
 
 import type { Client } from "pg";
 
+import { type Json, type LatencySummary, Recorder, type RequestSpec, type Response, type Send } from "./load";
 import { idSql } from "./seed";
-import { type LatencySummary, Recorder, type RequestSpec, type Response, type Send } from "./load";
 
 const PAGE_SIZE = 200;
 const PASSWORD = "Bench!Passw0rd-for-sync";
@@ -24,9 +24,10 @@ export interface SyncResult {
     latency: LatencySummary;
 }
 
-async function ok(send: Send, request: RequestSpec, status: number | number[]): Promise<any> {
+async function ok(send: Send, request: RequestSpec, status: number | number[]): Promise<Json> {
     const answer: Response = await send(request);
-    if (!(Array.isArray(status) ? status : [status]).includes(answer.status)) throw new Error(`${request.method} ${request.path}: ${answer.status} ${answer.text}`);
+    if (!(Array.isArray(status) ? status : [status]).includes(answer.status))
+        throw new Error(`${request.method} ${request.path}: ${answer.status} ${answer.text}`);
     return answer.json();
 }
 
@@ -35,9 +36,9 @@ async function createIdentity(send: Send, clientId: string, clientSecret: string
     const raw = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
     const challenge = (await ok(send, { method: "POST", path: "/api/v2/Challenges", body: "{}" }, 201)).result;
     const text = JSON.stringify({ expiresAt: challenge.expiresAt, id: challenge.id, type: "Identity" });
-    const signature = Buffer.from(JSON.stringify({ sig: sign(null, Buffer.from(text), privateKey).toString("base64url"), alg: 2 })).toString(
-        "base64url"
-    );
+    const signature = Buffer.from(
+        JSON.stringify({ sig: sign(null, Buffer.from(text), privateKey).toString("base64url"), alg: 2 })
+    ).toString("base64url");
     const created = (
         await ok(
             send,
@@ -61,15 +62,21 @@ async function createIdentity(send: Send, clientId: string, clientSecret: string
         {
             method: "POST",
             path: "/connect/token",
-            form: { client_id: clientId, client_secret: clientSecret, grant_type: "password", username: created.device.username, password: PASSWORD }
+            form: {
+                client_id: clientId,
+                client_secret: clientSecret,
+                grant_type: "password",
+                username: created.device.username,
+                password: PASSWORD
+            }
         },
         200
     );
     return { address: created.address, auth: `Bearer ${token.access_token}` };
 }
 
-/** Records `count` MessageReceived events for the owner, numbered after the ones it has. */
-async function recordEvents(db: Client, owner: string, count: number): Promise<void> {
+/** Records `count` MessageReceived events for the owner, numbered after the ones it has (as the server records them). */
+export async function recordEvents(db: Client, owner: string, count: number, analyze = true): Promise<void> {
     await db.query("BEGIN");
     try {
         const counter = await db.query<{ next_index: string }>(
@@ -90,7 +97,7 @@ async function recordEvents(db: Client, owner: string, count: number): Promise<v
         await db.query("ROLLBACK");
         throw error;
     }
-    await db.query("ANALYZE external_events");
+    if (analyze) await db.query("ANALYZE external_events");
 }
 
 /** Syncs `count` events of a new identity; `send` is a plain sender, `recordingSend` wraps it with the recorder. */
@@ -104,11 +111,17 @@ export async function syncBenchmark(
 ): Promise<SyncResult> {
     const identity = await createIdentity(send, clientId, clientSecret);
     const auth = { authorization: identity.auth, ...DATAWALLET_HEADER };
-    const upgrade = (await ok(send, { method: "POST", path: "/api/v2/SyncRuns", headers: auth, body: { type: "DatawalletVersionUpgrade" } }, 201))
-        .result;
+    const upgrade = (
+        await ok(send, { method: "POST", path: "/api/v2/SyncRuns", headers: auth, body: { type: "DatawalletVersionUpgrade" } }, 201)
+    ).result;
     await ok(
         send,
-        { method: "PUT", path: `/api/v2/SyncRuns/${upgrade.syncRun.id}/FinalizeDatawalletVersionUpgrade`, headers: auth, body: { newDatawalletVersion: 1 } },
+        {
+            method: "PUT",
+            path: `/api/v2/SyncRuns/${upgrade.syncRun.id}/FinalizeDatawalletVersionUpgrade`,
+            headers: auth,
+            body: { newDatawalletVersion: 1 }
+        },
         200
     );
     await recordEvents(db, identity.address, count);
@@ -124,16 +137,25 @@ export async function syncBenchmark(
     recorder.start();
     let synced = 0;
     let runs = 0;
-    for (let more = true; more; ) {
-        const start = (await ok(timed, { method: "POST", path: "/api/v2/SyncRuns", headers: auth, body: { type: "ExternalEventSync", duration: 600 } }, [200, 201]))
-            .result;
+    for (let more = true; more;) {
+        const start = (
+            await ok(
+                timed,
+                { method: "POST", path: "/api/v2/SyncRuns", headers: auth, body: { type: "ExternalEventSync", duration: 600 } },
+                [200, 201]
+            )
+        ).result;
         if (start.status === "NoNewEvents") break;
         runs++;
         const results: Array<{ externalEventId: string }> = [];
         for (let page = 1, totalPages = 1; page <= totalPages; page++) {
             const body = await ok(
                 timed,
-                { method: "GET", path: `/api/v2/SyncRuns/${start.syncRun.id}/ExternalEvents?pageSize=${PAGE_SIZE}&pageNumber=${page}`, headers: auth },
+                {
+                    method: "GET",
+                    path: `/api/v2/SyncRuns/${start.syncRun.id}/ExternalEvents?pageSize=${PAGE_SIZE}&pageNumber=${page}`,
+                    headers: auth
+                },
                 200
             );
             totalPages = body.pagination?.totalPages ?? 1;
