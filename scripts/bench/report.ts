@@ -58,6 +58,7 @@ function statuses(latency: LatencySummary): string {
         .filter(([status]) => !status.startsWith("2"))
         .map(([status, n]) => `${n}×${status}`);
     parts.push(...Object.entries(latency.errors).map(([code, n]) => `${n}×${code}`));
+    if (latency.skipped > 0) parts.push(`${latency.skipped} not started`);
     return parts.length === 0 ? "0" : parts.join(", ");
 }
 
