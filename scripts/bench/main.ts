@@ -199,6 +199,14 @@ async function measure(
     await db.connect();
     const plain = plainSender(backbone.url);
     try {
+        // What the idle processes use (timers, connection checks): it is included in the per-request figures.
+        const idleNode = processCpuMs(backbone.pid);
+        const idlePostgres = await server.cpuMs(database.name);
+        await new Promise((resolve) => setTimeout(resolve, 3000));
+        report.idle = {
+            nodeCpuMsPerSecond: (processCpuMs(backbone.pid) - idleNode) / 3,
+            postgresCpuMsPerSecond: ((await server.cpuMs(database.name)) - idlePostgres) / 3
+        };
         const env: BenchEnv = {
             db,
             set,

@@ -32,6 +32,8 @@ export interface BenchReport {
     postgres: string;
     dataset: { name: string; scale: number; rows: Record<string, number>; seedingSeconds: Record<string, number> };
     options: Record<string, unknown>;
+    /** CPU the idle Backbone and PostgreSQL use, measured for 3 s before the first scenario. */
+    idle?: { nodeCpuMsPerSecond: number; postgresCpuMsPerSecond: number };
     scenarios: ScenarioResult[];
     sync: SyncResult[];
     totalSeconds: number;
