@@ -96,6 +96,12 @@ export function markdown(report: BenchReport): string {
                 .map((table) => `${table} ${(report.dataset.rows[table] ?? 0).toLocaleString("en-US")}`)
                 .join(", ")
     );
+    if (report.idle) {
+        lines.push(
+            `- Idle before the first scenario: node ${fixed(report.idle.nodeCpuMsPerSecond)} ms CPU per second, ` +
+                `PostgreSQL ${fixed(report.idle.postgresCpuMsPerSecond)} ms per second (included in the CPU per request)`
+        );
+    }
     lines.push("");
     lines.push(
         "Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response."
