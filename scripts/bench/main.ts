@@ -19,7 +19,7 @@ import { Client } from "pg";
 
 import { dataset, DATASET_NAMES, plannedCounts } from "./datasets";
 import { plainSender, runLoad } from "./load";
-import { loadAverage, processCpuMs, processRssBytes } from "./proc";
+import { loadAverage, machineBusyMs, ownCpuMs, processCpuMs, processRssBytes } from "./proc";
 import { type BenchReport, markdown, passes, type ScenarioResult } from "./report";
 import { type BenchEnv, SCENARIO_NAMES, scenarioByName } from "./scenarios";
 import { seedDatabase } from "./seed";
@@ -236,6 +236,8 @@ async function measure(
                     await runLoad(prepared.runnable, { ...load, durationSeconds: opts.warmup });
                 }
                 await prepared.beforeRun?.();
+                const machineBefore = machineBusyMs();
+                const benchBefore = ownCpuMs();
                 const nodeBefore = processCpuMs(backbone.pid);
                 const postgresBefore = await server.cpuMs(database.name);
                 let rssPeak = processRssBytes(backbone.pid);
@@ -245,6 +247,8 @@ async function measure(
                 );
                 const nodeMs = processCpuMs(backbone.pid) - nodeBefore;
                 const postgresMs = (await server.cpuMs(database.name)) - postgresBefore;
+                const benchMs = ownCpuMs() - benchBefore;
+                const othersMs = Math.max(0, machineBusyMs() - machineBefore - nodeMs - postgresMs - benchMs);
                 const wall = summary.seconds * 1000;
                 const result: ScenarioResult = {
                     ...base,
@@ -256,6 +260,8 @@ async function measure(
                     postgresCpuMsPerRequest: postgresMs / Math.max(1, summary.requests),
                     nodeCores: nodeMs / wall,
                     postgresCores: postgresMs / wall,
+                    loadGeneratorCores: benchMs / wall,
+                    otherCores: opts.serverUrl ? NaN : othersMs / wall,
                     nodeRssPeakMb: rssPeak / 2 ** 20,
                     passed: passes(summary, definition.threshold)
                 };
@@ -276,6 +282,8 @@ async function measure(
                     postgresCpuMsPerRequest: NaN,
                     nodeCores: NaN,
                     postgresCores: NaN,
+                    loadGeneratorCores: NaN,
+                    otherCores: NaN,
                     nodeRssPeakMb: NaN,
                     passed: false,
                     error: (error as Error).message

@@ -96,3 +96,20 @@ export function loadAverage(): string {
         return "unknown";
     }
 }
+
+/** CPU ms the whole machine has been busy (all cores; /proc/stat, without idle and I/O wait). */
+export function machineBusyMs(): number {
+    try {
+        const fields = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+        const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = fields;
+        return ((user + nice + system + irq + softirq + steal) * 1000) / clockTicks();
+    } catch {
+        return 0;
+    }
+}
+
+/** CPU ms this process has used. */
+export function ownCpuMs(): number {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+}
