@@ -10,7 +10,7 @@ RUN npm ci --no-fund --no-audit
 # The admin console is its own package (React, Vite); the build compiles it into dist/admin-console.
 COPY admin-console/package.json admin-console/package-lock.json admin-console/.npmrc ./admin-console/
 RUN npm ci --prefix admin-console --no-fund --no-audit
-COPY tsconfig.json .swcrc ./
+COPY tsconfig.json .swcrc nest-cli.json ./
 COPY src ./src
 COPY scripts ./scripts
 COPY migrations ./migrations

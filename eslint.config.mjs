@@ -4,6 +4,12 @@ import reactHooks from "eslint-plugin-react-hooks";
 import simpleImportSort from "eslint-plugin-simple-import-sort";
 import tseslint from "typescript-eslint";
 
+import moduleShape from "./tools/boundaries/module-shape.cjs";
+
+/** Services and controllers of the modules that have the module shape (tools/boundaries/module-shape.cjs). */
+const servicesAndControllers = ["src/modules/*/*.service.ts", "src/modules/*/*.controller.ts", "src/modules/*/*.controllers.ts"];
+const notYetRestructured = moduleShape.queriesOutsideRepositories.map((module) => `src/modules/${module}/**`);
+
 export default tseslint.config(
     {
         ignores: [
@@ -34,6 +40,38 @@ export default tseslint.config(
             "@typescript-eslint/no-unsafe-function-type": "off",
             "@typescript-eslint/no-require-imports": "off",
             "no-console": "error"
+        }
+    },
+    {
+        // Rule 1 of the module shape: services and controllers never query; SQL lives in the module's repository.
+        files: servicesAndControllers,
+        ignores: notYetRestructured,
+        rules: {
+            "@typescript-eslint/no-restricted-imports": [
+                "error",
+                {
+                    paths: ["typeorm", "@nestjs/typeorm"].map((name) => ({
+                        name,
+                        allowTypeImports: true,
+                        message: "Queries belong in the module's repository; a service only passes the EntityManager on (import type)."
+                    }))
+                }
+            ],
+            "no-restricted-syntax": [
+                "error",
+                {
+                    selector: "CallExpression[callee.property.name=/^(query|createQueryBuilder|getRepository|transaction)$/]",
+                    message: "Queries belong in the module's repository (transactions: core/database/transactions.ts)."
+                },
+                {
+                    selector: "CallExpression > MemberExpression.callee[object.name=/^(manager|entityManager|dataSource)$/]",
+                    message: "A service passes the transaction's EntityManager on to repositories and services; it does not query with it."
+                },
+                {
+                    selector: "MemberExpression[object.type='ThisExpression'][property.name=/^(dataSource|manager)$/]",
+                    message: "Services and controllers hold no DataSource: use the module's repository and Transactions."
+                }
+            ]
         }
     },
     {

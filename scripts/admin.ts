@@ -15,7 +15,7 @@ import { Housekeeper } from "../src/core/housekeeping/housekeeper";
 import { AdminModule } from "../src/modules/admin/admin.module";
 import { ClientsAdministration } from "../src/modules/admin/clients.administration";
 import { IdentitiesAdministration } from "../src/modules/admin/identities.administration";
-import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcement.entity";
+import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcements.events";
 import { AnnouncementsService } from "../src/modules/announcements/announcements.service";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../src/modules/quotas/quota-metrics";
 import { QuotasService } from "../src/modules/quotas/quotas.service";

@@ -15,6 +15,8 @@ import { ADMIN_DOCS_PATH } from "./core/admin/admin-api";
 import { serveAdminConsole } from "./core/admin/admin-console";
 import { AccessTokens } from "./core/auth/access-tokens";
 import { registerEarlyAuthentication } from "./core/auth/auth.guard";
+import { provideAuthenticationContext } from "./core/auth/authentication-context";
+import { Clock } from "./core/clock/clock";
 import type { RuntimeOptions } from "./core/core.module";
 import { registerBodyParsers } from "./core/http/body-parsers";
 import { corsOptions } from "./core/http/cors";
@@ -87,7 +89,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
     app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
     app.useLogger(app.get(BackboneLogger));
-    app.useGlobalPipes(createValidationPipe());
+    app.useGlobalPipes(createValidationPipe(app.get(Clock)));
     // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
     const fastify = app.getHttpAdapter().getInstance();
     // Before the routes are registered (at init): each controller route's body limit and authentication mode, known
@@ -129,6 +131,8 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     fastify.addHook("onRequest", async (request) => {
         if (request.is404 && announcesBody(request)) throw new NotFoundException();
     });
+    // The passport strategies (bearer tokens, Admin API key) find this application's key and settings on the server.
+    provideAuthenticationContext(fastify, { accessTokens: app.get(AccessTokens), adminApiKey: options.config.ADMIN_API_KEY });
     registerEarlyAuthentication(fastify, app.get(AccessTokens));
     // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
     // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.

@@ -7,16 +7,19 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 import { DataSource, type DataSourceOptions } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../config/config";
-import { AdminApiKeyGuard, XsrfGuard, XsrfTokens } from "./admin/admin-api";
+import { AdminApiKeyGuard, AdminApiKeyStrategy, XsrfGuard, XsrfTokens } from "./admin/admin-api";
 import { AccessTokens } from "./auth/access-tokens";
 import { BearerAuthGuard } from "./auth/auth.guard";
+import { BearerTokenStrategy } from "./auth/bearer-token.strategy";
 import { SigningKeyInitializer } from "./auth/signing-key.initializer";
 import { BlobStorage } from "./blob-storage/blob-storage";
 import { createBlobStorage } from "./blob-storage/create-blob-storage";
 import { UnfinishedUploadsCleanup } from "./blob-storage/unfinished-uploads.cleanup";
 import { Clock, SystemClock } from "./clock/clock";
+import { AfterCommit } from "./database/after-commit";
 import { dataSourceOptions, runMigrations } from "./database/data-source";
 import { Setting } from "./database/setting.entity";
+import { Transactions } from "./database/transactions";
 import { DomainEvents } from "./events/domain-events";
 import { Housekeeper } from "./housekeeping/housekeeper";
 import { HousekeepingRun } from "./housekeeping/housekeeping-run.entity";
@@ -42,7 +45,7 @@ export interface RuntimeOptions {
     logger?: Logger;
 }
 
-/** Cross-cutting building blocks every module may use: config, clock, database, blobs, auth, paging, metrics, housekeeping, rate limits, quota enforcement. */
+/** Cross-cutting building blocks every module may use: config, clock, database (transactions, after-commit work), domain events, blobs, auth, paging, metrics, housekeeping, rate limits, quota enforcement. */
 @Global()
 @Module({})
 export class CoreModule {
@@ -71,8 +74,12 @@ export class CoreModule {
                 { provide: BlobStorage, useValue: options.blobStorage ?? createBlobStorage(config) },
                 UnfinishedUploadsCleanup,
                 AccessTokens,
+                BearerTokenStrategy,
+                AdminApiKeyStrategy,
                 SigningKeyInitializer,
                 Paging,
+                Transactions,
+                AfterCommit,
                 DomainEvents,
                 Metrics,
                 Housekeeper,
@@ -96,6 +103,8 @@ export class CoreModule {
                 BlobStorage,
                 AccessTokens,
                 Paging,
+                Transactions,
+                AfterCommit,
                 DomainEvents,
                 TypeOrmModule,
                 Metrics,

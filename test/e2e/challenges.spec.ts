@@ -1,4 +1,5 @@
-import { createIdentity } from "../support/identities";
+import { aStoredChallenge, CHALLENGE_LIFETIME_MS } from "../factories/challenges";
+import { anIdentity } from "../factories/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 describe("Challenges", () => {
@@ -12,22 +13,22 @@ describe("Challenges", () => {
         const response = await t.http.post("/api/v2/Challenges").send({}).expect(201);
         expect(response.body.result).toEqual({
             id: expect.stringMatching(/^CHL[A-Za-z0-9]{17}$/),
-            expiresAt: new Date(t.clock.now().getTime() + 10 * 60 * 1000).toISOString(),
+            expiresAt: new Date(t.clock.now().getTime() + CHALLENGE_LIFETIME_MS).toISOString(),
             createdBy: null,
             createdByDevice: null
         });
     });
 
     it("records the identity and device of an authenticated creator", async () => {
-        const identity = await createIdentity(t);
-        const response = await t.http.post("/api/v2/Challenges").set("authorization", identity.auth).expect(201);
-        expect(response.body.result.createdBy).toBe(identity.address);
-        expect(response.body.result.createdByDevice).toBe(identity.deviceId);
+        const identity = await anIdentity(t);
+        const challenge = await aStoredChallenge(t, identity);
+        expect(challenge.createdBy).toBe(identity.address);
+        expect(challenge.createdByDevice).toBe(identity.deviceId);
     });
 
     it("lets any identity read any challenge until one hour after it expired", async () => {
-        const reader = await createIdentity(t);
-        const created = (await t.http.post("/api/v2/Challenges").expect(201)).body.result;
+        const reader = await anIdentity(t);
+        const created = await aStoredChallenge(t);
         const read = await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(200);
         expect(read.body.result).toEqual(created);
         t.clock.advance(10 * 60 * 1000 + 59 * 60 * 1000);
@@ -42,7 +43,7 @@ describe("Challenges", () => {
     });
 
     it("answers 400 for a malformed id and 404 for an unknown one", async () => {
-        const reader = await createIdentity(t);
+        const reader = await anIdentity(t);
         const bad = await t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth).expect(400);
         expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
         await t.http.get("/api/v2/Challenges/CHLthisisnonexisting").set("authorization", reader.auth).expect(404);

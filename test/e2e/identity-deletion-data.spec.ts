@@ -160,7 +160,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         await registerPush(leaving);
         await recordEvents(t, leaving.address, 1);
         let failing = true;
-        t.app.get(DomainEvents).subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (_manager, event) => {
+        t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
             if (failing && event.address === leaving.address) throw new Error("unavailable");
         });
         expect(await deleteNow(leaving)).toBe(0);

@@ -286,7 +286,7 @@ describe("identity deletion: relationships, templates and messages", () => {
         const id = await establishRelationship(t, leaving, peer);
         const template = await createTemplate(t, leaving);
         let failing = true;
-        t.app.get(DomainEvents).subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (_manager, event) => {
+        t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
             if (failing && event.address === leaving.address) throw new Error("unavailable");
         });
         const before = (await eventsOf(t, peer.address)).length;

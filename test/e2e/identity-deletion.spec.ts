@@ -64,7 +64,7 @@ describe("deletion of identities after the grace period", () => {
         await startDeletion(identity.auth, 0);
         t.clock.advance(1000);
         let failing = true;
-        t.app.get(DomainEvents).subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (_manager, event) => {
+        t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
             if (failing && event.address === identity.address) throw new Error("storage unavailable");
         });
         try {

@@ -1,6 +1,7 @@
 import { DataSource } from "typeorm";
 
-import { RelationshipsService } from "../../src/modules/relationships/relationships.service";
+import { DomainEvents } from "../../src/core/events/domain-events";
+import { RelationshipStatusChanged } from "../../src/modules/relationships/relationships.events";
 import {
     type Body,
     createTemplate,
@@ -502,7 +503,7 @@ describe("relationships", () => {
         it("a failing step after the change rolls back the status and its event", async () => {
             const [a, b] = await pair();
             const id = await requestRelationship(t, a, b);
-            const remove = t.app.get(RelationshipsService).onStatusChanged(async () => {
+            const remove = t.app.get(DomainEvents).subscribe(RelationshipStatusChanged, async () => {
                 throw new Error("simulated failure");
             });
             try {

@@ -1,7 +1,10 @@
 import { DataSource } from "typeorm";
 
-import { EXPIRED_TOKEN_RETENTION_MS, TokensService } from "../../src/modules/tokens/tokens.service";
-import { createIdentity, type TestIdentity } from "../support/identities";
+import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
+import { EXPIRED_TOKEN_RETENTION_MS } from "../../src/modules/tokens/token.entity";
+import { identities } from "../factories/identities";
+import { aStoredToken, aTokenRequest } from "../factories/tokens";
+import type { TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 const MINUTE = 60 * 1000;
@@ -15,20 +18,13 @@ describe("Tokens", () => {
 
     beforeAll(async () => {
         t = await startTestApp();
-        [alice, bob, carol] = [await createIdentity(t), await createIdentity(t), await createIdentity(t)];
+        [alice, bob, carol] = await identities(t, 3);
     });
     afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     const inDays = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
     const content = Buffer.from("encrypted token content");
-
-    async function createToken(identity: TestIdentity | undefined, body: Record<string, unknown> = {}): Promise<string> {
-        const request = t.http.post("/api/v2/Tokens").send({ content: content.toString("base64url"), expiresAt: inDays(1), ...body });
-        if (identity) request.set("authorization", identity.auth);
-        const response = await request.expect(201);
-        return response.body.result.id;
-    }
 
     function get(id: string, identity?: TestIdentity, password?: Buffer) {
         const query = password ? `?password=${encodeURIComponent(password.toString("base64"))}` : "";
@@ -39,11 +35,7 @@ describe("Tokens", () => {
 
     describe("POST /Tokens", () => {
         it("creates a token for an authenticated caller and answers 201 with id, createdAt and a Location", async () => {
-            const response = await t.http
-                .post("/api/v2/Tokens")
-                .set("authorization", alice.auth)
-                .send({ content: content.toString("base64url"), expiresAt: inDays(1) })
-                .expect(201);
+            const response = await t.http.post("/api/v2/Tokens").set("authorization", alice.auth).send(aTokenRequest(t)).expect(201);
             expect(response.body.result).toEqual({
                 id: expect.stringMatching(/^TOK[A-Za-z0-9]{17}$/),
                 createdAt: t.clock.now().toISOString()
@@ -54,7 +46,7 @@ describe("Tokens", () => {
         it("returns every field of the token to its creator, bytes as base64url and null fields included", async () => {
             const expiresAt = inDays(2);
             const binary = Buffer.from([0xfb, 0xff, 0xfe, 0x01]);
-            const id = await createToken(alice, { content: binary.toString("base64"), expiresAt, forIdentity: bob.address });
+            const id = await aStoredToken(t, alice, { content: binary.toString("base64"), expiresAt, forIdentity: bob.address });
             const response = await get(id, alice).expect(200);
             expect(response.body.result).toEqual({
                 id,
@@ -69,7 +61,7 @@ describe("Tokens", () => {
         });
 
         it("creates an empty token (no content) for an authenticated caller", async () => {
-            const id = await createToken(alice, { content: undefined });
+            const id = await aStoredToken(t, alice, { content: undefined });
             const response = await get(id, alice).expect(200);
             expect(response.body.result.content).toBeNull();
         });
@@ -180,7 +172,7 @@ describe("Tokens", () => {
         });
 
         it("lets anybody read an unprotected token, anonymously without allocation, authenticated with one", async () => {
-            const id = await createToken(alice);
+            const id = await aStoredToken(t, alice);
             const anonymous = await get(id).expect(200);
             expect(anonymous.body.result.content).toBe(content.toString("base64url"));
             await get(id, bob).expect(200);
@@ -189,7 +181,7 @@ describe("Tokens", () => {
         });
 
         it("hides an expired token from others but not from its creator or an identity that read it before", async () => {
-            const id = await createToken(alice, { expiresAt: inDays(1) });
+            const id = await aStoredToken(t, alice, { expiresAt: inDays(1) });
             await get(id, bob).expect(200);
             t.clock.advance(DAY + 1000);
             await get(id, alice).expect(200);
@@ -200,13 +192,13 @@ describe("Tokens", () => {
         });
 
         it("serves a token until its expiry instant", async () => {
-            const id = await createToken(alice, { expiresAt: inDays(1) });
+            const id = await aStoredToken(t, alice, { expiresAt: inDays(1) });
             t.clock.advance(DAY);
             await get(id, carol).expect(200);
         });
 
         it("hides a personalised token from everybody but the addressee and the creator (anonymous callers included)", async () => {
-            const id = await createToken(alice, { forIdentity: bob.address });
+            const id = await aStoredToken(t, alice, { forIdentity: bob.address });
             await get(id, carol).expect(404);
             await get(id).expect(404);
             await get(id, bob).expect(200);
@@ -215,7 +207,7 @@ describe("Tokens", () => {
 
         it("requires the right password from everybody but the creator; wrong and missing passwords look like a missing token", async () => {
             const password = Buffer.from("9OzIKZ0OpVhNUf641LbtH+76yh24vAddn4JQ+I0DnkQ=", "base64");
-            const id = await createToken(alice, { password: password.toString("base64") });
+            const id = await aStoredToken(t, alice, { password: password.toString("base64") });
             const missing = await get(id, bob).expect(404);
             expect(missing.body.error.code).toBe("error.platform.recordNotFound");
             await get(id, bob, Buffer.from("wrong")).expect(404);
@@ -229,7 +221,7 @@ describe("Tokens", () => {
 
         it("accepts the password as base64url too, and refuses a password that is not base64 with 400", async () => {
             const password = Buffer.from([0xfb, 0xff, 0x10]);
-            const id = await createToken(alice, { password: password.toString("base64") });
+            const id = await aStoredToken(t, alice, { password: password.toString("base64") });
             await t.http.get(`/api/v2/Tokens/${id}?password=${password.toString("base64url")}`).expect(200);
             const bad = await t.http.get(`/api/v2/Tokens/${id}?password=${encodeURIComponent("***")}`).expect(400);
             expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
@@ -237,7 +229,7 @@ describe("Tokens", () => {
 
         it("locks the token after 100 wrong passwords and tells the creator once through a TokenLocked event", async () => {
             const password = Buffer.from("the right password");
-            const id = await createToken(alice, { password: password.toString("base64") });
+            const id = await aStoredToken(t, alice, { password: password.toString("base64") });
             for (let i = 1; i < 100; i++) await get(id, i % 2 === 0 ? bob : undefined, Buffer.from(`wrong ${i}`)).expect(404);
             const locking = await get(id, bob, Buffer.from("wrong 100")).expect(400);
             expect(locking.body.error.code).toBe("error.platform.token.tooManyFailedPasswordAttempts");
@@ -270,9 +262,9 @@ describe("Tokens", () => {
 
     describe("GET /Tokens", () => {
         it("lists the tokens among the ids that the caller created or read, by ids or tokens.N.id", async () => {
-            const own = await createToken(alice);
-            const read = await createToken(bob);
-            const foreign = await createToken(carol);
+            const own = await aStoredToken(t, alice);
+            const read = await aStoredToken(t, bob);
+            const foreign = await aStoredToken(t, carol);
             await get(read, alice).expect(200);
             const byIds = await t.http
                 .get(`/api/v2/Tokens?ids=${own}&ids=${read}&ids=${foreign}`)
@@ -289,7 +281,7 @@ describe("Tokens", () => {
         });
 
         it("pages the list with pagination metadata when there is more than one page", async () => {
-            const ids = [await createToken(alice), await createToken(alice), await createToken(alice)];
+            const ids = [await aStoredToken(t, alice), await aStoredToken(t, alice), await aStoredToken(t, alice)];
             const query = ids.map((id) => `ids=${id}`).join("&");
             const page2 = await t.http.get(`/api/v2/Tokens?${query}&pageSize=2&pageNumber=2`).set("authorization", alice.auth).expect(200);
             expect(page2.body.result).toHaveLength(1);
@@ -297,7 +289,7 @@ describe("Tokens", () => {
         });
 
         it("lists an expired token to its creator", async () => {
-            const id = await createToken(alice, { expiresAt: inDays(1) });
+            const id = await aStoredToken(t, alice, { expiresAt: inDays(1) });
             t.clock.advance(2 * DAY);
             const response = await t.http.get(`/api/v2/Tokens?ids=${id}`).set("authorization", alice.auth).expect(200);
             expect(response.body.result).toHaveLength(1);
@@ -320,7 +312,7 @@ describe("Tokens", () => {
 
     describe("DELETE /Tokens/{id}", () => {
         it("deletes the caller's token with 204, after which it is gone", async () => {
-            const id = await createToken(alice);
+            const id = await aStoredToken(t, alice);
             await get(id, bob).expect(200);
             const response = await t.http.delete(`/api/v2/Tokens/${id}`).set("authorization", alice.auth).expect(204);
             expect(response.text).toBe("");
@@ -329,7 +321,7 @@ describe("Tokens", () => {
         });
 
         it("answers 403 to another identity, 404 for an unknown token and 401 without a bearer", async () => {
-            const id = await createToken(alice);
+            const id = await aStoredToken(t, alice);
             const forbidden = await t.http.delete(`/api/v2/Tokens/${id}`).set("authorization", bob.auth).expect(403);
             expect(forbidden.body.error.code).toBe("error.platform.forbidden");
             const unknown = await t.http.delete("/api/v2/Tokens/TOKdoesnotexist12345").set("authorization", alice.auth).expect(404);
@@ -341,13 +333,13 @@ describe("Tokens", () => {
 
     describe("housekeeping", () => {
         it("removes tokens 30 days after they expired, not earlier", async () => {
-            const id = await createToken(alice, { expiresAt: inDays(1) });
-            const service = t.app.get(TokensService);
+            const id = await aStoredToken(t, alice, { expiresAt: inDays(1) });
+            const housekeeper = t.app.get(Housekeeper);
             t.clock.advance(DAY + EXPIRED_TOKEN_RETENTION_MS - 1000);
-            await service.removeExpired();
+            await housekeeper.runOnce(["tokens.expired"]);
             await get(id, alice).expect(200);
             t.clock.advance(1000);
-            expect(await service.removeExpired()).toBeGreaterThanOrEqual(1);
+            expect((await housekeeper.runOnce(["tokens.expired"])).removed["tokens.expired"]).toBeGreaterThanOrEqual(1);
             await get(id, alice).expect(404);
         });
     });

@@ -7,6 +7,7 @@ import { DataSource } from "typeorm";
 
 import { BlobStorage, type PutResult } from "../../src/core/blob-storage/blob-storage";
 import { FsBlobStorage } from "../../src/core/blob-storage/fs-blob-storage";
+import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { EXPIRED_FILE_RETENTION_MS, FilesCleanup, STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files-cleanup";
 import { uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, login, type TestIdentity } from "../support/identities";
@@ -141,12 +142,12 @@ describe("files: crash safety and orphan cleanup", () => {
 
         it("removes files (row and blob) 30 days after they expired, not earlier", async () => {
             const file = await uploadFile(t, alice, { expiresAt: new Date(t.clock.now().getTime() + 1000).toISOString() });
-            const cleanup = t.app.get(FilesCleanup);
+            const housekeeper = t.app.get(Housekeeper);
             t.clock.advance(EXPIRED_FILE_RETENTION_MS);
-            expect(await cleanup.removeExpired()).toBe(0);
+            expect((await housekeeper.runOnce(["files.expired"])).removed["files.expired"]).toBe(0);
             expect(await faulty.inner.exists(file.id)).toBe(true);
             t.clock.advance(2000);
-            expect(await cleanup.removeExpired()).toBe(1);
+            expect((await housekeeper.runOnce(["files.expired"])).removed["files.expired"]).toBe(1);
             expect(await faulty.inner.exists(file.id)).toBe(false);
             expect(await t.app.get(DataSource).query("SELECT id FROM files WHERE id = $1", [file.id])).toEqual([]);
             t.clock.set(new Date());

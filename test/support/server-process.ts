@@ -19,7 +19,17 @@ export interface BuiltBackbone {
 export function buildBackbone(): BuiltBackbone {
     const dir = mkdtempSync(join(tmpdir(), "backbone-build-"));
     chmodSync(dir, 0o755);
-    for (const entry of ["src", "scripts", "migrations", "admin-console", "node_modules", "package.json", ".swcrc"]) {
+    for (const entry of [
+        "src",
+        "scripts",
+        "migrations",
+        "admin-console",
+        "node_modules",
+        "package.json",
+        ".swcrc",
+        "nest-cli.json",
+        "tsconfig.json"
+    ]) {
         symlinkSync(join(root, entry), join(dir, entry));
     }
     execFileSync("npm", ["run", "-s", "build"], { cwd: dir, stdio: "pipe" });

@@ -14,10 +14,13 @@ import {
     UseGuards
 } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
+import { AuthGuard, PassportStrategy } from "@nestjs/passport";
 import { ApiSecurity, ApiUnauthorizedResponse } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { Strategy as CustomStrategy } from "passport-custom";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
+import { authenticationContextOf } from "../auth/authentication-context";
 import { Public } from "../auth/caller";
 import { ServedOnAdminListener } from "../http/listeners";
 import { BodyLimit, MAX_BODY_BYTES } from "../http/route-policy";
@@ -99,25 +102,54 @@ export class XsrfTokens {
     }
 }
 
+export const ADMIN_API_KEY_STRATEGY = "admin-api-key";
+
+/** Who passed the Admin API key check: an operator (the key names nobody in particular). */
+export interface Operator {
+    operator: true;
+}
+const OPERATOR: Operator = { operator: true };
+
+/** Authenticates the Admin API key (passport): the X-API-KEY header must equal ADMIN_API_KEY (compared in constant time). */
+@Injectable()
+export class AdminApiKeyStrategy extends PassportStrategy(CustomStrategy, ADMIN_API_KEY_STRATEGY) {
+    validate(request: FastifyRequest): Operator | null {
+        const expected = authenticationContextOf(request).adminApiKey;
+        const given = headerValue(request.headers[ADMIN_API_KEY_HEADER]);
+        return expected && given && isAdminApiKey(given, expected) ? OPERATOR : null;
+    }
+}
+
+/** Passport puts the operator on `request.operator`; nothing is kept in a session. */
+const AUTHENTICATE_OPTIONS = { session: false, property: "operator" };
+
 /**
  * Protects the Admin API: without ADMIN_API_KEY configured it does not exist (404); otherwise the X-API-KEY header
- * must match (401 with an empty body when it does not), except on the routes the official Admin API leaves
- * anonymous (GET /xsrf, POST /ValidateApiKey).
+ * must pass AdminApiKeyStrategy (401 with an empty body when it does not), except on the routes the official Admin API
+ * leaves anonymous (GET /xsrf, POST /ValidateApiKey).
  */
 @Injectable()
-export class AdminApiKeyGuard implements CanActivate {
+export class AdminApiKeyGuard extends AuthGuard(ADMIN_API_KEY_STRATEGY) {
     constructor(
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig,
         private readonly reflector: Reflector
-    ) {}
+    ) {
+        super();
+    }
 
-    canActivate(context: ExecutionContext): boolean {
-        const expected = this.config.ADMIN_API_KEY;
-        if (!expected) throw new NotFoundException();
+    override async canActivate(context: ExecutionContext): Promise<boolean> {
+        if (!this.config.ADMIN_API_KEY) throw new NotFoundException();
         if (this.reflector.getAllAndOverride<boolean>(ANONYMOUS, [context.getHandler(), context.getClass()])) return true;
-        const given = headerValue(context.switchToHttp().getRequest<FastifyRequest>().headers[ADMIN_API_KEY_HEADER]);
-        if (!given || !isAdminApiKey(given, expected)) throw new UnauthorizedException({ challenge: ADMIN_SECURITY_SCHEME });
-        return true;
+        return (await super.canActivate(context)) as boolean;
+    }
+
+    override getAuthenticateOptions(): typeof AUTHENTICATE_OPTIONS {
+        return AUTHENTICATE_OPTIONS;
+    }
+
+    override handleRequest<T = Operator>(_error: unknown, operator: Operator | false | null): T {
+        if (!operator) throw new UnauthorizedException({ challenge: ADMIN_SECURITY_SCHEME });
+        return operator as T;
     }
 }
 

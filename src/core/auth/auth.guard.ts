@@ -1,45 +1,62 @@
-import { type CanActivate, type ExecutionContext, Injectable, UnauthorizedException } from "@nestjs/common";
+import { type ExecutionContext, Injectable, UnauthorizedException } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
+import { AuthGuard } from "@nestjs/passport";
 import type { FastifyInstance } from "fastify";
 
 import { announcesBody, routePolicyOf } from "../http/route-policy";
-import { AccessTokens } from "./access-tokens";
-import { AUTH_MODE, type AuthMode, type Caller, type RequestWithCaller } from "./caller";
+import { type AccessTokens, bearerTokenOf } from "./access-tokens";
+import { BEARER_STRATEGY } from "./bearer-token.strategy";
+import { AUTH_MODE, type AuthMode, type Caller } from "./caller";
 
-/** The caller of an `Authorization: Bearer <token>` header, or undefined when it is missing or not valid. */
-export function callerOfAuthorization(header: string | string[] | undefined, tokens: AccessTokens): Caller | undefined {
-    const match = typeof header === "string" ? /^Bearer\s+(\S+)$/i.exec(header) : null;
-    return match ? tokens.verify(match[1]!) : undefined;
-}
+/** Passport puts the authenticated caller on `request.caller`; nothing is kept in a session. */
+const AUTHENTICATE_OPTIONS = { session: false, property: "caller" };
 
-/** Global guard: every route needs a valid bearer token unless marked @Public() or @OptionalAuth(). */
+/**
+ * Global guard: every route authenticates its bearer token through passport (BearerTokenStrategy) unless marked
+ * public (`auth: "none"`, `@Public()`); without a valid token a `required` route answers 401 and an `optional` one runs
+ * anonymously.
+ */
 @Injectable()
-export class BearerAuthGuard implements CanActivate {
-    constructor(
-        private readonly reflector: Reflector,
-        private readonly tokens: AccessTokens
-    ) {}
+export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
+    constructor(private readonly reflector: Reflector) {
+        super();
+    }
 
-    canActivate(context: ExecutionContext): boolean {
-        const mode =
-            this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE, [context.getHandler(), context.getClass()]) ?? "required";
-        if (mode === "none") return true;
-        const request = context.switchToHttp().getRequest<RequestWithCaller & { headers: Record<string, string | undefined> }>();
-        const caller = callerOfAuthorization(request.headers.authorization, this.tokens);
-        if (caller) request.caller = caller;
-        if (!caller && mode === "required") throw new UnauthorizedException();
-        return true;
+    override async canActivate(context: ExecutionContext): Promise<boolean> {
+        if (this.modeOf(context) === "none") return true;
+        return (await super.canActivate(context)) as boolean;
+    }
+
+    override getAuthenticateOptions(): typeof AUTHENTICATE_OPTIONS {
+        return AUTHENTICATE_OPTIONS;
+    }
+
+    override handleRequest<T = Caller | undefined>(
+        _error: unknown,
+        caller: Caller | false | null,
+        _info: unknown,
+        context: ExecutionContext
+    ): T {
+        if (caller) return caller as T;
+        if (this.modeOf(context) === "required") throw new UnauthorizedException();
+        return undefined as T;
+    }
+
+    private modeOf(context: ExecutionContext): AuthMode {
+        return this.reflector.getAllAndOverride<AuthMode | undefined>(AUTH_MODE, [context.getHandler(), context.getClass()]) ?? "required";
     }
 }
 
 /**
  * Answers 401 to a request with a body for a route that needs a bearer token, when the token is missing or invalid,
- * before the body is read (the guard above decides the same later, but only once the body has arrived). The
- * response closes the connection instead of reading the rest of the body.
+ * before the body is read (the guard above decides the same later, but only once the body has arrived). It verifies
+ * with the same key and options as the passport strategy. The response closes the connection instead of reading the
+ * rest of the body.
  */
 export function registerEarlyAuthentication(fastify: FastifyInstance, tokens: AccessTokens): void {
     fastify.addHook("onRequest", async (request) => {
         if (routePolicyOf(request)?.authMode !== "required" || !announcesBody(request)) return;
-        if (!callerOfAuthorization(request.headers.authorization, tokens)) throw new UnauthorizedException();
+        const token = bearerTokenOf(request.headers.authorization);
+        if (!token || !tokens.verify(token)) throw new UnauthorizedException();
     });
 }

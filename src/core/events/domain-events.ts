@@ -1,27 +1,50 @@
 import { Injectable } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
-/** Something that happened in one module and that other modules react to, inside the same transaction. */
+/**
+ * Something that happened in one module and that other modules react to, inside the same transaction. A module
+ * declares its events in `<module>.events.ts` as classes with a static, unique `eventName` (`<module>.<whatHappened>`)
+ * and readonly fields that say everything a subscriber needs (ids, addresses, statuses), never an entity.
+ */
 export interface DomainEvent {
     readonly name: string;
+}
+
+/** The class of a domain event: `new TokenLocked(...)` and `TokenLocked.eventName`. */
+export interface DomainEventClass<E extends DomainEvent> {
+    readonly eventName: string;
+    new (...args: never[]): E;
 }
 
 export type DomainEventHandler<E extends DomainEvent> = (manager: EntityManager, event: E) => Promise<void>;
 
 /**
- * In-process, transactional publish/subscribe between modules. A module publishes with the EntityManager of its
- * transaction; subscribers run synchronously on that manager, so their writes (e.g. external events for peers)
- * commit or roll back with the change. This keeps modules decoupled: the publisher does not know its subscribers.
+ * In-process, transactional publish/subscribe between modules: the one way modules tell each other what happened.
+ * A use case publishes with the EntityManager of its transaction, after its own writes; the subscribers run at once,
+ * one after the other in the order they subscribed, on that manager, so their writes (e.g. the external events that
+ * synchronization records for other identities) commit or roll back with the change, and a subscriber's failure fails
+ * the use case. The publisher does not know its subscribers. Subscribe in `onModuleInit`.
  */
 @Injectable()
 export class DomainEvents {
     private readonly handlers = new Map<string, Array<DomainEventHandler<DomainEvent>>>();
 
-    subscribe<E extends DomainEvent>(name: E["name"], handler: DomainEventHandler<E>): void {
-        this.handlers.set(name, [...(this.handlers.get(name) ?? []), handler as DomainEventHandler<DomainEvent>]);
+    /** Adds a subscriber of `event`; returns a function that removes it again. */
+    subscribe<E extends DomainEvent>(event: DomainEventClass<E>, handler: DomainEventHandler<E>): () => void {
+        const subscriber = handler as DomainEventHandler<DomainEvent>;
+        this.handlers.set(event.eventName, [...(this.handlers.get(event.eventName) ?? []), subscriber]);
+        return () =>
+            this.handlers.set(
+                event.eventName,
+                (this.handlers.get(event.eventName) ?? []).filter((h) => h !== subscriber)
+            );
     }
 
-    async publish(manager: EntityManager, event: DomainEvent): Promise<void> {
-        for (const handler of this.handlers.get(event.name) ?? []) await handler(manager, event);
+    async publish(manager: EntityManager, ...events: DomainEvent[]): Promise<void> {
+        if (events.length > 0 && !manager.queryRunner?.isTransactionActive)
+            throw new Error("domain events are published inside a transaction");
+        for (const event of events) {
+            for (const handler of this.handlers.get(event.name) ?? []) await handler(manager, event);
+        }
     }
 }

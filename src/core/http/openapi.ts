@@ -13,7 +13,7 @@ import {
 /** HTTP Basic client authentication of POST /connect/token (RFC 6749 §2.3.1), an alternative to the form's credentials. */
 export const CLIENT_BASIC_SCHEME = "clientBasic";
 
-type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject["components"]>["schemas"]>[string], { $ref: string }>;
+export type SchemaObject = Exclude<NonNullable<NonNullable<OpenAPIObject["components"]>["schemas"]>[string], { $ref: string }>;
 
 /**
  * The `format` of byte fields. Not `byte`: generators decode `format: byte` as standard base64 with padding (Java's
@@ -182,18 +182,9 @@ export function ApiErrors(...statuses: number[]): MethodDecorator {
     );
 }
 
-/** The form fields of a multipart upload; name the file field(s) in `files` (they become `format: binary`). */
-export function ApiMultipartBody(fields: {
-    files: string[];
-    properties: Record<string, SchemaObject>;
-    required?: string[];
-}): MethodDecorator {
-    const properties: Record<string, SchemaObject> = { ...fields.properties };
-    for (const name of fields.files) properties[name] = { type: "string", format: "binary", description: "The file's (encrypted) bytes" };
-    return applyDecorators(
-        ApiConsumes("multipart/form-data"),
-        ApiBody({ schema: { type: "object", properties, required: fields.required ?? Object.keys(properties) } })
-    );
+/** A multipart/form-data request body described by `schema` (byte parts as `format: binary`). */
+export function ApiMultipartBody(schema: SchemaObject): MethodDecorator {
+    return applyDecorators(ApiConsumes("multipart/form-data"), ApiBody({ schema }));
 }
 
 /** A raw binary response (no envelope), e.g. a file download. */

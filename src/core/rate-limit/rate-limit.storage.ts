@@ -5,6 +5,7 @@ import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../clock/clock";
+import { rawQuery } from "../database/raw-query";
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../housekeeping/housekeeping";
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage["increment"]>>;
@@ -151,10 +152,11 @@ export class RateLimitCountersCleanup implements HousekeepingTask {
 
     async runBatch(now: Date, batchSize: number): Promise<number> {
         if (this.config.RATE_LIMIT_STORAGE !== "postgres") return 0;
-        const result: [unknown[], number] = await this.dataSource.query(
+        const { affected } = await rawQuery(
+            this.dataSource,
             `DELETE FROM ${RATE_LIMIT_TABLE} WHERE key IN (SELECT key FROM ${RATE_LIMIT_TABLE} WHERE expires_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
             [now, batchSize]
         );
-        return result[1];
+        return affected;
     }
 }

@@ -24,6 +24,7 @@ import {
 
 import { decodeBase64 } from "../crypto/base64";
 import { ADDRESS_PATTERN, isValidAddress } from "../crypto/identity-address";
+import { ValidationError } from "../errors/errors";
 import { bytesInputSchema } from "../http/openapi";
 import { type IdPrefix, isIdOf } from "../ids/ids";
 
@@ -209,16 +210,47 @@ export function BooleanProperty(options: Presence = {}): PropertyDecorator {
     return applyDecorators(api(options, { type: "boolean" }), ...presence(options), IsBoolean());
 }
 
-/** An ISO-8601 date-time, converted to a Date before the handler sees it. */
-export function DateProperty(options: Presence = {}): PropertyDecorator {
-    return applyDecorators(
+const FUTURE_DATES = "backbone:future-dates";
+
+/**
+ * An ISO-8601 date-time, converted to a Date before the handler sees it. With `future: true` it must also lie after
+ * the injected clock's now: the global validation pipe checks that once the rest of the DTO is valid (400
+ * `'<field>': must be in the future.`), and `futureDateProblem` does for DTOs validated elsewhere (multipart forms).
+ */
+export function DateProperty(options: Presence & { future?: boolean } = {}): PropertyDecorator {
+    const decorators: PropertyDecorator[] = [
         api(options, { type: "string", format: "date-time" }),
         ...presence(options),
         Transform(({ value }) => (typeof value === "string" && !Number.isNaN(Date.parse(value)) ? new Date(value) : value), {
             toClassOnly: true
         }),
         rule("isDate", "must be an ISO 8601 date-time", (v) => v instanceof Date && !Number.isNaN(v.getTime()))
-    );
+    ];
+    if (options.future) {
+        decorators.push((target: object, property: string | symbol) => {
+            const own = (Reflect.getOwnMetadata(FUTURE_DATES, target) as Array<string | symbol> | undefined) ?? [
+                ...((Reflect.getMetadata(FUTURE_DATES, target) as Array<string | symbol> | undefined) ?? [])
+            ];
+            Reflect.defineMetadata(FUTURE_DATES, [...own, property], target);
+        });
+    }
+    return applyDecorators(...decorators);
+}
+
+/**
+ * The ValidationError for the first date of a validated DTO marked `future` that does not lie after `now`, or
+ * undefined when there is none (or the value is no DTO).
+ */
+export function futureDateProblem(dto: unknown, now: Date): ValidationError | undefined {
+    if (dto === null || typeof dto !== "object") return undefined;
+    const properties = (Reflect.getMetadata(FUTURE_DATES, dto) as Array<string | symbol> | undefined) ?? [];
+    for (const property of properties) {
+        const value = (dto as Record<string | symbol, unknown>)[property];
+        if (value instanceof Date && value.getTime() <= now.getTime()) {
+            return new ValidationError(`'${String(property)}': must be in the future.`);
+        }
+    }
+    return undefined;
 }
 
 /** @nestjs/swagger resolves a lazy type only from a function named `type`; an anonymous arrow would become an empty `$ref`. */

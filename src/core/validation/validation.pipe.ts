@@ -1,6 +1,8 @@
 import { type ArgumentMetadata, type ValidationError as ClassValidatorError, ValidationPipe } from "@nestjs/common";
 
+import type { Clock } from "../clock/clock";
 import { ApiError, ErrorCode } from "../errors/errors";
+import { futureDateProblem } from "./decorators";
 import { findUnstorableString } from "./storable-strings";
 
 /** Constraints whose failure means the input has the wrong shape rather than a wrong value. */
@@ -43,9 +45,17 @@ export function validationErrorFactory(errors: ClassValidatorError[]): ApiError 
 
 /**
  * The global pipe: first refuses strings PostgreSQL cannot store anywhere in a body, query, path parameter or header
- * a handler reads (so no route needs its own rule for them), then validates and transforms by the DTO class.
+ * a handler reads (so no route needs its own rule for them), then validates and transforms by the DTO class, and
+ * finally checks the dates that must lie in the future (`@DateProperty({ future: true })`) against the clock.
  */
 class BackboneValidationPipe extends ValidationPipe {
+    constructor(
+        private readonly clock: Clock,
+        options: ConstructorParameters<typeof ValidationPipe>[0]
+    ) {
+        super(options);
+    }
+
     override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
         if (metadata.type !== "custom") {
             const path = findUnstorableString(value, metadata.data ?? "");
@@ -54,7 +64,10 @@ class BackboneValidationPipe extends ValidationPipe {
                 throw new ApiError(ErrorCode.invalidPropertyValue, `'${field}': must not contain NUL characters or unpaired surrogates.`);
             }
         }
-        return await super.transform(value, metadata);
+        const transformed: unknown = await super.transform(value, metadata);
+        const problem = metadata.type === "custom" ? undefined : futureDateProblem(transformed, this.clock.now());
+        if (problem) throw problem;
+        return transformed;
     }
 
     /**
@@ -68,8 +81,8 @@ class BackboneValidationPipe extends ValidationPipe {
     protected override closeArrayGaps(): void {}
 }
 
-export function createValidationPipe(): ValidationPipe {
-    return new BackboneValidationPipe({
+export function createValidationPipe(clock: Clock): ValidationPipe {
+    return new BackboneValidationPipe(clock, {
         transform: true,
         whitelist: true,
         forbidNonWhitelisted: false,

@@ -11,7 +11,9 @@ import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import { SignedChallengeDto } from "../devices/devices.dto";
+import { DeletionProcessStatus, IdentityStatus } from "../devices/devices.events";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quota-metrics";
+import { RELATIONSHIP_STATUSES } from "../relationships/relationships.events";
 
 /** How many housekeeping runs GET /api/v1/Housekeeping shows. */
 export const HOUSEKEEPING_RUNS_SHOWN = 30;
@@ -299,7 +301,7 @@ export class IdentityDetailsDto {
     publicKey!: string;
     @ApiProperty({ type: "string", nullable: true })
     tierId!: string | null;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"], enumName: "IdentityStatus" })
+    @ApiProperty({ enum: Object.values(IdentityStatus), enumName: "IdentityStatus" })
     status!: string;
     @ApiProperty(dateTime)
     createdAt!: string;
@@ -356,7 +358,7 @@ export class CreatedIdentityDto {
 export class StartedDeletionProcessDto {
     @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
     id!: string;
-    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"] })
+    @ApiProperty({ enum: Object.values(DeletionProcessStatus) })
     status!: string;
     @ApiProperty(dateTime)
     createdAt!: string;
@@ -365,7 +367,7 @@ export class StartedDeletionProcessDto {
 export class DeletionProcessOverviewDto {
     @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
     id!: string;
-    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"] })
+    @ApiProperty({ enum: Object.values(DeletionProcessStatus) })
     status!: string;
     @ApiProperty(dateTime)
     createdAt!: string;
@@ -435,7 +437,7 @@ export class RelationshipOverviewDto {
     requestedBy!: "Self" | "Peer";
     @ApiProperty({ type: "string", nullable: true })
     templateId!: string | null;
-    @ApiProperty({ enum: ["Pending", "Active", "Rejected", "Revoked", "Terminated", "DeletionProposed", "ReadyForDeletion"] })
+    @ApiProperty({ enum: RELATIONSHIP_STATUSES })
     status!: string;
     @ApiProperty(dateTime)
     creationDate!: string;
@@ -488,7 +490,7 @@ export class IdentityOverviewDto {
     lastLoginAt!: string | null;
     @ApiProperty({ type: "integer", nullable: true })
     datawalletVersion!: number | null;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"] })
+    @ApiProperty({ enum: Object.values(IdentityStatus) })
     status!: string;
     @ApiProperty({ type: TierRefDto, nullable: true, required: false, description: "Only with $expand=Tier" })
     tier?: TierRefDto | null;

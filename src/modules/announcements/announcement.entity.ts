@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export const ANNOUNCEMENT_SEVERITIES = ["Low", "Medium", "High"] as const;
-export type AnnouncementSeverity = (typeof ANNOUNCEMENT_SEVERITIES)[number];
+import type { AnnouncementSeverity } from "./announcements.events";
+
 /** Housekeeping deletes an announcement this long after it expired. */
 export const ANNOUNCEMENT_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export const DEFAULT_LANGUAGE = "en";

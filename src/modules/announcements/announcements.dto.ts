@@ -9,7 +9,8 @@ import {
     NestedArrayProperty,
     StringProperty
 } from "../../core/validation/decorators";
-import { type Announcement, ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "./announcement.entity";
+import type { Announcement } from "./announcement.entity";
+import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "./announcements.events";
 import { IsCommunicationLanguage } from "./language";
 
 export class AnnouncementActionDto {
@@ -95,7 +96,7 @@ export class CreateAnnouncementRequest {
     isSilent?: boolean;
     @NestedArrayProperty(() => AnnouncementTextInput, { minItems: 1, maxItems: 200 })
     texts!: AnnouncementTextInput[];
-    @DateProperty({ required: false, nullable: true })
+    @DateProperty({ required: false, nullable: true, future: true })
     expiresAt?: Date | null;
     @NestedArrayProperty(() => AnnouncementActionInput, { required: false, maxItems: 20 })
     actions?: AnnouncementActionInput[];

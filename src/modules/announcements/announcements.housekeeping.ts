@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import { InjectRepository } from "@nestjs/typeorm";
 import type { Repository } from "typeorm";
 
+import { rawQuery } from "../../core/database/raw-query";
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
 import { Announcement, ANNOUNCEMENT_RETENTION_MS } from "./announcement.entity";
 
@@ -14,12 +15,13 @@ export class ExpiredAnnouncementsCleanup implements HousekeepingTask {
     constructor(@InjectRepository(Announcement) private readonly announcements: Repository<Announcement>) {}
 
     async runBatch(now: Date, batchSize: number): Promise<number> {
-        const result: [unknown[], number] = await this.announcements.query(
+        const { affected } = await rawQuery(
+            this.announcements.manager,
             `DELETE FROM announcements WHERE id IN (
                 SELECT id FROM announcements WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
             )`,
             [new Date(now.getTime() - ANNOUNCEMENT_RETENTION_MS), batchSize]
         );
-        return result[1];
+        return affected;
     }
 }

@@ -9,7 +9,7 @@ export class AnnouncementsIdentityDeletion implements OnModuleInit {
     constructor(private readonly domainEvents: DomainEvents) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
             await manager.query("UPDATE announcements SET recipients = array_remove(recipients, $1) WHERE $1 = ANY(recipients)", [
                 event.address
             ]);

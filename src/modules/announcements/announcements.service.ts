@@ -45,8 +45,6 @@ export class AnnouncementsService {
             return { link: action.link, displayNames: Object.fromEntries(names) };
         });
         const now = this.clock.now();
-        if (request.expiresAt && request.expiresAt.getTime() <= now.getTime())
-            throw new ValidationError("'expiresAt': must be in the future.");
         const announcement = this.announcements.create({
             id: newId("ANC"),
             createdAt: now,

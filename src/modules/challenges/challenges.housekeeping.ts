@@ -1,9 +1,8 @@
 import { Injectable } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import type { Repository } from "typeorm";
 
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
-import { Challenge, CHALLENGE_RETENTION_MS } from "./challenge.entity";
+import { Challenge } from "./challenge.entity";
+import { ChallengesRepository } from "./challenges.repository";
 
 /** Deletes challenges that expired more than 30 days ago. */
 @Injectable()
@@ -11,16 +10,9 @@ import { Challenge, CHALLENGE_RETENTION_MS } from "./challenge.entity";
 export class ExpiredChallengesCleanup implements HousekeepingTask {
     readonly name = "challenges.expired";
 
-    constructor(@InjectRepository(Challenge) private readonly challenges: Repository<Challenge>) {}
+    constructor(private readonly challenges: ChallengesRepository) {}
 
     async runBatch(now: Date, batchSize: number): Promise<number> {
-        const cutoff = new Date(now.getTime() - CHALLENGE_RETENTION_MS);
-        const result: [unknown[], number] = await this.challenges.query(
-            `DELETE FROM challenges WHERE id IN (
-                SELECT id FROM challenges WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
-            )`,
-            [cutoff, batchSize]
-        );
-        return result[1];
+        return await this.challenges.deleteExpired(Challenge.retentionCutoff(now), batchSize);
     }
 }

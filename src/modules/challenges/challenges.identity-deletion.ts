@@ -2,16 +2,17 @@ import { Injectable, type OnModuleInit } from "@nestjs/common";
 
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
-import { Challenge } from "./challenge.entity";
+import { ChallengesRepository } from "./challenges.repository";
 
 /** The challenges a deleted identity created (authenticated) go with it; anonymous ones carry no address. */
 @Injectable()
 export class ChallengesIdentityDeletion implements OnModuleInit {
-    constructor(private readonly domainEvents: DomainEvents) {}
+    constructor(
+        private readonly events: DomainEvents,
+        private readonly challenges: ChallengesRepository
+    ) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
-            await manager.delete(Challenge, { createdBy: event.address });
-        });
+        this.events.subscribe(IdentityDeleted, (manager, event) => this.challenges.deleteCreatedBy(manager, event.address));
     }
 }

@@ -1,15 +1,6 @@
 import { Column, Entity, Generated, Index, PrimaryColumn } from "typeorm";
 
-/** What happened to a deletion process, as the official Backbone names it in its audit log. */
-export const DeletionAuditLogMessageKey = {
-    StartedByOwner: "StartedByOwner",
-    StartedBySupport: "StartedBySupport",
-    CancelledByOwner: "CancelledByOwner",
-    CancelledBySupport: "CancelledBySupport",
-    DeletionStarted: "DeletionStarted",
-    DeletionCompleted: "DeletionCompleted"
-} as const;
-export type DeletionAuditLogMessageKey = (typeof DeletionAuditLogMessageKey)[keyof typeof DeletionAuditLogMessageKey];
+import type { DeletionAuditLogMessageKey } from "./devices.events";
 
 /**
  * One entry of the audit log of identity deletions. It names the identity only by the SHA-256 of its address, so it

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
-export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
+import { DeletionProcessStatus } from "./devices.events";
 
 /**
  * A request to delete an identity after a grace period, started by the identity itself or by support; the identity

@@ -2,6 +2,7 @@ import { ApiProperty } from "@nestjs/swagger";
 
 import { IdProperty, NumberProperty } from "../../core/validation/decorators";
 import type { IdentityDeletionProcess } from "./deletion-process.entity";
+import { DeletionProcessStatus } from "./devices.events";
 
 export class StartDeletionProcessRequest {
     @NumberProperty({ required: false, min: 0, max: 3650, default: 14, description: "Days until the identity is deleted" })
@@ -18,7 +19,7 @@ const nullableDate = { type: "string", format: "date-time", nullable: true } as 
 export class DeletionProcessDto {
     @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
     id!: string;
-    @ApiProperty({ enum: ["Active", "Cancelled", "Deleting"], enumName: "DeletionProcessStatus" })
+    @ApiProperty({ enum: Object.values(DeletionProcessStatus), enumName: "DeletionProcessStatus" })
     status!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;

@@ -10,15 +10,18 @@ import { ApiError, notFound, notFoundInDomain } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { newId } from "../../core/ids/ids";
 import { QUEUED_FOR_DELETION_TIER_ID } from "../../core/quotas/tiers";
-import { DeletionProcessStatus, IdentityDeletionProcess } from "./deletion-process.entity";
-import { DeletionAuditLogMessageKey, DeletionProcessAuditLogEntry } from "./deletion-process-audit-log.entity";
+import { IdentityDeletionProcess } from "./deletion-process.entity";
+import { DeletionProcessAuditLogEntry } from "./deletion-process-audit-log.entity";
 import {
+    DeletionAuditLogMessageKey,
     DeletionProcessCancelledBySupport,
     DeletionProcessStartedBySupport,
+    DeletionProcessStatus,
     IdentityDeletionCancelled,
+    IdentityStatus,
     IdentityToBeDeleted
 } from "./devices.events";
-import { Identity, IdentityStatus } from "./identity.entity";
+import { Identity } from "./identity.entity";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const DEFAULT_GRACE_PERIOD_DAYS = 14;

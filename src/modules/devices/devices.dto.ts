@@ -5,6 +5,7 @@ import { IsArray, IsOptional, IsString } from "class-validator";
 import { PageQuery } from "../../core/http/pagination";
 import { BooleanProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import type { Device } from "./device.entity";
+import { IdentityStatus } from "./devices.events";
 
 export class SignedChallengeDto {
     @StringProperty({ minLength: 1, description: "The challenge JSON exactly as signed." })
@@ -64,7 +65,7 @@ export class IdentityDto {
     identityVersion!: number;
     @ApiProperty({ type: "string", nullable: true })
     tierId!: string | null;
-    @ApiProperty({ enum: ["Active", "ToBeDeleted", "Deleting"], enumName: "IdentityStatus" })
+    @ApiProperty({ enum: Object.values(IdentityStatus), enumName: "IdentityStatus" })
     status!: string;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     deletionGracePeriodEndsAt!: string | null;

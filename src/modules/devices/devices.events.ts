@@ -1,5 +1,27 @@
 import type { DomainEvent } from "../../core/events/domain-events";
 
+// The public vocabulary of the devices module (identities, their devices and deletion processes): its statuses and the
+// domain events it publishes. Other modules use these instead of spelling the values.
+
+/** The status of an identity: Active, ToBeDeleted (a deletion process runs its grace period), Deleting. */
+export const IdentityStatus = { Active: "Active", ToBeDeleted: "ToBeDeleted", Deleting: "Deleting" } as const;
+export type IdentityStatus = (typeof IdentityStatus)[keyof typeof IdentityStatus];
+
+/** The status of an identity's deletion process. */
+export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
+export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
+
+/** What happened to a deletion process, as the official Backbone names it in its audit log. */
+export const DeletionAuditLogMessageKey = {
+    StartedByOwner: "StartedByOwner",
+    StartedBySupport: "StartedBySupport",
+    CancelledByOwner: "CancelledByOwner",
+    CancelledBySupport: "CancelledBySupport",
+    DeletionStarted: "DeletionStarted",
+    DeletionCompleted: "DeletionCompleted"
+} as const;
+export type DeletionAuditLogMessageKey = (typeof DeletionAuditLogMessageKey)[keyof typeof DeletionAuditLogMessageKey];
+
 /** An identity started its deletion: peers must learn it will be deleted at `deletionDate`. */
 export class IdentityToBeDeleted implements DomainEvent {
     static readonly eventName = "devices.identityToBeDeleted";

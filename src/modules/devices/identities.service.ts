@@ -1,5 +1,5 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { DataSource } from "typeorm";
+import { DataSource, type EntityManager } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
@@ -15,7 +15,8 @@ import { DeletedIdentityUsername } from "./deleted-identity.entity";
 import { Device } from "./device.entity";
 import type { CreateIdentityRequest, CreateIdentityResponse, IdentityDto, IsDeletedResponse } from "./devices.dto";
 import { DevicesErrors } from "./devices.errors";
-import { Identity, IdentityStatus } from "./identity.entity";
+import { IdentityStatus } from "./devices.events";
+import { Identity } from "./identity.entity";
 import { usernameHash } from "./identity-deletion.service";
 import { OAuthClient } from "./oauth-client.entity";
 import { OAuthClientsService } from "./oauth-clients.service";
@@ -238,11 +239,12 @@ export class IdentitiesService {
         return { isDeleted: deleted, deletionDate: deleted ? identity.deletionGracePeriodEndsAt!.toISOString() : null };
     }
 
-    /** The status of an identity, or undefined when it does not exist (for other modules' rules). */
-    async statusOf(address: string): Promise<IdentityStatus | undefined> {
-        const identity = await this.dataSource
-            .getRepository(Identity)
-            .findOne({ where: { address }, select: { address: true, status: true } });
+    /**
+     * The status of an identity, or undefined when it does not exist (for other modules' rules). A use case whose
+     * decision depends on it passes its transaction's manager, so that it reads what the transaction sees.
+     */
+    async statusOf(address: string, manager: EntityManager = this.dataSource.manager): Promise<IdentityStatus | undefined> {
+        const identity = await manager.getRepository(Identity).findOne({ where: { address }, select: { address: true, status: true } });
         return identity?.status;
     }
 
@@ -252,11 +254,5 @@ export class IdentitiesService {
             .getRepository(Device)
             .find({ where: { identityAddress: address }, select: { id: true, communicationLanguage: true } });
         return new Map(devices.map((d) => [d.id, d.communicationLanguage]));
-    }
-
-    /** The ids of an identity's devices (for push notifications). */
-    async deviceIdsOf(address: string): Promise<string[]> {
-        const devices = await this.dataSource.getRepository(Device).find({ where: { identityAddress: address }, select: { id: true } });
-        return devices.map((d) => d.id);
     }
 }

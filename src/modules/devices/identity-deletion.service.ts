@@ -6,12 +6,17 @@ import { DataSource, type EntityManager, In, LessThan } from "typeorm";
 import { Clock } from "../../core/clock/clock";
 import { DomainEvents } from "../../core/events/domain-events";
 import { DeletedIdentityUsername } from "./deleted-identity.entity";
-import { DeletionProcessStatus, IdentityDeletionProcess } from "./deletion-process.entity";
-import { DeletionAuditLogMessageKey } from "./deletion-process-audit-log.entity";
+import { IdentityDeletionProcess } from "./deletion-process.entity";
 import { DeletionProcessesService } from "./deletion-processes.service";
 import { Device } from "./device.entity";
-import { IdentityDeleted, IdentityDeletionStarted } from "./devices.events";
-import { Identity, IdentityStatus } from "./identity.entity";
+import {
+    DeletionAuditLogMessageKey,
+    DeletionProcessStatus,
+    IdentityDeleted,
+    IdentityDeletionStarted,
+    IdentityStatus
+} from "./devices.events";
+import { Identity } from "./identity.entity";
 
 export function usernameHash(username: string): string {
     return createHash("sha256").update(username).digest("hex");

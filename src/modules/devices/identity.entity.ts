@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export const IdentityStatus = { Active: "Active", ToBeDeleted: "ToBeDeleted", Deleting: "Deleting" } as const;
-export type IdentityStatus = (typeof IdentityStatus)[keyof typeof IdentityStatus];
+import { IdentityStatus } from "./devices.events";
 
 /** A person or organisation, known only by the address derived from its public key. */
 @Entity({ name: "identities" })

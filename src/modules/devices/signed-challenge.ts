@@ -1,6 +1,5 @@
-import { Inject, Injectable } from "@nestjs/common";
+import { Injectable } from "@nestjs/common";
 
-import { Clock } from "../../core/clock/clock";
 import { parseSignature, verifyEd25519 } from "../../core/crypto/signatures";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { ChallengesService } from "../challenges/challenges.service";
@@ -31,10 +30,7 @@ function challengeId(text: string): string | undefined {
  */
 @Injectable()
 export class SignedChallengeVerifier {
-    constructor(
-        private readonly challenges: ChallengesService,
-        @Inject(Clock) private readonly clock: Clock
-    ) {}
+    constructor(private readonly challenges: ChallengesService) {}
 
     async verify(signed: SignedChallengeInput, rawPublicKey: Buffer): Promise<void> {
         const signature = parseSignature(signed.signature);
@@ -42,8 +38,8 @@ export class SignedChallengeVerifier {
         if (!verifyEd25519(rawPublicKey, signed.challenge, signature)) throw DevicesErrors.invalidSignature();
         const id = challengeId(signed.challenge);
         if (!id) throw new ValidationError("'signedChallenge.challenge': must be a JSON object with 'id' and 'expiresAt'.");
-        const challenge = await this.challenges.findChallenge(id);
-        if (!challenge) throw notFound("Challenge");
-        if (challenge.isExpired(this.clock.now())) throw DevicesErrors.challengeHasExpired();
+        const validity = await this.challenges.validityOf(id);
+        if (validity === "unknown") throw notFound("Challenge");
+        if (validity === "expired") throw DevicesErrors.challengeHasExpired();
     }
 }

@@ -2,14 +2,13 @@ import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
 import { RelationshipsModule } from "../relationships/relationships.module";
-import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { FeatureFlag } from "./feature-flag.entity";
 import { FeatureFlagsController } from "./feature-flags.controller";
 import { FeatureFlagsService } from "./feature-flags.service";
 
 /** Feature flags an identity publishes to the identities that know it. */
 @Module({
-    imports: [TypeOrmModule.forFeature([FeatureFlag]), RelationshipsModule, SynchronizationModule],
+    imports: [TypeOrmModule.forFeature([FeatureFlag]), RelationshipsModule],
     controllers: [FeatureFlagsController],
     providers: [FeatureFlagsService]
 })

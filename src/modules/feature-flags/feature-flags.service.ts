@@ -3,14 +3,14 @@ import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
+import { lockForTransaction } from "../../core/database/advisory-lock";
 import { notFound } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../devices/devices.events";
 import { RelationshipsService } from "../relationships/relationships.service";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { FeatureFlag, MAX_FEATURE_FLAG_NAME_LENGTH } from "./feature-flag.entity";
 import { FeatureFlagsErrors } from "./feature-flags.errors";
+import { FeatureFlagsChanged } from "./feature-flags.events";
 
 /** Most flags one PATCH may carry (wire contract 4.1). */
 export const MAX_FEATURE_FLAGS_PER_REQUEST = 200;
@@ -38,28 +38,27 @@ export class FeatureFlagsService implements OnModuleInit {
     constructor(
         private readonly dataSource: DataSource,
         private readonly relationships: RelationshipsService,
-        private readonly events: ExternalEventsService,
         private readonly domainEvents: DomainEvents,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {}
 
     onModuleInit(): void {
         // A deleted identity's flags go in the transaction that deletes it.
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
             await manager.delete(FeatureFlag, { identityAddress: event.address });
         });
     }
 
     /**
-     * Sets the given flags of the caller (the others stay) and tells the identities that know the caller
-     * (PeerFeatureFlagsChanged), in one transaction.
+     * Sets the given flags of the caller (the others stay) and announces the change (synchronization tells the
+     * identities that follow the caller), in one transaction.
      */
     async updateOwnFeatureFlags(caller: Caller, flags: Array<[string, boolean]>): Promise<void> {
         if (flags.length === 0) return;
         const max = this.config.MAX_NUMBER_OF_FEATURE_FLAGS_PER_IDENTITY;
         await this.dataSource.transaction(async (manager) => {
             // One writer per identity at a time, so that the limit holds under concurrent requests.
-            await manager.query("SELECT pg_advisory_xact_lock(hashtext('feature_flags:' || $1))", [caller.address]);
+            await lockForTransaction(manager, "feature_flags", caller.address);
             await manager
                 .createQueryBuilder()
                 .insert()
@@ -69,15 +68,7 @@ export class FeatureFlagsService implements OnModuleInit {
                 .execute();
             if ((await manager.countBy(FeatureFlag, { identityAddress: caller.address })) > max)
                 throw FeatureFlagsErrors.maxNumberExceeded(max);
-            const followers = await this.relationships.followersOf(manager, caller.address);
-            await this.events.record(
-                manager,
-                followers.map((owner) => ({
-                    owner,
-                    type: ExternalEventType.PeerFeatureFlagsChanged,
-                    payload: { peerAddress: caller.address }
-                }))
-            );
+            await this.domainEvents.publish(manager, new FeatureFlagsChanged(caller.address));
         });
     }
 

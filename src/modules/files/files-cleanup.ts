@@ -30,17 +30,10 @@ export class FilesCleanup {
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
-    /** Removes files that expired more than 30 days ago: the row first (so nothing half-deleted is served), then the blob. */
-    async removeExpired(): Promise<number> {
-        let removed = 0;
-        for (;;) {
-            const count = await this.removeExpiredBatch(this.clock.now(), BATCH);
-            removed += count.removed;
-            if (count.seen < BATCH) return removed;
-        }
-    }
-
-    /** One batch of removeExpired, as of `now`. */
+    /**
+     * Removes up to `limit` files that expired more than 30 days before `now` (housekeeping `files.expired`): the row
+     * first (so nothing half-deleted is served), then the blob.
+     */
     async removeExpiredBatch(now: Date, limit: number): Promise<{ seen: number; removed: number }> {
         const ids = await this.files.expiredBefore(new Date(now.getTime() - EXPIRED_FILE_RETENTION_MS), limit);
         let removed = 0;

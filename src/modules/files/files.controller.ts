@@ -1,10 +1,18 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from "@nestjs/common";
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
 import { multipartParts } from "../../core/http/multipart";
-import { ApiBinaryResponse, ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, ErrorEnvelope } from "../../core/http/openapi";
+import {
+    ApiBinaryResponse,
+    ApiErrors,
+    ApiMultipartBody,
+    ApiNoContent,
+    ApiPagedResult,
+    ApiResult,
+    ErrorEnvelope
+} from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { RawResponse } from "../../core/http/raw-response";
@@ -49,8 +57,7 @@ export class FilesController {
             "multipart/form-data: the encrypted `content` as a file part plus the metadata. The byte fields may be text parts (base64url or " +
             "base64, as the official client sends them) or file parts with the raw bytes. The content is streamed to storage."
     })
-    @ApiConsumes("multipart/form-data")
-    @ApiBody({ schema: UPLOAD_FILE_SCHEMA as never })
+    @ApiMultipartBody(UPLOAD_FILE_SCHEMA)
     @ApiResult(UploadFileResponse, 201)
     @ApiErrors(400, 401)
     @ApiBlobStorageUnavailable()

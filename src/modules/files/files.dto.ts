@@ -1,7 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
-import { ApiBytesProperty } from "../../core/http/openapi";
+import { ApiBytesProperty, type SchemaObject } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { BytesProperty, DateProperty, IdListQueryProperty, IdProperty, StringProperty } from "../../core/validation/decorators";
 import { type FileMetadata, OWNERSHIP_TOKEN_PATTERN } from "./file.entity";
@@ -22,7 +22,7 @@ export class UploadFileFields {
     })
     cipherHash!: Buffer;
 
-    @DateProperty({ description: "Must lie in the future." })
+    @DateProperty({ future: true, description: "Must lie in the future." })
     expiresAt!: Date;
 
     @BytesProperty({ minBytes: 1, maxBytes: MAX_ENCRYPTED_PROPERTIES_BYTES })
@@ -30,7 +30,7 @@ export class UploadFileFields {
 }
 
 /** The multipart body of `POST /Files`, for the OpenAPI document. */
-export const UPLOAD_FILE_SCHEMA = {
+export const UPLOAD_FILE_SCHEMA: SchemaObject = {
     type: "object",
     required: ["content", "ownerSignature", "cipherHash", "expiresAt", "encryptedProperties"],
     properties: {
@@ -59,7 +59,7 @@ export const UPLOAD_FILE_SCHEMA = {
             description: "1 byte..1 MiB: a file part with the raw bytes, or a text part with them in base64url or base64."
         }
     }
-} as const;
+};
 
 export class UploadFileResponse {
     @ApiProperty({ example: "FILaaaaaaaaaaaaaaaaa" })

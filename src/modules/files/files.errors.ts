@@ -12,6 +12,5 @@ export const FilesErrors = {
     missingContent: () => new ApiError(ErrorCode.inputCannotBeParsed, "'content': the file part is required."),
     secondContent: () => new ApiError(ErrorCode.inputCannotBeParsed, "'content': only one file part is allowed."),
     truncatedField: (name: string) => new ValidationError(`'${name}': the value is too long.`),
-    expiresAtNotInFuture: () => new ValidationError("'expiresAt': must be in the future."),
     cipherHashMismatch: () => new ValidationError("'cipherHash': does not match the SHA-512 of the content.")
 };

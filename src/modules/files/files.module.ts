@@ -1,7 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
-import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { FileMetadata, FileUpload } from "./file.entity";
 import { FilesController } from "./files.controller";
 import { ExpiredFilesCleanup, OrphanedBlobsCleanup } from "./files.housekeeping";
@@ -13,7 +12,7 @@ import { FilesCleanup } from "./files-cleanup";
 
 /** Files: encrypted content streamed to the blob store, its metadata, and the ownership token flow. */
 @Module({
-    imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload]), SynchronizationModule],
+    imports: [TypeOrmModule.forFeature([FileMetadata, FileUpload])],
     controllers: [FilesController],
     providers: [
         FilesService,
@@ -25,6 +24,6 @@ import { FilesCleanup } from "./files-cleanup";
         UsedFileStorageSpaceUsage,
         FilesIdentityDeletion
     ],
-    exports: [FilesService, FilesCleanup]
+    exports: [FilesService]
 })
 export class FilesModule {}

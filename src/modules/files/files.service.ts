@@ -19,14 +19,15 @@ import {
 import { Clock } from "../../core/clock/clock";
 import { toBase64Url } from "../../core/crypto/base64";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
+import { DomainEvents } from "../../core/events/domain-events";
 import type { Page, PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
+import { futureDateProblem } from "../../core/validation/decorators";
 import { validationErrorFactory } from "../../core/validation/validation.pipe";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { FileMetadata, newOwnershipToken } from "./file.entity";
 import { MAX_CIPHER_HASH_BYTES, MAX_ENCRYPTED_PROPERTIES_BYTES, MAX_OWNER_SIGNATURE_BYTES, UploadFileFields } from "./files.dto";
 import { FilesErrors } from "./files.errors";
+import { FileOwnershipClaimed, FileOwnershipLocked } from "./files.events";
 import { FilesRepository } from "./files.repository";
 
 /** Field names of the upload are matched case-insensitively, like JSON properties. */
@@ -83,7 +84,7 @@ export class FilesService {
     constructor(
         private readonly files: FilesRepository,
         private readonly blobs: BlobStorage,
-        private readonly externalEvents: ExternalEventsService,
+        private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {}
@@ -125,9 +126,8 @@ export class FilesService {
                 fields[name] = String(part.value);
             }
             if (!content) throw FilesErrors.missingContent();
-            const metadata = await this.validateFields(fields);
             const now = this.clock.now();
-            if (metadata.expiresAt.getTime() <= now.getTime()) throw FilesErrors.expiresAtNotInFuture();
+            const metadata = await this.validateFields(fields, now);
             if (metadata.cipherHash.length === content.sha512.length && !metadata.cipherHash.equals(content.sha512)) {
                 throw FilesErrors.cipherHashMismatch();
             }
@@ -178,7 +178,7 @@ export class FilesService {
         return { size, sha512: hasher.digest() };
     }
 
-    private async validateFields(fields: Record<string, string>): Promise<UploadFileFields> {
+    private async validateFields(fields: Record<string, string>, now: Date): Promise<UploadFileFields> {
         const metadata = plainToInstance(UploadFileFields, fields);
         const errors = await validate(metadata, {
             whitelist: true,
@@ -186,6 +186,8 @@ export class FilesService {
             validationError: { target: false, value: true }
         });
         if (errors.length > 0) throw validationErrorFactory(errors);
+        const problem = futureDateProblem(metadata, now);
+        if (problem) throw problem;
         return metadata;
     }
 
@@ -266,9 +268,7 @@ export class FilesService {
             if (outcome.lock) {
                 file.ownershipIsLocked = true;
                 await this.files.save(manager, file);
-                await this.externalEvents.record(manager, [
-                    { owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }
-                ]);
+                await this.domainEvents.publish(manager, new FileOwnershipLocked(file.id, file.owner));
             }
             return outcome.isValid;
         });
@@ -283,9 +283,7 @@ export class FilesService {
             if (claim === "wrongToken") {
                 file.ownershipIsLocked = true;
                 await this.files.save(manager, file);
-                await this.externalEvents.record(manager, [
-                    { owner: file.owner, type: ExternalEventType.FileOwnershipLocked, payload: { fileId: file.id } }
-                ]);
+                await this.domainEvents.publish(manager, new FileOwnershipLocked(file.id, file.owner));
                 return { claim };
             }
             if (claim !== "claimed") return { claim };
@@ -297,13 +295,7 @@ export class FilesService {
             file.lastOwnershipClaimAt = this.clock.now();
             this.touch(file, caller);
             await this.files.save(manager, file);
-            await this.externalEvents.record(manager, [
-                {
-                    owner: previousOwner,
-                    type: ExternalEventType.FileOwnershipClaimed,
-                    payload: { fileId: file.id, newOwnerAddress: caller.address }
-                }
-            ]);
+            await this.domainEvents.publish(manager, new FileOwnershipClaimed(file.id, previousOwner, caller.address));
             return { claim, token: ownership.token };
         });
         switch (outcome.claim) {

@@ -5,24 +5,29 @@ import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { lockForTransaction } from "../../core/database/advisory-lock";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
-import { IdentityDeletionCancelled } from "../devices/devices.events";
-import { IdentitiesService } from "../devices/identities.service";
 import { FilesService } from "../files/files.service";
-import { RelationshipsService, type RelationshipStatusChange } from "../relationships/relationships.service";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
+import { RelationshipStatus, RelationshipStatusChanged } from "../relationships/relationships.events";
+import { RelationshipsService } from "../relationships/relationships.service";
 import { Message, MessageRecipient } from "./message.entity";
 import type { AttachmentDto, SendMessageRequest } from "./messages.dto";
 import { MessagesErrors } from "./messages.errors";
+import { MessageSent, type SentMessageRecipient } from "./messages.events";
 
-/** Relationship statuses that allow sending, and those in which the recipient's event is held back. */
-const SENDABLE_STATUSES = new Set(["Active", "Pending", "Terminated"]);
-const HELD_BACK_STATUSES = new Set(["Pending", "Terminated"]);
-const DECOMPOSED_STATUSES = new Set(["DeletionProposed", "ReadyForDeletion"]);
+/** Relationship statuses that allow sending, and those in which a participant has decomposed the relationship. */
+const SENDABLE_STATUSES: ReadonlySet<RelationshipStatus> = new Set([
+    RelationshipStatus.Active,
+    RelationshipStatus.Pending,
+    RelationshipStatus.Terminated
+]);
+const DECOMPOSED_STATUSES: ReadonlySet<RelationshipStatus> = new Set([
+    RelationshipStatus.DeletionProposed,
+    RelationshipStatus.ReadyForDeletion
+]);
 
 /** A message as the Admin API lists it. */
 export interface MessageOverview {
@@ -42,8 +47,6 @@ export class MessagesService implements OnModuleInit {
         private readonly dataSource: DataSource,
         private readonly relationships: RelationshipsService,
         private readonly files: FilesService,
-        private readonly events: ExternalEventsService,
-        private readonly identities: IdentitiesService,
         private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
@@ -52,10 +55,7 @@ export class MessagesService implements OnModuleInit {
     }
 
     onModuleInit(): void {
-        this.relationships.onStatusChanged((manager, change) => this.onRelationshipStatusChanged(manager, change));
-        this.domainEvents.subscribe<IdentityDeletionCancelled>(IdentityDeletionCancelled.eventName, (manager, event) =>
-            this.releaseHeldBackForDeletion(manager, event.address)
-        );
+        this.domainEvents.subscribe(RelationshipStatusChanged, (manager, change) => this.onRelationshipStatusChanged(manager, change));
     }
 
     async sendMessage(caller: Caller, request: SendMessageRequest): Promise<Message> {
@@ -66,12 +66,6 @@ export class MessagesService implements OnModuleInit {
         }
         const attachments = request.attachments ?? [];
         await this.assertAttachments(attachments);
-        // Asked before the transaction starts (the identities service uses a connection of its own): a recipient that
-        // is going to be deleted gets its MessageReceived only if it cancels the deletion.
-        const toBeDeleted = new Set<string>();
-        for (const recipient of request.recipients) {
-            if ((await this.identities.statusOf(recipient.address)) === "ToBeDeleted") toBeDeleted.add(recipient.address);
-        }
         const now = this.clock.now();
         return await this.dataSource.transaction(async (manager) => {
             const message = manager.create(Message, {
@@ -83,7 +77,7 @@ export class MessagesService implements OnModuleInit {
                 attachments: attachments.map((a) => a.id)
             });
             const recipients: MessageRecipient[] = [];
-            const heldBack: boolean[] = [];
+            const sentTo: SentMessageRecipient[] = [];
             for (const [position, recipient] of request.recipients.entries()) {
                 const relationship = await this.relationships.youngestRelationshipBetween(manager, caller.address, recipient.address);
                 if (!relationship) throw MessagesErrors.noRelationshipToRecipientExists(recipient.address);
@@ -102,20 +96,11 @@ export class MessagesService implements OnModuleInit {
                         isRelationshipDecomposedByRecipient: false
                     })
                 );
-                heldBack.push(HELD_BACK_STATUSES.has(relationship.status) || toBeDeleted.has(recipient.address));
+                sentTo.push({ address: recipient.address, relationshipId: relationship.id, relationshipStatus: relationship.status });
             }
             await manager.insert(Message, message);
             await manager.insert(MessageRecipient, recipients);
-            await this.events.record(
-                manager,
-                recipients.map((r, i) => ({
-                    owner: r.address,
-                    type: ExternalEventType.MessageReceived,
-                    payload: { id: message.id },
-                    context: r.relationshipId,
-                    blocked: heldBack[i]
-                }))
-            );
+            await this.domainEvents.publish(manager, new MessageSent(message.id, caller.address, sentTo));
             message.recipients = recipients;
             return message;
         });
@@ -180,10 +165,6 @@ export class MessagesService implements OnModuleInit {
         }));
     }
 
-    /**
-     * Attachments must be files the sender may reference. The Files module does not exist yet, so only the format
-     * (checked by the request validation) is enforced for now.
-     */
     /** Every attachment must be a file that exists and has not expired (any identity may reference any file). */
     private async assertAttachments(attachments: AttachmentDto[]): Promise<void> {
         if (attachments.length === 0) return;
@@ -194,7 +175,7 @@ export class MessagesService implements OnModuleInit {
 
     private async assertBelowUnreceivedLimit(manager: EntityManager, sender: string, recipient: string): Promise<void> {
         // Serialises concurrent sends from one sender to one recipient, so the limit holds under concurrency.
-        await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`messages:${sender}:${recipient}`]);
+        await lockForTransaction(manager, "messages", sender, recipient);
         const rows: Array<{ count: string }> = await manager.query(
             `SELECT count(*) AS count FROM message_recipients r JOIN messages m ON m.id = r.message_id
              WHERE m.created_by = $1 AND r.address = $2 AND r.received_at IS NULL`,
@@ -234,23 +215,12 @@ export class MessagesService implements OnModuleInit {
     }
 
     /**
-     * After a cancelled deletion, the identity's held-back MessageReceived events are released where the relationship
-     * is Active; those of Pending or Terminated relationships stay held back until the relationship allows them.
-     */
-    private async releaseHeldBackForDeletion(manager: EntityManager, address: string): Promise<void> {
-        const contexts = await this.events.blockedContextsOf(manager, address, ExternalEventType.MessageReceived);
-        const statuses = await this.relationships.statusesOf(manager, contexts);
-        const releasable = contexts.filter((id) => statuses.get(id) === "Active");
-        await this.events.releaseBlockedOf(manager, address, ExternalEventType.MessageReceived, releasable);
-    }
-
-    /**
      * Decomposition: the decomposing side's messages over this relationship are flagged; an entry decomposed by both
      * sides is anonymised, a sender whose recipients are all anonymised too, and a message with nobody left is deleted.
      */
-    private async onRelationshipStatusChanged(manager: EntityManager, change: RelationshipStatusChange): Promise<void> {
+    private async onRelationshipStatusChanged(manager: EntityManager, change: RelationshipStatusChanged): Promise<void> {
         if (!DECOMPOSED_STATUSES.has(change.newStatus)) return;
-        const actor = change.actor;
+        const actor = change.initiator;
         await manager.query(
             `UPDATE message_recipients r SET is_relationship_decomposed_by_sender = true
              FROM messages m WHERE m.id = r.message_id AND r.relationship_id = $1 AND m.created_by = $2`,
@@ -263,7 +233,7 @@ export class MessagesService implements OnModuleInit {
             [change.relationshipId, actor]
         );
         const anonymous = this.anonymizedAddress;
-        if (change.actorDeleted) {
+        if (change.initiatorDeleted) {
             // A deleted identity's address disappears from the messages at once: as sender and as recipient.
             await manager.query(
                 `UPDATE messages m SET created_by = $3
@@ -276,7 +246,7 @@ export class MessagesService implements OnModuleInit {
                 anonymous
             ]);
         }
-        if (change.newStatus !== "ReadyForDeletion") return;
+        if (change.newStatus !== RelationshipStatus.ReadyForDeletion) return;
         await manager.query(
             `UPDATE message_recipients SET address = $2
              WHERE relationship_id = $1 AND is_relationship_decomposed_by_sender AND is_relationship_decomposed_by_recipient`,

@@ -5,12 +5,17 @@ import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { IdentitiesService } from "../devices/identities.service";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
+import { RelationshipStatus } from "../relationships/relationships.events";
 import { RelationshipsService } from "../relationships/relationships.service";
 import { loadNotificationTexts, type NotificationTexts } from "./notification-texts";
 import { NotificationsErrors } from "./notifications.errors";
 
 /** Statuses of the youngest relationship that allow notifying the peer. */
-const NOTIFIABLE_STATUSES: readonly string[] = ["Pending", "Active", "Terminated"];
+const NOTIFIABLE_STATUSES: readonly RelationshipStatus[] = [
+    RelationshipStatus.Pending,
+    RelationshipStatus.Active,
+    RelationshipStatus.Terminated
+];
 
 /** Push notifications with operator-configured texts, sent by an identity to its peers. Nothing is stored. */
 @Injectable()

@@ -1,7 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { EnumProperty, StringProperty } from "../../core/validation/decorators";
-import { PushEnvironment } from "./push-registration.entity";
+import { PushEnvironment } from "./push-notifications.events";
 
 export class UpdatePushRegistrationRequest {
     @StringProperty({ minLength: 1, maxLength: 20, example: "fcm", description: "fcm, apns, dummy or sse." })

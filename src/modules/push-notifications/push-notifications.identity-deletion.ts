@@ -10,10 +10,10 @@ export class PushNotificationsIdentityDeletion implements OnModuleInit {
     constructor(private readonly domainEvents: DomainEvents) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
             await manager.delete(PushRegistration, { identityAddress: event.address });
         });
-        this.domainEvents.subscribe<DeviceDeleted>(DeviceDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(DeviceDeleted, async (manager, event) => {
             await manager.delete(PushRegistration, { deviceId: event.deviceId, identityAddress: event.address });
         });
     }

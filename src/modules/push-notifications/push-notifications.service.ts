@@ -8,7 +8,8 @@ import { newId } from "../../core/ids/ids";
 import { type PushMessage, PushNotificationSender } from "./push-notification-sender";
 import type { UpdatePushRegistrationRequest, UpdatePushRegistrationResponse } from "./push-notifications.dto";
 import { PushNotificationsErrors } from "./push-notifications.errors";
-import { PushEnvironment, PushPlatform, PushRegistration } from "./push-registration.entity";
+import { PushEnvironment, PushPlatform } from "./push-notifications.events";
+import { PushRegistration } from "./push-registration.entity";
 
 /** English texts and tags of the pushes that show something; the others are silent. */
 const TEXTS: Record<string, { title?: string; body?: string; tag?: string }> = {

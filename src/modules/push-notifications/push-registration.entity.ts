@@ -1,10 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export const PushPlatform = { Fcm: "fcm", Apns: "apns", Dummy: "dummy", Sse: "sse" } as const;
-export type PushPlatform = (typeof PushPlatform)[keyof typeof PushPlatform];
-
-export const PushEnvironment = { Development: "Development", Production: "Production" } as const;
-export type PushEnvironment = (typeof PushEnvironment)[keyof typeof PushEnvironment];
+import type { PushEnvironment, PushPlatform } from "./push-notifications.events";
 
 /** The push registration of one device (at most one per device). */
 @Entity({ name: "push_registrations" })

@@ -94,7 +94,7 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
     ) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
             await manager.delete(IndividualQuota, { identityAddress: event.address });
         });
     }

@@ -20,7 +20,7 @@ export class CreateRelationshipTemplateRequest {
     @BytesProperty({ minBytes: 0, maxBytes: MAX_TEMPLATE_CONTENT_BYTES, description: "The encrypted template content." })
     content!: Buffer;
 
-    @DateProperty({ required: false, nullable: true, description: "Must lie in the future." })
+    @DateProperty({ required: false, nullable: true, future: true, description: "Must lie in the future." })
     expiresAt?: Date | null;
 
     @IntProperty({ required: false, nullable: true, min: 1, max: 2_147_483_647 })

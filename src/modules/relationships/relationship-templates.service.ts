@@ -4,14 +4,14 @@ import { DataSource, type EntityManager, In } from "typeorm";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
 import { ForbiddenError, notFound, ValidationError } from "../../core/errors/errors";
+import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, pageOf, type PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import { Relationship } from "./relationship.entity";
 import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
 import type { CreateRelationshipTemplateRequest } from "./relationship-templates.dto";
 import { RelationshipsErrors } from "./relationships.errors";
+import { RelationshipTemplateAllocationsExhausted } from "./relationships.events";
 
 export interface TemplateQueryItem {
     id: string;
@@ -22,15 +22,12 @@ export interface TemplateQueryItem {
 export class RelationshipTemplatesService {
     constructor(
         private readonly dataSource: DataSource,
-        private readonly events: ExternalEventsService,
+        private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
     async createTemplate(caller: Caller, request: CreateRelationshipTemplateRequest): Promise<RelationshipTemplate> {
         const now = this.clock.now();
-        if (request.expiresAt && request.expiresAt.getTime() <= now.getTime()) {
-            throw new ValidationError("'expiresAt': must be in the future.");
-        }
         const template = this.dataSource.getRepository(RelationshipTemplate).create({
             id: newId("RLT"),
             createdBy: caller.address,
@@ -76,13 +73,7 @@ export class RelationshipTemplatesService {
                     allocatedAt: now
                 });
                 if (template.isExhaustedBy(count + 1)) {
-                    await this.events.record(manager, [
-                        {
-                            owner: template.createdBy,
-                            type: ExternalEventType.RelationshipTemplateAllocationsExhausted,
-                            payload: { relationshipTemplateId: template.id }
-                        }
-                    ]);
+                    await this.domainEvents.publish(manager, new RelationshipTemplateAllocationsExhausted(template.id, template.createdBy));
                 }
             }
             return template;

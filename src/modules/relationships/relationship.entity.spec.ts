@@ -1,4 +1,10 @@
-import { pairKey, Relationship, RelationshipStatus } from "./relationship.entity";
+import { pairKey, Relationship } from "./relationship.entity";
+import {
+    RelationshipReactivationCompleted,
+    RelationshipReactivationRequested,
+    RelationshipStatus,
+    RelationshipStatusChanged
+} from "./relationships.events";
 
 const A = "did:e:localhost:dids:aaaaaaaaaaaaaaaaaaaaaa";
 const B = "did:e:localhost:dids:bbbbbbbbbbbbbbbbbbbbbb";
@@ -28,8 +34,8 @@ describe("Relationship", () => {
         expect(pairKey(A, B)).not.toBe(pairKey(A, A));
     });
 
-    it("starts Pending with a Creation entry and an event for the template owner", () => {
-        const { relationship, effects } = Relationship.create({
+    it("starts Pending with a Creation entry and announces it", () => {
+        const { relationship, events } = Relationship.create({
             templateId: "RLTaaaaaaaaaaaaaaaaa",
             from: A,
             to: B,
@@ -46,7 +52,7 @@ describe("Relationship", () => {
                 createdAt: now.toISOString()
             })
         ]);
-        expect(effects.event).toEqual({ owner: B, type: "RelationshipStatusChanged" });
+        expect(events).toEqual([new RelationshipStatusChanged(relationship.id, A, B, null, "Pending")]);
     });
 
     it("refuses a relationship with oneself", () => {
@@ -55,23 +61,20 @@ describe("Relationship", () => {
         ).toThrow(code("cannotCreateRelationshipWithYourself"));
     });
 
-    it("lets only the addressee accept and releases held-back messages", () => {
+    it("lets only the addressee accept and announces the change to the requester", () => {
         const r = pending();
         expect(() => r.accept(actor(A), undefined)).toThrow(code("cannotAcceptOrRejectRelationshipAddressedToSomeoneElse"));
-        const effects = r.accept(actor(B), Buffer.from("x"));
+        const events = r.accept(actor(B), Buffer.from("x"));
         expect(r.status).toBe("Active");
-        expect(effects).toEqual({ event: { owner: A, type: "RelationshipStatusChanged" }, heldBackMessages: "release" });
+        expect(events).toEqual([new RelationshipStatusChanged(r.id, B, A, "Pending", "Active")]);
     });
 
-    it("drops held-back messages on rejection and revocation", () => {
+    it("lets the addressee reject and only the requester revoke", () => {
         const rejected = pending();
-        expect(rejected.reject(actor(B), undefined).heldBackMessages).toBe("drop");
+        expect(rejected.reject(actor(B), undefined)).toEqual([new RelationshipStatusChanged(rejected.id, B, A, "Pending", "Rejected")]);
         const revoked = pending();
         expect(() => revoked.revoke(actor(B), undefined)).toThrow(code("cannotRevokeRelationshipNotCreatedByYourself"));
-        expect(revoked.revoke(actor(A), undefined)).toEqual({
-            event: { owner: B, type: "RelationshipStatusChanged" },
-            heldBackMessages: "drop"
-        });
+        expect(revoked.revoke(actor(A), undefined)).toEqual([new RelationshipStatusChanged(revoked.id, A, B, "Pending", "Revoked")]);
     });
 
     it.each([
@@ -88,13 +91,13 @@ describe("Relationship", () => {
 
     it("runs a reactivation: one open request at a time, accepted only by the peer", () => {
         const r = terminated();
-        expect(r.requestReactivation(actor(A)).event).toEqual({ owner: B, type: "RelationshipReactivationRequested" });
+        expect(r.requestReactivation(actor(A))).toEqual([new RelationshipReactivationRequested(r.id, A, B)]);
         expect(() => r.requestReactivation(actor(B))).toThrow(code("cannotRequestReactivationWhenThereIsAnOpenReactivationRequest"));
         expect(() => r.acceptReactivation(actor(A))).toThrow(code("noAcceptableRelationshipReactivationRequestExists"));
         expect(() => r.revokeReactivation(actor(B))).toThrow(code("noRevocableReactivationRequestExists"));
-        const effects = r.acceptReactivation(actor(B));
+        const events = r.acceptReactivation(actor(B));
         expect(r.status).toBe("Active");
-        expect(effects).toEqual({ event: { owner: A, type: "RelationshipReactivationCompleted" }, heldBackMessages: "release" });
+        expect(events).toEqual([new RelationshipReactivationCompleted(r.id, B, A, "Active")]);
         expect(r.auditLog.map((e) => e.reason)).toEqual([
             "Creation",
             "AcceptanceOfCreation",
@@ -108,20 +111,20 @@ describe("Relationship", () => {
         const r = terminated();
         r.requestReactivation(actor(A));
         expect(() => r.rejectReactivation(actor(A))).toThrow(code("noRejectableReactivationRequestExists"));
-        expect(r.rejectReactivation(actor(B)).event).toEqual({ owner: A, type: "RelationshipReactivationCompleted" });
+        expect(r.rejectReactivation(actor(B))).toEqual([new RelationshipReactivationCompleted(r.id, B, A, "Terminated")]);
         expect(() => r.rejectReactivation(actor(B))).toThrow(code("noRejectableReactivationRequestExists"));
         r.requestReactivation(actor(B));
-        expect(r.revokeReactivation(actor(B)).event).toEqual({ owner: A, type: "RelationshipReactivationCompleted" });
+        expect(r.revokeReactivation(actor(B))).toEqual([new RelationshipReactivationCompleted(r.id, B, A, "Terminated")]);
         expect(r.status).toBe("Terminated");
     });
 
-    it("decomposes in two steps, once per participant, with an event only for the first", () => {
+    it("decomposes in two steps, once per participant", () => {
         const r = terminated();
-        expect(r.decompose(actor(B))).toEqual({ event: { owner: A, type: "RelationshipStatusChanged" }, dropActorsUnsyncedMessages: true });
+        expect(r.decompose(actor(B))).toEqual([new RelationshipStatusChanged(r.id, B, A, "Terminated", "DeletionProposed")]);
         expect(r.status).toBe("DeletionProposed");
         expect(r.hasDecomposed(B)).toBe(true);
         expect(() => r.decompose(actor(B))).toThrow(code("relationshipAlreadyDecomposed"));
-        expect(r.decompose(actor(A))).toEqual({ dropActorsUnsyncedMessages: true });
+        expect(r.decompose(actor(A))).toEqual([new RelationshipStatusChanged(r.id, A, B, "DeletionProposed", "ReadyForDeletion")]);
         expect(r.status).toBe("ReadyForDeletion");
         expect(() => r.decompose(actor(A))).toThrow(code("relationshipAlreadyDecomposed"));
     });
@@ -137,13 +140,13 @@ describe("Relationship", () => {
             ["Pending", pending],
             ["Active", active],
             ["Terminated", terminated]
-        ])("moves a %s relationship to DeletionProposed and tells the peer", (status, make) => {
+        ])("moves a %s relationship to DeletionProposed", (status, make) => {
             const r = make();
-            const effects = r.decomposeDueToIdentityDeletion(B, now);
+            const events = r.decomposeDueToIdentityDeletion(B, now);
             expect(r.status).toBe(RelationshipStatus.DeletionProposed);
             expect(r.toHasDecomposed).toBe(true);
             expect(r.fromHasDecomposed).toBe(false);
-            expect(effects.event).toEqual({ owner: A, type: "RelationshipStatusChanged" });
+            expect(events).toEqual([new RelationshipStatusChanged(r.id, B, A, status as RelationshipStatus, "DeletionProposed", true)]);
             expect(r.lastEntry).toMatchObject({
                 reason: "DecompositionDueToIdentityDeletion",
                 createdBy: B,
@@ -152,19 +155,21 @@ describe("Relationship", () => {
             });
         });
 
-        it("finishes a decomposition of the peer with ReadyForDeletion and no event", () => {
+        it("finishes a decomposition of the peer with ReadyForDeletion", () => {
             const r = terminated();
             r.decompose(actor(A));
-            const effects = r.decomposeDueToIdentityDeletion(B, now);
+            const events = r.decomposeDueToIdentityDeletion(B, now);
             expect(r.status).toBe(RelationshipStatus.ReadyForDeletion);
-            expect(effects.event).toBeUndefined();
+            expect(events).toEqual([new RelationshipStatusChanged(r.id, B, A, "DeletionProposed", "ReadyForDeletion", true)]);
         });
 
-        it("changes nothing when the identity has decomposed already", () => {
+        it("changes nothing when the identity has decomposed already, and still announces the deletion", () => {
             const r = terminated();
             r.decompose(actor(B));
             const entries = r.auditLog.length;
-            expect(r.decomposeDueToIdentityDeletion(B, now)).toEqual({});
+            expect(r.decomposeDueToIdentityDeletion(B, now)).toEqual([
+                new RelationshipStatusChanged(r.id, B, A, "DeletionProposed", "DeletionProposed", true)
+            ]);
             expect(r.auditLog).toHaveLength(entries);
         });
 

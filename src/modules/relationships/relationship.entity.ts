@@ -2,20 +2,14 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 import { notFound } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
-import { ExternalEventType } from "../synchronization/external-event-types";
 import { RelationshipsErrors } from "./relationships.errors";
-
-export const RelationshipStatus = {
-    Pending: "Pending",
-    Active: "Active",
-    Rejected: "Rejected",
-    Revoked: "Revoked",
-    Terminated: "Terminated",
-    DeletionProposed: "DeletionProposed",
-    ReadyForDeletion: "ReadyForDeletion"
-} as const;
-export type RelationshipStatus = (typeof RelationshipStatus)[keyof typeof RelationshipStatus];
-export const RELATIONSHIP_STATUSES = Object.values(RelationshipStatus);
+import {
+    AuditLogReason,
+    RelationshipReactivationCompleted,
+    RelationshipReactivationRequested,
+    RelationshipStatus,
+    RelationshipStatusChanged
+} from "./relationships.events";
 
 /** Statuses that block a new relationship between the same two identities. */
 export const OPEN_RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = [
@@ -24,22 +18,6 @@ export const OPEN_RELATIONSHIP_STATUSES: readonly RelationshipStatus[] = [
     RelationshipStatus.Terminated,
     RelationshipStatus.DeletionProposed
 ];
-
-export const AuditLogReason = {
-    Creation: "Creation",
-    AcceptanceOfCreation: "AcceptanceOfCreation",
-    RejectionOfCreation: "RejectionOfCreation",
-    RevocationOfCreation: "RevocationOfCreation",
-    Termination: "Termination",
-    ReactivationRequested: "ReactivationRequested",
-    AcceptanceOfReactivation: "AcceptanceOfReactivation",
-    RejectionOfReactivation: "RejectionOfReactivation",
-    RevocationOfReactivation: "RevocationOfReactivation",
-    Decomposition: "Decomposition",
-    DecompositionDueToIdentityDeletion: "DecompositionDueToIdentityDeletion"
-} as const;
-export type AuditLogReason = (typeof AuditLogReason)[keyof typeof AuditLogReason];
-export const AUDIT_LOG_REASONS = Object.values(AuditLogReason);
 
 export interface AuditLogEntry {
     id: string;
@@ -58,16 +36,8 @@ export interface Actor {
     now: Date;
 }
 
-/**
- * What a transition causes besides the new state: the external event for the other side, and what happens to the
- * MessageReceived events held back for this relationship.
- */
-export interface TransitionEffects {
-    event?: { owner: string; type: ExternalEventType };
-    heldBackMessages?: "release" | "drop";
-    /** The actor's own not yet synced MessageReceived events of this relationship are dropped. */
-    dropActorsUnsyncedMessages?: boolean;
-}
+/** What a transition tells the other modules: the domain events to publish in the transaction that stores it. */
+export type RelationshipEvent = RelationshipStatusChanged | RelationshipReactivationRequested | RelationshipReactivationCompleted;
 
 const PAIR_SEPARATOR = "|";
 
@@ -143,7 +113,7 @@ export class Relationship {
 
     static create(input: { templateId: string; from: string; to: string; creationContent: Buffer | null; actor: Actor }): {
         relationship: Relationship;
-        effects: TransitionEffects;
+        events: RelationshipEvent[];
     } {
         if (input.from === input.to) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
         const relationship = new Relationship();
@@ -161,7 +131,10 @@ export class Relationship {
         relationship.auditLog = [];
         relationship.hasDeletedParticipant = false;
         relationship.append(input.actor, AuditLogReason.Creation, null, RelationshipStatus.Pending);
-        return { relationship, effects: { event: { owner: input.to, type: ExternalEventType.RelationshipStatusChanged } } };
+        return {
+            relationship,
+            events: [new RelationshipStatusChanged(relationship.id, input.from, input.to, null, RelationshipStatus.Pending)]
+        };
     }
 
     isParticipant(address: string): boolean {
@@ -182,66 +155,62 @@ export class Relationship {
         return this.auditLog[this.auditLog.length - 1];
     }
 
-    accept(actor: Actor, creationResponseContent: Buffer | undefined): TransitionEffects {
+    accept(actor: Actor, creationResponseContent: Buffer | undefined): RelationshipEvent[] {
         this.ensureStatus(RelationshipStatus.Pending);
         if (actor.address !== this.to) throw RelationshipsErrors.cannotAcceptOrRejectRelationshipAddressedToSomeoneElse();
         this.creationResponseContent = creationResponseContent ?? Buffer.alloc(0);
-        this.changeStatus(actor, AuditLogReason.AcceptanceOfCreation, RelationshipStatus.Active);
-        return { event: this.statusChangedFor(this.from), heldBackMessages: "release" };
+        return this.changeStatus(actor, AuditLogReason.AcceptanceOfCreation, RelationshipStatus.Active);
     }
 
-    reject(actor: Actor, creationResponseContent: Buffer | undefined): TransitionEffects {
+    reject(actor: Actor, creationResponseContent: Buffer | undefined): RelationshipEvent[] {
         this.ensureStatus(RelationshipStatus.Pending);
         if (actor.address !== this.to) throw RelationshipsErrors.cannotAcceptOrRejectRelationshipAddressedToSomeoneElse();
         this.creationResponseContent = creationResponseContent ?? Buffer.alloc(0);
-        this.changeStatus(actor, AuditLogReason.RejectionOfCreation, RelationshipStatus.Rejected);
-        return { event: this.statusChangedFor(this.from), heldBackMessages: "drop" };
+        return this.changeStatus(actor, AuditLogReason.RejectionOfCreation, RelationshipStatus.Rejected);
     }
 
-    revoke(actor: Actor, creationResponseContent: Buffer | undefined): TransitionEffects {
+    revoke(actor: Actor, creationResponseContent: Buffer | undefined): RelationshipEvent[] {
         this.ensureStatus(RelationshipStatus.Pending);
         if (actor.address !== this.from) throw RelationshipsErrors.cannotRevokeRelationshipNotCreatedByYourself();
         this.creationResponseContent = creationResponseContent ?? Buffer.alloc(0);
-        this.changeStatus(actor, AuditLogReason.RevocationOfCreation, RelationshipStatus.Revoked);
-        return { event: this.statusChangedFor(this.to), heldBackMessages: "drop" };
+        return this.changeStatus(actor, AuditLogReason.RevocationOfCreation, RelationshipStatus.Revoked);
     }
 
-    terminate(actor: Actor): TransitionEffects {
+    terminate(actor: Actor): RelationshipEvent[] {
         this.ensureStatus(RelationshipStatus.Active);
-        this.changeStatus(actor, AuditLogReason.Termination, RelationshipStatus.Terminated);
-        return { event: this.statusChangedFor(this.peerOf(actor.address)) };
+        return this.changeStatus(actor, AuditLogReason.Termination, RelationshipStatus.Terminated);
     }
 
-    requestReactivation(actor: Actor): TransitionEffects {
+    requestReactivation(actor: Actor): RelationshipEvent[] {
         if (this.lastEntry?.reason === AuditLogReason.ReactivationRequested) {
             throw RelationshipsErrors.cannotRequestReactivationWhenThereIsAnOpenReactivationRequest();
         }
         this.ensureStatus(RelationshipStatus.Terminated);
         this.changeStatus(actor, AuditLogReason.ReactivationRequested, RelationshipStatus.Terminated);
-        return { event: { owner: this.peerOf(actor.address), type: ExternalEventType.RelationshipReactivationRequested } };
+        return [new RelationshipReactivationRequested(this.id, actor.address, this.peerOf(actor.address))];
     }
 
-    acceptReactivation(actor: Actor): TransitionEffects {
+    acceptReactivation(actor: Actor): RelationshipEvent[] {
         if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address)))
             throw RelationshipsErrors.noAcceptableRelationshipReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.AcceptanceOfReactivation, RelationshipStatus.Active);
-        return { event: this.reactivationCompletedFor(this.peerOf(actor.address)), heldBackMessages: "release" };
+        return [this.reactivationCompleted(actor)];
     }
 
-    rejectReactivation(actor: Actor): TransitionEffects {
+    rejectReactivation(actor: Actor): RelationshipEvent[] {
         if (!this.hasOpenReactivationRequestBy(this.peerOf(actor.address)))
             throw RelationshipsErrors.noRejectableReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.RejectionOfReactivation, RelationshipStatus.Terminated);
-        return { event: this.reactivationCompletedFor(this.peerOf(actor.address)) };
+        return [this.reactivationCompleted(actor)];
     }
 
-    revokeReactivation(actor: Actor): TransitionEffects {
+    revokeReactivation(actor: Actor): RelationshipEvent[] {
         if (!this.hasOpenReactivationRequestBy(actor.address)) throw RelationshipsErrors.noRevocableReactivationRequestExists();
         this.changeStatus(actor, AuditLogReason.RevocationOfReactivation, RelationshipStatus.Terminated);
-        return { event: this.reactivationCompletedFor(this.peerOf(actor.address)) };
+        return [this.reactivationCompleted(actor)];
     }
 
-    decompose(actor: Actor, reason: AuditLogReason = AuditLogReason.Decomposition): TransitionEffects {
+    decompose(actor: Actor, reason: AuditLogReason = AuditLogReason.Decomposition): RelationshipEvent[] {
         if (this.hasDecomposed(actor.address)) throw RelationshipsErrors.relationshipAlreadyDecomposed();
         const first: readonly RelationshipStatus[] = [
             RelationshipStatus.Rejected,
@@ -250,33 +219,34 @@ export class Relationship {
         ];
         if (first.includes(this.status)) {
             this.markDecomposedBy(actor.address);
-            this.changeStatus(actor, reason, RelationshipStatus.DeletionProposed);
-            return { event: this.statusChangedFor(this.peerOf(actor.address)), dropActorsUnsyncedMessages: true };
+            return this.changeStatus(actor, reason, RelationshipStatus.DeletionProposed);
         }
         if (this.status === RelationshipStatus.DeletionProposed) {
             this.markDecomposedBy(actor.address);
-            this.changeStatus(actor, reason, RelationshipStatus.ReadyForDeletion);
-            return { dropActorsUnsyncedMessages: true };
+            return this.changeStatus(actor, reason, RelationshipStatus.ReadyForDeletion);
         }
         throw RelationshipsErrors.relationshipIsNotInCorrectStatus([...first, RelationshipStatus.DeletionProposed]);
     }
 
     /**
      * Decomposition on behalf of an identity that is being deleted (no device): from any status the first
-     * decomposition leads to DeletionProposed (and tells the peer), a decomposition after the peer's to
-     * ReadyForDeletion. Nothing changes if the identity has already decomposed the relationship itself.
+     * decomposition leads to DeletionProposed, a decomposition after the peer's to ReadyForDeletion. Nothing changes
+     * if the identity has already decomposed the relationship itself; the status change is announced either way (with
+     * `initiatorDeleted`), so that every module removes the deleted identity from what belongs to the relationship.
      */
-    decomposeDueToIdentityDeletion(deleted: string, now: Date): TransitionEffects {
+    decomposeDueToIdentityDeletion(deleted: string, now: Date): RelationshipEvent[] {
         if (!this.isParticipant(deleted)) throw notFound("Relationship");
-        if (this.hasDecomposed(deleted)) return {};
-        const actor: Actor = { address: deleted, deviceId: null, now };
-        this.markDecomposedBy(deleted);
-        if (this.status === RelationshipStatus.DeletionProposed) {
-            this.changeStatus(actor, AuditLogReason.DecompositionDueToIdentityDeletion, RelationshipStatus.ReadyForDeletion);
-            return { dropActorsUnsyncedMessages: true };
+        const oldStatus = this.status;
+        if (!this.hasDecomposed(deleted)) {
+            const actor: Actor = { address: deleted, deviceId: null, now };
+            this.markDecomposedBy(deleted);
+            const newStatus =
+                this.status === RelationshipStatus.DeletionProposed
+                    ? RelationshipStatus.ReadyForDeletion
+                    : RelationshipStatus.DeletionProposed;
+            this.changeStatus(actor, AuditLogReason.DecompositionDueToIdentityDeletion, newStatus);
         }
-        this.changeStatus(actor, AuditLogReason.DecompositionDueToIdentityDeletion, RelationshipStatus.DeletionProposed);
-        return { event: this.statusChangedFor(this.peerOf(deleted)), dropActorsUnsyncedMessages: true };
+        return [new RelationshipStatusChanged(this.id, deleted, this.peerOf(deleted), oldStatus, this.status, true)];
     }
 
     /** Replaces a deleted participant's address by the anonymised address, in `from`/`to` and in the audit log. */
@@ -301,9 +271,12 @@ export class Relationship {
         if (this.status !== expected) throw RelationshipsErrors.relationshipIsNotInCorrectStatus([expected]);
     }
 
-    private changeStatus(actor: Actor, reason: AuditLogReason, newStatus: RelationshipStatus): void {
-        this.append(actor, reason, this.status, newStatus);
+    /** Moves to `newStatus` with an audit log entry; returns the status change to announce. */
+    private changeStatus(actor: Actor, reason: AuditLogReason, newStatus: RelationshipStatus): RelationshipEvent[] {
+        const oldStatus = this.status;
+        this.append(actor, reason, oldStatus, newStatus);
         this.status = newStatus;
+        return [new RelationshipStatusChanged(this.id, actor.address, this.peerOf(actor.address), oldStatus, newStatus)];
     }
 
     private append(actor: Actor, reason: AuditLogReason, oldStatus: RelationshipStatus | null, newStatus: RelationshipStatus): void {
@@ -321,11 +294,7 @@ export class Relationship {
         ];
     }
 
-    private statusChangedFor(owner: string): { owner: string; type: ExternalEventType } {
-        return { owner, type: ExternalEventType.RelationshipStatusChanged };
-    }
-
-    private reactivationCompletedFor(owner: string): { owner: string; type: ExternalEventType } {
-        return { owner, type: ExternalEventType.RelationshipReactivationCompleted };
+    private reactivationCompleted(actor: Actor): RelationshipReactivationCompleted {
+        return new RelationshipReactivationCompleted(this.id, actor.address, this.peerOf(actor.address), this.status);
     }
 }

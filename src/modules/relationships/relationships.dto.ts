@@ -4,7 +4,8 @@ import { toBase64Url } from "../../core/crypto/base64";
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, BytesProperty, IdListQueryProperty, IdProperty } from "../../core/validation/decorators";
-import { AUDIT_LOG_REASONS, type AuditLogEntry, type Relationship, RELATIONSHIP_STATUSES } from "./relationship.entity";
+import type { AuditLogEntry, Relationship } from "./relationship.entity";
+import { AUDIT_LOG_REASONS, RELATIONSHIP_STATUSES } from "./relationships.events";
 
 export const MAX_RELATIONSHIP_CONTENT_BYTES = 10 * 1024 * 1024;
 

@@ -2,7 +2,6 @@ import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
 import { DevicesModule } from "../devices/devices.module";
-import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { Relationship } from "./relationship.entity";
 import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
 import { RelationshipTemplatesController } from "./relationship-templates.controller";
@@ -13,11 +12,7 @@ import { RelationshipsService } from "./relationships.service";
 
 /** Relationship templates and relationships between identities (status machine and audit log). */
 @Module({
-    imports: [
-        TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]),
-        DevicesModule,
-        SynchronizationModule
-    ],
+    imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), DevicesModule],
     controllers: [RelationshipTemplatesController, RelationshipsController],
     providers: [RelationshipTemplatesService, RelationshipsService, CreatedRelationshipTemplatesUsage, RelationshipsUsage],
     exports: [RelationshipsService]

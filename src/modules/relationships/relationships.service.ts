@@ -9,20 +9,18 @@ import { isUniqueViolation } from "../../core/database/errors";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
-import { IdentityDeleted, IdentityDeletionCancelled, IdentityDeletionStarted, IdentityToBeDeleted } from "../devices/devices.events";
-import { IdentitiesService } from "../devices/identities.service";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
 import {
-    type Actor,
-    OPEN_RELATIONSHIP_STATUSES,
-    pairKey,
-    Relationship,
-    RelationshipStatus,
-    type TransitionEffects
-} from "./relationship.entity";
+    IdentityDeleted,
+    IdentityDeletionCancelled,
+    IdentityDeletionStarted,
+    IdentityStatus,
+    IdentityToBeDeleted
+} from "../devices/devices.events";
+import { IdentitiesService } from "../devices/identities.service";
+import { type Actor, OPEN_RELATIONSHIP_STATUSES, pairKey, Relationship, type RelationshipEvent } from "./relationship.entity";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
 import { RelationshipErrorCodes, RelationshipsErrors } from "./relationships.errors";
+import { PeerDeleted, PeerDeletionCancelled, PeerToBeDeleted, RelationshipStatus } from "./relationships.events";
 
 const OPEN_PAIR_INDEX = "ux_relationships_pending_active_terminated_pair";
 
@@ -33,24 +31,6 @@ const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [
     RelationshipStatus.Terminated
 ];
 
-/** A status change as other modules see it, delivered inside the transaction that makes it. */
-export interface RelationshipStatusChange {
-    relationshipId: string;
-    from: string;
-    to: string;
-    newStatus: RelationshipStatus;
-    /** The identity that caused the change. */
-    actor: string;
-    /**
-     * The actor is being deleted: this is its decomposition on deletion (reported for every relationship of the
-     * identity, also one it had already decomposed itself), and its address is anonymised right after the listeners ran.
-     */
-    actorDeleted?: boolean;
-}
-
-export type RelationshipStatusListener = (manager: EntityManager, change: RelationshipStatusChange) => Promise<void>;
-
-/** What other modules may know about a relationship. */
 /** A relationship from the point of view of one participant, as the Admin API lists it. */
 export interface RelationshipOverview {
     peer: string;
@@ -72,14 +52,12 @@ export interface RelationshipSummary {
 
 @Injectable()
 export class RelationshipsService implements OnModuleInit {
-    private readonly listeners: RelationshipStatusListener[] = [];
     private readonly anonymizedAddress: string;
 
     constructor(
         private readonly dataSource: DataSource,
         private readonly templates: RelationshipTemplatesService,
         private readonly identities: IdentitiesService,
-        private readonly events: ExternalEventsService,
         private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) config: BackboneConfig
@@ -88,31 +66,19 @@ export class RelationshipsService implements OnModuleInit {
     }
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityToBeDeleted>(IdentityToBeDeleted.eventName, (manager, event) =>
-            this.informPeers(manager, event.address, ExternalEventType.PeerToBeDeleted, { deletionDate: event.deletionDate.toISOString() })
+        this.domainEvents.subscribe(IdentityToBeDeleted, (manager, event) =>
+            this.informPeers(manager, event.address, (r, peer) => new PeerToBeDeleted(r.id, peer, event.address, event.deletionDate))
         );
-        this.domainEvents.subscribe<IdentityDeletionCancelled>(IdentityDeletionCancelled.eventName, (manager, event) =>
-            this.informPeers(manager, event.address, ExternalEventType.PeerDeletionCancelled, {})
+        this.domainEvents.subscribe(IdentityDeletionCancelled, (manager, event) =>
+            this.informPeers(manager, event.address, (r, peer) => new PeerDeletionCancelled(r.id, peer, event.address))
         );
-        this.domainEvents.subscribe<IdentityDeletionStarted>(IdentityDeletionStarted.eventName, (manager, event) =>
-            this.informPeers(manager, event.address, ExternalEventType.PeerDeleted, { deletionDate: event.deletionDate.toISOString() })
+        this.domainEvents.subscribe(IdentityDeletionStarted, (manager, event) =>
+            this.informPeers(manager, event.address, (r, peer) => new PeerDeleted(r.id, peer, event.address, event.deletionDate))
         );
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, async (manager, event) => {
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
             await this.decomposeAllOf(manager, event.address);
             await this.templates.removeTemplatesOf(manager, event.address, this.anonymizedAddress);
         });
-    }
-
-    /**
-     * Registers a reaction to every status change (creation included), run in the same transaction as the change (a failure
-     * rolls the change back). Returns a function that removes the listener again.
-     */
-    onStatusChanged(listener: RelationshipStatusListener): () => void {
-        this.listeners.push(listener);
-        return () => {
-            const index = this.listeners.indexOf(listener);
-            if (index !== -1) this.listeners.splice(index, 1);
-        };
     }
 
     async createRelationship(caller: Caller, templateId: string, creationContent: Buffer | null): Promise<Relationship> {
@@ -125,22 +91,21 @@ export class RelationshipsService implements OnModuleInit {
             throw notFound("RelationshipTemplate");
         }
         // Asked before the transaction starts: the identities service uses a connection of its own.
-        if ((await this.identities.statusOf(template.createdBy)) !== "Active") throw RelationshipsErrors.peerIsToBeDeleted();
+        if ((await this.identities.statusOf(template.createdBy)) !== IdentityStatus.Active) throw RelationshipsErrors.peerIsToBeDeleted();
         try {
             return await this.dataSource.transaction(async (manager) => {
                 if (await this.hasOpenRelationship(manager, caller.address, template.createdBy)) {
                     throw RelationshipsErrors.relationshipToTargetAlreadyExists();
                 }
-                const actor = this.actor(caller);
-                const { relationship, effects } = Relationship.create({
+                const { relationship, events } = Relationship.create({
                     templateId: template.id,
                     from: caller.address,
                     to: template.createdBy,
                     creationContent,
-                    actor
+                    actor: this.actor(caller)
                 });
                 await manager.insert(Relationship, relationship);
-                await this.applyEffects(manager, relationship, actor, effects);
+                await this.domainEvents.publish(manager, ...events);
                 return relationship;
             });
         } catch (error) {
@@ -196,7 +161,7 @@ export class RelationshipsService implements OnModuleInit {
     async canCreateRelationship(caller: Caller, peer: string): Promise<{ canCreate: boolean; code: string | null }> {
         const status = await this.identities.statusOf(peer);
         if (status === undefined) throw notFound("Identity");
-        if (status !== "Active") return { canCreate: false, code: RelationshipErrorCodes.peerIsToBeDeleted };
+        if (status !== IdentityStatus.Active) return { canCreate: false, code: RelationshipErrorCodes.peerIsToBeDeleted };
         if (await this.hasOpenRelationship(this.dataSource.manager, caller.address, peer)) {
             return { canCreate: false, code: RelationshipErrorCodes.relationshipToTargetAlreadyExists };
         }
@@ -290,7 +255,7 @@ export class RelationshipsService implements OnModuleInit {
     private async transition(
         caller: Caller,
         id: string,
-        apply: (relationship: Relationship, actor: Actor) => TransitionEffects
+        apply: (relationship: Relationship, actor: Actor) => RelationshipEvent[]
     ): Promise<Relationship> {
         return await this.dataSource.transaction(async (manager) => {
             const relationship = await manager
@@ -299,8 +264,7 @@ export class RelationshipsService implements OnModuleInit {
                 .where("r.id = :id", { id })
                 .getOne();
             if (!relationship || !relationship.isParticipant(caller.address)) throw notFound("Relationship");
-            const actor = this.actor(caller);
-            const effects = apply(relationship, actor);
+            const events = apply(relationship, this.actor(caller));
             await manager.update(
                 Relationship,
                 { id: relationship.id },
@@ -312,43 +276,16 @@ export class RelationshipsService implements OnModuleInit {
                     toHasDecomposed: relationship.toHasDecomposed
                 }
             );
-            await this.applyEffects(manager, relationship, actor, effects);
+            await this.domainEvents.publish(manager, ...events);
             return relationship;
         });
     }
 
-    private async applyEffects(
-        manager: EntityManager,
-        relationship: Relationship,
-        actor: Actor,
-        effects: TransitionEffects
-    ): Promise<void> {
-        if (effects.event) {
-            await this.events.record(manager, [
-                { owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }
-            ]);
-        }
-        if (effects.heldBackMessages === "release") await this.events.releaseBlocked(manager, relationship.id);
-        if (effects.heldBackMessages === "drop") await this.events.deleteBlocked(manager, relationship.id);
-        if (effects.dropActorsUnsyncedMessages) {
-            await this.events.deleteUnsynced(manager, actor.address, ExternalEventType.MessageReceived, relationship.id);
-        }
-        const change: RelationshipStatusChange = {
-            relationshipId: relationship.id,
-            from: relationship.from,
-            to: relationship.to,
-            newStatus: relationship.status,
-            actor: actor.address
-        };
-        for (const listener of this.listeners) await listener(manager, change);
-    }
-
-    /** One external event for the peer of every Pending, Active or Terminated relationship of `address`. */
+    /** Tells the peer of every Pending, Active or Terminated relationship of `address` (one domain event each). */
     private async informPeers(
         manager: EntityManager,
         address: string,
-        type: ExternalEventType,
-        extra: Record<string, unknown>
+        event: (relationship: Relationship, peer: string) => PeerToBeDeleted | PeerDeletionCancelled | PeerDeleted
     ): Promise<void> {
         const relationships = await manager
             .createQueryBuilder(Relationship, "r")
@@ -356,17 +293,12 @@ export class RelationshipsService implements OnModuleInit {
             .andWhere("r.status IN (:...statuses)", { statuses: PEER_INFORMED_STATUSES })
             .orderBy("r.createdAt", "ASC")
             .getMany();
-        await this.events.record(
-            manager,
-            relationships
-                .filter((r) => r.peerOf(address) !== this.anonymizedAddress)
-                .map((r) => ({ owner: r.peerOf(address), type, payload: { relationshipId: r.id, ...extra } }))
-        );
+        await this.domainEvents.publish(manager, ...relationships.map((r) => event(r, r.peerOf(address))));
     }
 
     /**
      * Decomposes every relationship of a deleted identity on its behalf and replaces its address by the anonymised
-     * one. The listeners see the change with the original addresses, before the anonymisation.
+     * one. The subscribers of the status change see the original addresses, before the anonymisation.
      */
     private async decomposeAllOf(manager: EntityManager, address: string): Promise<void> {
         const now = this.clock.now();
@@ -378,24 +310,7 @@ export class RelationshipsService implements OnModuleInit {
             .addOrderBy("r.id", "ASC")
             .getMany();
         for (const relationship of relationships) {
-            const original = { from: relationship.from, to: relationship.to };
-            const effects = relationship.decomposeDueToIdentityDeletion(address, now);
-            if (effects.event && effects.event.owner !== this.anonymizedAddress) {
-                await this.events.record(manager, [
-                    { owner: effects.event.owner, type: effects.event.type, payload: { relationshipId: relationship.id } }
-                ]);
-            }
-            if (effects.dropActorsUnsyncedMessages) {
-                await this.events.deleteUnsynced(manager, address, ExternalEventType.MessageReceived, relationship.id);
-            }
-            const change: RelationshipStatusChange = {
-                relationshipId: relationship.id,
-                ...original,
-                newStatus: relationship.status,
-                actor: address,
-                actorDeleted: true
-            };
-            for (const listener of this.listeners) await listener(manager, change);
+            await this.domainEvents.publish(manager, ...relationship.decomposeDueToIdentityDeletion(address, now));
             relationship.anonymizeParticipant(address, this.anonymizedAddress);
             await manager.update(
                 Relationship,

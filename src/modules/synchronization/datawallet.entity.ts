@@ -1,5 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import type { DatawalletModificationType } from "./synchronization.events";
+
 const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 
 /**
@@ -26,9 +28,6 @@ export class Datawallet {
         return this.nextIndex > 0 ? this.nextIndex - 1 : null;
     }
 }
-
-export const DatawalletModificationType = { Create: "Create", Update: "Update", Delete: "Delete", CacheChanged: "CacheChanged" } as const;
-export type DatawalletModificationType = (typeof DatawalletModificationType)[keyof typeof DatawalletModificationType];
 
 @Entity({ name: "datawallet_modifications" })
 @Index("ux_datawallet_modifications_owner_index", ["owner", "index"], { unique: true })

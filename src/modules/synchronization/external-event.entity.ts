@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-import type { ExternalEventType } from "./external-event-types";
+import type { ExternalEventType } from "./synchronization.events";
 
 /**
  * Something an identity's devices must learn on their next sync. Written by the module that causes it, in the

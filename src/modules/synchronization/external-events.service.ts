@@ -2,10 +2,11 @@ import { Inject, Injectable } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
 import { Clock } from "../../core/clock/clock";
+import { rawQuery } from "../../core/database/raw-query";
 import { newId } from "../../core/ids/ids";
 import { ExternalEvent } from "./external-event.entity";
 import { ExternalEventPushes } from "./external-event-pushes";
-import type { ExternalEventType } from "./external-event-types";
+import type { ExternalEventType } from "./synchronization.events";
 
 export const EXTERNAL_EVENTS_CHANNEL = "backbone_external_events";
 
@@ -70,7 +71,7 @@ export class ExternalEventsService {
         await manager.insert(ExternalEvent, created);
         const deliverableOwners = created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner);
         await this.announce(manager, deliverableOwners);
-        this.pushes.afterCommit(manager, deliverableOwners);
+        this.pushes.afterCommitOf(manager, deliverableOwners);
         return created;
     }
 
@@ -83,13 +84,14 @@ export class ExternalEventsService {
 
     /** Releases the held-back events about `context` (e.g. when a relationship becomes Active); announces them. */
     async releaseBlocked(manager: EntityManager, context: string): Promise<void> {
-        const rows: Array<{ owner: string }> = await manager.query(
+        const { rows } = await rawQuery<{ owner: string }>(
+            manager,
             "UPDATE external_events SET is_delivery_blocked = false WHERE context = $1 AND is_delivery_blocked RETURNING owner",
             [context]
         );
         await this.announce(
             manager,
-            (Array.isArray(rows[0]) ? (rows[0] as Array<{ owner: string }>) : rows).map((r) => r.owner)
+            rows.map((r) => r.owner)
         );
     }
 

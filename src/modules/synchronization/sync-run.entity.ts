@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-export const SyncRunType = { ExternalEventSync: "ExternalEventSync", DatawalletVersionUpgrade: "DatawalletVersionUpgrade" } as const;
-export type SyncRunType = (typeof SyncRunType)[keyof typeof SyncRunType];
+import type { SyncRunType } from "./synchronization.events";
 
 const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 

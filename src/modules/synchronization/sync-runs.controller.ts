@@ -22,6 +22,7 @@ import {
     SyncRunDto,
     SyncRunIdParams
 } from "./synchronization.dto";
+import { StartSyncRunStatus } from "./synchronization.events";
 
 @ApiTags("SyncRuns")
 @ApiBearerAuth()
@@ -50,7 +51,7 @@ export class SyncRunsController {
         @Res({ passthrough: true }) reply: FastifyReply
     ): Promise<StartSyncRunResponse> {
         const response = await this.syncRuns.startSyncRun(caller, supportedVersion, request ?? {});
-        reply.status(response.status === "Created" ? 201 : 200);
+        reply.status(response.status === StartSyncRunStatus.Created ? 201 : 200);
         return response;
     }
 

@@ -3,16 +3,18 @@ import { DataSource, type EntityManager } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
+import { lockForTransaction } from "../../core/database/advisory-lock";
 import { isUniqueViolation } from "../../core/database/errors";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
+import { IdentityStatus } from "../devices/devices.events";
 import { IdentitiesService } from "../devices/identities.service";
 import { Datawallet } from "./datawallet.entity";
 import { DatawalletService } from "./datawallet.service";
 import { ExternalEvent } from "./external-event.entity";
 import { MAX_SYNC_ERRORS } from "./external-events.service";
-import { SyncRun, SyncRunType } from "./sync-run.entity";
+import { SyncRun } from "./sync-run.entity";
 import {
     CreatedDatawalletModificationDto,
     ExternalEventDto,
@@ -26,6 +28,7 @@ import {
     SyncRunDto
 } from "./synchronization.dto";
 import { SynchronizationErrors } from "./synchronization.errors";
+import { StartSyncRunStatus, SyncRunType } from "./synchronization.events";
 
 const DEFAULT_DURATION_SECONDS = 10;
 const REFRESH_DURATION_SECONDS = 10;
@@ -42,14 +45,14 @@ export class SyncRunsService {
 
     async startSyncRun(caller: Caller, supportedVersion: number, request: StartSyncRunRequest): Promise<StartSyncRunResponse> {
         if (supportedVersion <= 0) throw new ValidationError("'X-Supported-Datawallet-Version': must be greater than 0.");
-        if ((await this.identities.statusOf(caller.address)) !== "Active")
+        if ((await this.identities.statusOf(caller.address)) !== IdentityStatus.Active)
             throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
         const type = request.type ?? SyncRunType.ExternalEventSync;
         try {
             return await this.dataSource.transaction(async (manager) => {
                 // Starts of one identity run one after the other, so that a start that waited sees the run that won
                 // (and answers "another sync run is running", never "no new events" because the winner took them).
-                await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`sync-run-start:${caller.address}`]);
+                await lockForTransaction(manager, "sync-run-start", caller.address);
                 // Shared lock: a concurrent push of modifications (which locks the row for update) waits for the start.
                 const datawallet = await manager
                     .createQueryBuilder(Datawallet, "d")
@@ -71,7 +74,7 @@ export class SyncRunsService {
                         `SELECT 1 FROM external_events WHERE owner = $1 AND sync_run_id IS NULL AND NOT is_delivery_blocked AND sync_error_count < $2 LIMIT 1`,
                         [caller.address, MAX_SYNC_ERRORS]
                     );
-                    if (hasEvents.length === 0) return { status: "NoNewEvents" as const, syncRun: null };
+                    if (hasEvents.length === 0) return { status: StartSyncRunStatus.NoNewEvents, syncRun: null };
                 }
                 const run = manager.create(SyncRun, {
                     id: newId("SYR"),
@@ -98,7 +101,7 @@ export class SyncRunsService {
                     run.eventCount = Number(counted[0]!.n);
                     await manager.update(SyncRun, { id: run.id }, { eventCount: run.eventCount });
                 }
-                return { status: "Created" as const, syncRun: SyncRunDto.from(run) };
+                return { status: StartSyncRunStatus.Created, syncRun: SyncRunDto.from(run) };
             });
         } catch (error) {
             if (ONE_ACTIVE_RUN_CONSTRAINTS.some((name) => isUniqueViolation(error, name))) {

@@ -14,9 +14,9 @@ import {
     StringProperty
 } from "../../core/validation/decorators";
 import type { DatawalletModification } from "./datawallet.entity";
-import { DatawalletModificationType } from "./datawallet.entity";
 import type { ExternalEvent } from "./external-event.entity";
-import { type SyncRun, SyncRunType } from "./sync-run.entity";
+import type { SyncRun } from "./sync-run.entity";
+import { DatawalletModificationType, StartSyncRunStatus, SyncRunType } from "./synchronization.events";
 
 /** Largest accepted encrypted payload of one datawallet modification. */
 const MAX_MODIFICATION_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -69,8 +69,8 @@ export class SyncRunDto {
 }
 
 export class StartSyncRunResponse {
-    @ApiProperty({ enum: ["Created", "NoNewEvents"], enumName: "StartSyncRunStatus" })
-    status!: "Created" | "NoNewEvents";
+    @ApiProperty({ enum: Object.values(StartSyncRunStatus), enumName: "StartSyncRunStatus" })
+    status!: StartSyncRunStatus;
     @ApiProperty({ type: SyncRunDto, nullable: true })
     syncRun!: SyncRunDto | null;
 }

@@ -13,7 +13,7 @@ export class SynchronizationIdentityDeletion implements OnModuleInit {
     constructor(private readonly domainEvents: DomainEvents) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe<IdentityDeleted>(IdentityDeleted.eventName, (manager, event) => this.remove(manager, event.address));
+        this.domainEvents.subscribe(IdentityDeleted, (manager, event) => this.remove(manager, event.address));
     }
 
     private async remove(manager: EntityManager, address: string): Promise<void> {

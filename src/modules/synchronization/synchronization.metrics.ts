@@ -13,7 +13,6 @@ export class SynchronizationMetrics implements OnModuleInit {
             "External events not yet handed out by a sync run and not held back",
             "SELECT count(*) AS value FROM external_events WHERE sync_run_id IS NULL AND NOT is_delivery_blocked"
         );
-        // Left out of the scrape until the sync_runs table exists.
         this.metrics.addQueryGauge(
             "backbone_sync_runs_open",
             "Sync runs started and not yet finalized",

@@ -3,6 +3,7 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 
 import { DevicesModule } from "../devices/devices.module";
 import { PushNotificationsModule } from "../push-notifications/push-notifications.module";
+import { RelationshipsModule } from "../relationships/relationships.module";
 import { DatawalletController } from "./datawallet.controller";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
 import { DatawalletService } from "./datawallet.service";
@@ -15,16 +16,20 @@ import { SseHub } from "./sse-hub";
 import { SyncRun } from "./sync-run.entity";
 import { SyncRunsController } from "./sync-runs.controller";
 import { SyncRunsService } from "./sync-runs.service";
-import { SynchronizationDeletionProcesses } from "./synchronization.deletion-processes";
 import { SynchronizationIdentityDeletion } from "./synchronization.identity-deletion";
 import { SynchronizationMetrics } from "./synchronization.metrics";
+import { ExternalEventsFromDomainEvents } from "./synchronization.subscriptions";
 
-/** Sync runs, external events, the datawallet and real-time delivery (SSE fed by Postgres LISTEN). */
+/**
+ * Sync runs, external events, the datawallet and real-time delivery (SSE fed by Postgres LISTEN). It exports nothing:
+ * the other modules publish domain events, which it turns into external events (synchronization.subscriptions.ts).
+ */
 @Module({
     imports: [
         TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter, SyncRun, Datawallet, DatawalletModification]),
         DevicesModule,
-        PushNotificationsModule
+        PushNotificationsModule,
+        RelationshipsModule
     ],
     controllers: [SyncRunsController, DatawalletController, SseController],
     providers: [
@@ -36,8 +41,7 @@ import { SynchronizationMetrics } from "./synchronization.metrics";
         SseHub,
         ExternalEventsListener,
         SynchronizationIdentityDeletion,
-        SynchronizationDeletionProcesses
-    ],
-    exports: [ExternalEventsService]
+        ExternalEventsFromDomainEvents
+    ]
 })
 export class SynchronizationModule {}

@@ -1,12 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Param, Query, Res } from "@nestjs/common";
+import { ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
-import { type Caller, CurrentCaller, OptionalAuth, OptionalCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { type Caller, CurrentCaller, OptionalCaller } from "../../core/auth/caller";
+import { Endpoint } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
-import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
+import { base64BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import {
@@ -22,8 +22,8 @@ import {
 } from "./tokens.dto";
 import { TokensService } from "./tokens.service";
 
+/** The Consumer API of tokens: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("Tokens")
-@ApiBearerAuth()
 @Controller("api/v2/Tokens")
 export class TokensController {
     constructor(
@@ -31,18 +31,17 @@ export class TokensController {
         private readonly paging: Paging
     ) {}
 
-    @Post()
-    @BodyLimit(base64BodyLimit(MAX_TOKEN_CONTENT_BYTES))
-    @EnforceQuota("NumberOfTokens")
-    @HttpCode(201)
-    @OptionalAuth()
-    @AnonymousRateLimit("tokens", { exemptAuthenticated: true })
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
+        auth: "optional",
         summary: "Create a token",
-        description: "Anonymous callers may only create empty tokens (no content) that expire within five minutes."
+        description: "Anonymous callers may only create empty tokens (no content) that expire within five minutes.",
+        result: CreateTokenResponse,
+        errors: [400],
+        bodyLimit: base64BodyLimit(MAX_TOKEN_CONTENT_BYTES)
     })
-    @ApiResult(CreateTokenResponse, 201)
-    @ApiErrors(400)
+    @EnforceQuota("NumberOfTokens")
+    @AnonymousRateLimit("tokens", { exemptAuthenticated: true })
     async createToken(
         @OptionalCaller() caller: Caller | undefined,
         @Body() request: CreateTokenRequest,
@@ -50,31 +49,32 @@ export class TokensController {
     ): Promise<CreateTokenResponse> {
         const token = await this.tokens.createToken(caller, request);
         reply.header("location", `/api/v2/Tokens/${token.id}`);
-        return { id: token.id, createdAt: token.createdAt.toISOString() };
+        return CreateTokenResponse.from(token);
     }
 
-    @Get()
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "List tokens by id",
-        description: "Only tokens the caller created or has read before; expiry is not checked."
+        description: "Only tokens the caller created or has read before; expiry is not checked.",
+        result: { page: TokenDto },
+        errors: [400, 401]
     })
-    @ApiPagedResult(TokenDto)
-    @ApiErrors(400, 401)
     async listTokens(@CurrentCaller() caller: Caller, @Query() query: ListTokensQuery): Promise<Page<TokenDto>> {
         const page = await this.tokens.listTokens(caller, query.ids, this.paging.request(query));
         return page.map((token) => TokenDto.from(token));
     }
 
-    @Get(":id")
-    @OptionalAuth()
-    @AnonymousRateLimit("tokens", { exemptAuthenticated: true })
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
+        path: ":id",
+        auth: "optional",
         summary: "Get a token",
         description:
-            "Anonymous or authenticated. Expired, personalised for someone else, or a wrong password: 404. An authenticated reader keeps access (allocation)."
+            "Anonymous or authenticated. Expired, personalised for someone else, or a wrong password: 404. An authenticated reader keeps access (allocation).",
+        result: TokenDto,
+        errors: [400, 404]
     })
-    @ApiResult(TokenDto)
-    @ApiErrors(400, 404)
+    @AnonymousRateLimit("tokens", { exemptAuthenticated: true })
     async getToken(
         @OptionalCaller() caller: Caller | undefined,
         @Param() params: TokenIdParams,
@@ -83,21 +83,27 @@ export class TokensController {
         return TokenDto.from(await this.tokens.getToken(caller, params.id, query.password));
     }
 
-    @Delete(":id")
-    @HttpCode(204)
-    @ApiOperation({ summary: "Delete a token the caller created" })
-    @ApiNoContent()
-    @ApiErrors(400, 401, 403, 404)
+    @Endpoint({
+        method: "DELETE",
+        path: ":id",
+        summary: "Delete a token the caller created",
+        result: "none",
+        errors: [400, 401, 403, 404]
+    })
     async deleteToken(@CurrentCaller() caller: Caller, @Param() params: TokenIdParams): Promise<void> {
         await this.tokens.deleteToken(caller, params.id);
     }
 
-    @Post(":id/UpdateContent")
-    @BodyLimit(base64BodyLimit(MAX_TOKEN_CONTENT_BYTES))
-    @HttpCode(200)
-    @ApiOperation({ summary: "Fill an empty token", description: "The caller becomes the token's creator." })
-    @ApiResult(UpdateTokenContentResponse)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        method: "POST",
+        path: ":id/UpdateContent",
+        status: 200,
+        summary: "Fill an empty token",
+        description: "The caller becomes the token's creator.",
+        result: UpdateTokenContentResponse,
+        errors: [400, 401, 404],
+        bodyLimit: base64BodyLimit(MAX_TOKEN_CONTENT_BYTES)
+    })
     async updateTokenContent(
         @CurrentCaller() caller: Caller,
         @Param() params: TokenIdParams,

@@ -1,4 +1,4 @@
-import { ApiProperty } from "@nestjs/swagger";
+import { ApiProperty, OmitType } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
 import { ApiBytesProperty } from "../../core/http/openapi";
@@ -18,7 +18,7 @@ export class CreateTokenRequest {
     })
     content?: Buffer | null;
 
-    @DateProperty({ description: "Must lie in the future (for anonymous callers: within the next five minutes)." })
+    @DateProperty({ future: true, description: "Must lie in the future (for anonymous callers: within the next five minutes)." })
     expiresAt!: Date;
 
     @AddressProperty({ required: false, nullable: true, description: "Only this identity (and the creator) can read the token." })
@@ -33,6 +33,10 @@ export class CreateTokenResponse {
     id!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;
+
+    static from(token: Token): CreateTokenResponse {
+        return { id: token.id, createdAt: token.createdAt.toISOString() };
+    }
 }
 
 export class TokenDto {
@@ -93,22 +97,8 @@ export class UpdateTokenContentRequest {
     password?: Buffer | null;
 }
 
-export class UpdateTokenContentResponse {
-    @ApiProperty({ example: "TOKaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", nullable: true })
-    createdBy!: string | null;
-    @ApiProperty({ type: "string", nullable: true })
-    createdByDevice!: string | null;
-    @ApiProperty({ type: "string", nullable: true })
-    forIdentity!: string | null;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    expiresAt!: string;
-    @ApiProperty()
-    isPasswordProtected!: boolean;
-
+/** A token as filling it answers: everything but the content. */
+export class UpdateTokenContentResponse extends OmitType(TokenDto, ["content"] as const) {
     static from(token: Token): UpdateTokenContentResponse {
         const { content: _content, ...rest } = TokenDto.from(token);
         return rest;

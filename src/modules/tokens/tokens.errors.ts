@@ -10,6 +10,5 @@ export const TokensErrors = {
         ),
     anonymousContent: () =>
         new ValidationError("'content': anonymous callers can only create empty tokens.", ErrorCode.invalidPropertyValue),
-    expiresAtNotInFuture: () => new ValidationError("'expiresAt': must be in the future."),
     anonymousLifetime: () => new ValidationError("'expiresAt': tokens created anonymously must expire within five minutes.")
 };

@@ -1,8 +1,8 @@
 import { Injectable } from "@nestjs/common";
 
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
+import { Token } from "./token.entity";
 import { TokensRepository } from "./tokens.repository";
-import { EXPIRED_TOKEN_RETENTION_MS } from "./tokens.service";
 
 /** Deletes tokens that expired more than 30 days ago. */
 @Injectable()
@@ -13,6 +13,6 @@ export class ExpiredTokensCleanup implements HousekeepingTask {
     constructor(private readonly tokens: TokensRepository) {}
 
     async runBatch(now: Date, batchSize: number): Promise<number> {
-        return await this.tokens.deleteExpired(new Date(now.getTime() - EXPIRED_TOKEN_RETENTION_MS), batchSize);
+        return await this.tokens.deleteExpired(Token.retentionCutoff(now), batchSize);
     }
 }

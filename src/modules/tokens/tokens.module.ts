@@ -1,8 +1,6 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
-import { DevicesModule } from "../devices/devices.module";
-import { SynchronizationModule } from "../synchronization/synchronization.module";
 import { Token, TokenAllocation } from "./token.entity";
 import { TokensController } from "./tokens.controller";
 import { ExpiredTokensCleanup } from "./tokens.housekeeping";
@@ -13,7 +11,7 @@ import { TokensService } from "./tokens.service";
 
 /** Tokens: small encrypted records shared by id, anonymously readable, optionally personalised or password protected. */
 @Module({
-    imports: [TypeOrmModule.forFeature([Token, TokenAllocation]), SynchronizationModule, DevicesModule],
+    imports: [TypeOrmModule.forFeature([Token, TokenAllocation])],
     controllers: [TokensController],
     providers: [TokensService, TokensRepository, ExpiredTokensCleanup, CreatedTokensUsage, TokensIdentityDeletion],
     exports: [TokensService]

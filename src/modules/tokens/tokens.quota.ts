@@ -1,8 +1,7 @@
 import { Injectable } from "@nestjs/common";
-import { DataSource } from "typeorm";
 
-import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
-import { Token } from "./token.entity";
+import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { TokensRepository } from "./tokens.repository";
 
 /** Usage of the NumberOfTokens quota: tokens the identity created (and that still exist). */
 @Injectable()
@@ -10,9 +9,9 @@ import { Token } from "./token.entity";
 export class CreatedTokensUsage implements QuotaUsageCounter {
     readonly metricKey = "NumberOfTokens";
 
-    constructor(private readonly dataSource: DataSource) {}
+    constructor(private readonly tokens: TokensRepository) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        return await createdByQuery(this.dataSource, Token, address, since).getCount();
+        return await this.tokens.countCreatedBy(address, since);
     }
 }

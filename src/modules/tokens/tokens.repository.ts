@@ -2,10 +2,16 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { Brackets, type DataSource, type EntityManager } from "typeorm";
 
+import { rawQuery } from "../../core/database/raw-query";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
-import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, TokenAllocation } from "./token.entity";
+import { createdByQuery } from "../../core/quotas/quota-usage";
+import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, TokenAllocation, type TokenAuthor } from "./token.entity";
 
-/** The queries of the tokens module, named by intent. */
+/**
+ * Every query of the tokens module, named by intent: the only place of the module that touches the database. Methods
+ * that run inside a use case's transaction take its EntityManager first; standalone reads and single-statement writes
+ * use the DataSource.
+ */
 @Injectable()
 export class TokensRepository {
     constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -18,38 +24,53 @@ export class TokensRepository {
         return (await this.dataSource.getRepository(Token).findOneBy({ id })) ?? undefined;
     }
 
-    async findForUpdate(manager: EntityManager, id: string): Promise<Token | undefined> {
-        return (await manager.getRepository(Token).findOne({ where: { id }, lock: { mode: "pessimistic_write" } })) ?? undefined;
-    }
-
     async hasAllocation(tokenId: string, address: string): Promise<boolean> {
         return await this.dataSource.getRepository(TokenAllocation).existsBy({ tokenId, address });
     }
 
-    async allocate(tokenId: string, address: string, deviceId: string, at: Date): Promise<void> {
+    /** Records that an identity read the token (once: a second read changes nothing). */
+    async allocate(tokenId: string, reader: TokenAuthor, at: Date): Promise<void> {
         await this.dataSource
             .createQueryBuilder()
             .insert()
             .into(TokenAllocation)
-            .values({ tokenId, address, deviceId, allocatedAt: at })
+            .values({ tokenId, address: reader.address, deviceId: reader.deviceId, allocatedAt: at })
             .orIgnore()
             .execute();
     }
 
     /**
-     * Counts one failed password attempt unless the token is already locked. Returns the new count, or undefined when
-     * the token was already locked (or is gone).
+     * Counts one failed password attempt unless the token is already locked, in one statement (concurrent attempts are
+     * all counted). Returns the new count, or undefined when the token was already locked (or is gone).
      */
     async countFailedPasswordAttempt(manager: EntityManager, id: string): Promise<number | undefined> {
-        const result: unknown = await manager.query(
+        const { rows } = await rawQuery<{ failed_password_attempts: number }>(
+            manager,
             "UPDATE tokens SET failed_password_attempts = failed_password_attempts + 1 WHERE id = $1 AND failed_password_attempts < $2 RETURNING failed_password_attempts",
             [id, MAX_FAILED_PASSWORD_ATTEMPTS]
         );
-        // The driver answers an UPDATE with [rows, affected].
-        const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as Array<{
-            failed_password_attempts: number;
-        }>;
         return rows[0]?.failed_password_attempts;
+    }
+
+    /** Unlocks a token after failed password attempts; false when it does not exist. */
+    async resetFailedPasswordAttempts(id: string): Promise<boolean> {
+        const result = await this.dataSource.getRepository(Token).update({ id }, { failedPasswordAttempts: 0 });
+        return (result.affected ?? 0) > 0;
+    }
+
+    /** Fills an empty token, in one statement; false when it has content by now (or is gone). */
+    async fillContent(id: string, content: Buffer, by: TokenAuthor): Promise<boolean> {
+        const result = await this.dataSource
+            .createQueryBuilder()
+            .update(Token)
+            .set({ content, createdBy: by.address, createdByDevice: by.deviceId })
+            .where("id = :id AND content IS NULL", { id })
+            .execute();
+        return (result.affected ?? 0) > 0;
+    }
+
+    async delete(id: string): Promise<void> {
+        await this.dataSource.getRepository(Token).delete({ id });
     }
 
     /** Tokens among `ids` that the caller created or has allocated, oldest first. */
@@ -82,33 +103,36 @@ export class TokensRepository {
         return await paginate(query, page);
     }
 
-    /** Unlocks a token after failed password attempts; false when it does not exist. */
-    async resetFailedPasswordAttempts(id: string): Promise<boolean> {
-        const result = await this.dataSource.getRepository(Token).update({ id }, { failedPasswordAttempts: 0 });
-        return (result.affected ?? 0) > 0;
+    /** How many tokens an identity created since `since` (ever when undefined) that still exist: the NumberOfTokens quota. */
+    async countCreatedBy(address: string, since: Date | undefined): Promise<number> {
+        return await createdByQuery(this.dataSource, Token, address, since).getCount();
     }
 
     /** Deletes up to `limit` tokens that expired at or before `before` (allocations go with them); returns how many. */
     async deleteExpired(before: Date, limit: number): Promise<number> {
-        const result: unknown = await this.dataSource.query(
+        const { affected } = await rawQuery(
+            this.dataSource,
             "DELETE FROM tokens WHERE id IN (SELECT id FROM tokens WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2)",
             [before, limit]
         );
-        return Array.isArray(result) && typeof result[1] === "number" ? result[1] : 0;
+        return affected;
     }
 
-    async delete(id: string): Promise<void> {
-        await this.dataSource.getRepository(Token).delete({ id });
-    }
-
-    /** Fills an empty token; false when it got content in the meantime. */
-    async fillContent(manager: EntityManager, id: string, content: Buffer, createdBy: string, createdByDevice: string): Promise<boolean> {
-        const result = await manager
-            .createQueryBuilder()
-            .update(Token)
-            .set({ content, createdBy, createdByDevice })
-            .where("id = :id AND content IS NULL", { id })
-            .execute();
-        return (result.affected ?? 0) > 0;
+    /**
+     * Removes a deleted identity from the tokens, in the deletion's transaction: the tokens it created go (their
+     * allocations by cascade); where it is the target of a personalised token or holds an allocation, its address is
+     * replaced by the anonymised address.
+     */
+    async removeIdentity(manager: EntityManager, address: string, anonymized: string): Promise<void> {
+        await manager.delete(Token, { createdBy: address });
+        await manager.update(Token, { forIdentity: address }, { forIdentity: anonymized });
+        // An allocation is keyed by token and address: where the anonymised address already holds one (another
+        // deleted identity read the same token), the deleted identity's allocation is dropped instead.
+        await manager.query(
+            `DELETE FROM token_allocations a WHERE a.address = $1
+             AND EXISTS (SELECT 1 FROM token_allocations b WHERE b.token_id = a.token_id AND b.address = $2)`,
+            [address, anonymized]
+        );
+        await manager.update(TokenAllocation, { address }, { address: anonymized });
     }
 }

@@ -1,21 +1,18 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { InjectDataSource } from "@nestjs/typeorm";
-import type { DataSource } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
+import { Transactions } from "../../core/database/transactions";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
+import { DomainEvents } from "../../core/events/domain-events";
 import type { Page, PageRequest } from "../../core/http/pagination";
-import { newId } from "../../core/ids/ids";
-import { IdentitiesService } from "../devices/identities.service";
-import { ExternalEventType } from "../synchronization/external-event-types";
-import { ExternalEventsService } from "../synchronization/external-events.service";
-import { ANONYMOUS_TOKEN_MAX_LIFETIME_MS, hashTokenPassword, MAX_FAILED_PASSWORD_ATTEMPTS, Token } from "./token.entity";
+import { Token } from "./token.entity";
 import type { CreateTokenRequest, UpdateTokenContentRequest } from "./tokens.dto";
 import { TokensErrors } from "./tokens.errors";
+import { TokenLocked } from "./tokens.events";
 import { TokensRepository } from "./tokens.repository";
 
-/** A token as the Admin API lists it. */
+/** A token as the Admin API lists it (a read model for another module: metadata only, never the content or password). */
 export interface TokenMetadata {
     id: string;
     createdBy: string | null;
@@ -28,58 +25,50 @@ export interface TokenMetadata {
     isPasswordProtected: boolean;
 }
 
-/** Expired tokens are kept this long before housekeeping removes them. */
-export const EXPIRED_TOKEN_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-
+/**
+ * The use cases of tokens, one method each, in the same sequence: resolve the caller → load or 404 → let the token
+ * decide → persist through the repository → publish domain events (in the transaction) → return the entity, which the
+ * controller maps to its DTO.
+ */
 @Injectable()
 export class TokensService {
     constructor(
         private readonly tokens: TokensRepository,
-        private readonly externalEvents: ExternalEventsService,
-        private readonly identities: IdentitiesService,
-        @InjectDataSource() private readonly dataSource: DataSource,
+        private readonly transactions: Transactions,
+        private readonly events: DomainEvents,
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
     async createToken(caller: Caller | undefined, request: CreateTokenRequest): Promise<Token> {
-        const now = this.clock.now();
-        const content = request.content ?? null;
-        if (!caller && content !== null) throw TokensErrors.anonymousContent();
-        if (request.expiresAt.getTime() <= now.getTime()) throw TokensErrors.expiresAtNotInFuture();
-        if (!caller && request.expiresAt.getTime() >= now.getTime() + ANONYMOUS_TOKEN_MAX_LIFETIME_MS)
-            throw TokensErrors.anonymousLifetime();
-        const token = Object.assign(new Token(), {
-            id: newId("TOK"),
-            createdBy: caller?.address ?? null,
-            createdByDevice: caller?.deviceId ?? null,
-            forIdentity: request.forIdentity ?? null,
-            createdAt: now,
+        const token = Token.create({
+            createdBy: caller,
+            content: request.content ?? null,
             expiresAt: request.expiresAt,
-            content,
-            passwordHash: request.password ? hashTokenPassword(request.password) : null,
-            failedPasswordAttempts: 0
+            forIdentity: request.forIdentity ?? null,
+            password: request.password ?? null,
+            now: this.clock.now()
         });
         await this.tokens.insert(token);
         return token;
     }
 
+    /** Reading a token allocates it to an authenticated reader; a wrong password counts towards its lock. */
     async getToken(caller: Caller | undefined, id: string, password: Buffer | undefined): Promise<Token> {
         const token = await this.tokens.find(id);
         if (!token) throw notFound("Token");
         const now = this.clock.now();
-        const address = caller?.address;
-        const hasAllocation = caller !== undefined && !token.isCreatedBy(address) && (await this.tokens.hasAllocation(id, caller.address));
-        const access = token.access({ address, hasAllocation, password, now });
-        switch (access) {
+        const hasAllocation =
+            caller !== undefined && !token.isCreatedBy(caller.address) && (await this.tokens.hasAllocation(id, caller.address));
+        switch (token.access({ address: caller?.address, hasAllocation, password, now })) {
             case "granted":
                 return token;
             case "grantedWithAllocation":
-                await this.tokens.allocate(id, caller!.address, caller!.deviceId, now);
+                await this.tokens.allocate(id, caller!, now);
                 return token;
             case "locked":
                 throw TokensErrors.tooManyFailedPasswordAttempts();
             case "wrongPassword":
-                throw await this.failedPasswordAttempt(token);
+                throw await this.countFailedPasswordAttempt(token);
             case "notFound":
                 throw notFound("Token");
         }
@@ -106,23 +95,21 @@ export class TokensService {
             case "locked":
                 throw TokensErrors.tooManyFailedPasswordAttempts();
             case "wrongPassword":
-                throw await this.failedPasswordAttempt(token);
+                throw await this.countFailedPasswordAttempt(token);
             case "hasContent":
                 throw TokensErrors.contentAlreadyExists();
             case "allowed":
                 break;
         }
-        const filled = await this.dataSource.transaction(
-            async (manager) => await this.tokens.fillContent(manager, id, request.newContent, caller.address, caller.deviceId)
-        );
-        if (!filled) {
+        // Only an empty token is filled: when another request filled it meanwhile, nothing is written.
+        if (!(await this.tokens.fillContent(id, request.newContent, caller))) {
             if (!(await this.tokens.find(id))) throw notFound("Token");
             throw TokensErrors.contentAlreadyExists();
         }
-        return Object.assign(token, { content: request.newContent, createdBy: caller.address, createdByDevice: caller.deviceId });
+        token.fill(request.newContent, caller);
+        return token;
     }
 
-    /** Housekeeping: removes tokens 30 days after they expired, in batches; returns how many. */
     /** What an operator may see of the tokens an identity created: metadata only, never the content or password. */
     async listTokensCreatedBy(address: string, page: PageRequest): Promise<Page<TokenMetadata>> {
         return (await this.tokens.pageCreatedBy(address, page)).map((t) => ({
@@ -142,33 +129,16 @@ export class TokensService {
         if (!(await this.tokens.resetFailedPasswordAttempts(id))) throw notFound("Token");
     }
 
-    async removeExpired(): Promise<number> {
-        const before = new Date(this.clock.now().getTime() - EXPIRED_TOKEN_RETENTION_MS);
-        let removed = 0;
-        for (;;) {
-            const count = await this.tokens.deleteExpired(before, 1000);
-            removed += count;
-            if (count < 1000) return removed;
-        }
-    }
-
     /**
-     * Counts a wrong password and returns the error to answer: 404, or "locked" when this attempt locked the token
-     * (then the creator learns it through a TokenLocked event, written in the same transaction).
+     * Counts a wrong password and returns the error to answer: 404, or "locked" once the token is locked. The attempt
+     * that locks it publishes TokenLocked in the same transaction (synchronization tells the creator).
      */
-    private async failedPasswordAttempt(token: Token): Promise<Error> {
-        const creator = token.createdBy;
-        const notifyCreator = creator !== null && (await this.identities.statusOf(creator)) === "Active";
-        const attempts = await this.dataSource.transaction(async (manager) => {
-            const count = await this.tokens.countFailedPasswordAttempt(manager, token.id);
-            if (count === MAX_FAILED_PASSWORD_ATTEMPTS && notifyCreator) {
-                await this.externalEvents.record(manager, [
-                    { owner: creator, type: ExternalEventType.TokenLocked, payload: { tokenId: token.id } }
-                ]);
-            }
-            return count;
+    private async countFailedPasswordAttempt(token: Token): Promise<Error> {
+        return await this.transactions.run(async (manager) => {
+            const attempt = token.registerFailedPasswordAttempt(await this.tokens.countFailedPasswordAttempt(manager, token.id));
+            if (attempt === "lockedNow" && token.createdBy !== null)
+                await this.events.publish(manager, new TokenLocked(token.id, token.createdBy));
+            return attempt === "counted" ? notFound("Token") : TokensErrors.tooManyFailedPasswordAttempts();
         });
-        if (attempts === undefined || attempts >= MAX_FAILED_PASSWORD_ATTEMPTS) return TokensErrors.tooManyFailedPasswordAttempts();
-        return notFound("Token");
     }
 }

@@ -1,0 +1,13 @@
+import type { DomainEvent } from "../../core/events/domain-events";
+
+// The public vocabulary of the tokens module: the domain events it publishes.
+
+/** Too many wrong passwords locked a token; its creator may unlock it (Admin API) or create a new one. */
+export class TokenLocked implements DomainEvent {
+    static readonly eventName = "tokens.tokenLocked";
+    readonly name = TokenLocked.eventName;
+    constructor(
+        readonly tokenId: string,
+        readonly createdBy: string
+    ) {}
+}
