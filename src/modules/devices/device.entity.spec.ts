@@ -1,4 +1,4 @@
-import { AN_ADDRESS, aDevice } from "../../../test/factories/identities";
+import { aDevice, AN_ADDRESS } from "../../../test/factories/identities";
 import { Device } from "./device.entity";
 
 const now = new Date("2026-01-01T00:00:00.000Z");

@@ -13,6 +13,8 @@ export const DevicesErrors = {
         ),
     invalidPublicKey: () =>
         new ValidationError("'identityPublicKey': must be base64 of a JSON object whose 'pub' is a 32-byte Ed25519 key."),
+    malformedSignature: () => new ValidationError("'signedChallenge.signature': must be base64 of a JSON object with 'sig' and 'alg'."),
+    malformedChallenge: () => new ValidationError("'signedChallenge.challenge': must be a JSON object with 'id' and 'expiresAt'."),
     invalidSignature: () => new ApiError("error.platform.validation.device.invalidSignature", "The given signature is not valid."),
     challengeHasExpired: () =>
         new ApiError(

@@ -1,4 +1,4 @@
-import { AN_ADDRESS, aDeletionProcess } from "../../../test/factories/identities";
+import { aDeletionProcess, AN_ADDRESS } from "../../../test/factories/identities";
 import { IdentityDeletionProcess } from "./deletion-process.entity";
 import { DeletionProcessAuditLogEntry } from "./deletion-process-audit-log.entity";
 import { DeletionAuditLogMessageKey, DeletionProcessStatus } from "./identities.events";

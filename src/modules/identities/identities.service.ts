@@ -50,8 +50,17 @@ export class IdentitiesService {
     async find(address: string, manager?: EntityManager): Promise<IdentityInfo | undefined> {
         const identity = await this.identities.find(address, manager);
         if (!identity) return undefined;
-        const { address: _, ...rest } = identity;
-        return { address, ...rest, canLogIn: identity.canLogIn(this.clock.now()) };
+        return {
+            address: identity.address,
+            clientId: identity.clientId,
+            publicKey: identity.publicKey,
+            identityVersion: identity.identityVersion,
+            tierId: identity.tierId,
+            status: identity.status,
+            createdAt: identity.createdAt,
+            deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt,
+            canLogIn: identity.canLogIn(this.clock.now())
+        };
     }
 
     async exists(address: string, manager?: EntityManager): Promise<boolean> {
