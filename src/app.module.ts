@@ -9,8 +9,10 @@ import { ChallengesModule } from "./modules/challenges/challenges.module";
 import { DevicesModule } from "./modules/devices/devices.module";
 import { FeatureFlagsModule } from "./modules/feature-flags/feature-flags.module";
 import { FilesModule } from "./modules/files/files.module";
+import { IdentitiesModule } from "./modules/identities/identities.module";
 import { MessagesModule } from "./modules/messages/messages.module";
 import { NotificationsModule } from "./modules/notifications/notifications.module";
+import { OAuthClientsModule } from "./modules/oauth-clients/oauth-clients.module";
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { QuotasModule } from "./modules/quotas/quotas.module";
@@ -28,6 +30,8 @@ export class AppModule {
                 LoggingModule.forRoot({ config: options.config, logger: options.logger, destination: options.logDestination }),
                 HealthModule,
                 ChallengesModule,
+                IdentitiesModule,
+                OAuthClientsModule,
                 DevicesModule,
                 PlatformModule,
                 PushNotificationsModule,

@@ -1,4 +1,4 @@
-import { OAuthClientsService } from "../../src/modules/devices/oauth-clients.service";
+import { OAuthClientsService } from "../../src/modules/oauth-clients/oauth-clients.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
-import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";

@@ -2,8 +2,8 @@ import { DataSource } from "typeorm";
 
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
-import { IdentityDeleted } from "../../src/modules/devices/devices.events";
-import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { IdentityDeleted } from "../../src/modules/identities/identities.events";
+import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import {
     type Body,
     createTemplate,

@@ -1,8 +1,8 @@
 import { DataSource } from "typeorm";
 
 import { DomainEvents } from "../../src/core/events/domain-events";
-import { IdentityDeleted } from "../../src/modules/devices/devices.events";
-import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { IdentityDeleted } from "../../src/modules/identities/identities.events";
+import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 

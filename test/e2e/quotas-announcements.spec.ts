@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 
-import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";

@@ -1,5 +1,49 @@
+import { Device, type NewDevice } from "../../src/modules/devices/device.entity";
+import { type DeletionInitiator, IdentityDeletionProcess } from "../../src/modules/identities/deletion-process.entity";
+import { Identity, type NewIdentity } from "../../src/modules/identities/identity.entity";
 import { createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
 import type { TestApp } from "../support/test-app";
+
+export const AN_ADDRESS = "did:e:localhost:dids:aaaaaaaaaaaaaaaaaaaaaa";
+const JANUARY_FIRST = new Date("2026-01-01T00:00:00.000Z");
+
+/** An identity in memory, as `Identity.create` makes it: active, of client "test-client" in tier "TIRbasic", created at `now`. */
+export function anIdentityEntity(overrides: Partial<NewIdentity> = {}): Identity {
+    return Identity.create({
+        address: AN_ADDRESS,
+        clientId: "test-client",
+        publicKey: Buffer.from('{"pub":"key","alg":1}'),
+        identityVersion: 1,
+        tierId: "TIRbasic",
+        now: JANUARY_FIRST,
+        ...overrides
+    });
+}
+
+/** A deletion process in memory, as `IdentityDeletionProcess.start` makes it: started by a device of AN_ADDRESS, 14 days of grace. */
+export function aDeletionProcess(overrides: Partial<Parameters<typeof IdentityDeletionProcess.start>[0]> = {}): IdentityDeletionProcess {
+    const initiator: DeletionInitiator = { kind: "owner", deviceId: "DVCaaaaaaaaaaaaaaaaa" };
+    return IdentityDeletionProcess.start({
+        identityAddress: AN_ADDRESS,
+        previousTierId: "TIRbasic",
+        initiator,
+        lengthOfGracePeriodInDays: 14,
+        now: JANUARY_FIRST,
+        ...overrides
+    });
+}
+
+/** A device in memory, as `Device.create` makes it: the first device of AN_ADDRESS, never logged in, language "en". */
+export function aDevice(overrides: Partial<NewDevice> = {}): Device {
+    return Device.create({
+        identityAddress: AN_ADDRESS,
+        passwordHash: "a password hash",
+        communicationLanguage: "en",
+        isBackupDevice: false,
+        now: JANUARY_FIRST,
+        ...overrides
+    });
+}
 
 /**
  * An identity created through the Consumer API (challenge signed with a fresh Ed25519 key, first device, logged in):

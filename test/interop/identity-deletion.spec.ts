@@ -3,7 +3,7 @@ import { CoreDate } from "@nmshd/core-types";
 import { type AccountController, PeerDeletionStatus, type Relationship } from "@nmshd/transport";
 
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
-import { IdentityDeletionService } from "../../src/modules/devices/identity-deletion.service";
+import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { OfficialClientWorld, syncUntil } from "./official-client";
 
 /** `peer` asks for a relationship from a template of `a`, and `a` accepts it. */

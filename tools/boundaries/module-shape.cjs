@@ -16,7 +16,6 @@ module.exports = {
     queriesOutsideRepositories: [
         "admin",
         "announcements",
-        "devices",
         "feature-flags",
         "files",
         "messages",
@@ -28,7 +27,6 @@ module.exports = {
     ],
     /** Files of other modules that a module still imports (rule 2): importing module → imported files. */
     privateImports: {
-        admin: ["quotas/quota-metrics.ts"],
-        announcements: ["devices/communication-language.ts"]
+        admin: ["quotas/quota-metrics.ts"]
     }
 };

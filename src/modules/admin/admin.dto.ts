@@ -11,7 +11,7 @@ import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import { SignedChallengeDto } from "../devices/devices.dto";
-import { DeletionProcessStatus, IdentityStatus } from "../devices/devices.events";
+import { DeletionProcessStatus, IdentityStatus } from "../identities/identities.events";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quota-metrics";
 import { RELATIONSHIP_STATUSES } from "../relationships/relationships.events";
 

@@ -3,7 +3,9 @@ import { Module } from "@nestjs/common";
 import { AnnouncementsModule } from "../announcements/announcements.module";
 import { ChallengesModule } from "../challenges/challenges.module";
 import { DevicesModule } from "../devices/devices.module";
+import { IdentitiesModule } from "../identities/identities.module";
 import { MessagesModule } from "../messages/messages.module";
+import { OAuthClientsModule } from "../oauth-clients/oauth-clients.module";
 import { QuotasModule } from "../quotas/quotas.module";
 import { RelationshipsModule } from "../relationships/relationships.module";
 import { TokensModule } from "../tokens/tokens.module";
@@ -32,7 +34,17 @@ import { TiersAdminController } from "./tiers.admin.controller";
  * services here (…Administration) hold what spans modules, for the controllers and the admin CLI.
  */
 @Module({
-    imports: [DevicesModule, QuotasModule, AnnouncementsModule, TokensModule, RelationshipsModule, MessagesModule, ChallengesModule],
+    imports: [
+        DevicesModule,
+        IdentitiesModule,
+        OAuthClientsModule,
+        QuotasModule,
+        AnnouncementsModule,
+        TokensModule,
+        RelationshipsModule,
+        MessagesModule,
+        ChallengesModule
+    ],
     controllers: [
         AnnouncementsAdminController,
         ClientsAdminController,

@@ -1,7 +1,7 @@
 import { Injectable } from "@nestjs/common";
 
 import { ApiError, notFound } from "../../core/errors/errors";
-import { type OAuthClientInfo, OAuthClientsService, type OAuthClientWithSecret } from "../devices/oauth-clients.service";
+import { type OAuthClientInfo, OAuthClientsService, type OAuthClientWithSecret } from "../oauth-clients/oauth-clients.service";
 import { QuotasService } from "../quotas/quotas.service";
 
 export const tierIdInvalidOrDoesNotExist = () =>

@@ -1,13 +1,14 @@
 import { Injectable } from "@nestjs/common";
 
 import { notFound } from "../../core/errors/errors";
+import type { SignedChallengeDto } from "../devices/devices.dto";
+import { DevicesService, type IdentityDetails } from "../devices/devices.service";
 import {
     type DeletionAuditLogEntryInfo,
     DeletionProcessesService,
     type DeletionProcessOverview
-} from "../devices/deletion-processes.service";
-import type { SignedChallengeDto } from "../devices/devices.dto";
-import { IdentitiesService, type IdentityDetails } from "../devices/identities.service";
+} from "../identities/deletion-processes.service";
+import { IdentitiesService } from "../identities/identities.service";
 import { type IdentityQuotaInfo, QuotasService } from "../quotas/quotas.service";
 
 /** Identities as support sees and manages them (Admin API and CLI): details with quotas, tier, deletion processes. */
@@ -16,11 +17,12 @@ export class IdentitiesAdministration {
     constructor(
         private readonly identities: IdentitiesService,
         private readonly quotas: QuotasService,
-        private readonly deletionProcesses: DeletionProcessesService
+        private readonly deletionProcesses: DeletionProcessesService,
+        private readonly devices: DevicesService
     ) {}
 
     async getIdentity(address: string): Promise<IdentityDetails & { quotas: IdentityQuotaInfo[] }> {
-        const details = await this.identities.getIdentityDetails(address);
+        const details = await this.devices.getIdentityDetails(address);
         return { ...details, quotas: await this.quotas.identityQuotas(address) };
     }
 
@@ -39,7 +41,7 @@ export class IdentitiesAdministration {
         identityVersion: number;
         signedChallenge: SignedChallengeDto;
     }) {
-        return this.identities.createIdentityAsSupport(request);
+        return this.devices.createIdentityAsSupport(request);
     }
 
     async startDeletionProcess(address: string): Promise<{ id: string; status: string; createdAt: string }> {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
 
 import { DomainEvents } from "../../core/events/domain-events";
-import { IdentityDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 
 /** A deleted identity's address leaves the recipient lists of announcements addressed to it. */
 @Injectable()

@@ -5,7 +5,7 @@ import type { Repository } from "typeorm";
 import { Clock } from "../../core/clock/clock";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
-import { isCommunicationLanguage } from "../devices/communication-language";
+import { isCommunicationLanguage } from "../devices/devices.events";
 import { Announcement, DEFAULT_LANGUAGE } from "./announcement.entity";
 import { AdminAnnouncementDto, AnnouncementDto, type CreateAnnouncementRequest } from "./announcements.dto";
 

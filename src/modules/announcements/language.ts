@@ -1,6 +1,6 @@
 import { registerDecorator } from "class-validator";
 
-import { isCommunicationLanguage } from "../devices/communication-language";
+import { isCommunicationLanguage } from "../devices/devices.events";
 
 /** An ISO 639-1 language code. */
 export function IsCommunicationLanguage(): PropertyDecorator {

@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
 
 import { DomainEvents } from "../../core/events/domain-events";
-import { IdentityDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 import { ChallengesRepository } from "./challenges.repository";
 
 /** The challenges a deleted identity created (authenticated) go with it; anonymous ones carry no address. */

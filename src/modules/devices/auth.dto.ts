@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
 
+import type { IssuedAccessToken } from "./auth.service";
+
 /** The form fields of the OAuth2 password grant. Validated by hand, since errors follow OAuth2, not the platform envelope. */
 export class TokenRequest {
     @ApiProperty({ enum: ["password"], enumName: "GrantType" })
@@ -21,6 +23,10 @@ export class TokenResponse {
     token_type!: string;
     @ApiProperty({ type: "integer", description: "Lifetime in seconds" })
     expires_in!: number;
+
+    static from(issued: IssuedAccessToken): TokenResponse {
+        return { access_token: issued.accessToken, token_type: "Bearer", expires_in: issued.expiresIn };
+    }
 }
 
 export class OAuthErrorResponse {

@@ -1,14 +1,20 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { AccessTokens } from "../../core/auth/access-tokens";
 import { Clock } from "../../core/clock/clock";
 import { verifyPassword } from "../../core/crypto/passwords";
-import type { TokenResponse } from "./auth.dto";
-import { Device } from "./device.entity";
-import { Identity } from "./identity.entity";
-import { OAuthClientsService } from "./oauth-clients.service";
+import { Transactions } from "../../core/database/transactions";
+import { IdentitiesService } from "../identities/identities.service";
+import { OAuthClientsService } from "../oauth-clients/oauth-clients.service";
+import { DevicesRepository } from "./devices.repository";
+
+/** An access token issued to a device, and how long it is valid. */
+export interface IssuedAccessToken {
+    accessToken: string;
+    /** Lifetime in seconds. */
+    expiresIn: number;
+}
 
 export class OAuthError extends Error {
     constructor(
@@ -60,7 +66,9 @@ const LOCKED_OUT = () => new OAuthError(400, "access_denied", "The user is tempo
 @Injectable()
 export class AuthService {
     constructor(
-        private readonly dataSource: DataSource,
+        private readonly devices: DevicesRepository,
+        private readonly identities: IdentitiesService,
+        private readonly transactions: Transactions,
         private readonly clients: OAuthClientsService,
         private readonly tokens: AccessTokens,
         @Inject(Clock) private readonly clock: Clock,
@@ -71,7 +79,7 @@ export class AuthService {
      * `authorization`: the request's Authorization header; the client may authenticate with HTTP Basic instead of the
      * form's `client_id` and `client_secret` (RFC 6749 §2.3.1).
      */
-    async issueToken(form: Record<string, unknown>, authorization?: string): Promise<TokenResponse> {
+    async issueToken(form: Record<string, unknown>, authorization?: string): Promise<IssuedAccessToken> {
         const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
         const grantType = field("grant_type");
         if (!grantType) throw new OAuthError(400, "invalid_request", "The mandatory 'grant_type' parameter is missing.");
@@ -94,25 +102,25 @@ export class AuthService {
         const client = await this.clients.authenticate(clientId, clientSecret);
         if (!client) throw new OAuthError(401, "invalid_client", "The specified client credentials are invalid.", challenge);
 
-        const device = await this.dataSource.getRepository(Device).findOneBy({ username });
+        const device = await this.devices.findByUsername(username);
         if (!device) throw INVALID_GRANT();
         const now = this.clock.now();
-        const identity = await this.dataSource.getRepository(Identity).findOneBy({ address: device.identityAddress });
-        if (!identity || !identity.canLogIn(now)) throw INVALID_GRANT();
+        const identity = await this.identities.find(device.identityAddress);
+        if (!identity || !identity.canLogIn) throw INVALID_GRANT();
         if (device.isLockedOut(now)) throw LOCKED_OUT();
 
         const valid = await verifyPassword(password, device.passwordHash);
-        const outcome = await this.dataSource.transaction(async (manager) => {
-            const locked = await manager.findOne(Device, { where: { id: device.id }, lock: { mode: "pessimistic_write" } });
+        const outcome = await this.transactions.run(async (manager) => {
+            const locked = await this.devices.findForUpdate(manager, device.id);
             if (!locked) return INVALID_GRANT();
             if (locked.isLockedOut(now)) return LOCKED_OUT();
             if (!valid) {
                 locked.recordFailedLogin(now, this.config.LOGIN_MAX_FAILED_ATTEMPTS, this.config.LOGIN_LOCKOUT_MINUTES * 60_000);
-                await manager.save(locked);
+                await this.devices.save(manager, locked);
                 return locked.isLockedOut(now) ? LOCKED_OUT() : INVALID_GRANT();
             }
             locked.recordLogin(now);
-            await manager.save(locked);
+            await this.devices.save(manager, locked);
             return undefined;
         });
         if (outcome) throw outcome;
@@ -123,6 +131,6 @@ export class AuthService {
             username: device.username,
             clientId: client.id
         });
-        return { access_token: accessToken, token_type: "Bearer", expires_in: this.tokens.lifetime };
+        return { accessToken, expiresIn: this.tokens.lifetime };
     }
 }

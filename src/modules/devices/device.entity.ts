@@ -1,5 +1,20 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { newId } from "../../core/ids/ids";
+import { DevicesErrors } from "./devices.errors";
+import { isCommunicationLanguage } from "./devices.events";
+import { type PasswordPolicy, passwordProblem } from "./password-policy";
+
+export interface NewDevice {
+    identityAddress: string;
+    passwordHash: string;
+    communicationLanguage: string;
+    isBackupDevice: boolean;
+    /** The device that registers it; none for the first device of an identity (it counts as created by itself). */
+    createdByDevice?: string;
+    now: Date;
+}
+
 /** One device of an identity, with its own login (username and password). */
 @Entity({ name: "devices" })
 @Index("ux_devices_one_backup_device", ["identityAddress"], { unique: true, where: "is_backup_device" })
@@ -38,6 +53,44 @@ export class Device {
 
     @Column({ type: "timestamptz", nullable: true })
     lockoutEndsAt!: Date | null;
+
+    /**
+     * The rules for a new device's credentials, checked before its password is hashed: the password policy (a refused
+     * password fails the registration) and an ISO 639-1 communication language.
+     */
+    static checkRegistration(password: string, communicationLanguage: string, policy: PasswordPolicy): void {
+        const problem = passwordProblem(password, policy);
+        if (problem) throw DevicesErrors.registrationFailed(problem);
+        Device.checkCommunicationLanguage(communicationLanguage);
+    }
+
+    /** A device password that satisfies the policy (a refused one fails the change). */
+    static checkNewPassword(password: string, policy: PasswordPolicy): void {
+        const problem = passwordProblem(password, policy);
+        if (problem) throw DevicesErrors.changePasswordFailed(problem);
+    }
+
+    static checkCommunicationLanguage(communicationLanguage: string): void {
+        if (!isCommunicationLanguage(communicationLanguage)) throw DevicesErrors.invalidCommunicationLanguage();
+    }
+
+    /** A new device with its own username, never logged in yet. */
+    static create(input: NewDevice): Device {
+        const id = newId("DVC");
+        return Object.assign(new Device(), {
+            id,
+            identityAddress: input.identityAddress,
+            username: newId("USR"),
+            passwordHash: input.passwordHash,
+            createdAt: input.now,
+            createdByDevice: input.createdByDevice ?? id,
+            lastLoginAt: null,
+            communicationLanguage: input.communicationLanguage,
+            isBackupDevice: input.isBackupDevice,
+            failedLoginCount: 0,
+            lockoutEndsAt: null
+        });
+    }
 
     isLockedOut(now: Date): boolean {
         return this.lockoutEndsAt !== null && this.lockoutEndsAt.getTime() > now.getTime();

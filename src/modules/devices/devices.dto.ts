@@ -1,11 +1,10 @@
-import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
+import { ApiProperty, ApiPropertyOptional, PickType } from "@nestjs/swagger";
 import { Transform } from "class-transformer";
 import { IsArray, IsOptional, IsString } from "class-validator";
 
 import { PageQuery } from "../../core/http/pagination";
 import { BooleanProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import type { Device } from "./device.entity";
-import { IdentityStatus } from "./devices.events";
 
 export class SignedChallengeDto {
     @StringProperty({ minLength: 1, description: "The challenge JSON exactly as signed." })
@@ -54,21 +53,11 @@ export class CreateIdentityResponse {
     createdAt!: string;
     @ApiProperty({ type: CreatedDeviceDto })
     device!: CreatedDeviceDto;
-}
 
-export class IdentityDto {
-    @ApiProperty()
-    address!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty({ type: "integer" })
-    identityVersion!: number;
-    @ApiProperty({ type: "string", nullable: true })
-    tierId!: string | null;
-    @ApiProperty({ enum: Object.values(IdentityStatus), enumName: "IdentityStatus" })
-    status!: string;
-    @ApiProperty({ type: "string", format: "date-time", nullable: true })
-    deletionGracePeriodEndsAt!: string | null;
+    static from(identity: { address: string; device: Device }): CreateIdentityResponse {
+        const createdAt = identity.device.createdAt.toISOString();
+        return { address: identity.address, createdAt, device: { id: identity.device.id, username: identity.device.username, createdAt } };
+    }
 }
 
 export class RegisterDeviceRequest {
@@ -83,19 +72,6 @@ export class RegisterDeviceRequest {
 
     @BooleanProperty({ required: false })
     isBackupDevice?: boolean;
-}
-
-export class RegisterDeviceResponse {
-    @ApiProperty()
-    id!: string;
-    @ApiProperty()
-    username!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty()
-    createdByDevice!: string;
-    @ApiProperty()
-    isBackupDevice!: boolean;
 }
 
 export class LastLoginDto {
@@ -129,6 +105,20 @@ export class DeviceDto {
             communicationLanguage: device.communicationLanguage,
             isBackupDevice: device.isBackupDevice
         };
+    }
+}
+
+/** A registered device as its registration answers: no login yet, so no last login and no language. */
+export class RegisterDeviceResponse extends PickType(DeviceDto, [
+    "id",
+    "username",
+    "createdAt",
+    "createdByDevice",
+    "isBackupDevice"
+] as const) {
+    static from(device: Device): RegisterDeviceResponse {
+        const { lastLogin: _lastLogin, communicationLanguage: _language, ...rest } = DeviceDto.from(device);
+        return rest;
     }
 }
 
@@ -169,4 +159,8 @@ export class IsDeletedResponse {
     isDeleted!: boolean;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     deletionDate!: string | null;
+
+    static from(state: { isDeleted: boolean; deletionDate: Date | null }): IsDeletedResponse {
+        return { isDeleted: state.isDeleted, deletionDate: state.deletionDate?.toISOString() ?? null };
+    }
 }

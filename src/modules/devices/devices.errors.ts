@@ -1,4 +1,4 @@
-import { ApiError, ErrorCode } from "../../core/errors/errors";
+import { ApiError, ErrorCode, ValidationError } from "../../core/errors/errors";
 
 export const DevicesErrors = {
     unauthorizedClient: () =>
@@ -11,6 +11,10 @@ export const DevicesErrors = {
             "error.platform.validation.device.addressAlreadyExists",
             "The address derived from the given public key already exists. Try again with a different public key."
         ),
+    invalidPublicKey: () =>
+        new ValidationError("'identityPublicKey': must be base64 of a JSON object whose 'pub' is a 32-byte Ed25519 key."),
+    malformedSignature: () => new ValidationError("'signedChallenge.signature': must be base64 of a JSON object with 'sig' and 'alg'."),
+    malformedChallenge: () => new ValidationError("'signedChallenge.challenge': must be a JSON object with 'id' and 'expiresAt'."),
     invalidSignature: () => new ApiError("error.platform.validation.device.invalidSignature", "The given signature is not valid."),
     challengeHasExpired: () =>
         new ApiError(
@@ -18,11 +22,6 @@ export const DevicesErrors = {
             "The given challenge has expired. Obtain a new challenge and try again."
         ),
     registrationFailed: (reason: string) => new ApiError("error.platform.validation.device.registrationFailed", reason),
-    clientReachedIdentitiesLimit: () =>
-        new ApiError(
-            "error.platform.validation.device.clientReachedIdentitiesLimit",
-            "The client's Identity limit has been reached. A new Identity cannot be created with this client."
-        ),
     onlyOneBackupDeviceCanExist: () =>
         new ApiError("error.platform.validation.device.onlyOneBackupDeviceCanExist", "Only one backup device can be created per identity."),
     changePasswordFailed: (reason: string) => new ApiError("error.platform.validation.device.changePasswordFailed", reason),

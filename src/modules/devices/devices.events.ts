@@ -1,59 +1,22 @@
 import type { DomainEvent } from "../../core/events/domain-events";
 
-// The public vocabulary of the devices module (identities, their devices and deletion processes): its statuses and the
-// domain events it publishes. Other modules use these instead of spelling the values.
+// The public vocabulary of the devices module: the communication languages a device may have and the domain events
+// it publishes.
 
-/** The status of an identity: Active, ToBeDeleted (a deletion process runs its grace period), Deleting. */
-export const IdentityStatus = { Active: "Active", ToBeDeleted: "ToBeDeleted", Deleting: "Deleting" } as const;
-export type IdentityStatus = (typeof IdentityStatus)[keyof typeof IdentityStatus];
+/** ISO 639-1 language codes accepted as a device's communication language. */
+const ISO_639_1 = new Set(
+    (
+        "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu " +
+        "fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko " +
+        "kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi " +
+        "pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk " +
+        "ur uz ve vi vo wa wo xh yi yo za zh zu"
+    ).split(" ")
+);
 
-/** The status of an identity's deletion process. */
-export const DeletionProcessStatus = { Active: "Active", Cancelled: "Cancelled", Deleting: "Deleting" } as const;
-export type DeletionProcessStatus = (typeof DeletionProcessStatus)[keyof typeof DeletionProcessStatus];
-
-/** What happened to a deletion process, as the official Backbone names it in its audit log. */
-export const DeletionAuditLogMessageKey = {
-    StartedByOwner: "StartedByOwner",
-    StartedBySupport: "StartedBySupport",
-    CancelledByOwner: "CancelledByOwner",
-    CancelledBySupport: "CancelledBySupport",
-    DeletionStarted: "DeletionStarted",
-    DeletionCompleted: "DeletionCompleted"
-} as const;
-export type DeletionAuditLogMessageKey = (typeof DeletionAuditLogMessageKey)[keyof typeof DeletionAuditLogMessageKey];
-
-/** An identity started its deletion: peers must learn it will be deleted at `deletionDate`. */
-export class IdentityToBeDeleted implements DomainEvent {
-    static readonly eventName = "devices.identityToBeDeleted";
-    readonly name = IdentityToBeDeleted.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionDate: Date
-    ) {}
-}
-
-/** An identity cancelled its deletion. */
-export class IdentityDeletionCancelled implements DomainEvent {
-    static readonly eventName = "devices.identityDeletionCancelled";
-    readonly name = IdentityDeletionCancelled.eventName;
-    constructor(readonly address: string) {}
-}
-
-/** The grace period of an identity's deletion is over and its deletion begins: peers learn it is gone. */
-export class IdentityDeletionStarted implements DomainEvent {
-    static readonly eventName = "devices.identityDeletionStarted";
-    readonly name = IdentityDeletionStarted.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionDate: Date
-    ) {}
-}
-
-/** Every module deletes or anonymises what belongs to this identity, in the transaction that removes it. */
-export class IdentityDeleted implements DomainEvent {
-    static readonly eventName = "devices.identityDeleted";
-    readonly name = IdentityDeleted.eventName;
-    constructor(readonly address: string) {}
+/** Whether a value is an ISO 639-1 code a device may have as its communication language (push texts, announcements). */
+export function isCommunicationLanguage(value: unknown): value is string {
+    return typeof value === "string" && ISO_639_1.has(value);
 }
 
 /** A device was deleted (e.g. an un-onboarded device removed by its identity); what belongs to it goes too. */
@@ -63,25 +26,5 @@ export class DeviceDeleted implements DomainEvent {
     constructor(
         readonly address: string,
         readonly deviceId: string
-    ) {}
-}
-
-/** Support started a deletion process of an identity: its devices must learn it (they did not start it). */
-export class DeletionProcessStartedBySupport implements DomainEvent {
-    static readonly eventName = "devices.deletionProcessStartedBySupport";
-    readonly name = DeletionProcessStartedBySupport.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionProcessId: string
-    ) {}
-}
-
-/** Support cancelled a deletion process of an identity: its devices must learn the new status. */
-export class DeletionProcessCancelledBySupport implements DomainEvent {
-    static readonly eventName = "devices.deletionProcessCancelledBySupport";
-    readonly name = DeletionProcessCancelledBySupport.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionProcessId: string
     ) {}
 }

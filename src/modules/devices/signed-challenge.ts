@@ -1,7 +1,7 @@
 import { Injectable } from "@nestjs/common";
 
 import { parseSignature, verifyEd25519 } from "../../core/crypto/signatures";
-import { notFound, ValidationError } from "../../core/errors/errors";
+import { notFound } from "../../core/errors/errors";
 import { ChallengesService } from "../challenges/challenges.service";
 import { DevicesErrors } from "./devices.errors";
 
@@ -34,10 +34,10 @@ export class SignedChallengeVerifier {
 
     async verify(signed: SignedChallengeInput, rawPublicKey: Buffer): Promise<void> {
         const signature = parseSignature(signed.signature);
-        if (!signature) throw new ValidationError("'signedChallenge.signature': must be base64 of a JSON object with 'sig' and 'alg'.");
+        if (!signature) throw DevicesErrors.malformedSignature();
         if (!verifyEd25519(rawPublicKey, signed.challenge, signature)) throw DevicesErrors.invalidSignature();
         const id = challengeId(signed.challenge);
-        if (!id) throw new ValidationError("'signedChallenge.challenge': must be a JSON object with 'id' and 'expiresAt'.");
+        if (!id) throw DevicesErrors.malformedChallenge();
         const validity = await this.challenges.validityOf(id);
         if (validity === "unknown") throw notFound("Challenge");
         if (validity === "expired") throw DevicesErrors.challengeHasExpired();

@@ -6,7 +6,7 @@ import type { Caller } from "../../core/auth/caller";
 import { lockForTransaction } from "../../core/database/advisory-lock";
 import { notFound } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
-import { IdentityDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 import { RelationshipsService } from "../relationships/relationships.service";
 import { FeatureFlag, MAX_FEATURE_FLAG_NAME_LENGTH } from "./feature-flag.entity";
 import { FeatureFlagsErrors } from "./feature-flags.errors";

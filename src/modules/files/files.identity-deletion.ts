@@ -6,7 +6,7 @@ import { BlobStorage } from "../../core/blob-storage/blob-storage";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { AfterCommit } from "../../core/database/after-commit";
 import { DomainEvents } from "../../core/events/domain-events";
-import { IdentityDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 import { FileMetadata, FileUpload } from "./file.entity";
 
 /**

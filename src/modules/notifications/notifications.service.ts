@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
-import { IdentitiesService } from "../devices/identities.service";
+import { DevicesService } from "../devices/devices.service";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
 import { RelationshipStatus } from "../relationships/relationships.events";
 import { RelationshipsService } from "../relationships/relationships.service";
@@ -25,7 +25,7 @@ export class NotificationsService {
     constructor(
         private readonly dataSource: DataSource,
         private readonly relationships: RelationshipsService,
-        private readonly identities: IdentitiesService,
+        private readonly identities: DevicesService,
         private readonly pushNotifications: PushNotificationsService,
         @Inject(BACKBONE_CONFIG) config: BackboneConfig
     ) {

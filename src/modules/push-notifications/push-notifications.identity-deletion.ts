@@ -1,7 +1,8 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
 
 import { DomainEvents } from "../../core/events/domain-events";
-import { DeviceDeleted, IdentityDeleted } from "../devices/devices.events";
+import { DeviceDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 import { PushRegistration } from "./push-registration.entity";
 
 /** Push registrations go with their device, and all of them with a deleted identity. */

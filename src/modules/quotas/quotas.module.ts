@@ -1,7 +1,8 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
-import { DevicesModule } from "../devices/devices.module";
+import { IdentitiesModule } from "../identities/identities.module";
+import { OAuthClientsModule } from "../oauth-clients/oauth-clients.module";
 import { IndividualQuota } from "./individual-quota.entity";
 import { QuotasController } from "./quotas.controller";
 import { QuotasService } from "./quotas.service";
@@ -9,7 +10,7 @@ import { Tier, TierQuotaDefinition } from "./tier.entity";
 
 /** Tiers, quota definitions, the Consumer read side of quotas and the checker behind @EnforceQuota(). */
 @Module({
-    imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition, IndividualQuota]), DevicesModule],
+    imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition, IndividualQuota]), IdentitiesModule, OAuthClientsModule],
     controllers: [QuotasController],
     providers: [QuotasService],
     exports: [QuotasService]

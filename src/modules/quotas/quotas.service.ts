@@ -9,9 +9,9 @@ import { DomainEvents } from "../../core/events/domain-events";
 import { newId } from "../../core/ids/ids";
 import { type QuotaChecker, QuotaEnforcement, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
-import { IdentityDeleted } from "../devices/devices.events";
-import { IdentitiesService } from "../devices/identities.service";
-import { OAuthClientsService } from "../devices/oauth-clients.service";
+import { IdentityDeleted } from "../identities/identities.events";
+import { IdentitiesService } from "../identities/identities.service";
+import { OAuthClientsService } from "../oauth-clients/oauth-clients.service";
 import { IndividualQuota } from "./individual-quota.entity";
 import {
     isQuotaMetricKey,

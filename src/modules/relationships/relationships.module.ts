@@ -1,7 +1,7 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
-import { DevicesModule } from "../devices/devices.module";
+import { IdentitiesModule } from "../identities/identities.module";
 import { Relationship } from "./relationship.entity";
 import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
 import { RelationshipTemplatesController } from "./relationship-templates.controller";
@@ -12,7 +12,7 @@ import { RelationshipsService } from "./relationships.service";
 
 /** Relationship templates and relationships between identities (status machine and audit log). */
 @Module({
-    imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), DevicesModule],
+    imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), IdentitiesModule],
     controllers: [RelationshipTemplatesController, RelationshipsController],
     providers: [RelationshipTemplatesService, RelationshipsService, CreatedRelationshipTemplatesUsage, RelationshipsUsage],
     exports: [RelationshipsService]

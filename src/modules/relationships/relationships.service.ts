@@ -15,8 +15,8 @@ import {
     IdentityDeletionStarted,
     IdentityStatus,
     IdentityToBeDeleted
-} from "../devices/devices.events";
-import { IdentitiesService } from "../devices/identities.service";
+} from "../identities/identities.events";
+import { IdentitiesService } from "../identities/identities.service";
 import { type Actor, OPEN_RELATIONSHIP_STATUSES, pairKey, Relationship, type RelationshipEvent } from "./relationship.entity";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
 import { RelationshipErrorCodes, RelationshipsErrors } from "./relationships.errors";

@@ -2,8 +2,8 @@ import { Injectable, Logger } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
 import { AfterCommit } from "../../core/database/after-commit";
-import { IdentityStatus } from "../devices/devices.events";
-import { IdentitiesService } from "../devices/identities.service";
+import { IdentityStatus } from "../identities/identities.events";
+import { IdentitiesService } from "../identities/identities.service";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
 
 /**

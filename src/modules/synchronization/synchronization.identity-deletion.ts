@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
 import { DomainEvents } from "../../core/events/domain-events";
-import { IdentityDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
 import { ExternalEvent, ExternalEventCounter } from "./external-event.entity";
 import { SyncRun } from "./sync-run.entity";

@@ -1,7 +1,7 @@
 import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
-import { DevicesModule } from "../devices/devices.module";
+import { IdentitiesModule } from "../identities/identities.module";
 import { PushNotificationsModule } from "../push-notifications/push-notifications.module";
 import { RelationshipsModule } from "../relationships/relationships.module";
 import { DatawalletController } from "./datawallet.controller";
@@ -27,7 +27,7 @@ import { ExternalEventsFromDomainEvents } from "./synchronization.subscriptions"
 @Module({
     imports: [
         TypeOrmModule.forFeature([ExternalEvent, ExternalEventCounter, SyncRun, Datawallet, DatawalletModification]),
-        DevicesModule,
+        IdentitiesModule,
         PushNotificationsModule,
         RelationshipsModule
     ],

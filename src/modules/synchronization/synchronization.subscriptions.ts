@@ -4,15 +4,15 @@ import type { EntityManager } from "typeorm";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
+import { FeatureFlagsChanged } from "../feature-flags/feature-flags.events";
+import { FileOwnershipClaimed, FileOwnershipLocked } from "../files/files.events";
 import {
     DeletionProcessCancelledBySupport,
     DeletionProcessStartedBySupport,
     IdentityDeletionCancelled,
     IdentityStatus
-} from "../devices/devices.events";
-import { IdentitiesService } from "../devices/identities.service";
-import { FeatureFlagsChanged } from "../feature-flags/feature-flags.events";
-import { FileOwnershipClaimed, FileOwnershipLocked } from "../files/files.events";
+} from "../identities/identities.events";
+import { IdentitiesService } from "../identities/identities.service";
 import { MessageSent } from "../messages/messages.events";
 import {
     PeerDeleted,

@@ -3,7 +3,7 @@ import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
-import { IdentityDeleted } from "../devices/devices.events";
+import { IdentityDeleted } from "../identities/identities.events";
 import { TokensRepository } from "./tokens.repository";
 
 /**

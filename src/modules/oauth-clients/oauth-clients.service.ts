@@ -1,18 +1,20 @@
 import { createHash } from "node:crypto";
 
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from "@nestjs/common";
-import { InjectRepository } from "@nestjs/typeorm";
-import { DataSource, type Repository } from "typeorm";
+import type { EntityManager } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
 import { hashPassword, verifyPassword } from "../../core/crypto/passwords";
 import { isUniqueViolation } from "../../core/database/errors";
-import { ApiError, notFound } from "../../core/errors/errors";
-import { newId, randomString } from "../../core/ids/ids";
+import { Transactions } from "../../core/database/transactions";
+import { notFound } from "../../core/errors/errors";
+import { randomString } from "../../core/ids/ids";
 import { CREATED_CLIENT_EVENT } from "../../core/logging/pretty";
-import { Identity } from "./identity.entity";
-import { OAuthClient } from "./oauth-client.entity";
+import { IdentitiesService } from "../identities/identities.service";
+import { OAuthClient, type OAuthClientChanges } from "./oauth-client.entity";
+import { OAuthClientsErrors } from "./oauth-clients.errors";
+import { OAuthClientsRepository } from "./oauth-clients.repository";
 
 /** An OAuth client as the admin surface shows it (never its secret hash). */
 export interface OAuthClientInfo {
@@ -24,6 +26,9 @@ export interface OAuthClientInfo {
     numberOfIdentities: number;
 }
 
+/** An OAuth client as other modules receive it (never its secret hash). */
+export type OAuthClientRef = Pick<OAuthClient, "id" | "displayName" | "defaultTier" | "maxIdentities">;
+
 /** A client with its secret in clear, as it is shown once after creating it or changing its secret. */
 export interface OAuthClientWithSecret {
     clientId: string;
@@ -33,19 +38,6 @@ export interface OAuthClientWithSecret {
     createdAt: string;
     maxIdentities: number | null;
 }
-
-export const OAuthClientsErrors = {
-    clientIdAlreadyExists: () =>
-        new ApiError(
-            "error.platform.validation.device.clientIdAlreadyExists",
-            "A client with the given client id already exists. Try a different client id."
-        ),
-    maxIdentitiesLessThanCurrentIdentities: (requested: number, current: number) =>
-        new ApiError(
-            "error.platform.validation.device.maxIdentitiesLessThanCurrentIdentities",
-            `The requested maximum number of identities ${requested} is less than the current number of identities ${current}.`
-        )
-};
 
 const VERIFIED_CACHE_MS = 60_000;
 
@@ -57,15 +49,16 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     private readonly logger = new Logger("OAuthClients");
 
     constructor(
-        @InjectRepository(OAuthClient) private readonly clients: Repository<OAuthClient>,
+        private readonly clients: OAuthClientsRepository,
+        private readonly identities: IdentitiesService,
+        private readonly transactions: Transactions,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig,
-        @Inject(Clock) private readonly clock: Clock,
-        private readonly dataSource: DataSource
+        @Inject(Clock) private readonly clock: Clock
     ) {}
 
     /** The client when id and secret match, else undefined. */
-    async authenticate(clientId: string, clientSecret: string): Promise<OAuthClient | undefined> {
-        const client = await this.clients.findOneBy({ id: clientId });
+    async authenticate(clientId: string, clientSecret: string): Promise<OAuthClientRef | undefined> {
+        const client = await this.clients.find(clientId);
         if (!client) return undefined;
         const cacheKey = `${clientId}\u0000${createHash("sha256").update(clientSecret).update(client.secretHash).digest("base64")}`;
         const until = this.verified.get(cacheKey);
@@ -76,8 +69,18 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         return client;
     }
 
-    async findClient(clientId: string): Promise<OAuthClient | undefined> {
-        return (await this.clients.findOneBy({ id: clientId })) ?? undefined;
+    async findClient(clientId: string): Promise<OAuthClientRef | undefined> {
+        return await this.clients.find(clientId);
+    }
+
+    /**
+     * Part of creating an identity with a client, in that transaction: a client with a limit of identities is locked
+     * (concurrent creations wait) and refuses another identity once it has reached the limit.
+     */
+    async admitIdentity(manager: EntityManager, client: OAuthClientRef): Promise<void> {
+        if (client.maxIdentities === null) return;
+        const locked = await this.clients.findForUpdate(manager, client.id);
+        locked?.admitAnotherIdentity(await this.identities.countIdentitiesOfClient(client.id, manager));
     }
 
     /**
@@ -91,16 +94,8 @@ export class OAuthClientsService implements OnApplicationBootstrap {
         defaultTier?: string | null;
         maxIdentities?: number | null;
     }): Promise<OAuthClientWithSecret> {
-        const id = input.id || newId("CLT");
         const secret = input.secret || randomString(30);
-        const client: OAuthClient = {
-            id,
-            secretHash: await hashPassword(secret),
-            displayName: input.displayName || id,
-            defaultTier: input.defaultTier ?? null,
-            maxIdentities: input.maxIdentities ?? null,
-            createdAt: this.clock.now()
-        };
+        const client = OAuthClient.create({ ...input, secretHash: await hashPassword(secret), now: this.clock.now() });
         try {
             await this.clients.insert(client);
         } catch (error) {
@@ -111,41 +106,28 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     }
 
     async listClients(): Promise<OAuthClientInfo[]> {
-        const clients = await this.clients.find({ order: { createdAt: "ASC", id: "ASC" } });
-        const counts: { clientId: string; count: string }[] = await this.dataSource
-            .getRepository(Identity)
-            .createQueryBuilder("i")
-            .select("i.clientId", "clientId")
-            .addSelect("COUNT(*)", "count")
-            .groupBy("i.clientId")
-            .getRawMany();
-        const byClient = new Map(counts.map((c) => [c.clientId, Number(c.count)]));
+        const clients = await this.clients.listOldestFirst();
+        const byClient = await this.identities.countIdentitiesPerClient();
         return clients.map((client) => this.info(client, byClient.get(client.id) ?? 0));
     }
 
     async getClient(id: string): Promise<OAuthClientInfo> {
-        const client = await this.clients.findOneBy({ id });
+        const client = await this.clients.find(id);
         if (!client) throw notFound("OAuthClient");
-        return this.info(client, await this.dataSource.getRepository(Identity).countBy({ clientId: id }));
+        return this.info(client, await this.identities.countIdentitiesOfClient(id));
     }
 
     /**
      * Changes the tier given to new identities and the limit of identities; `undefined` leaves a value as it is,
      * null removes it. A limit below the number of identities the client already has is refused.
      */
-    async updateClient(id: string, changes: { defaultTier?: string | null; maxIdentities?: number | null }): Promise<OAuthClientInfo> {
-        await this.dataSource.transaction(async (manager) => {
-            const client = await manager.findOne(OAuthClient, { where: { id }, lock: { mode: "pessimistic_write" } });
+    async updateClient(id: string, changes: OAuthClientChanges): Promise<OAuthClientInfo> {
+        await this.transactions.run(async (manager) => {
+            const client = await this.clients.findForUpdate(manager, id);
             if (!client) throw notFound("OAuthClient");
-            if (changes.maxIdentities !== undefined && changes.maxIdentities !== null) {
-                const count = await manager.countBy(Identity, { clientId: id });
-                if (changes.maxIdentities < count)
-                    throw OAuthClientsErrors.maxIdentitiesLessThanCurrentIdentities(changes.maxIdentities, count);
-            }
-            const update: Partial<OAuthClient> = {};
-            if (changes.defaultTier !== undefined) update.defaultTier = changes.defaultTier;
-            if (changes.maxIdentities !== undefined) update.maxIdentities = changes.maxIdentities;
-            if (Object.keys(update).length > 0) await manager.update(OAuthClient, { id }, update);
+            const count = OAuthClient.limitChanges(changes) ? await this.identities.countIdentitiesOfClient(id, manager) : 0;
+            const update = client.change(changes, count);
+            if (Object.keys(update).length > 0) await this.clients.update(manager, id, update);
         });
         return await this.getClient(id);
     }
@@ -153,23 +135,23 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     /** Replaces the secret (a generated one when none is given); returns it in clear once. */
     async changeClientSecret(id: string, secret?: string | null): Promise<OAuthClientWithSecret> {
         const clientSecret = secret || randomString(30);
-        const result = await this.clients.update({ id }, { secretHash: await hashPassword(clientSecret) });
-        if (!result.affected) throw notFound("OAuthClient");
+        if (!(await this.clients.updateSecretHash(id, await hashPassword(clientSecret)))) throw notFound("OAuthClient");
         this.forget(id);
-        const client = await this.clients.findOneByOrFail({ id });
+        const client = await this.clients.find(id);
+        if (!client) throw notFound("OAuthClient");
         return withSecret(client, clientSecret);
     }
 
     /** How many clients give this tier to their new identities. */
     async countClientsWithDefaultTier(tierId: string): Promise<number> {
-        return await this.clients.countBy({ defaultTier: tierId });
+        return await this.clients.countWithDefaultTier(tierId);
     }
 
     /** Deletes a client: from now on neither logins nor identity creation accept its credentials. */
     async deleteClient(id: string): Promise<void> {
-        const result = await this.clients.delete({ id });
+        const deleted = await this.clients.delete(id);
         this.forget(id);
-        if (!result.affected) throw notFound("OAuthClient");
+        if (!deleted) throw notFound("OAuthClient");
     }
 
     /** Drops cached verifications of a client (after its secret changed or it was deleted). */
@@ -191,13 +173,13 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     async onApplicationBootstrap(): Promise<void> {
         const { BOOTSTRAP_CLIENT_ID: id, BOOTSTRAP_CLIENT_SECRET: secret } = this.config;
         if (id && secret) {
-            const existing = await this.clients.findOneBy({ id });
+            const existing = await this.clients.find(id);
             if (!existing) {
                 await this.createClient({ id, secret, displayName: id }).catch(async (error: unknown) => {
-                    if (!(await this.clients.existsBy({ id }))) throw error;
+                    if (!(await this.clients.exists(id))) throw error;
                 });
             } else if (!(await verifyPassword(secret, existing.secretHash))) {
-                await this.clients.update({ id }, { secretHash: await hashPassword(secret) });
+                await this.clients.updateSecretHash(id, await hashPassword(secret));
             }
             return;
         }

@@ -1,6 +1,15 @@
+import { createHash } from "node:crypto";
+
 import { Column, Entity, Generated, Index, PrimaryColumn } from "typeorm";
 
-import type { DeletionAuditLogMessageKey } from "./devices.events";
+import { newId } from "../../core/ids/ids";
+import type { DeletionProcessChange, IdentityDeletionProcess } from "./deletion-process.entity";
+import type { DeletionAuditLogMessageKey } from "./identities.events";
+
+/** The SHA-256 of an address, which names the identity in the deletion audit log. */
+export function addressHash(address: string): string {
+    return createHash("sha256").update(address, "utf8").digest("hex");
+}
 
 /**
  * One entry of the audit log of identity deletions. It names the identity only by the SHA-256 of its address, so it
@@ -38,4 +47,18 @@ export class DeletionProcessAuditLogEntry {
 
     @Column({ type: "jsonb", nullable: true })
     additionalData!: Record<string, string> | null;
+
+    /** The entry of a change of a process, written in the transaction of the change. */
+    static of(process: Pick<IdentityDeletionProcess, "id" | "identityAddress">, change: DeletionProcessChange, at: Date) {
+        return Object.assign(new DeletionProcessAuditLogEntry(), {
+            id: newId("IDA"),
+            deletionProcessId: process.id,
+            identityAddressHash: addressHash(process.identityAddress),
+            createdAt: at,
+            oldStatus: change.oldStatus,
+            newStatus: change.newStatus,
+            messageKey: change.messageKey,
+            additionalData: null
+        });
+    }
 }

@@ -1,0 +1,106 @@
+import { Inject, Injectable } from "@nestjs/common";
+import type { EntityManager } from "typeorm";
+
+import { Clock } from "../../core/clock/clock";
+import { Transactions } from "../../core/database/transactions";
+import { notFound } from "../../core/errors/errors";
+import type { IdentityStatus } from "./identities.events";
+import { IdentitiesRepository } from "./identities.repository";
+import { Identity, type NewIdentity } from "./identity.entity";
+
+/** An identity as other modules read it (never the entity): what an operator and a login need to know. */
+export interface IdentityInfo {
+    address: string;
+    clientId: string;
+    /** The JSON of the public key as sent at creation. */
+    publicKey: Buffer;
+    identityVersion: number;
+    tierId: string | null;
+    status: IdentityStatus;
+    createdAt: Date;
+    deletionGracePeriodEndsAt: Date | null;
+    /** False once the grace period of a deletion process is over. */
+    canLogIn: boolean;
+}
+
+/**
+ * The use cases of identities (their deletion processes are `DeletionProcessesService`'s), and the reads other modules
+ * make of them. A read that feeds another module's decision takes that use case's EntityManager.
+ */
+@Injectable()
+export class IdentitiesService {
+    constructor(
+        private readonly identities: IdentitiesRepository,
+        private readonly transactions: Transactions,
+        @Inject(Clock) private readonly clock: Clock
+    ) {}
+
+    /** Records a new identity in the transaction of its onboarding (which creates its first device). */
+    async createIdentity(manager: EntityManager, input: Omit<NewIdentity, "now">, now: Date): Promise<void> {
+        await this.identities.insert(manager, Identity.create({ ...input, now }));
+    }
+
+    async getIdentity(address: string): Promise<Identity> {
+        const identity = await this.identities.find(address);
+        if (!identity) throw notFound("Identity");
+        return identity;
+    }
+
+    /** An identity as other modules read it, or undefined when it does not exist. */
+    async find(address: string, manager?: EntityManager): Promise<IdentityInfo | undefined> {
+        const identity = await this.identities.find(address, manager);
+        if (!identity) return undefined;
+        return {
+            address: identity.address,
+            clientId: identity.clientId,
+            publicKey: identity.publicKey,
+            identityVersion: identity.identityVersion,
+            tierId: identity.tierId,
+            status: identity.status,
+            createdAt: identity.createdAt,
+            deletionGracePeriodEndsAt: identity.deletionGracePeriodEndsAt,
+            canLogIn: identity.canLogIn(this.clock.now())
+        };
+    }
+
+    async exists(address: string, manager?: EntityManager): Promise<boolean> {
+        return await this.identities.exists(address, manager);
+    }
+
+    /**
+     * The status of an identity, or undefined when it does not exist (for other modules' rules). A use case whose
+     * decision depends on it passes its transaction's manager, so that it reads what the transaction sees.
+     */
+    async statusOf(address: string, manager?: EntityManager): Promise<IdentityStatus | undefined> {
+        return await this.identities.statusOf(address, manager);
+    }
+
+    /** Moves an identity to another (existing) tier; never into or out of "Queued for Deletion". */
+    async changeTier(address: string, tierId: string): Promise<void> {
+        await this.transactions.run(async (manager) => {
+            const identity = await this.identities.findForUpdate(manager, address);
+            if (!identity) throw notFound("Identity");
+            if (identity.changesTier(tierId)) await this.identities.updateTier(manager, address, tierId);
+        });
+    }
+
+    /** The tier of an identity, or undefined when it does not exist. */
+    async tierOf(address: string): Promise<string | null | undefined> {
+        return await this.identities.tierOf(address);
+    }
+
+    /** How many identities each tier has (tier id → count). */
+    async countIdentitiesPerTier(): Promise<Map<string, number>> {
+        return await this.identities.countPerTier();
+    }
+
+    /** How many identities each OAuth client created (client id → count). */
+    async countIdentitiesPerClient(): Promise<Map<string, number>> {
+        return await this.identities.countPerClient();
+    }
+
+    /** How many identities an OAuth client created, as the given transaction sees it (for the client's limit). */
+    async countIdentitiesOfClient(clientId: string, manager?: EntityManager): Promise<number> {
+        return await this.identities.countOfClient(clientId, manager);
+    }
+}
