@@ -188,9 +188,17 @@ export class OwnershipTokenRequest {
 export class ValidateOwnershipTokenResponse {
     @ApiProperty()
     isValid!: boolean;
+
+    static from(isValid: boolean): ValidateOwnershipTokenResponse {
+        return { isValid };
+    }
 }
 
 export class NewOwnershipTokenResponse {
     @ApiProperty()
     newOwnershipToken!: string;
+
+    static from(newOwnershipToken: string): NewOwnershipTokenResponse {
+        return { newOwnershipToken };
+    }
 }
