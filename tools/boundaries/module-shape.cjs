@@ -17,8 +17,6 @@ module.exports = {
         "admin",
         "announcements",
         "devices",
-        "feature-flags",
-        "files",
         "messages",
         "notifications",
         "push-notifications",

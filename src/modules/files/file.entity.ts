@@ -49,8 +49,7 @@ export type OwnershipValidation = "valid" | "invalid" | "lockedNow";
 
 /** What a claim did: the caller owns the file now (with a new token), or it was refused (already the owner, locked, wrong token that locked it now). */
 export type OwnershipClaim =
-    | { outcome: "claimed"; previousOwner: string; ownershipToken: string }
-    | { outcome: "ownFile" | "locked" | "lockedNow" };
+    { outcome: "claimed"; previousOwner: string; ownershipToken: string } | { outcome: "ownFile" | "locked" | "lockedNow" };
 
 /** The metadata of an uploaded, encrypted file; its content is the blob stored under the file's id. */
 @Entity({ name: "files" })

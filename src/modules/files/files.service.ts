@@ -18,8 +18,8 @@ import {
     markLeftBehind
 } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
-import { Transactions } from "../../core/database/transactions";
 import { toBase64Url } from "../../core/crypto/base64";
+import { Transactions } from "../../core/database/transactions";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import type { Page, PageRequest } from "../../core/http/pagination";
