@@ -4,6 +4,8 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 import { DevicesModule } from "../devices/devices.module";
 import { IndividualQuota } from "./individual-quota.entity";
 import { QuotasController } from "./quotas.controller";
+import { QuotasIdentityDeletion } from "./quotas.identity-deletion";
+import { QuotasRepository } from "./quotas.repository";
 import { QuotasService } from "./quotas.service";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
 
@@ -11,7 +13,7 @@ import { Tier, TierQuotaDefinition } from "./tier.entity";
 @Module({
     imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition, IndividualQuota]), DevicesModule],
     controllers: [QuotasController],
-    providers: [QuotasService],
+    providers: [QuotasService, QuotasRepository, QuotasIdentityDeletion],
     exports: [QuotasService]
 })
 export class QuotasModule {}
