@@ -77,13 +77,14 @@ abstract class FileHistoryFields {
     modifiedBy!: string;
 
     static historyOf(file: FileMetadata): FileHistoryFields {
+        const { id, createdBy, createdByDevice, modifiedBy } = file;
         return {
-            id: file.id,
+            id,
             createdAt: file.createdAt.toISOString(),
-            createdBy: file.createdBy,
-            createdByDevice: file.createdByDevice,
+            createdBy,
+            createdByDevice,
             modifiedAt: file.modifiedAt.toISOString(),
-            modifiedBy: file.modifiedBy
+            modifiedBy
         };
     }
 }

@@ -9,6 +9,7 @@ import { FilesRepository } from "./files.repository";
 /** An upload that has not completed after this long is considered dead (its process crashed or lost the client). */
 export const STALE_UPLOAD_AFTER_MS = 6 * 60 * 60 * 1000;
 const BATCH = 500;
+const logger = new Logger("FilesCleanup");
 
 export interface CleanupReport {
     staleUploads: number;
@@ -22,8 +23,6 @@ export interface CleanupReport {
  */
 @Injectable()
 export class FilesCleanup {
-    private readonly logger = new Logger("FilesCleanup");
-
     constructor(
         private readonly files: FilesRepository,
         private readonly blobs: BlobStorage,
@@ -72,7 +71,7 @@ export class FilesCleanup {
         }
         await sweep();
         if (report.staleUploads + report.orphanedBlobs > 0) {
-            this.logger.log(`removed ${report.staleUploads} stale uploads and ${report.orphanedBlobs} orphaned blobs`);
+            logger.log(`removed ${report.staleUploads} stale uploads and ${report.orphanedBlobs} orphaned blobs`);
         }
         return report;
     }

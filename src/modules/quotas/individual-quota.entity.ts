@@ -1,9 +1,30 @@
-import { Column, Entity, Index } from "typeorm";
+import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 import { newId } from "../../core/ids/ids";
 import { QuotasErrors } from "./quotas.errors";
-import { isQuotaMetricKey } from "./quotas.events";
-import { type NewQuota, QuotaDefinition } from "./tier.entity";
+import { isQuotaMetricKey, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
+
+/** What a new quota says: at most `max` of a metric (a key to be checked) per period. */
+export interface NewQuota {
+    metricKey: string;
+    max: number;
+    period: QuotaPeriod;
+}
+
+/** What every quota says, a tier's quota definition or an identity's individual quota: at most `max` of a metric per period. */
+export abstract class QuotaDefinition {
+    @PrimaryColumn({ type: "varchar", length: 20 })
+    id!: string;
+
+    @Column({ type: "varchar", length: 50 })
+    metricKey!: QuotaMetricKey;
+
+    @Column({ type: "integer" })
+    max!: number;
+
+    @Column({ type: "varchar", length: 10 })
+    period!: QuotaPeriod;
+}
 
 /** A quota of one identity (set by an operator); for its metric it takes the place of the tier's quotas. */
 @Entity({ name: "individual_quotas" })

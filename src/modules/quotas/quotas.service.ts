@@ -7,12 +7,12 @@ import { type QuotaChecker, QuotaEnforcement, type QuotaExhaustion } from "../..
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
 import { IdentitiesService } from "../devices/identities.service";
 import { OAuthClientsService } from "../devices/oauth-clients.service";
-import { IndividualQuota } from "./individual-quota.entity";
+import { IndividualQuota, type NewQuota } from "./individual-quota.entity";
 import { periodEnd, periodStart, QUOTA_METRIC_DISPLAY_NAMES } from "./quota-metrics";
 import { QuotasErrors } from "./quotas.errors";
 import { QUOTA_METRIC_KEYS, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
 import { QuotasRepository } from "./quotas.repository";
-import { type NewQuota, Tier, TierQuotaDefinition } from "./tier.entity";
+import { Tier, TierQuotaDefinition } from "./tier.entity";
 
 export interface MetricInfo {
     key: QuotaMetricKey;

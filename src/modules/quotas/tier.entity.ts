@@ -1,31 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 import { newId } from "../../core/ids/ids";
+import { type NewQuota, QuotaDefinition } from "./individual-quota.entity";
 import { QUEUED_FOR_DELETION_TIER } from "./quota-metrics";
 import { QuotasErrors } from "./quotas.errors";
-import { isQuotaMetricKey, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
-
-/** What a new quota says: at most `max` of a metric (a key to be checked) per period. */
-export interface NewQuota {
-    metricKey: string;
-    max: number;
-    period: QuotaPeriod;
-}
-
-/** What every quota says, a tier's quota definition or an identity's individual quota: at most `max` of a metric per period. */
-export abstract class QuotaDefinition {
-    @PrimaryColumn({ type: "varchar", length: 20 })
-    id!: string;
-
-    @Column({ type: "varchar", length: 50 })
-    metricKey!: QuotaMetricKey;
-
-    @Column({ type: "integer" })
-    max!: number;
-
-    @Column({ type: "varchar", length: 10 })
-    period!: QuotaPeriod;
-}
+import { isQuotaMetricKey } from "./quotas.events";
 
 /** A tier groups quota definitions; identities get the default tier of the OAuth client that created them. */
 @Entity({ name: "tiers" })
