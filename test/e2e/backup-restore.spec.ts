@@ -9,7 +9,7 @@ import { Client } from "pg";
 
 import { createDatabase, dropDatabase } from "../../scripts/lib/scratch-database";
 import { startEmbeddedPostgres } from "../../src/core/database/embedded-postgres";
-import { FilesCleanup } from "../../src/modules/files/files-cleanup";
+import { FilesCleanup } from "../../src/modules/files/files.housekeeping";
 import { establishRelationship } from "../factories/relationships";
 import { uploadFile } from "../support/files";
 import { createIdentity, login, type TestIdentity } from "../support/identities";

@@ -3,7 +3,7 @@ import { createServer, type Server, type Socket } from "node:net";
 import { DataSource } from "typeorm";
 
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
-import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files-cleanup";
+import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { freePort } from "../support/child-backbone";
 import { sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";

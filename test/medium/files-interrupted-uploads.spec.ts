@@ -6,7 +6,7 @@ import { DataSource } from "typeorm";
 
 import { dropDatabase } from "../../scripts/lib/scratch-database";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
-import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files-cleanup";
+import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { startChildBackbone } from "../support/child-backbone";
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";

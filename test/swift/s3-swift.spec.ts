@@ -7,7 +7,7 @@ import { DataSource } from "typeorm";
 import { BlobNotFoundError, BlobTooLargeError } from "../../src/core/blob-storage/blob-storage";
 import type { S3BlobStorage, UnfinishedUpload } from "../../src/core/blob-storage/s3-blob-storage";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
-import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files-cleanup";
+import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { startChildBackbone } from "../support/child-backbone";
 import { sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";

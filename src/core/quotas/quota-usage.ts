@@ -1,4 +1,4 @@
-import { SetMetadata } from "@nestjs/common";
+import { Inject, Injectable, SetMetadata, type Type } from "@nestjs/common";
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 /**
@@ -14,6 +14,36 @@ export interface QuotaUsageCounter {
 export const QUOTA_USAGE_COUNTER = "backbone:quota-usage-counter";
 
 export const RegisterQuotaUsageCounter = (): ClassDecorator => SetMetadata(QUOTA_USAGE_COUNTER, true);
+
+/**
+ * The base of a module's quota usage counter: a registered provider for `metricKey` that asks the module's repository
+ * (injected as `source`) for the usage. A module declares one per metric it owns:
+ *
+ * ```ts
+ * // Usage of the NumberOfTokens quota: tokens the identity created (and that still exist).
+ * export class CreatedTokensUsage extends QuotaUsageCounterOf("NumberOfTokens", TokensRepository, (tokens, address, since) =>
+ *     tokens.countCreatedBy(address, since)
+ * ) {}
+ * ```
+ */
+export function QuotaUsageCounterOf<S>(
+    metricKey: string,
+    source: Type<S>,
+    count: (source: S, address: string, since: Date | undefined) => Promise<number>
+): Type<QuotaUsageCounter> {
+    @Injectable()
+    @RegisterQuotaUsageCounter()
+    class RepositoryQuotaUsageCounter implements QuotaUsageCounter {
+        readonly metricKey = metricKey;
+
+        constructor(@Inject(source) private readonly source: S) {}
+
+        async countUsage(address: string, since: Date | undefined): Promise<number> {
+            return await count(this.source, address, since);
+        }
+    }
+    return RepositoryQuotaUsageCounter;
+}
 
 /**
  * The rows of an entity with `createdBy` = address (and `createdAt` ≥ since, when given): the usage query behind

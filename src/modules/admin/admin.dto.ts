@@ -12,7 +12,7 @@ import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
 import { SignedChallengeDto } from "../devices/devices.dto";
 import { DeletionProcessStatus, IdentityStatus } from "../identities/identities.events";
-import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quota-metrics";
+import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quotas.events";
 import { RELATIONSHIP_STATUSES } from "../relationships/relationships.events";
 
 /** How many housekeeping runs GET /api/v1/Housekeeping shows. */

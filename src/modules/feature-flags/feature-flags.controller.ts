@@ -1,43 +1,43 @@
-import { Body, Controller, Get, HttpCode, Param, Patch } from "@nestjs/common";
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Param } from "@nestjs/common";
+import { ApiBody, ApiResponse, ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiNoContent } from "../../core/http/openapi";
-import { BodyLimit } from "../../core/http/route-policy";
-import { FEATURE_FLAGS_SCHEMA, FeatureFlagsResult, IdentityAddressParams } from "./feature-flags.dto";
-import { FeatureFlagsService, parseFeatureFlags } from "./feature-flags.service";
+import { Endpoint } from "../../core/http/endpoint";
+import { FEATURE_FLAGS_SCHEMA, FeatureFlagsResult, IdentityAddressParams, parseFeatureFlags } from "./feature-flags.dto";
+import { FeatureFlagsService } from "./feature-flags.service";
 
+/** The Consumer API of feature flags: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("Identities")
-@ApiBearerAuth()
 @Controller("api/v2/Identities")
 export class FeatureFlagsController {
     constructor(private readonly featureFlags: FeatureFlagsService) {}
 
-    @Patch("Self/FeatureFlags")
-    // Up to 200 names of up to 200 characters each.
-    @BodyLimit(256 * 1024)
-    @HttpCode(204)
-    @ApiOperation({
+    @Endpoint({
+        method: "PATCH",
+        path: "Self/FeatureFlags",
         summary: "Set feature flags of the caller's identity",
         description:
-            "Upserts the given flags (others stay). Names 1..200 characters, at most 200 per request and per identity. Peers of Pending/Active relationships and identities that allocated one of the caller's templates get a PeerFeatureFlagsChanged event."
+            "Upserts the given flags (others stay). Names 1..200 characters, at most 200 per request and per identity. Peers of Pending/Active relationships and identities that allocated one of the caller's templates get a PeerFeatureFlagsChanged event.",
+        result: "none",
+        errors: [400, 401],
+        // Up to 200 names of up to 200 characters each.
+        bodyLimit: 256 * 1024
     })
     @ApiBody({ schema: FEATURE_FLAGS_SCHEMA })
-    @ApiNoContent()
-    @ApiErrors(400, 401)
     async updateOwnFeatureFlags(@CurrentCaller() caller: Caller, @Body() body: unknown): Promise<void> {
         await this.featureFlags.updateOwnFeatureFlags(caller, parseFeatureFlags(body));
     }
 
-    @Get(":identityAddress/FeatureFlags")
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
+        path: ":identityAddress/FeatureFlags",
         summary: "Get the feature flags of an identity",
         description:
-            "For the identity itself, identities with a relationship (any status) to it, and identities that allocated one of its templates; 404 for everybody else. The first letter of every name is lower-cased, as the official Backbone's dictionary key policy does."
+            "For the identity itself, identities with a relationship (any status) to it, and identities that allocated one of its templates; 404 for everybody else. The first letter of every name is lower-cased, as the official Backbone's dictionary key policy does.",
+        errors: [400, 401, 404]
     })
     @ApiResponse({ status: 200, description: "Success", type: FeatureFlagsResult })
-    @ApiErrors(400, 401, 404)
     async getFeatureFlags(@CurrentCaller() caller: Caller, @Param() params: IdentityAddressParams): Promise<Record<string, boolean>> {
-        return await this.featureFlags.featureFlagsOf(caller, params.identityAddress);
+        return FeatureFlagsResult.from(await this.featureFlags.featureFlagsOf(caller, params.identityAddress));
     }
 }

@@ -1,18 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, StreamableFile } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
+import { Body, Controller, Param, Query, Req, Res, StreamableFile } from "@nestjs/common";
+import { ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { Endpoint } from "../../core/http/endpoint";
 import { multipartParts } from "../../core/http/multipart";
-import {
-    ApiBinaryResponse,
-    ApiErrors,
-    ApiMultipartBody,
-    ApiNoContent,
-    ApiPagedResult,
-    ApiResult,
-    ErrorEnvelope
-} from "../../core/http/openapi";
+import { ApiBinaryResponse, ApiMultipartBody, ErrorEnvelope } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { RawResponse } from "../../core/http/raw-response";
@@ -39,8 +32,8 @@ const ApiBlobStorageUnavailable = () =>
         schema: { $ref: getSchemaPath(ErrorEnvelope) }
     });
 
+/** The Consumer API of files: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("Files")
-@ApiBearerAuth()
 @Controller("api/v2/Files")
 export class FilesController {
     constructor(
@@ -48,18 +41,18 @@ export class FilesController {
         private readonly paging: Paging
     ) {}
 
-    @Post()
-    @EnforceQuota("NumberOfFiles", "UsedFileStorageSpace")
-    @HttpCode(201)
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
+        status: 201,
         summary: "Upload a file",
         description:
             "multipart/form-data: the encrypted `content` as a file part plus the metadata. The byte fields may be text parts (base64url or " +
-            "base64, as the official client sends them) or file parts with the raw bytes. The content is streamed to storage."
+            "base64, as the official client sends them) or file parts with the raw bytes. The content is streamed to storage.",
+        result: UploadFileResponse,
+        errors: [400, 401]
     })
+    @EnforceQuota("NumberOfFiles", "UsedFileStorageSpace")
     @ApiMultipartBody(UPLOAD_FILE_SCHEMA)
-    @ApiResult(UploadFileResponse, 201)
-    @ApiErrors(400, 401)
     @ApiBlobStorageUnavailable()
     async uploadFile(
         @CurrentCaller() caller: Caller,
@@ -72,87 +65,94 @@ export class FilesController {
         return UploadFileResponse.from(file, ownershipToken);
     }
 
-    @Get()
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "List the caller's files",
-        description: "Files created by the caller that have not expired, optionally only those with the given ids."
+        description: "Files created by the caller that have not expired, optionally only those with the given ids.",
+        result: { page: FileMetadataDto },
+        errors: [400, 401]
     })
-    @ApiPagedResult(FileMetadataDto)
-    @ApiErrors(400, 401)
     async listFiles(@CurrentCaller() caller: Caller, @Query() query: ListFilesQuery): Promise<Page<FileMetadataDto>> {
         const page = await this.files.listFiles(caller, query.ids, this.paging.request(query));
         return page.map((file) => FileMetadataDto.from(file));
     }
 
-    @Get(":id")
-    @RawResponse()
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
+        path: ":id",
         summary: "Download a file's content",
-        description: "Any authenticated identity may download any file that has not expired."
+        description: "Any authenticated identity may download any file that has not expired.",
+        errors: [400, 401, 404]
     })
+    @RawResponse()
     @ApiBinaryResponse("The encrypted content")
-    @ApiErrors(400, 401, 404)
     @ApiBlobStorageUnavailable()
     async downloadFile(@CurrentCaller() _caller: Caller, @Param() params: FileIdParams): Promise<StreamableFile> {
         const { file, content } = await this.files.openFileContent(params.id);
         return new StreamableFile(content, { type: "application/octet-stream", length: file.cipherSize });
     }
 
-    @Get(":id/Metadata")
-    @ApiOperation({ summary: "Get a file's metadata" })
-    @ApiResult(FileMetadataDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({ method: "GET", path: ":id/Metadata", summary: "Get a file's metadata", result: FileMetadataDto, errors: [400, 401, 404] })
     async getFileMetadata(@CurrentCaller() _caller: Caller, @Param() params: FileIdParams): Promise<FileMetadataDto> {
         return FileMetadataDto.from(await this.files.getFileMetadata(params.id));
     }
 
-    @Delete(":id")
-    @HttpCode(204)
-    @ApiOperation({ summary: "Delete a file the caller created", description: "Removes the metadata and the content." })
-    @ApiNoContent()
-    @ApiErrors(400, 401, 403, 404)
+    @Endpoint({
+        method: "DELETE",
+        path: ":id",
+        summary: "Delete a file the caller created",
+        description: "Removes the metadata and the content.",
+        result: "none",
+        errors: [400, 401, 403, 404]
+    })
     async deleteFile(@CurrentCaller() caller: Caller, @Param() params: FileIdParams): Promise<void> {
         await this.files.deleteFile(caller, params.id);
     }
 
-    @Patch(":id/RegenerateOwnershipToken")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Replace the ownership token", description: "Only the owner; unlocks the ownership." })
-    @ApiResult(NewOwnershipTokenResponse)
-    @ApiErrors(400, 401, 403, 404)
+    @Endpoint({
+        method: "PATCH",
+        path: ":id/RegenerateOwnershipToken",
+        status: 200,
+        summary: "Replace the ownership token",
+        description: "Only the owner; unlocks the ownership.",
+        result: NewOwnershipTokenResponse,
+        errors: [400, 401, 403, 404]
+    })
     async regenerateOwnershipToken(@CurrentCaller() caller: Caller, @Param() params: FileIdParams): Promise<NewOwnershipTokenResponse> {
-        return { newOwnershipToken: await this.files.regenerateOwnershipToken(caller, params.id) };
+        return NewOwnershipTokenResponse.from(await this.files.regenerateOwnershipToken(caller, params.id));
     }
 
-    @Patch(":id/ClaimOwnership")
-    @HttpCode(200)
-    @ApiOperation({
+    @Endpoint({
+        method: "PATCH",
+        path: ":id/ClaimOwnership",
+        status: 200,
         summary: "Become the owner of a file",
-        description: "With the current ownership token. A wrong token locks the ownership (403) until the owner regenerates the token."
+        description: "With the current ownership token. A wrong token locks the ownership (403) until the owner regenerates the token.",
+        result: NewOwnershipTokenResponse,
+        errors: [400, 401, 403, 404]
     })
-    @ApiResult(NewOwnershipTokenResponse)
-    @ApiErrors(400, 401, 403, 404)
     async claimFileOwnership(
         @CurrentCaller() caller: Caller,
         @Param() params: FileIdParams,
         @Body() request: OwnershipTokenRequest
     ): Promise<NewOwnershipTokenResponse> {
-        return { newOwnershipToken: await this.files.claimOwnership(caller, params.id, request.ownershipToken) };
+        return NewOwnershipTokenResponse.from(await this.files.claimOwnership(caller, params.id, request.ownershipToken));
     }
 
-    @Post(":id/ValidateOwnershipToken")
-    @HttpCode(200)
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
+        path: ":id/ValidateOwnershipToken",
+        status: 200,
         summary: "Check an ownership token",
-        description: "A wrong token from somebody other than the owner locks the ownership."
+        description: "A wrong token from somebody other than the owner locks the ownership.",
+        result: ValidateOwnershipTokenResponse,
+        errors: [400, 401, 404]
     })
-    @ApiResult(ValidateOwnershipTokenResponse)
-    @ApiErrors(400, 401, 404)
     async validateOwnershipToken(
         @CurrentCaller() caller: Caller,
         @Param() params: FileIdParams,
         @Body() request: OwnershipTokenRequest
     ): Promise<ValidateOwnershipTokenResponse> {
-        return { isValid: await this.files.validateOwnershipToken(caller, params.id, request.ownershipToken) };
+        return ValidateOwnershipTokenResponse.from(await this.files.validateOwnershipToken(caller, params.id, request.ownershipToken));
     }
 }

@@ -61,7 +61,8 @@ export const UPLOAD_FILE_SCHEMA: SchemaObject = {
     }
 };
 
-export class UploadFileResponse {
+/** The fields both answers about a file start with: its id, who created it and who changed it last. */
+abstract class FileHistoryFields {
     @ApiProperty({ example: "FILaaaaaaaaaaaaaaaaa" })
     id!: string;
     @ApiProperty({ type: "string", format: "date-time" })
@@ -74,6 +75,21 @@ export class UploadFileResponse {
     modifiedAt!: string;
     @ApiProperty()
     modifiedBy!: string;
+
+    static historyOf(file: FileMetadata): FileHistoryFields {
+        const { id, createdBy, createdByDevice, modifiedBy } = file;
+        return {
+            id,
+            createdAt: file.createdAt.toISOString(),
+            createdBy,
+            createdByDevice,
+            modifiedAt: file.modifiedAt.toISOString(),
+            modifiedBy
+        };
+    }
+}
+
+export class UploadFileResponse extends FileHistoryFields {
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     deletedAt!: string | null;
     @ApiProperty({ type: "string", nullable: true })
@@ -93,12 +109,7 @@ export class UploadFileResponse {
 
     static from(file: FileMetadata, ownershipToken: string): UploadFileResponse {
         return {
-            id: file.id,
-            createdAt: file.createdAt.toISOString(),
-            createdBy: file.createdBy,
-            createdByDevice: file.createdByDevice,
-            modifiedAt: file.modifiedAt.toISOString(),
-            modifiedBy: file.modifiedBy,
+            ...FileHistoryFields.historyOf(file),
             deletedAt: null,
             deletedBy: null,
             owner: file.owner,
@@ -111,19 +122,7 @@ export class UploadFileResponse {
     }
 }
 
-export class FileMetadataDto {
-    @ApiProperty({ example: "FILaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty()
-    createdBy!: string;
-    @ApiProperty()
-    createdByDevice!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    modifiedAt!: string;
-    @ApiProperty()
-    modifiedBy!: string;
+export class FileMetadataDto extends FileHistoryFields {
     @ApiProperty()
     modifiedByDevice!: string;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
@@ -149,12 +148,7 @@ export class FileMetadataDto {
 
     static from(file: FileMetadata): FileMetadataDto {
         return {
-            id: file.id,
-            createdAt: file.createdAt.toISOString(),
-            createdBy: file.createdBy,
-            createdByDevice: file.createdByDevice,
-            modifiedAt: file.modifiedAt.toISOString(),
-            modifiedBy: file.modifiedBy,
+            ...FileHistoryFields.historyOf(file),
             modifiedByDevice: file.modifiedByDevice,
             deletedAt: null,
             deletedBy: null,
@@ -188,9 +182,17 @@ export class OwnershipTokenRequest {
 export class ValidateOwnershipTokenResponse {
     @ApiProperty()
     isValid!: boolean;
+
+    static from(isValid: boolean): ValidateOwnershipTokenResponse {
+        return { isValid };
+    }
 }
 
 export class NewOwnershipTokenResponse {
     @ApiProperty()
     newOwnershipToken!: string;
+
+    static from(newOwnershipToken: string): NewOwnershipTokenResponse {
+        return { newOwnershipToken };
+    }
 }

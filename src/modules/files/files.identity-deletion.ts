@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from "@nestjs/common";
-import { type EntityManager, In } from "typeorm";
+import type { EntityManager } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { BlobStorage } from "../../core/blob-storage/blob-storage";
@@ -7,7 +7,7 @@ import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { AfterCommit } from "../../core/database/after-commit";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../identities/identities.events";
-import { FileMetadata, FileUpload } from "./file.entity";
+import { FilesRepository } from "./files.repository";
 
 /**
  * A deleted identity's files (those it owns) go with it; in files it created or modified that others own by now,
@@ -24,6 +24,7 @@ export class FilesIdentityDeletion implements OnModuleInit {
         private readonly domainEvents: DomainEvents,
         private readonly afterCommit: AfterCommit,
         private readonly blobs: BlobStorage,
+        private readonly files: FilesRepository,
         @Inject(BACKBONE_CONFIG) config: BackboneConfig
     ) {
         this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
@@ -34,16 +35,8 @@ export class FilesIdentityDeletion implements OnModuleInit {
     }
 
     private async remove(manager: EntityManager, address: string): Promise<void> {
-        const owned = await manager.find(FileMetadata, { where: { owner: address }, select: { id: true } });
-        const uploads = await manager.find(FileUpload, { where: { startedBy: address }, select: { id: true } });
-        const ids = owned.map((f) => f.id);
-        if (ids.length > 0) await manager.delete(FileMetadata, { id: In(ids) });
-        if (uploads.length > 0) await manager.delete(FileUpload, { id: In(uploads.map((u) => u.id)) });
-        await manager.update(FileMetadata, { createdBy: address }, { createdBy: this.anonymizedAddress });
-        await manager.update(FileMetadata, { modifiedBy: address }, { modifiedBy: this.anonymizedAddress });
-        this.afterCommit.collect(manager, "files.blobs-of-deleted-identities", [...ids, ...uploads.map((u) => u.id)], (all) =>
-            this.deleteBlobs(all)
-        );
+        const removed = await this.files.removeIdentity(manager, address, this.anonymizedAddress);
+        this.afterCommit.collect(manager, "files.blobs-of-deleted-identities", removed, (all) => this.deleteBlobs(all));
     }
 
     private async deleteBlobs(ids: string[]): Promise<void> {

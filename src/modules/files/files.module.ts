@@ -3,12 +3,11 @@ import { TypeOrmModule } from "@nestjs/typeorm";
 
 import { FileMetadata, FileUpload } from "./file.entity";
 import { FilesController } from "./files.controller";
-import { ExpiredFilesCleanup, OrphanedBlobsCleanup } from "./files.housekeeping";
+import { ExpiredFilesCleanup, FilesCleanup, OrphanedBlobsCleanup } from "./files.housekeeping";
 import { FilesIdentityDeletion } from "./files.identity-deletion";
 import { UploadedFilesUsage, UsedFileStorageSpaceUsage } from "./files.quota";
 import { FilesRepository } from "./files.repository";
 import { FilesService } from "./files.service";
-import { FilesCleanup } from "./files-cleanup";
 
 /** Files: encrypted content streamed to the blob store, its metadata, and the ownership token flow. */
 @Module({

@@ -2,17 +2,19 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { type DataSource, type EntityManager, In, LessThan, MoreThan } from "typeorm";
 
+import { rawQuery } from "../../core/database/raw-query";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
+import { createdByQuery } from "../../core/quotas/quota-usage";
 import { FileMetadata, FileUpload } from "./file.entity";
 
-/** The queries of the files module, named by intent. */
+/**
+ * Every query of the files module, named by intent: the only place of the module that touches the database. Methods
+ * that run inside a use case's transaction take its EntityManager first; standalone reads and writes use the
+ * DataSource.
+ */
 @Injectable()
 export class FilesRepository {
     constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-    transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-        return this.dataSource.transaction(work);
-    }
 
     /** Announces an upload before any content is stored under its id. */
     async startUpload(id: string, startedBy: string, at: Date): Promise<void> {
@@ -66,9 +68,9 @@ export class FilesRepository {
         return (result.affected ?? 0) > 0;
     }
 
-    async idsOfVisible(ids: string[], now: Date): Promise<string[]> {
+    async idsOfVisible(ids: string[], now: Date, manager: EntityManager = this.dataSource.manager): Promise<string[]> {
         if (ids.length === 0) return [];
-        const rows = await this.dataSource
+        const rows = await manager
             .getRepository(FileMetadata)
             .find({ where: { id: In(ids), expiresAt: MoreThan(now) }, select: { id: true } });
         return rows.map((row) => row.id);
@@ -92,10 +94,40 @@ export class FilesRepository {
     /** Which of the keys belong to a file or to an upload in progress (one statement, so one consistent view). */
     async knownKeys(keys: string[]): Promise<Set<string>> {
         if (keys.length === 0) return new Set();
-        const rows: Array<{ id: string }> = await this.dataSource.query(
+        const { rows } = await rawQuery<{ id: string }>(
+            this.dataSource,
             "SELECT id FROM files WHERE id = ANY($1) UNION SELECT id FROM file_uploads WHERE id = ANY($1)",
             [keys]
         );
         return new Set(rows.map((row) => row.id));
+    }
+
+    /** How many files an identity uploaded since `since` (ever when undefined) that still exist: the NumberOfFiles quota. */
+    async countCreatedBy(address: string, since: Date | undefined): Promise<number> {
+        return await createdByQuery(this.dataSource, FileMetadata, address, since).getCount();
+    }
+
+    /** The cipher bytes of the files an identity uploaded since `since` (ever when undefined): the UsedFileStorageSpace quota. */
+    async sumCipherSizeCreatedBy(address: string, since: Date | undefined): Promise<number> {
+        const row = await createdByQuery(this.dataSource, FileMetadata, address, since)
+            .select("COALESCE(SUM(row.cipherSize), 0)", "total")
+            .getRawOne<{ total: string }>();
+        return Number(row?.total ?? 0);
+    }
+
+    /**
+     * Removes a deleted identity from the files, in the deletion's transaction: the files it owns and its uploads in
+     * progress go; in files it created or modified that others own by now, the anonymised address takes its place.
+     * Returns the ids whose blobs are to be deleted once the transaction commits.
+     */
+    async removeIdentity(manager: EntityManager, address: string, anonymized: string): Promise<string[]> {
+        const owned = await manager.find(FileMetadata, { where: { owner: address }, select: { id: true } });
+        const uploads = await manager.find(FileUpload, { where: { startedBy: address }, select: { id: true } });
+        const ids = owned.map((f) => f.id);
+        if (ids.length > 0) await manager.delete(FileMetadata, { id: In(ids) });
+        if (uploads.length > 0) await manager.delete(FileUpload, { id: In(uploads.map((u) => u.id)) });
+        await manager.update(FileMetadata, { createdBy: address }, { createdBy: anonymized });
+        await manager.update(FileMetadata, { modifiedBy: address }, { modifiedBy: anonymized });
+        return [...ids, ...uploads.map((u) => u.id)];
     }
 }

@@ -5,6 +5,7 @@ import type { Multipart } from "@fastify/multipart";
 import { Inject, Injectable, Logger } from "@nestjs/common";
 import { plainToInstance } from "class-transformer";
 import { validate } from "class-validator";
+import type { EntityManager } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
@@ -18,13 +19,14 @@ import {
 } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
 import { toBase64Url } from "../../core/crypto/base64";
+import { Transactions } from "../../core/database/transactions";
 import { ForbiddenError, notFound } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
 import type { Page, PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { futureDateProblem } from "../../core/validation/decorators";
 import { validationErrorFactory } from "../../core/validation/validation.pipe";
-import { FileMetadata, newOwnershipToken } from "./file.entity";
+import { FileMetadata } from "./file.entity";
 import { MAX_CIPHER_HASH_BYTES, MAX_ENCRYPTED_PROPERTIES_BYTES, MAX_OWNER_SIGNATURE_BYTES, UploadFileFields } from "./files.dto";
 import { FilesErrors } from "./files.errors";
 import { FileOwnershipClaimed, FileOwnershipLocked } from "./files.events";
@@ -85,6 +87,7 @@ export class FilesService {
         private readonly files: FilesRepository,
         private readonly blobs: BlobStorage,
         private readonly domainEvents: DomainEvents,
+        private readonly transactions: Transactions,
         @Inject(Clock) private readonly clock: Clock,
         @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
     ) {}
@@ -128,30 +131,9 @@ export class FilesService {
             if (!content) throw FilesErrors.missingContent();
             const now = this.clock.now();
             const metadata = await this.validateFields(fields, now);
-            if (metadata.cipherHash.length === content.sha512.length && !metadata.cipherHash.equals(content.sha512)) {
-                throw FilesErrors.cipherHashMismatch();
-            }
-            const ownership = newOwnershipToken();
-            const file = Object.assign(new FileMetadata(), {
-                id,
-                createdAt: now,
-                createdBy: caller.address,
-                createdByDevice: caller.deviceId,
-                modifiedAt: now,
-                modifiedBy: caller.address,
-                modifiedByDevice: caller.deviceId,
-                owner: caller.address,
-                ownerSignature: metadata.ownerSignature,
-                ownershipTokenHash: ownership.hash,
-                ownershipIsLocked: false,
-                lastOwnershipClaimAt: null,
-                cipherSize: content.size,
-                cipherHash: metadata.cipherHash,
-                expiresAt: metadata.expiresAt,
-                encryptedProperties: metadata.encryptedProperties
-            });
+            const { file, ownershipToken } = FileMetadata.create({ id, createdBy: caller, ...metadata, content, now });
             if (!(await this.files.completeUpload(file))) throw new Error("upload was abandoned before it completed");
-            return { file, ownershipToken: ownership.token };
+            return { file, ownershipToken };
         } catch (error) {
             await this.abandonUpload(id, blobWritten, error);
             throw error;
@@ -236,7 +218,7 @@ export class FilesService {
     /** Only the creator deletes; the row goes first (the file is gone at once), then the blob. */
     async deleteFile(caller: Caller, id: string): Promise<void> {
         const file = await this.getFileMetadata(id);
-        if (file.createdBy !== caller.address) throw new ForbiddenError();
+        if (!file.mayBeDeletedBy(caller.address)) throw new ForbiddenError();
         if (!(await this.files.delete(id))) throw notFound("File");
         try {
             await this.blobs.delete(id);
@@ -245,62 +227,42 @@ export class FilesService {
         }
     }
 
+    /** Only the owner; unlocks the ownership. */
     async regenerateOwnershipToken(caller: Caller, id: string): Promise<string> {
-        return await this.files.transaction(async (manager) => {
-            const file = await this.files.findForUpdate(manager, id);
-            if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
+        return await this.transactions.run(async (manager) => {
+            const file = await this.findVisibleForUpdate(manager, id);
             if (!file.isOwnedBy(caller.address)) throw new ForbiddenError();
-            const ownership = newOwnershipToken();
-            file.ownershipTokenHash = ownership.hash;
-            file.ownershipIsLocked = false;
-            this.touch(file, caller);
+            const ownershipToken = file.regenerateOwnershipToken(caller, this.clock.now());
             await this.files.save(manager, file);
-            return ownership.token;
+            return ownershipToken;
         });
     }
 
     /** True for the right token of an unlocked file; a wrong token from a non-owner locks the file and tells the owner. */
     async validateOwnershipToken(caller: Caller, id: string, token: string): Promise<boolean> {
-        return await this.files.transaction(async (manager) => {
-            const file = await this.files.findForUpdate(manager, id);
-            if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
-            const outcome = file.validateOwnershipToken(caller.address, token);
-            if (outcome.lock) {
-                file.ownershipIsLocked = true;
-                await this.files.save(manager, file);
-                await this.domainEvents.publish(manager, new FileOwnershipLocked(file.id, file.owner));
-            }
-            return outcome.isValid;
+        return await this.transactions.run(async (manager) => {
+            const file = await this.findVisibleForUpdate(manager, id);
+            const validation = file.validateOwnershipToken(caller.address, token);
+            if (validation === "lockedNow") await this.saveLocked(manager, file);
+            return validation === "valid";
         });
     }
 
     /** Makes the caller the owner when the token is right; a wrong token locks the file (and still answers 403). */
     async claimOwnership(caller: Caller, id: string, token: string): Promise<string> {
-        const outcome = await this.files.transaction(async (manager) => {
-            const file = await this.files.findForUpdate(manager, id);
-            if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
-            const claim = file.claimOwnership(caller.address, token);
-            if (claim === "wrongToken") {
-                file.ownershipIsLocked = true;
+        const claim = await this.transactions.run(async (manager) => {
+            const file = await this.findVisibleForUpdate(manager, id);
+            const claim = file.claimOwnership(caller, token, this.clock.now());
+            if (claim.outcome === "lockedNow") await this.saveLocked(manager, file);
+            if (claim.outcome === "claimed") {
                 await this.files.save(manager, file);
-                await this.domainEvents.publish(manager, new FileOwnershipLocked(file.id, file.owner));
-                return { claim };
+                await this.domainEvents.publish(manager, new FileOwnershipClaimed(file.id, claim.previousOwner, caller.address));
             }
-            if (claim !== "claimed") return { claim };
-            const previousOwner = file.owner;
-            const ownership = newOwnershipToken();
-            file.owner = caller.address;
-            file.ownershipTokenHash = ownership.hash;
-            file.ownershipIsLocked = false;
-            file.lastOwnershipClaimAt = this.clock.now();
-            this.touch(file, caller);
-            await this.files.save(manager, file);
-            await this.domainEvents.publish(manager, new FileOwnershipClaimed(file.id, previousOwner, caller.address));
-            return { claim, token: ownership.token };
+            return claim;
         });
-        switch (outcome.claim) {
+        switch (claim.outcome) {
             case "claimed":
-                return outcome.token!;
+                return claim.ownershipToken;
             case "ownFile":
                 throw FilesErrors.cannotClaimOwnershipOfOwnFile();
             default:
@@ -308,14 +270,23 @@ export class FilesService {
         }
     }
 
-    /** For other modules (message attachments): which of the ids name files that exist and have not expired. */
-    async existingFileIds(ids: string[]): Promise<string[]> {
-        return await this.files.idsOfVisible([...new Set(ids)], this.clock.now());
+    /**
+     * For other modules (message attachments): which of the ids name files that exist and have not expired; in the
+     * caller's transaction when it passes its manager.
+     */
+    async existingFileIds(ids: string[], manager?: EntityManager): Promise<string[]> {
+        return await this.files.idsOfVisible([...new Set(ids)], this.clock.now(), manager);
     }
 
-    private touch(file: FileMetadata, caller: Caller): void {
-        file.modifiedAt = this.clock.now();
-        file.modifiedBy = caller.address;
-        file.modifiedByDevice = caller.deviceId;
+    private async findVisibleForUpdate(manager: EntityManager, id: string): Promise<FileMetadata> {
+        const file = await this.files.findForUpdate(manager, id);
+        if (!file || !file.isVisible(this.clock.now())) throw notFound("File");
+        return file;
+    }
+
+    /** Stores the lock a wrong ownership token caused and tells the owner. */
+    private async saveLocked(manager: EntityManager, file: FileMetadata): Promise<void> {
+        await this.files.save(manager, file);
+        await this.domainEvents.publish(manager, new FileOwnershipLocked(file.id, file.owner));
     }
 }

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { DataSource } from "typeorm";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
+import { Transactions } from "../../core/database/transactions";
 import { DevicesService } from "../devices/devices.service";
 import { PushNotificationsService } from "../push-notifications/push-notifications.service";
 import { RelationshipStatus } from "../relationships/relationships.events";
@@ -23,7 +23,7 @@ export class NotificationsService {
     private readonly texts: NotificationTexts;
 
     constructor(
-        private readonly dataSource: DataSource,
+        private readonly transactions: Transactions,
         private readonly relationships: RelationshipsService,
         private readonly identities: DevicesService,
         private readonly pushNotifications: PushNotificationsService,
@@ -36,7 +36,7 @@ export class NotificationsService {
         const texts = Object.hasOwn(this.texts, code) ? this.texts[code] : undefined;
         if (!texts) throw NotificationsErrors.codeDoesNotExist();
         const unique = [...new Set(recipients)];
-        await this.dataSource.transaction(async (manager) => {
+        await this.transactions.run(async (manager) => {
             for (const recipient of unique) {
                 const relationship = await this.relationships.youngestRelationshipBetween(manager, caller.address, recipient);
                 if (!relationship) throw NotificationsErrors.noRelationship();

@@ -1,32 +1,40 @@
-import { Controller, Get, Headers, NotFoundException, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiHeader, ApiOperation, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { Controller, Headers, NotFoundException, Res } from "@nestjs/common";
+import { ApiExcludeEndpoint, ApiHeader, ApiResponse, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
-import { type Caller, CurrentCaller, Public } from "../../core/auth/caller";
-import { ApiErrors, ApiResult } from "../../core/http/openapi";
+import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { Endpoint } from "../../core/http/endpoint";
 import { RawResponse } from "../../core/http/raw-response";
 import { PublicRelationshipTemplateReferenceDto, TagsDto, VersionDto } from "./platform.dto";
 import { MAJOR_VERSION, PlatformService } from "./platform.service";
 
+/** A configured file, or 404 when the operator configured none. */
+function orNotFound(body: object | undefined): object {
+    if (!body) throw new NotFoundException();
+    return body;
+}
+
+/** The platform routes: static, operator-configured content, mapped to its DTOs. */
 @ApiTags("Platform")
 @Controller()
 export class PlatformController {
     constructor(private readonly platform: PlatformService) {}
 
-    @Get("api/v2/Version")
-    @Public()
-    @ApiOperation({ summary: "Get the Backbone's major version" })
-    @ApiResult(VersionDto)
+    @Endpoint({ method: "GET", path: "api/v2/Version", auth: "none", summary: "Get the Backbone's major version", result: VersionDto })
     getVersion(): VersionDto {
-        return { majorVersion: MAJOR_VERSION };
+        return VersionDto.from(MAJOR_VERSION);
     }
 
-    @Get("api/v2/Tags")
-    @Public()
+    @Endpoint({
+        method: "GET",
+        path: "api/v2/Tags",
+        auth: "none",
+        summary: "Get the attribute tags",
+        description: "Answers 304 when If-None-Match carries the current ETag.",
+        result: TagsDto
+    })
     @RawResponse()
-    @ApiOperation({ summary: "Get the attribute tags", description: "Answers 304 when If-None-Match carries the current ETag." })
     @ApiHeader({ name: "If-None-Match", required: false })
-    @ApiResult(TagsDto)
     @ApiResponse({ status: 304, description: "Not modified" })
     getTags(@Headers("if-none-match") ifNoneMatch: string | undefined, @Res() reply: FastifyReply): void {
         reply.header("etag", this.platform.tagsEtag);
@@ -37,32 +45,30 @@ export class PlatformController {
         reply.status(200).header("content-type", "application/json; charset=utf-8").send(this.platform.tagsBody);
     }
 
-    @Get("api/poc/PublicRelationshipTemplateReferences")
-    @ApiBearerAuth()
-    @ApiOperation({ summary: "List the public relationship template references configured for the caller's OAuth client" })
-    @ApiResult([PublicRelationshipTemplateReferenceDto])
-    @ApiErrors(401)
+    @Endpoint({
+        method: "GET",
+        path: "api/poc/PublicRelationshipTemplateReferences",
+        summary: "List the public relationship template references configured for the caller's OAuth client",
+        result: [PublicRelationshipTemplateReferenceDto],
+        errors: [401]
+    })
     listPublicRelationshipTemplateReferences(@CurrentCaller() caller: Caller): PublicRelationshipTemplateReferenceDto[] {
-        return this.platform.publicTemplateReferences(caller.clientId);
+        return this.platform
+            .publicTemplateReferences(caller.clientId)
+            .map((reference) => PublicRelationshipTemplateReferenceDto.from(reference));
     }
 
-    @Get(".well-known/apple-app-site-association")
-    @Public()
+    @Endpoint({ method: "GET", path: ".well-known/apple-app-site-association", auth: "none", summary: "Apple app site association" })
     @RawResponse()
     @ApiExcludeEndpoint()
     getAppleAppSiteAssociation(): object {
-        const body = this.platform.appleAppSiteAssociation();
-        if (!body) throw new NotFoundException();
-        return body;
+        return orNotFound(this.platform.appleAppSiteAssociation());
     }
 
-    @Get(".well-known/assetlinks.json")
-    @Public()
+    @Endpoint({ method: "GET", path: ".well-known/assetlinks.json", auth: "none", summary: "Android asset links" })
     @RawResponse()
     @ApiExcludeEndpoint()
     getAndroidAssetLinks(): object {
-        const body = this.platform.androidAssetLinks();
-        if (!body) throw new NotFoundException();
-        return body;
+        return orNotFound(this.platform.androidAssetLinks());
     }
 }

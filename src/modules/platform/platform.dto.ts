@@ -1,8 +1,14 @@
 import { ApiProperty } from "@nestjs/swagger";
 
+import type { PublicTemplateReference } from "./platform.service";
+
 export class VersionDto {
     @ApiProperty({ example: "7", description: "Major version of the Backbone, as a string" })
     majorVersion!: string;
+
+    static from(majorVersion: string): VersionDto {
+        return { majorVersion };
+    }
 }
 
 export class TagsDto {
@@ -24,4 +30,8 @@ export class PublicRelationshipTemplateReferenceDto {
     description!: string;
     @ApiProperty()
     truncatedReference!: string;
+
+    static from(reference: PublicTemplateReference): PublicRelationshipTemplateReferenceDto {
+        return { title: reference.title, description: reference.description, truncatedReference: reference.truncatedReference };
+    }
 }

@@ -5,7 +5,6 @@ import { Inject, Injectable } from "@nestjs/common";
 import { z } from "zod";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
-import type { PublicRelationshipTemplateReferenceDto, TagsDto } from "./platform.dto";
 
 /** The major version announced to clients; the official client accepts 6 to 7. */
 export const MAJOR_VERSION = "7";
@@ -22,6 +21,12 @@ const referencesSchema = z.record(
     z.array(z.object({ title: z.string(), description: z.string(), truncatedReference: z.string() }))
 );
 
+/** A public relationship template reference the operator configured for an OAuth client. */
+export type PublicTemplateReference = z.infer<typeof referencesSchema>[string][number];
+
+/** The attribute tags the operator configured (`TAGS_FILE`). */
+export type AttributeTags = z.infer<typeof tagsSchema>;
+
 function readJson<T>(path: string, schema: z.ZodType<T>, variable: string): T {
     try {
         return schema.parse(JSON.parse(readFileSync(path, "utf8")));
@@ -35,15 +40,15 @@ function readJson<T>(path: string, schema: z.ZodType<T>, variable: string): T {
 /** Static, operator-configured content: attribute tags, public template references, app-link files. */
 @Injectable()
 export class PlatformService {
-    readonly tags: TagsDto;
+    readonly tags: AttributeTags;
     /** The enveloped tags body and its ETag, computed once. */
     readonly tagsBody: string;
     readonly tagsEtag: string;
-    private readonly references: Record<string, PublicRelationshipTemplateReferenceDto[]>;
+    private readonly references: Record<string, PublicTemplateReference[]>;
 
     constructor(@Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig) {
         this.tags = config.TAGS_FILE
-            ? (readJson(config.TAGS_FILE, tagsSchema, "TAGS_FILE") as TagsDto)
+            ? readJson(config.TAGS_FILE, tagsSchema, "TAGS_FILE")
             : { supportedLanguages: ["de", "en"], tagsForAttributeValueTypes: {} };
         this.tagsBody = JSON.stringify({ result: this.tags });
         this.tagsEtag = `"${createHash("md5").update(this.tagsBody).digest("base64")}"`;
@@ -56,7 +61,7 @@ export class PlatformService {
             : {};
     }
 
-    publicTemplateReferences(clientId: string): PublicRelationshipTemplateReferenceDto[] {
+    publicTemplateReferences(clientId: string): PublicTemplateReference[] {
         return this.references[clientId] ?? [];
     }
 

@@ -1,19 +1,9 @@
 import { QUEUED_FOR_DELETION_TIER_ID } from "../../core/quotas/tiers";
+import type { QuotaMetricKey, QuotaPeriod } from "./quotas.events";
 
-/** The quota metrics and periods of the wire contract (4.15). */
-export const QUOTA_METRIC_KEYS = [
-    "NumberOfSentMessages",
-    "NumberOfRelationships",
-    "NumberOfRelationshipTemplates",
-    "NumberOfFiles",
-    "NumberOfTokens",
-    "UsedFileStorageSpace",
-    "NumberOfStartedDeletionProcesses",
-    "NumberOfCreatedDatawalletModifications",
-    "NumberOfCreatedDevices",
-    "NumberOfCreatedChallenges"
-] as const;
-export type QuotaMetricKey = (typeof QUOTA_METRIC_KEYS)[number];
+// The metrics and periods are the module's public vocabulary (quotas.events.ts); this file keeps them reachable under
+// their old place for the scripts.
+export { isQuotaMetricKey, QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
 
 /** The display names of the metrics, as the official Admin API lists them (storage is counted in cipher bytes here). */
 export const QUOTA_METRIC_DISPLAY_NAMES: Record<QuotaMetricKey, string> = {
@@ -28,13 +18,6 @@ export const QUOTA_METRIC_DISPLAY_NAMES: Record<QuotaMetricKey, string> = {
     NumberOfCreatedDatawalletModifications: "Number of Created Datawallet Modifications",
     NumberOfCreatedDevices: "Number of Created Devices"
 };
-
-export function isQuotaMetricKey(value: unknown): value is QuotaMetricKey {
-    return typeof value === "string" && (QUOTA_METRIC_KEYS as readonly string[]).includes(value);
-}
-
-export const QUOTA_PERIODS = ["Hour", "Day", "Week", "Month", "Year", "Total"] as const;
-export type QuotaPeriod = (typeof QUOTA_PERIODS)[number];
 
 /** Start of the calendar-aligned UTC period containing `now` (weeks start on Monday); undefined for Total. */
 export function periodStart(period: QuotaPeriod, now: Date): Date | undefined {

@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
-import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "./quota-metrics";
+import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
+import type { MetricQuotas } from "./quotas.service";
 
 export class QuotaDto {
     @ApiProperty({ enum: ["Individual", "Tier"], enumName: "QuotaSource" })
@@ -20,4 +21,11 @@ export class MetricQuotasDto {
     metricKey!: QuotaMetricKey;
     @ApiProperty({ type: [QuotaDto] })
     quotas!: QuotaDto[];
+
+    static from(metric: MetricQuotas): MetricQuotasDto {
+        return {
+            metricKey: metric.metricKey,
+            quotas: metric.quotas.map((q) => ({ source: q.source, metricKey: q.metricKey, max: q.max, usage: q.usage, period: q.period }))
+        };
+    }
 }

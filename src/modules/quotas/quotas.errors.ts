@@ -1,5 +1,5 @@
-import { ApiError } from "../../core/errors/errors";
-import { QUOTA_METRIC_KEYS } from "./quota-metrics";
+import { ApiError, ErrorCode } from "../../core/errors/errors";
+import { QUOTA_METRIC_KEYS } from "./quotas.events";
 
 /** The errors of tiers and quotas, with the official codes and messages. */
 export const QuotasErrors = {
@@ -10,6 +10,7 @@ export const QuotasErrors = {
         ),
     maxBelowZero: () =>
         new ApiError("error.platform.quotas.invalidValueForMaxLimitInQuota", "A quota max value cannot be lower than zero."),
+    maxNotPositive: () => new ApiError(ErrorCode.invalidPropertyValue, "'max': must be greater than 0."),
     duplicateQuota: () =>
         new ApiError("error.platform.quotas.duplicateQuota", "A quota targeting the same metric and period already exists."),
     queuedForDeletionTierQuotas: () =>

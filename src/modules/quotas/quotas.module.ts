@@ -5,6 +5,8 @@ import { IdentitiesModule } from "../identities/identities.module";
 import { OAuthClientsModule } from "../oauth-clients/oauth-clients.module";
 import { IndividualQuota } from "./individual-quota.entity";
 import { QuotasController } from "./quotas.controller";
+import { QuotasIdentityDeletion } from "./quotas.identity-deletion";
+import { QuotasRepository } from "./quotas.repository";
 import { QuotasService } from "./quotas.service";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
 
@@ -12,7 +14,7 @@ import { Tier, TierQuotaDefinition } from "./tier.entity";
 @Module({
     imports: [TypeOrmModule.forFeature([Tier, TierQuotaDefinition, IndividualQuota]), IdentitiesModule, OAuthClientsModule],
     controllers: [QuotasController],
-    providers: [QuotasService],
+    providers: [QuotasService, QuotasRepository, QuotasIdentityDeletion],
     exports: [QuotasService]
 })
 export class QuotasModule {}

@@ -1,31 +1,17 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleInit } from "@nestjs/common";
+import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
 import { DiscoveryService } from "@nestjs/core";
-import { DataSource } from "typeorm";
 
 import { Clock } from "../../core/clock/clock";
-import { isUniqueViolation } from "../../core/database/errors";
-import { ApiError, ErrorCode, notFound, notFoundInDomain } from "../../core/errors/errors";
-import { DomainEvents } from "../../core/events/domain-events";
-import { newId } from "../../core/ids/ids";
+import { notFound, notFoundInDomain } from "../../core/errors/errors";
 import { type QuotaChecker, QuotaEnforcement, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
-import { IdentityDeleted } from "../identities/identities.events";
 import { IdentitiesService } from "../identities/identities.service";
 import { OAuthClientsService } from "../oauth-clients/oauth-clients.service";
-import { IndividualQuota } from "./individual-quota.entity";
-import {
-    isQuotaMetricKey,
-    periodEnd,
-    periodStart,
-    QUEUED_FOR_DELETION_TIER,
-    QUEUED_FOR_DELETION_UNLIMITED_METRICS,
-    QUOTA_METRIC_DISPLAY_NAMES,
-    QUOTA_METRIC_KEYS,
-    type QuotaMetricKey,
-    type QuotaPeriod
-} from "./quota-metrics";
-import type { MetricQuotasDto } from "./quotas.dto";
+import { IndividualQuota, type NewQuota } from "./individual-quota.entity";
+import { periodEnd, periodStart, QUOTA_METRIC_DISPLAY_NAMES } from "./quota-metrics";
 import { QuotasErrors } from "./quotas.errors";
+import { QUOTA_METRIC_KEYS, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
+import { QuotasRepository } from "./quotas.repository";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
 
 export interface MetricInfo {
@@ -61,6 +47,21 @@ export interface IdentityQuotaInfo extends QuotaDefinitionInfo {
     usage: number;
 }
 
+/** One quota of a metric with its usage in the current period, as the Consumer API lists it. */
+export interface QuotaUsage {
+    source: "Individual" | "Tier";
+    metricKey: QuotaMetricKey;
+    max: number;
+    usage: number;
+    period: QuotaPeriod;
+}
+
+/** The quotas of one metric that apply to an identity (individual ones first), with their usage. */
+export interface MetricQuotas {
+    metricKey: QuotaMetricKey;
+    quotas: QuotaUsage[];
+}
+
 interface Quota {
     id: string;
     source: "Individual" | "Tier";
@@ -80,24 +81,17 @@ export function metricInfo(key: QuotaMetricKey): MetricInfo {
  * identity is in the "Queued for Deletion" tier, whose quotas always apply.
  */
 @Injectable()
-export class QuotasService implements OnModuleInit, OnApplicationBootstrap, QuotaChecker {
+export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
     private counters = new Map<string, QuotaUsageCounter>();
 
     constructor(
-        private readonly dataSource: DataSource,
+        private readonly quotas: QuotasRepository,
         private readonly discovery: DiscoveryService,
         private readonly identities: IdentitiesService,
         private readonly clients: OAuthClientsService,
         private readonly enforcement: QuotaEnforcement,
-        private readonly domainEvents: DomainEvents,
         @Inject(Clock) private readonly clock: Clock
     ) {}
-
-    onModuleInit(): void {
-        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
-            await manager.delete(IndividualQuota, { identityAddress: event.address });
-        });
-    }
 
     async onApplicationBootstrap(): Promise<void> {
         for (const wrapper of this.discovery.getProviders()) {
@@ -106,40 +100,8 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
                 this.counters.set(counter.metricKey, counter);
             }
         }
-        await this.ensureQueuedForDeletionTier();
+        await this.quotas.ensureQueuedForDeletionTier();
         this.enforcement.use(this);
-    }
-
-    /**
-     * The built-in tier of identities in deletion, created idempotently at start-up (safe when several instances
-     * start at once): max 0 for the whole lifetime on every metric but datawallet modifications and deletion processes.
-     */
-    private async ensureQueuedForDeletionTier(): Promise<void> {
-        await this.dataSource.transaction(async (manager) => {
-            await manager
-                .createQueryBuilder()
-                .insert()
-                .into(Tier)
-                .values({ id: QUEUED_FOR_DELETION_TIER.id, name: QUEUED_FOR_DELETION_TIER.name, createdAt: new Date(0) })
-                .orIgnore()
-                .execute();
-            const limited = QUOTA_METRIC_KEYS.filter((key) => !QUEUED_FOR_DELETION_UNLIMITED_METRICS.includes(key));
-            await manager
-                .createQueryBuilder()
-                .insert()
-                .into(TierQuotaDefinition)
-                .values(
-                    limited.map((metricKey) => ({
-                        id: newId("TQD"),
-                        tierId: QUEUED_FOR_DELETION_TIER.id,
-                        metricKey,
-                        max: 0,
-                        period: "Total" as const
-                    }))
-                )
-                .orIgnore()
-                .execute();
-        });
     }
 
     /** The quotas of an identity (individual ones first), or undefined when the identity does not exist. */
@@ -147,12 +109,8 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
         const tierId = await this.identities.tierOf(address);
         if (tierId === undefined) return undefined;
         const [individual, definitions] = await Promise.all([
-            this.dataSource
-                .getRepository(IndividualQuota)
-                .find({ where: { identityAddress: address }, order: { createdAt: "ASC", id: "ASC" } }),
-            tierId
-                ? this.dataSource.getRepository(TierQuotaDefinition).find({ where: { tierId }, order: { metricKey: "ASC", period: "ASC" } })
-                : Promise.resolve([])
+            this.quotas.individualQuotasOf(address),
+            tierId ? this.quotas.definitionsOf(tierId) : Promise.resolve([])
         ]);
         return {
             tierId,
@@ -172,7 +130,7 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
     /** The quotas that decide about a metric: the individual ones when there are any, else the tier's. */
     private applied(quotas: { tierId: string | null; all: Quota[] }, metricKey: string): Quota[] {
         const ofMetric = quotas.all.filter((q) => q.metricKey === metricKey);
-        if (quotas.tierId === QUEUED_FOR_DELETION_TIER.id) return ofMetric.filter((q) => q.source === "Tier");
+        if (quotas.tierId !== null && Tier.isQueuedForDeletion(quotas.tierId)) return ofMetric.filter((q) => q.source === "Tier");
         const individual = ofMetric.filter((q) => q.source === "Individual");
         return individual.length > 0 ? individual : ofMetric;
     }
@@ -202,15 +160,15 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
     }
 
     /** The caller's quotas grouped by metric, individual ones first, with the usage in the current period. */
-    async quotasOf(address: string): Promise<MetricQuotasDto[]> {
+    async quotasOf(address: string): Promise<MetricQuotas[]> {
         const quotas = await this.quotasOfIdentity(address);
         if (!quotas) return [];
         const now = this.clock.now();
-        const result: MetricQuotasDto[] = [];
+        const result: MetricQuotas[] = [];
         for (const metricKey of QUOTA_METRIC_KEYS) {
             const ofMetric = quotas.all.filter((q) => q.metricKey === metricKey);
             if (ofMetric.length === 0) continue;
-            const items = [];
+            const items: QuotaUsage[] = [];
             for (const quota of ofMetric) {
                 const usage = await this.usage(address, metricKey, quota.period, now);
                 items.push({ source: quota.source, metricKey, max: quota.max, usage, period: quota.period });
@@ -243,41 +201,23 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
         return QUOTA_METRIC_KEYS.map(metricInfo);
     }
 
-    async createIndividualQuota(
-        address: string,
-        input: { metricKey: string; max: number; period: QuotaPeriod }
-    ): Promise<QuotaDefinitionInfo> {
+    async createIndividualQuota(address: string, input: NewQuota): Promise<QuotaDefinitionInfo> {
         if (!(await this.identities.exists(address))) throw notFound("Identity");
-        if (!isQuotaMetricKey(input.metricKey)) throw QuotasErrors.unsupportedMetricKey();
-        if (input.max <= 0) throw new ApiError(ErrorCode.invalidPropertyValue, "'max': must be greater than 0.");
-        const quota: IndividualQuota = {
-            id: newId("QUO"),
-            identityAddress: address,
-            metricKey: input.metricKey,
-            max: input.max,
-            period: input.period,
-            createdAt: this.clock.now()
-        };
-        try {
-            await this.dataSource.getRepository(IndividualQuota).insert(quota);
-        } catch (error) {
-            if (isUniqueViolation(error)) throw QuotasErrors.duplicateQuota();
-            throw error;
-        }
-        return { id: quota.id, metric: metricInfo(quota.metricKey), max: quota.max, period: quota.period };
+        const quota = IndividualQuota.create(address, input, this.clock.now());
+        if (!(await this.quotas.insertIndividualQuota(quota))) throw QuotasErrors.duplicateQuota();
+        return toDefinitionInfo(quota);
     }
 
     async deleteIndividualQuota(address: string, quotaId: string): Promise<void> {
         if (!(await this.identities.exists(address))) throw notFound("Identity");
-        const result = await this.dataSource.getRepository(IndividualQuota).delete({ id: quotaId, identityAddress: address });
-        if (!result.affected) throw notFound("IndividualQuota");
+        if (!(await this.quotas.deleteIndividualQuota(address, quotaId))) throw notFound("IndividualQuota");
     }
 
     async listTiers(): Promise<TierOverview[]> {
-        const tiers = await this.dataSource.getRepository(Tier).find({ order: { createdAt: "ASC", id: "ASC" } });
+        const tiers = await this.quotas.tiers();
         const identitiesPerTier = await this.identities.countIdentitiesPerTier();
         return tiers.map((tier) => {
-            const builtIn = tier.id === QUEUED_FOR_DELETION_TIER.id;
+            const builtIn = Tier.isQueuedForDeletion(tier.id);
             return {
                 id: tier.id,
                 name: tier.name,
@@ -289,92 +229,57 @@ export class QuotasService implements OnModuleInit, OnApplicationBootstrap, Quot
     }
 
     async getTier(id: string): Promise<TierDetails> {
-        const tier = await this.dataSource.getRepository(Tier).findOneBy({ id });
+        const tier = await this.quotas.findTier(id);
         if (!tier) throw notFound("Tier");
-        const definitions = await this.dataSource
-            .getRepository(TierQuotaDefinition)
-            .find({ where: { tierId: id }, order: { metricKey: "ASC", period: "ASC" } });
+        const definitions = await this.quotas.definitionsOf(id);
         return { id: tier.id, name: tier.name, quotas: definitions.map(toDefinitionInfo) };
     }
 
     /** The tier with this id, or else with this name (clients name their default tier either way). */
     async findTier(idOrName: string): Promise<{ id: string; name: string } | undefined> {
-        const repository = this.dataSource.getRepository(Tier);
-        const tier = (await repository.findOneBy({ id: idOrName })) ?? (await repository.findOneBy({ name: idOrName }));
+        const tier = (await this.quotas.findTier(idOrName)) ?? (await this.quotas.findTierByName(idOrName));
         return tier ? { id: tier.id, name: tier.name } : undefined;
     }
 
     async tierNames(): Promise<Map<string, string>> {
-        const tiers = await this.dataSource.getRepository(Tier).find({ select: { id: true, name: true } });
-        return new Map(tiers.map((t) => [t.id, t.name]));
+        return new Map((await this.quotas.tiers()).map((t) => [t.id, t.name]));
     }
 
     async tierExists(id: string): Promise<boolean> {
-        return await this.dataSource.getRepository(Tier).existsBy({ id });
+        return await this.quotas.tierExists(id);
     }
 
     async createTier(name: string): Promise<{ id: string; name: string }> {
-        const tier: Tier = { id: newId("TIR"), name, createdAt: this.clock.now() };
-        try {
-            await this.dataSource.getRepository(Tier).insert(tier);
-        } catch (error) {
-            if (isUniqueViolation(error)) throw QuotasErrors.tierNameAlreadyExists();
-            throw error;
-        }
+        const tier = Tier.create(name, this.clock.now());
+        if (!(await this.quotas.insertTier(tier))) throw QuotasErrors.tierNameAlreadyExists();
         return { id: tier.id, name: tier.name };
     }
 
     /** Deletes a tier that no client uses as default and no identity has (as the official Backbone requires). */
     async deleteTier(id: string): Promise<void> {
-        if (!(await this.tierExists(id))) throw notFound("Tier");
+        if (!(await this.quotas.tierExists(id))) throw notFound("Tier");
         const clients = await this.clients.countClientsWithDefaultTier(id);
-        if (clients > 0) {
-            throw QuotasErrors.usedTierCannotBeDeleted(
-                `The Tier is used as the default Tier by one or more clients. A Tier cannot be deleted if it is the default Tier of a Client (${clients} found).`
-            );
-        }
         const identities = (await this.identities.countIdentitiesPerTier()).get(id) ?? 0;
-        if (identities > 0) {
-            throw QuotasErrors.usedTierCannotBeDeleted(
-                `The Tier is assigned to one or more Identities. A Tier cannot be deleted if it is assigned to an Identity (${identities} found).`
-            );
-        }
-        if (id === QUEUED_FOR_DELETION_TIER.id) throw QuotasErrors.queuedForDeletionTierCannotBeDeleted();
-        await this.dataSource.transaction(async (manager) => {
-            await manager.delete(TierQuotaDefinition, { tierId: id });
-            await manager.delete(Tier, { id });
-        });
+        Tier.checkDeletion(id, { clients, identities });
+        await this.quotas.deleteTier(id);
     }
 
-    async createTierQuota(tierId: string, input: { metricKey: string; max: number; period: QuotaPeriod }): Promise<QuotaDefinitionInfo> {
-        if (!(await this.tierExists(tierId))) throw notFound("Tier");
-        if (!isQuotaMetricKey(input.metricKey)) throw QuotasErrors.unsupportedMetricKey();
-        if (tierId === QUEUED_FOR_DELETION_TIER.id) throw QuotasErrors.queuedForDeletionTierQuotas();
-        if (input.max < 0) throw QuotasErrors.maxBelowZero();
-        const definition: TierQuotaDefinition = {
-            id: newId("TQD"),
-            tierId,
-            metricKey: input.metricKey,
-            max: input.max,
-            period: input.period
-        };
-        try {
-            await this.dataSource.getRepository(TierQuotaDefinition).insert(definition);
-        } catch (error) {
-            if (isUniqueViolation(error)) throw QuotasErrors.duplicateQuota();
-            throw error;
-        }
+    async createTierQuota(tierId: string, input: NewQuota): Promise<QuotaDefinitionInfo> {
+        if (!(await this.quotas.tierExists(tierId))) throw notFound("Tier");
+        const definition = TierQuotaDefinition.create(tierId, input);
+        if (!(await this.quotas.insertTierQuotaDefinition(definition))) throw QuotasErrors.duplicateQuota();
         return toDefinitionInfo(definition);
     }
 
     async deleteTierQuota(tierId: string, quotaId: string): Promise<void> {
-        if (!(await this.tierExists(tierId))) throw notFound("Tier");
-        if (tierId === QUEUED_FOR_DELETION_TIER.id) throw QuotasErrors.queuedForDeletionTierQuotas();
-        const result = await this.dataSource.getRepository(TierQuotaDefinition).delete({ id: quotaId, tierId });
-        if (!result.affected) throw (await this.tierExists(tierId)) ? notFoundInDomain("TierQuotaDefinition") : notFound("Tier");
+        if (!(await this.quotas.tierExists(tierId))) throw notFound("Tier");
+        if (Tier.isQueuedForDeletion(tierId)) throw QuotasErrors.queuedForDeletionTierQuotas();
+        if (!(await this.quotas.deleteTierQuotaDefinition(tierId, quotaId))) {
+            throw (await this.quotas.tierExists(tierId)) ? notFoundInDomain("TierQuotaDefinition") : notFound("Tier");
+        }
     }
 }
 
-function toDefinitionInfo(definition: TierQuotaDefinition): QuotaDefinitionInfo {
+function toDefinitionInfo(definition: IndividualQuota | TierQuotaDefinition): QuotaDefinitionInfo {
     return { id: definition.id, metric: metricInfo(definition.metricKey), max: definition.max, period: definition.period };
 }

@@ -1,0 +1,134 @@
+import { Injectable } from "@nestjs/common";
+import { InjectDataSource } from "@nestjs/typeorm";
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
+
+import { isUniqueViolation } from "../../core/database/errors";
+import { newId } from "../../core/ids/ids";
+import { IndividualQuota } from "./individual-quota.entity";
+import { QUEUED_FOR_DELETION_TIER, QUEUED_FOR_DELETION_UNLIMITED_METRICS } from "./quota-metrics";
+import { QUOTA_METRIC_KEYS } from "./quotas.events";
+import { Tier, TierQuotaDefinition } from "./tier.entity";
+
+/**
+ * Every query of the quotas module, named by intent: the only place of the module that touches the database. Methods
+ * that run inside a use case's transaction take its EntityManager first; standalone reads and writes use the
+ * DataSource.
+ */
+@Injectable()
+export class QuotasRepository {
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+    /**
+     * The built-in tier of identities in deletion, created idempotently (safe when several instances start at once):
+     * max 0 for the whole lifetime on every metric but datawallet modifications and deletion processes.
+     */
+    async ensureQueuedForDeletionTier(): Promise<void> {
+        await this.dataSource.transaction(async (manager) => {
+            await manager
+                .createQueryBuilder()
+                .insert()
+                .into(Tier)
+                .values({ id: QUEUED_FOR_DELETION_TIER.id, name: QUEUED_FOR_DELETION_TIER.name, createdAt: new Date(0) })
+                .orIgnore()
+                .execute();
+            const limited = QUOTA_METRIC_KEYS.filter((key) => !QUEUED_FOR_DELETION_UNLIMITED_METRICS.includes(key));
+            await manager
+                .createQueryBuilder()
+                .insert()
+                .into(TierQuotaDefinition)
+                .values(
+                    limited.map((metricKey) => ({
+                        id: newId("TQD"),
+                        tierId: QUEUED_FOR_DELETION_TIER.id,
+                        metricKey,
+                        max: 0,
+                        period: "Total" as const
+                    }))
+                )
+                .orIgnore()
+                .execute();
+        });
+    }
+
+    /** An identity's individual quotas, oldest first. */
+    async individualQuotasOf(address: string): Promise<IndividualQuota[]> {
+        return await this.dataSource
+            .getRepository(IndividualQuota)
+            .find({ where: { identityAddress: address }, order: { createdAt: "ASC", id: "ASC" } });
+    }
+
+    /** A tier's quota definitions by metric and period. */
+    async definitionsOf(tierId: string): Promise<TierQuotaDefinition[]> {
+        return await this.dataSource
+            .getRepository(TierQuotaDefinition)
+            .find({ where: { tierId }, order: { metricKey: "ASC", period: "ASC" } });
+    }
+
+    /** Stores a new individual quota; false when the identity has one of the same metric and period already. */
+    async insertIndividualQuota(quota: IndividualQuota): Promise<boolean> {
+        return await this.insertUnique(IndividualQuota, quota);
+    }
+
+    /** Stores a new quota definition; false when the tier has one of the same metric and period already. */
+    async insertTierQuotaDefinition(definition: TierQuotaDefinition): Promise<boolean> {
+        return await this.insertUnique(TierQuotaDefinition, definition);
+    }
+
+    /** False when the identity has no such quota. */
+    async deleteIndividualQuota(address: string, id: string): Promise<boolean> {
+        const result = await this.dataSource.getRepository(IndividualQuota).delete({ id, identityAddress: address });
+        return (result.affected ?? 0) > 0;
+    }
+
+    /** False when the tier has no such quota definition. */
+    async deleteTierQuotaDefinition(tierId: string, id: string): Promise<boolean> {
+        const result = await this.dataSource.getRepository(TierQuotaDefinition).delete({ id, tierId });
+        return (result.affected ?? 0) > 0;
+    }
+
+    /** Every tier, oldest first. */
+    async tiers(): Promise<Tier[]> {
+        return await this.dataSource.getRepository(Tier).find({ order: { createdAt: "ASC", id: "ASC" } });
+    }
+
+    async findTier(id: string): Promise<Tier | undefined> {
+        return (await this.dataSource.getRepository(Tier).findOneBy({ id })) ?? undefined;
+    }
+
+    async findTierByName(name: string): Promise<Tier | undefined> {
+        return (await this.dataSource.getRepository(Tier).findOneBy({ name })) ?? undefined;
+    }
+
+    async tierExists(id: string): Promise<boolean> {
+        return await this.dataSource.getRepository(Tier).existsBy({ id });
+    }
+
+    /** Stores a new tier; false when a tier of that name exists already. */
+    async insertTier(tier: Tier): Promise<boolean> {
+        return await this.insertUnique(Tier, tier);
+    }
+
+    /** Deletes a tier with its quota definitions, in one transaction. */
+    async deleteTier(id: string): Promise<void> {
+        await this.dataSource.transaction(async (manager) => {
+            await manager.delete(TierQuotaDefinition, { tierId: id });
+            await manager.delete(Tier, { id });
+        });
+    }
+
+    /** A deleted identity's individual quotas go in the deletion's transaction. */
+    async removeIdentity(manager: EntityManager, address: string): Promise<void> {
+        await manager.delete(IndividualQuota, { identityAddress: address });
+    }
+
+    /** Inserts a row; false when it violates a unique constraint. */
+    private async insertUnique<T extends ObjectLiteral>(target: EntityTarget<T>, row: T): Promise<boolean> {
+        try {
+            await this.dataSource.getRepository(target).insert(row);
+            return true;
+        } catch (error) {
+            if (isUniqueViolation(error)) return false;
+            throw error;
+        }
+    }
+}
