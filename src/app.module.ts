@@ -14,6 +14,7 @@ import { NotificationsModule } from "./modules/notifications/notifications.modul
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { QuotasModule } from "./modules/quotas/quotas.module";
+import { RelationshipTemplatesModule } from "./modules/relationship-templates/relationship-templates.module";
 import { RelationshipsModule } from "./modules/relationships/relationships.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 import { TokensModule } from "./modules/tokens/tokens.module";
@@ -34,6 +35,7 @@ export class AppModule {
                 SynchronizationModule,
                 TokensModule,
                 FilesModule,
+                RelationshipTemplatesModule,
                 RelationshipsModule,
                 MessagesModule,
                 FeatureFlagsModule,

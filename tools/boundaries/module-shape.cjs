@@ -23,7 +23,6 @@ module.exports = {
         "notifications",
         "push-notifications",
         "quotas",
-        "relationships",
         "synchronization"
     ],
     /** Files of other modules that a module still imports (rule 2): importing module → imported files. */

@@ -38,6 +38,10 @@ export class CreatedRelationshipTemplateDto {
     id!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;
+
+    static from(template: RelationshipTemplate): CreatedRelationshipTemplateDto {
+        return { id: template.id, createdAt: template.createdAt.toISOString() };
+    }
 }
 
 export class RelationshipTemplateDto {
