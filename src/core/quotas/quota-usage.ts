@@ -1,4 +1,4 @@
-import { SetMetadata } from "@nestjs/common";
+import { Inject, Injectable, SetMetadata, type Type } from "@nestjs/common";
 import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 
 /**
@@ -14,6 +14,29 @@ export interface QuotaUsageCounter {
 export const QUOTA_USAGE_COUNTER = "backbone:quota-usage-counter";
 
 export const RegisterQuotaUsageCounter = (): ClassDecorator => SetMetadata(QUOTA_USAGE_COUNTER, true);
+
+/**
+ * A registered usage counter of one metric that asks the module's repository, as a provider class for the module:
+ * `export const CreatedTokensUsage = repositoryUsageCounter("NumberOfTokens", TokensRepository, (tokens, address, since) => tokens.countCreatedBy(address, since))`.
+ */
+export function repositoryUsageCounter<R>(
+    metricKey: string,
+    repository: Type<R>,
+    count: (repository: R, address: string, since: Date | undefined) => Promise<number>
+): Type<QuotaUsageCounter> {
+    class RepositoryUsageCounter implements QuotaUsageCounter {
+        readonly metricKey = metricKey;
+        constructor(private readonly source: R) {}
+        countUsage(address: string, since: Date | undefined): Promise<number> {
+            return count(this.source, address, since);
+        }
+    }
+    Inject(repository)(RepositoryUsageCounter, undefined, 0);
+    Injectable()(RepositoryUsageCounter);
+    RegisterQuotaUsageCounter()(RepositoryUsageCounter);
+    Object.defineProperty(RepositoryUsageCounter, "name", { value: `${metricKey}Usage` });
+    return RepositoryUsageCounter;
+}
 
 /**
  * The rows of an entity with `createdBy` = address (and `createdAt` ≥ since, when given): the usage query behind

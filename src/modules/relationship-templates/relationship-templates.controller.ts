@@ -81,9 +81,9 @@ export class RelationshipTemplatesController {
         method: "GET",
         path: ":id",
         summary: "Get a relationship template",
-        description: "Allocates the template for the caller unless the caller created or already allocated it.",
         result: RelationshipTemplateDto,
-        errors: [400, 401, 404]
+        errors: [400, 401, 404],
+        description: "Allocates the template for the caller unless the caller created or already allocated it."
     })
     async getRelationshipTemplate(
         @CurrentCaller() caller: Caller,

@@ -14,15 +14,11 @@ import { RelationshipTemplatesRepository } from "./relationship-templates.reposi
  */
 @Injectable()
 export class RelationshipTemplatesIdentityDeletion implements OnModuleInit {
-    private readonly anonymizedAddress: string;
-
     constructor(
         private readonly events: DomainEvents,
         private readonly templates: RelationshipTemplatesRepository,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {}
 
     onModuleInit(): void {
         this.events.subscribe(IdentityDeleted, async (manager, event) => {
@@ -31,7 +27,7 @@ export class RelationshipTemplatesIdentityDeletion implements OnModuleInit {
                 await this.events.publish(manager, new RelationshipTemplatesDeleted(ids));
                 await this.templates.delete(manager, ids);
             }
-            await this.templates.anonymize(manager, event.address, this.anonymizedAddress);
+            await this.templates.anonymize(manager, event.address, anonymizedAddress(this.config.DID_DOMAIN));
         });
     }
 }

@@ -24,16 +24,12 @@ const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [
  */
 @Injectable()
 export class RelationshipsIdentityDeletion implements OnModuleInit {
-    private readonly anonymizedAddress: string;
-
     constructor(
         private readonly events: DomainEvents,
         private readonly relationships: RelationshipsRepository,
         @Inject(Clock) private readonly clock: Clock,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {}
 
     onModuleInit(): void {
         this.events.subscribe(IdentityToBeDeleted, (manager, event) =>
@@ -64,9 +60,10 @@ export class RelationshipsIdentityDeletion implements OnModuleInit {
      */
     private async decomposeAllOf(manager: EntityManager, address: string): Promise<void> {
         const now = this.clock.now();
+        const anonymized = anonymizedAddress(this.config.DID_DOMAIN);
         for (const relationship of await this.relationships.lockAllOf(manager, address)) {
             await this.events.publish(manager, ...relationship.decomposeDueToIdentityDeletion(address, now));
-            relationship.anonymizeParticipant(address, this.anonymizedAddress);
+            relationship.anonymizeParticipant(address, anonymized);
             await this.relationships.saveWithDeletedParticipant(manager, relationship);
         }
     }

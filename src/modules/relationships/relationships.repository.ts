@@ -33,17 +33,7 @@ export class RelationshipsRepository {
 
     /** Writes what a status change changes: status, audit log, response content and who decomposed it. */
     async saveStatus(manager: EntityManager, relationship: Relationship): Promise<void> {
-        await manager.update(
-            Relationship,
-            { id: relationship.id },
-            {
-                status: relationship.status,
-                auditLog: relationship.auditLog,
-                creationResponseContent: relationship.creationResponseContent,
-                fromHasDecomposed: relationship.fromHasDecomposed,
-                toHasDecomposed: relationship.toHasDecomposed
-            }
-        );
+        await manager.update(Relationship, { id: relationship.id }, statusColumns(relationship));
     }
 
     /** Writes a relationship decomposed on behalf of a deleted participant, whose address is anonymised. */
@@ -51,15 +41,7 @@ export class RelationshipsRepository {
         await manager.update(
             Relationship,
             { id: relationship.id },
-            {
-                from: relationship.from,
-                to: relationship.to,
-                status: relationship.status,
-                auditLog: relationship.auditLog,
-                fromHasDecomposed: relationship.fromHasDecomposed,
-                toHasDecomposed: relationship.toHasDecomposed,
-                hasDeletedParticipant: true
-            }
+            { ...statusColumns(relationship), from: relationship.from, to: relationship.to, hasDeletedParticipant: true }
         );
     }
 
@@ -178,4 +160,10 @@ export class RelationshipsRepository {
         }
         return total;
     }
+}
+
+/** The columns a status change writes. */
+function statusColumns(relationship: Relationship): Partial<Relationship> {
+    const { status, auditLog, creationResponseContent, fromHasDecomposed, toHasDecomposed } = relationship;
+    return { status, auditLog, creationResponseContent, fromHasDecomposed, toHasDecomposed };
 }
