@@ -16,6 +16,7 @@ import { OAuthClientsModule } from "./modules/oauth-clients/oauth-clients.module
 import { PlatformModule } from "./modules/platform/platform.module";
 import { PushNotificationsModule } from "./modules/push-notifications/push-notifications.module";
 import { QuotasModule } from "./modules/quotas/quotas.module";
+import { RelationshipTemplatesModule } from "./modules/relationship-templates/relationship-templates.module";
 import { RelationshipsModule } from "./modules/relationships/relationships.module";
 import { SynchronizationModule } from "./modules/synchronization/synchronization.module";
 import { TokensModule } from "./modules/tokens/tokens.module";
@@ -38,6 +39,7 @@ export class AppModule {
                 SynchronizationModule,
                 TokensModule,
                 FilesModule,
+                RelationshipTemplatesModule,
                 RelationshipsModule,
                 MessagesModule,
                 FeatureFlagsModule,

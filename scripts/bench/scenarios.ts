@@ -304,6 +304,26 @@ export const SCENARIOS: ScenarioDefinition[] = [
         }
     },
     {
+        name: "template-read",
+        title: "Get a relationship template by its creator (no allocation)",
+        threshold: DEFAULT_THRESHOLD,
+        async prepare(env) {
+            const sessions = await poolSessions(env, ["c1", "c2", "c3"], 20);
+            const rows = await env.db.query<{ id: string; created_by: string }>(
+                `SELECT DISTINCT ON (created_by) id, created_by FROM relationship_templates
+                 WHERE created_by = ANY($1) AND expires_at > now() ORDER BY created_by, id`,
+                [sessions.map((s) => s.address)]
+            );
+            const byCreator = new Map(rows.rows.map((r) => [r.created_by, r.id]));
+            const reads = sessions.filter((s) => byCreator.has(s.address)).map((s) => ({ id: byCreator.get(s.address)!, session: s }));
+            return single(shared(reads), ({ id, session }) => ({
+                method: "GET",
+                path: `${API}/RelationshipTemplates/${id}`,
+                headers: withAuth(session)
+            }));
+        }
+    },
+    {
         name: "relationship-lifecycle",
         official: "06",
         title: "Relationship lifecycle (create, reject, revoke, accept, terminate, reactivations, decompose; 30 requests)",

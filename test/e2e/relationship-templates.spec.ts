@@ -1,3 +1,5 @@
+import { DataSource } from "typeorm";
+
 import { CONTENT, createTemplate, eventsOf, loadTemplate } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
@@ -159,6 +161,42 @@ describe("relationship templates", () => {
             }
             const events = await eventsOf(t, creator.address);
             expect(events.filter((e) => e.type === "RelationshipTemplateAllocationsExhausted")).toHaveLength(1);
+        });
+        it("allocates once when one identity loads a template several times at once", async () => {
+            const creator = await createIdentity(t);
+            const id = await createTemplate(t, creator, { maxNumberOfAllocations: 2 });
+            const loader = await createIdentity(t);
+            const responses = await Promise.all(Array.from({ length: 5 }, () => get(loader, id)));
+            expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
+            await get(other, id).expect(200);
+            await get(third, id).expect(400);
+        });
+
+        it("reads without waiting for the template's row lock when the load does not allocate", async () => {
+            const id = await createTemplate(t, owner, { maxNumberOfAllocations: 1 });
+            await get(other, id).expect(200);
+            const dataSource = t.app.get(DataSource);
+            const holder = dataSource.createQueryRunner();
+            await holder.connect();
+            await holder.startTransaction();
+            let answered = false;
+            let waitedForLock = false;
+            try {
+                await holder.query("SELECT id FROM relationship_templates WHERE id = $1 FOR UPDATE", [id]);
+                const loads = Promise.all([get(owner, id), get(other, id)]).finally(() => (answered = true));
+                while (!answered && !waitedForLock) {
+                    const rows: Array<{ waiting: number }> = await dataSource.query(
+                        "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
+                    );
+                    waitedForLock = rows[0]!.waiting > 0;
+                }
+                await holder.rollbackTransaction();
+                expect((await loads).map((r) => r.status)).toEqual([200, 200]);
+            } finally {
+                if (holder.isTransactionActive) await holder.rollbackTransaction();
+                await holder.release();
+            }
+            expect(waitedForLock).toBe(false);
         });
     });
 

@@ -92,6 +92,9 @@ const EXPECTED_TABLES: Record<string, string[]> = {
     "GET /Relationships": ["relationships"],
     "GET /Relationships/{id}": ["relationships"],
     "GET /RelationshipTemplates/{id}": ["relationship_templates", "relationship_template_allocations"],
+    "GET /RelationshipTemplates/{id} (creator)": ["relationship_templates"],
+    "GET /RelationshipTemplates/{id} (first access)": ["relationship_templates", "relationship_template_allocations"],
+    "GET /Relationships/CanCreate": ["identities", "relationships"],
     "GET /RelationshipTemplates": ["relationship_templates"],
     "POST /RelationshipTemplates": ["relationship_templates"],
     "GET /Tokens": ["tokens"],
@@ -249,6 +252,15 @@ describe("query plans of the hot paths on a large database", () => {
         await get("GET /Relationships/{id}", `/Relationships/${relationship.id}`, appAuth);
         await get("GET /RelationshipTemplates/{id}", `/RelationshipTemplates/${relationship.relationship_template_id}`, appAuth);
         await get("GET /RelationshipTemplates", `/RelationshipTemplates?ids=${relationship.relationship_template_id}`, appAuth);
+        const unallocated = await db.query<{ id: string }>(
+            `SELECT t.id FROM relationship_templates t WHERE t.created_by = $1 AND t.expires_at > now() AND t.max_number_of_allocations IS NULL
+             AND NOT EXISTS (SELECT 1 FROM relationship_template_allocations a WHERE a.relationship_template_id = t.id AND a.allocated_by = $2)
+             ORDER BY t.id LIMIT 1`,
+            [connector!.address, app!.address]
+        );
+        await get("GET /RelationshipTemplates/{id} (creator)", `/RelationshipTemplates/${unallocated.rows[0]!.id}`, connectorAuth);
+        await get("GET /RelationshipTemplates/{id} (first access)", `/RelationshipTemplates/${unallocated.rows[0]!.id}`, appAuth);
+        await get("GET /Relationships/CanCreate", `/Relationships/CanCreate?peer=${relationship.to_address}`, appAuth);
         await send("POST /RelationshipTemplates", "post", "/RelationshipTemplates", connectorAuth, { content: key }, 201);
 
         const tokens = await db.query<{ id: string }>("SELECT id FROM tokens WHERE created_by = $1", [app!.address]);

@@ -13,7 +13,7 @@
  */
 module.exports = {
     /** Modules whose services or controllers still query the database themselves (rule 1). */
-    queriesOutsideRepositories: ["admin", "announcements", "messages", "push-notifications", "relationships", "synchronization"],
+    queriesOutsideRepositories: ["admin", "announcements", "messages", "push-notifications", "synchronization"],
     /** Files of other modules that a module still imports (rule 2): importing module → imported files. */
     privateImports: {}
 };

@@ -1,11 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from "@nestjs/common";
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Param, Query } from "@nestjs/common";
+import { ApiBearerAuth, ApiBody, ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
-import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
+import { base64BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     CanCreateRelationshipQuery,
@@ -20,6 +20,9 @@ import {
 } from "./relationships.dto";
 import { RelationshipsService } from "./relationships.service";
 
+const WITH_CONTENT = base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES);
+
+/** The Consumer API of relationships: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("Relationships")
 @ApiBearerAuth()
 @Controller("api/v2/Relationships")
@@ -29,13 +32,14 @@ export class RelationshipsController {
         private readonly paging: Paging
     ) {}
 
-    @Post()
-    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
+    @Endpoint({
+        method: "POST",
+        summary: "Request a relationship with the creator of a template",
+        result: RelationshipMetadataDto,
+        errors: [400, 401, 404],
+        bodyLimit: WITH_CONTENT
+    })
     @EnforceQuota("NumberOfRelationships")
-    @HttpCode(201)
-    @ApiOperation({ summary: "Request a relationship with the creator of a template" })
-    @ApiResult(RelationshipMetadataDto, 201)
-    @ApiErrors(400, 401, 404)
     async createRelationship(
         @CurrentCaller() caller: Caller,
         @Body() request: CreateRelationshipRequest
@@ -45,10 +49,13 @@ export class RelationshipsController {
         );
     }
 
-    @Get("CanCreate")
-    @ApiOperation({ summary: "Whether the caller can create a relationship with a peer, and if not, why" })
-    @ApiResult(CanCreateRelationshipResponse)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        method: "GET",
+        path: "CanCreate",
+        summary: "Whether the caller can create a relationship with a peer, and if not, why",
+        result: CanCreateRelationshipResponse,
+        errors: [400, 401, 404]
+    })
     async canCreateRelationship(
         @CurrentCaller() caller: Caller,
         @Query() query: CanCreateRelationshipQuery
@@ -56,10 +63,13 @@ export class RelationshipsController {
         return await this.relationships.canCreateRelationship(caller, query.peer);
     }
 
-    @Get()
-    @ApiOperation({ summary: "List relationships of the caller by id", description: "`ids` is required and must not be empty." })
-    @ApiPagedResult(RelationshipDto)
-    @ApiErrors(400, 401)
+    @Endpoint({
+        method: "GET",
+        summary: "List relationships of the caller by id",
+        description: "`ids` is required and must not be empty.",
+        result: { page: RelationshipDto },
+        errors: [400, 401]
+    })
     async listRelationships(@CurrentCaller() caller: Caller, @Query() query: ListRelationshipsQuery): Promise<Page<RelationshipDto>> {
         const page = this.paging.request(query);
         return (await this.relationships.listRelationships(caller, query.ids, page)).map((relationship) =>
@@ -67,22 +77,21 @@ export class RelationshipsController {
         );
     }
 
-    @Get(":id")
-    @ApiOperation({ summary: "Get a relationship" })
-    @ApiResult(RelationshipDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({ method: "GET", path: ":id", summary: "Get a relationship", result: RelationshipDto, errors: [400, 401, 404] })
     async getRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipDto> {
         return RelationshipDto.from(await this.relationships.getRelationship(caller, params.id));
     }
 
-    @Put(":id/Accept")
-    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
+    @Endpoint({
+        method: "PUT",
+        path: ":id/Accept",
+        summary: "Accept a pending relationship addressed to the caller",
+        result: RelationshipMetadataDto,
+        errors: [400, 401, 404],
+        bodyLimit: WITH_CONTENT
+    })
     @EnforceQuota("NumberOfRelationships")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Accept a pending relationship addressed to the caller" })
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
     async acceptRelationship(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams,
@@ -93,13 +102,15 @@ export class RelationshipsController {
         );
     }
 
-    @Put(":id/Reject")
-    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
-    @HttpCode(200)
-    @ApiOperation({ summary: "Reject a pending relationship addressed to the caller" })
+    @Endpoint({
+        method: "PUT",
+        path: ":id/Reject",
+        summary: "Reject a pending relationship addressed to the caller",
+        result: RelationshipMetadataDto,
+        errors: [400, 401, 404],
+        bodyLimit: WITH_CONTENT
+    })
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
     async rejectRelationship(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams,
@@ -110,13 +121,15 @@ export class RelationshipsController {
         );
     }
 
-    @Put(":id/Revoke")
-    @BodyLimit(base64BodyLimit(MAX_RELATIONSHIP_CONTENT_BYTES))
-    @HttpCode(200)
-    @ApiOperation({ summary: "Revoke a pending relationship the caller created" })
+    @Endpoint({
+        method: "PUT",
+        path: ":id/Revoke",
+        summary: "Revoke a pending relationship the caller created",
+        result: RelationshipMetadataDto,
+        errors: [400, 401, 404],
+        bodyLimit: WITH_CONTENT
+    })
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
     async revokeRelationship(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams,
@@ -127,20 +140,12 @@ export class RelationshipsController {
         );
     }
 
-    @Put(":id/Terminate")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Terminate an active relationship" })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint(statusChange(":id/Terminate", "Terminate an active relationship"))
     async terminateRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.terminateRelationship(caller, params.id));
     }
 
-    @Put(":id/Reactivate")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Request the reactivation of a terminated relationship" })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint(statusChange(":id/Reactivate", "Request the reactivation of a terminated relationship"))
     async requestRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -148,11 +153,7 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.requestReactivation(caller, params.id));
     }
 
-    @Put(":id/Reactivate/Accept")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Accept the peer's reactivation request" })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint(statusChange(":id/Reactivate/Accept", "Accept the peer's reactivation request"))
     async acceptRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -160,11 +161,7 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.acceptReactivation(caller, params.id));
     }
 
-    @Put(":id/Reactivate/Reject")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Reject the peer's reactivation request" })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint(statusChange(":id/Reactivate/Reject", "Reject the peer's reactivation request"))
     async rejectRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -172,11 +169,7 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.rejectReactivation(caller, params.id));
     }
 
-    @Put(":id/Reactivate/Revoke")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Revoke the caller's own reactivation request" })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint(statusChange(":id/Reactivate/Revoke", "Revoke the caller's own reactivation request"))
     async revokeRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -184,15 +177,16 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.revokeReactivation(caller, params.id));
     }
 
-    @Put(":id/Decompose")
-    @HttpCode(200)
-    @ApiOperation({
-        summary: "Decompose a relationship",
+    @Endpoint({
+        ...statusChange(":id/Decompose", "Decompose a relationship"),
         description: "The first participant moves it to DeletionProposed, the second to ReadyForDeletion."
     })
-    @ApiResult(RelationshipMetadataDto)
-    @ApiErrors(400, 401, 404)
     async decomposeRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.decomposeRelationship(caller, params.id));
     }
+}
+
+/** A status change without a body: `PUT` answering the relationship's metadata. */
+function statusChange(path: string, summary: string): EndpointOptions {
+    return { method: "PUT", path, summary, result: RelationshipMetadataDto, errors: [400, 401, 404] };
 }

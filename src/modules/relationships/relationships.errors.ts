@@ -4,11 +4,6 @@ const PREFIX = "error.platform.validation.relationship.";
 
 /** Worded as the official Backbone words them. */
 export const RelationshipsErrors = {
-    maxNumberOfAllocationsExhausted: () =>
-        new ApiError(
-            "error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted",
-            "The maximum number of allocations (maxNumberOfAllocations) of the template you are trying to read is exhausted."
-        ),
     cannotCreateRelationshipWithYourself: () =>
         new ApiError(`${PREFIX}cannotCreateRelationshipWithYourself`, "You cannot send a relationship request to yourself."),
     relationshipToTargetAlreadyExists: () =>

@@ -1,7 +1,9 @@
 import type { DomainEvent } from "../../core/events/domain-events";
 
-// The public vocabulary of the relationships module (relationships and relationship templates): statuses, audit log
-// reasons and the domain events it publishes.
+// The public vocabulary of the relationships module: statuses, audit log reasons and the domain events it publishes.
+
+/** Published by the relationship templates module; exported here too, where its subscribers have always found it. */
+export { RelationshipTemplateAllocationsExhausted } from "../relationship-templates/relationship-templates.events";
 
 /** The status of a relationship. */
 export const RelationshipStatus = {
@@ -78,16 +80,6 @@ export class RelationshipReactivationCompleted implements DomainEvent {
         readonly initiator: string,
         readonly peer: string,
         readonly newStatus: RelationshipStatus
-    ) {}
-}
-
-/** Loading a relationship template used up its last allocation. */
-export class RelationshipTemplateAllocationsExhausted implements DomainEvent {
-    static readonly eventName = "relationships.relationshipTemplateAllocationsExhausted";
-    readonly name = RelationshipTemplateAllocationsExhausted.eventName;
-    constructor(
-        readonly relationshipTemplateId: string,
-        readonly createdBy: string
     ) {}
 }
 

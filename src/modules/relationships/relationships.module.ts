@@ -2,19 +2,26 @@ import { Module } from "@nestjs/common";
 import { TypeOrmModule } from "@nestjs/typeorm";
 
 import { IdentitiesModule } from "../identities/identities.module";
+import { RelationshipTemplatesModule } from "../relationship-templates/relationship-templates.module";
 import { Relationship } from "./relationship.entity";
-import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
-import { RelationshipTemplatesController } from "./relationship-templates.controller";
-import { RelationshipTemplatesService } from "./relationship-templates.service";
 import { RelationshipsController } from "./relationships.controller";
-import { CreatedRelationshipTemplatesUsage, RelationshipsUsage } from "./relationships.quota";
+import { RelationshipsIdentityDeletion } from "./relationships.identity-deletion";
+import { RelationshipsUsage } from "./relationships.quota";
+import { RelationshipsRepository } from "./relationships.repository";
 import { RelationshipsService } from "./relationships.service";
+import { RelationshipsSubscriptions } from "./relationships.subscriptions";
 
-/** Relationship templates and relationships between identities (status machine and audit log). */
+/** Relationships between identities (status machine and audit log), each created from a relationship template. */
 @Module({
-    imports: [TypeOrmModule.forFeature([RelationshipTemplate, RelationshipTemplateAllocation, Relationship]), IdentitiesModule],
-    controllers: [RelationshipTemplatesController, RelationshipsController],
-    providers: [RelationshipTemplatesService, RelationshipsService, CreatedRelationshipTemplatesUsage, RelationshipsUsage],
+    imports: [TypeOrmModule.forFeature([Relationship]), IdentitiesModule, RelationshipTemplatesModule],
+    controllers: [RelationshipsController],
+    providers: [
+        RelationshipsService,
+        RelationshipsRepository,
+        RelationshipsUsage,
+        RelationshipsIdentityDeletion,
+        RelationshipsSubscriptions
+    ],
     exports: [RelationshipsService]
 })
 export class RelationshipsModule {}

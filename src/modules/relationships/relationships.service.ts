@@ -1,35 +1,22 @@
-import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
-import { DataSource, type EntityManager, In } from "typeorm";
+import { Inject, Injectable } from "@nestjs/common";
+import type { EntityManager } from "typeorm";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
 import { isUniqueViolation } from "../../core/database/errors";
+import { Transactions } from "../../core/database/transactions";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
-import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
-import {
-    IdentityDeleted,
-    IdentityDeletionCancelled,
-    IdentityDeletionStarted,
-    IdentityStatus,
-    IdentityToBeDeleted
-} from "../identities/identities.events";
+import type { Page, PageRequest } from "../../core/http/pagination";
+import { IdentityStatus } from "../identities/identities.events";
 import { IdentitiesService } from "../identities/identities.service";
-import { type Actor, OPEN_RELATIONSHIP_STATUSES, pairKey, Relationship, type RelationshipEvent } from "./relationship.entity";
-import { RelationshipTemplatesService } from "./relationship-templates.service";
+import { RelationshipTemplatesService } from "../relationship-templates/relationship-templates.service";
+import { type Actor, Relationship, type RelationshipEvent } from "./relationship.entity";
 import { RelationshipErrorCodes, RelationshipsErrors } from "./relationships.errors";
-import { PeerDeleted, PeerDeletionCancelled, PeerToBeDeleted, RelationshipStatus } from "./relationships.events";
+import type { RelationshipStatus } from "./relationships.events";
+import { RelationshipsRepository } from "./relationships.repository";
 
 const OPEN_PAIR_INDEX = "ux_relationships_pending_active_terminated_pair";
-
-/** The relationships whose peers learn about an identity's deletion (PeerToBeDeleted, PeerDeletionCancelled, PeerDeleted). */
-const PEER_INFORMED_STATUSES: readonly RelationshipStatus[] = [
-    RelationshipStatus.Pending,
-    RelationshipStatus.Active,
-    RelationshipStatus.Terminated
-];
 
 /** A relationship from the point of view of one participant, as the Admin API lists it. */
 export interface RelationshipOverview {
@@ -50,51 +37,36 @@ export interface RelationshipSummary {
     status: RelationshipStatus;
 }
 
+/**
+ * The use cases of relationships, one method each: resolve the caller → load or 404 → let the relationship decide
+ * (its status machine) → persist through the repository → publish domain events (in the transaction) → return the
+ * entity. Plus the reads other modules use, inside their transactions.
+ */
 @Injectable()
-export class RelationshipsService implements OnModuleInit {
-    private readonly anonymizedAddress: string;
-
+export class RelationshipsService {
     constructor(
-        private readonly dataSource: DataSource,
+        private readonly relationships: RelationshipsRepository,
         private readonly templates: RelationshipTemplatesService,
         private readonly identities: IdentitiesService,
-        private readonly domainEvents: DomainEvents,
-        @Inject(Clock) private readonly clock: Clock,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        private readonly transactions: Transactions,
+        private readonly events: DomainEvents,
+        @Inject(Clock) private readonly clock: Clock
+    ) {}
 
-    onModuleInit(): void {
-        this.domainEvents.subscribe(IdentityToBeDeleted, (manager, event) =>
-            this.informPeers(manager, event.address, (r, peer) => new PeerToBeDeleted(r.id, peer, event.address, event.deletionDate))
-        );
-        this.domainEvents.subscribe(IdentityDeletionCancelled, (manager, event) =>
-            this.informPeers(manager, event.address, (r, peer) => new PeerDeletionCancelled(r.id, peer, event.address))
-        );
-        this.domainEvents.subscribe(IdentityDeletionStarted, (manager, event) =>
-            this.informPeers(manager, event.address, (r, peer) => new PeerDeleted(r.id, peer, event.address, event.deletionDate))
-        );
-        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
-            await this.decomposeAllOf(manager, event.address);
-            await this.templates.removeTemplatesOf(manager, event.address, this.anonymizedAddress);
-        });
-    }
-
+    /**
+     * Requests a relationship with the creator of a template the caller has loaded (loading allocates it, within
+     * maxNumberOfAllocations and with its password, so an exhausted or password-protected template cannot be used by
+     * skipping the load). The template, the creator's status and the open relationships are read in the transaction.
+     */
     async createRelationship(caller: Caller, templateId: string, creationContent: Buffer | null): Promise<Relationship> {
-        const template = await this.templates.findVisibleTemplate(this.dataSource.manager, caller.address, templateId);
-        if (template.createdBy === caller.address) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
-        // Only from a template the caller has loaded: loading allocates it (within maxNumberOfAllocations, with its
-        // password), so an exhausted or password-protected template cannot be used by skipping the load. A template the
-        // caller may not use is one it cannot see (404), as in the official Backbone.
-        if (!(await this.templates.isAllocatedBy(this.dataSource.manager, template.id, caller.address))) {
-            throw notFound("RelationshipTemplate");
-        }
-        // Asked before the transaction starts: the identities service uses a connection of its own.
-        if ((await this.identities.statusOf(template.createdBy)) !== IdentityStatus.Active) throw RelationshipsErrors.peerIsToBeDeleted();
         try {
-            return await this.dataSource.transaction(async (manager) => {
-                if (await this.hasOpenRelationship(manager, caller.address, template.createdBy)) {
+            return await this.transactions.run(async (manager) => {
+                const template = await this.templates.findAllocatedTemplate(manager, caller.address, templateId);
+                if (template.createdBy === caller.address) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
+                if ((await this.identities.statusOf(template.createdBy, manager)) !== IdentityStatus.Active) {
+                    throw RelationshipsErrors.peerIsToBeDeleted();
+                }
+                if (await this.relationships.hasOpenBetween(caller.address, template.createdBy, manager)) {
                     throw RelationshipsErrors.relationshipToTargetAlreadyExists();
                 }
                 const { relationship, events } = Relationship.create({
@@ -104,8 +76,8 @@ export class RelationshipsService implements OnModuleInit {
                     creationContent,
                     actor: this.actor(caller)
                 });
-                await manager.insert(Relationship, relationship);
-                await this.domainEvents.publish(manager, ...events);
+                await this.relationships.insert(manager, relationship);
+                await this.events.publish(manager, ...events);
                 return relationship;
             });
         } catch (error) {
@@ -115,7 +87,7 @@ export class RelationshipsService implements OnModuleInit {
     }
 
     async getRelationship(caller: Caller, id: string): Promise<Relationship> {
-        const relationship = await this.dataSource.manager.findOneBy(Relationship, { id });
+        const relationship = await this.relationships.find(id);
         if (!relationship || !relationship.isParticipant(caller.address)) throw notFound("Relationship");
         if (relationship.hasDecomposed(caller.address)) throw RelationshipsErrors.relationshipAlreadyDecomposed();
         return relationship;
@@ -123,13 +95,7 @@ export class RelationshipsService implements OnModuleInit {
 
     async listRelationships(caller: Caller, ids: string[] | undefined, page: PageRequest): Promise<Page<Relationship>> {
         if (!ids || ids.length === 0) throw new ValidationError("'Ids' must not be empty.");
-        const query = this.dataSource.manager
-            .createQueryBuilder(Relationship, "r")
-            .where("r.id IN (:...ids)", { ids })
-            .andWhere("(r.from = :address OR r.to = :address)", { address: caller.address })
-            .orderBy("r.createdAt", "ASC")
-            .addOrderBy("r.id", "ASC");
-        return await paginate(query, page);
+        return await this.relationships.pageOfParticipantAmong(caller.address, ids, page);
     }
 
     /**
@@ -137,16 +103,10 @@ export class RelationshipsService implements OnModuleInit {
      * from which devices it was created and answered), oldest first; never their contents.
      */
     async listRelationshipsOfParticipant(participant: string, page: PageRequest): Promise<Page<RelationshipOverview>> {
-        const query = this.dataSource.manager
-            .createQueryBuilder(Relationship, "r")
-            .select(["r.id", "r.relationshipTemplateId", "r.from", "r.to", "r.createdAt", "r.status", "r.auditLog"])
-            .where("(r.from = :participant OR r.to = :participant)", { participant })
-            .orderBy("r.createdAt", "ASC")
-            .addOrderBy("r.id", "ASC");
-        return (await paginate(query, page)).map((r) => {
+        return (await this.relationships.pageOfParticipant(participant, page)).map((r) => {
             const [created, answered] = r.auditLog;
             return {
-                peer: r.to === participant ? r.from : r.to,
+                peer: r.peerOf(participant),
                 requestedBy: r.to === participant ? ("Peer" as const) : ("Self" as const),
                 templateId: r.relationshipTemplateId,
                 status: r.status,
@@ -162,7 +122,7 @@ export class RelationshipsService implements OnModuleInit {
         const status = await this.identities.statusOf(peer);
         if (status === undefined) throw notFound("Identity");
         if (status !== IdentityStatus.Active) return { canCreate: false, code: RelationshipErrorCodes.peerIsToBeDeleted };
-        if (await this.hasOpenRelationship(this.dataSource.manager, caller.address, peer)) {
+        if (await this.relationships.hasOpenBetween(caller.address, peer)) {
             return { canCreate: false, code: RelationshipErrorCodes.relationshipToTargetAlreadyExists };
         }
         return { canCreate: true, code: null };
@@ -209,15 +169,7 @@ export class RelationshipsService implements OnModuleInit {
      * share lock, so that a concurrent status change waits until that transaction has committed.
      */
     async youngestRelationshipBetween(manager: EntityManager, a: string, b: string): Promise<RelationshipSummary | undefined> {
-        const relationship = await manager
-            .createQueryBuilder(Relationship, "r")
-            .setLock("pessimistic_read")
-            .where("r.pair = :pair", { pair: pairKey(a, b) })
-            .orderBy("r.createdAt", "DESC")
-            .addOrderBy(`CASE WHEN r.status IN (:...open) THEN 0 ELSE 1 END`, "ASC")
-            .setParameter("open", OPEN_RELATIONSHIP_STATUSES)
-            .limit(1)
-            .getOne();
+        const relationship = await this.relationships.youngestBetween(manager, a, b);
         return relationship
             ? { id: relationship.id, from: relationship.from, to: relationship.to, status: relationship.status }
             : undefined;
@@ -228,119 +180,33 @@ export class RelationshipsService implements OnModuleInit {
      * Pending or Active relationships and the identities that allocated one of its templates, without duplicates.
      */
     async followersOf(manager: EntityManager, address: string): Promise<string[]> {
-        const rows: Array<{ address: string }> = await manager.query(
-            `SELECT to_address AS address FROM relationships WHERE from_address = $1 AND status = ANY($2)
-             UNION SELECT from_address FROM relationships WHERE to_address = $1 AND status = ANY($2)
-             UNION SELECT a.allocated_by FROM relationship_template_allocations a
-                   JOIN relationship_templates t ON t.id = a.relationship_template_id WHERE t.created_by = $1`,
-            [address, [RelationshipStatus.Pending, RelationshipStatus.Active]]
-        );
-        return rows
-            .map((r) => r.address)
-            .filter((a) => a !== address)
-            .sort();
+        return (await this.relationships.followersOf(manager, address)).filter((a) => a !== address).sort();
     }
 
     /** Whether `viewer` knows `subject`: a relationship of any status between them, or `viewer` allocated a template of `subject`. */
     async knows(viewer: string, subject: string): Promise<boolean> {
-        const rows: Array<{ known: boolean }> = await this.dataSource.query(
-            `SELECT EXISTS (SELECT 1 FROM relationships WHERE pair = $1)
-                 OR EXISTS (SELECT 1 FROM relationship_templates t JOIN relationship_template_allocations a
-                            ON a.relationship_template_id = t.id AND a.allocated_by = $2 WHERE t.created_by = $3) AS known`,
-            [pairKey(viewer, subject), viewer, subject]
-        );
-        return rows[0]?.known === true;
+        return await this.relationships.knows(viewer, subject);
     }
 
+    /** The current status of each of these relationships that exists (for other modules, inside their transaction). */
+    async statusesOf(manager: EntityManager, ids: string[]): Promise<Map<string, RelationshipStatus>> {
+        return await this.relationships.statusesOf(manager, ids);
+    }
+
+    /** A status change: the relationship's row is locked, the relationship decides, the change and its events commit together. */
     private async transition(
         caller: Caller,
         id: string,
         apply: (relationship: Relationship, actor: Actor) => RelationshipEvent[]
     ): Promise<Relationship> {
-        return await this.dataSource.transaction(async (manager) => {
-            const relationship = await manager
-                .createQueryBuilder(Relationship, "r")
-                .setLock("pessimistic_write")
-                .where("r.id = :id", { id })
-                .getOne();
+        return await this.transactions.run(async (manager) => {
+            const relationship = await this.relationships.findForUpdate(manager, id);
             if (!relationship || !relationship.isParticipant(caller.address)) throw notFound("Relationship");
             const events = apply(relationship, this.actor(caller));
-            await manager.update(
-                Relationship,
-                { id: relationship.id },
-                {
-                    status: relationship.status,
-                    auditLog: relationship.auditLog,
-                    creationResponseContent: relationship.creationResponseContent,
-                    fromHasDecomposed: relationship.fromHasDecomposed,
-                    toHasDecomposed: relationship.toHasDecomposed
-                }
-            );
-            await this.domainEvents.publish(manager, ...events);
+            await this.relationships.saveStatus(manager, relationship);
+            await this.events.publish(manager, ...events);
             return relationship;
         });
-    }
-
-    /** Tells the peer of every Pending, Active or Terminated relationship of `address` (one domain event each). */
-    private async informPeers(
-        manager: EntityManager,
-        address: string,
-        event: (relationship: Relationship, peer: string) => PeerToBeDeleted | PeerDeletionCancelled | PeerDeleted
-    ): Promise<void> {
-        const relationships = await manager
-            .createQueryBuilder(Relationship, "r")
-            .where("(r.from = :address OR r.to = :address)", { address })
-            .andWhere("r.status IN (:...statuses)", { statuses: PEER_INFORMED_STATUSES })
-            .orderBy("r.createdAt", "ASC")
-            .getMany();
-        await this.domainEvents.publish(manager, ...relationships.map((r) => event(r, r.peerOf(address))));
-    }
-
-    /**
-     * Decomposes every relationship of a deleted identity on its behalf and replaces its address by the anonymised
-     * one. The subscribers of the status change see the original addresses, before the anonymisation.
-     */
-    private async decomposeAllOf(manager: EntityManager, address: string): Promise<void> {
-        const now = this.clock.now();
-        const relationships = await manager
-            .createQueryBuilder(Relationship, "r")
-            .setLock("pessimistic_write")
-            .where("(r.from = :address OR r.to = :address)", { address })
-            .orderBy("r.createdAt", "ASC")
-            .addOrderBy("r.id", "ASC")
-            .getMany();
-        for (const relationship of relationships) {
-            await this.domainEvents.publish(manager, ...relationship.decomposeDueToIdentityDeletion(address, now));
-            relationship.anonymizeParticipant(address, this.anonymizedAddress);
-            await manager.update(
-                Relationship,
-                { id: relationship.id },
-                {
-                    from: relationship.from,
-                    to: relationship.to,
-                    status: relationship.status,
-                    auditLog: relationship.auditLog,
-                    fromHasDecomposed: relationship.fromHasDecomposed,
-                    toHasDecomposed: relationship.toHasDecomposed,
-                    hasDeletedParticipant: true
-                }
-            );
-        }
-    }
-
-    /** The current status of each of these relationships that exists (for other modules, inside their transaction). */
-    async statusesOf(manager: EntityManager, ids: string[]): Promise<Map<string, RelationshipStatus>> {
-        if (ids.length === 0) return new Map();
-        const rows = await manager.find(Relationship, { where: { id: In(ids) }, select: { id: true, status: true } });
-        return new Map(rows.map((r) => [r.id, r.status]));
-    }
-
-    private async hasOpenRelationship(manager: EntityManager, a: string, b: string): Promise<boolean> {
-        return await manager
-            .createQueryBuilder(Relationship, "r")
-            .where("r.pair = :pair", { pair: pairKey(a, b) })
-            .andWhere("r.status IN (:...open)", { open: OPEN_RELATIONSHIP_STATUSES })
-            .getExists();
     }
 
     private actor(caller: Caller): Actor {

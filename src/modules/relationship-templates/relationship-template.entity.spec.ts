@@ -57,4 +57,44 @@ describe("RelationshipTemplate", () => {
         expect(t.needsAllocationBy(PEER, true)).toBe(false);
         expect(t.needsAllocationBy(PEER, false)).toBe(true);
     });
+
+    it("decides a load: hidden, granted, or granted with an allocation for a first access by someone else", () => {
+        const t = template({ password: Buffer.from("pw") });
+        const load = { password: undefined, hasAllocated: false, hasRelationshipFromIt: false, now };
+        expect(t.access({ ...load, address: OWNER })).toBe("granted");
+        expect(t.access({ ...load, address: PEER })).toBe("notFound");
+        expect(t.access({ ...load, address: PEER, password: Buffer.from("pw") })).toBe("grantedWithAllocation");
+        expect(t.access({ ...load, address: PEER, hasAllocated: true })).toBe("granted");
+        const expired = template({ expiresAt: now });
+        expect(expired.access({ ...load, address: PEER })).toBe("notFound");
+        expect(expired.access({ ...load, address: PEER, hasAllocated: true, hasRelationshipFromIt: true })).toBe("granted");
+    });
+
+    it("allocates until the maximum and tells which allocation took the last one", () => {
+        const t = template({ maxNumberOfAllocations: 2 });
+        expect(t.allocate(0)).toBe("allocated");
+        expect(t.allocate(1)).toBe("allocatedLast");
+        expect(t.allocate(2)).toBe("exhausted");
+        expect(template().allocate(5)).toBe("allocated");
+    });
+
+    it("is created with a new id for its creator", () => {
+        const created = RelationshipTemplate.create({
+            createdBy: { address: OWNER, deviceId: "DVCaaaaaaaaaaaaaaaaa" },
+            content: Buffer.from("c"),
+            expiresAt: null,
+            maxNumberOfAllocations: 3,
+            forIdentity: PEER,
+            password: null,
+            now
+        });
+        expect(created.id).toMatch(/^RLT[A-Za-z0-9]{17}$/);
+        expect(created.isCreatedBy(OWNER)).toBe(true);
+        expect(created).toMatchObject({
+            createdByDevice: "DVCaaaaaaaaaaaaaaaaa",
+            maxNumberOfAllocations: 3,
+            forIdentity: PEER,
+            createdAt: now
+        });
+    });
 });

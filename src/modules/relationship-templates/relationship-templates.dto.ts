@@ -1,6 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { CreatedDto } from "../../core/http/created";
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
@@ -33,12 +34,7 @@ export class CreateRelationshipTemplateRequest {
     password?: Buffer | null;
 }
 
-export class CreatedRelationshipTemplateDto {
-    @ApiProperty({ example: "RLTaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-}
+export class CreatedRelationshipTemplateDto extends CreatedDto("RLTaaaaaaaaaaaaaaaaa") {}
 
 export class RelationshipTemplateDto {
     @ApiProperty({ example: "RLTaaaaaaaaaaaaaaaaa" })
@@ -59,16 +55,10 @@ export class RelationshipTemplateDto {
     forIdentity!: string | null;
 
     static from(template: RelationshipTemplate): RelationshipTemplateDto {
-        return {
-            id: template.id,
-            createdBy: template.createdBy,
-            createdByDevice: template.createdByDevice,
-            maxNumberOfAllocations: template.maxNumberOfAllocations,
-            expiresAt: template.expiresAt?.toISOString() ?? null,
-            content: toBase64Url(template.content),
-            createdAt: template.createdAt.toISOString(),
-            forIdentity: template.forIdentity
-        };
+        const { id, createdBy, createdByDevice, maxNumberOfAllocations, forIdentity } = template;
+        const expiresAt = template.expiresAt?.toISOString() ?? null;
+        const [content, createdAt] = [toBase64Url(template.content), template.createdAt.toISOString()];
+        return { id, createdBy, createdByDevice, maxNumberOfAllocations, expiresAt, content, createdAt, forIdentity };
     }
 }
 

@@ -1,12 +1,13 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Param, Query, Res } from "@nestjs/common";
+import { ApiBearerAuth, ApiQuery, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult, bytesInputSchema } from "../../core/http/openapi";
+import { Endpoint } from "../../core/http/endpoint";
+import { bytesInputSchema } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
-import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
+import { base64BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     CreatedRelationshipTemplateDto,
@@ -19,6 +20,7 @@ import {
 } from "./relationship-templates.dto";
 import { RelationshipTemplatesService } from "./relationship-templates.service";
 
+/** The Consumer API of relationship templates: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("RelationshipTemplates")
 @ApiBearerAuth()
 @Controller("api/v2/RelationshipTemplates")
@@ -28,13 +30,14 @@ export class RelationshipTemplatesController {
         private readonly paging: Paging
     ) {}
 
-    @Post()
-    @BodyLimit(base64BodyLimit(MAX_TEMPLATE_CONTENT_BYTES))
+    @Endpoint({
+        method: "POST",
+        summary: "Create a relationship template",
+        result: CreatedRelationshipTemplateDto,
+        errors: [400, 401],
+        bodyLimit: base64BodyLimit(MAX_TEMPLATE_CONTENT_BYTES)
+    })
     @EnforceQuota("NumberOfRelationshipTemplates")
-    @HttpCode(201)
-    @ApiOperation({ summary: "Create a relationship template" })
-    @ApiResult(CreatedRelationshipTemplateDto, 201)
-    @ApiErrors(400, 401)
     async createRelationshipTemplate(
         @CurrentCaller() caller: Caller,
         @Body() request: CreateRelationshipTemplateRequest,
@@ -42,14 +45,16 @@ export class RelationshipTemplatesController {
     ): Promise<CreatedRelationshipTemplateDto> {
         const template = await this.templates.createTemplate(caller, request);
         reply.header("location", `/api/v2/RelationshipTemplates/${template.id}`);
-        return { id: template.id, createdAt: template.createdAt.toISOString() };
+        return CreatedRelationshipTemplateDto.from(template);
     }
 
-    @Get()
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "List relationship templates by id",
         description:
-            "Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate."
+            "Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate.",
+        result: { page: RelationshipTemplateDto },
+        errors: [400, 401]
     })
     @ApiQuery({
         name: "templates.0.id",
@@ -63,8 +68,6 @@ export class RelationshipTemplatesController {
         schema: bytesInputSchema(1, 200),
         description: "Password of the first item"
     })
-    @ApiPagedResult(RelationshipTemplateDto)
-    @ApiErrors(400, 401)
     async listRelationshipTemplates(
         @CurrentCaller() caller: Caller,
         @Query() query: ListRelationshipTemplatesQuery
@@ -74,13 +77,14 @@ export class RelationshipTemplatesController {
         return (await this.templates.listTemplates(caller, items, page)).map((template) => RelationshipTemplateDto.from(template));
     }
 
-    @Get(":id")
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
+        path: ":id",
         summary: "Get a relationship template",
+        result: RelationshipTemplateDto,
+        errors: [400, 401, 404],
         description: "Allocates the template for the caller unless the caller created or already allocated it."
     })
-    @ApiResult(RelationshipTemplateDto)
-    @ApiErrors(400, 401, 404)
     async getRelationshipTemplate(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipTemplateIdParams,
@@ -89,11 +93,13 @@ export class RelationshipTemplatesController {
         return RelationshipTemplateDto.from(await this.templates.getTemplate(caller, params.id, query.password));
     }
 
-    @Delete(":id")
-    @HttpCode(204)
-    @ApiOperation({ summary: "Delete an own relationship template" })
-    @ApiNoContent()
-    @ApiErrors(400, 401, 403, 404)
+    @Endpoint({
+        method: "DELETE",
+        path: ":id",
+        summary: "Delete an own relationship template",
+        result: "none",
+        errors: [400, 401, 403, 404]
+    })
     async deleteRelationshipTemplate(@CurrentCaller() caller: Caller, @Param() params: RelationshipTemplateIdParams): Promise<void> {
         await this.templates.deleteTemplate(caller, params.id);
     }

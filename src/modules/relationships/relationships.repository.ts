@@ -1,0 +1,169 @@
+import { Injectable } from "@nestjs/common";
+import { InjectDataSource } from "@nestjs/typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
+import { rawQuery } from "../../core/database/raw-query";
+import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
+import { OPEN_RELATIONSHIP_STATUSES, pairKey, Relationship } from "./relationship.entity";
+import { RelationshipStatus } from "./relationships.events";
+
+/**
+ * Every query of the relationships module, named by intent. Methods that run inside a use case's transaction take its
+ * EntityManager first; standalone reads use the DataSource (no transaction, no lock).
+ */
+@Injectable()
+export class RelationshipsRepository {
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+    async insert(manager: EntityManager, relationship: Relationship): Promise<void> {
+        await manager.insert(Relationship, relationship);
+    }
+
+    async find(id: string): Promise<Relationship | undefined> {
+        return (await this.dataSource.manager.findOneBy(Relationship, { id })) ?? undefined;
+    }
+
+    /** The relationship with its row locked until the transaction ends: status changes of one relationship queue up. */
+    async findForUpdate(manager: EntityManager, id: string): Promise<Relationship | undefined> {
+        return (
+            (await manager.createQueryBuilder(Relationship, "r").setLock("pessimistic_write").where("r.id = :id", { id }).getOne()) ??
+            undefined
+        );
+    }
+
+    /** Writes what a status change changes: status, audit log, response content and who decomposed it. */
+    async saveStatus(manager: EntityManager, relationship: Relationship): Promise<void> {
+        await manager.update(Relationship, { id: relationship.id }, statusColumns(relationship));
+    }
+
+    /** Writes a relationship decomposed on behalf of a deleted participant, whose address is anonymised. */
+    async saveWithDeletedParticipant(manager: EntityManager, relationship: Relationship): Promise<void> {
+        await manager.update(
+            Relationship,
+            { id: relationship.id },
+            { ...statusColumns(relationship), from: relationship.from, to: relationship.to, hasDeletedParticipant: true }
+        );
+    }
+
+    /** The relationships among `ids` in which the identity takes part, oldest first. */
+    async pageOfParticipantAmong(address: string, ids: string[], page: PageRequest): Promise<Page<Relationship>> {
+        const query = this.dataSource.manager
+            .createQueryBuilder(Relationship, "r")
+            .where("r.id IN (:...ids)", { ids })
+            .andWhere("(r.from = :address OR r.to = :address)", { address })
+            .orderBy("r.createdAt", "ASC")
+            .addOrderBy("r.id", "ASC");
+        return await paginate(query, page);
+    }
+
+    /** The relationships of an identity without their contents, oldest first (Admin API). */
+    async pageOfParticipant(participant: string, page: PageRequest): Promise<Page<Relationship>> {
+        const query = this.dataSource.manager
+            .createQueryBuilder(Relationship, "r")
+            .select(["r.id", "r.relationshipTemplateId", "r.from", "r.to", "r.createdAt", "r.status", "r.auditLog"])
+            .where("(r.from = :participant OR r.to = :participant)", { participant })
+            .orderBy("r.createdAt", "ASC")
+            .addOrderBy("r.id", "ASC");
+        return await paginate(query, page);
+    }
+
+    /** Whether two identities have a relationship that keeps them from creating another (OPEN_RELATIONSHIP_STATUSES). */
+    async hasOpenBetween(a: string, b: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
+        return await manager
+            .createQueryBuilder(Relationship, "r")
+            .where("r.pair = :pair", { pair: pairKey(a, b) })
+            .andWhere("r.status IN (:...open)", { open: OPEN_RELATIONSHIP_STATUSES })
+            .getExists();
+    }
+
+    /** The youngest relationship between two identities (an open one first among equals), share-locked. */
+    async youngestBetween(manager: EntityManager, a: string, b: string): Promise<Relationship | undefined> {
+        return (
+            (await manager
+                .createQueryBuilder(Relationship, "r")
+                .setLock("pessimistic_read")
+                .where("r.pair = :pair", { pair: pairKey(a, b) })
+                .orderBy("r.createdAt", "DESC")
+                .addOrderBy(`CASE WHEN r.status IN (:...open) THEN 0 ELSE 1 END`, "ASC")
+                .setParameter("open", OPEN_RELATIONSHIP_STATUSES)
+                .limit(1)
+                .getOne()) ?? undefined
+        );
+    }
+
+    /** The peers of an identity's Pending or Active relationships and the identities that allocated one of its templates. */
+    async followersOf(manager: EntityManager, address: string): Promise<string[]> {
+        const { rows } = await rawQuery<{ address: string }>(
+            manager,
+            `SELECT to_address AS address FROM relationships WHERE from_address = $1 AND status = ANY($2)
+             UNION SELECT from_address FROM relationships WHERE to_address = $1 AND status = ANY($2)
+             UNION SELECT a.allocated_by FROM relationship_template_allocations a
+                   JOIN relationship_templates t ON t.id = a.relationship_template_id WHERE t.created_by = $1`,
+            [address, [RelationshipStatus.Pending, RelationshipStatus.Active]]
+        );
+        return rows.map((r) => r.address);
+    }
+
+    /** Whether there is a relationship of any status between two identities, or `viewer` allocated a template of `subject`. */
+    async knows(viewer: string, subject: string): Promise<boolean> {
+        const { rows } = await rawQuery<{ known: boolean }>(
+            this.dataSource,
+            `SELECT EXISTS (SELECT 1 FROM relationships WHERE pair = $1)
+                 OR EXISTS (SELECT 1 FROM relationship_templates t JOIN relationship_template_allocations a
+                            ON a.relationship_template_id = t.id AND a.allocated_by = $2 WHERE t.created_by = $3) AS known`,
+            [pairKey(viewer, subject), viewer, subject]
+        );
+        return rows[0]?.known === true;
+    }
+
+    /** The relationships of an identity in any of `statuses`, oldest first. */
+    async ofParticipantIn(manager: EntityManager, address: string, statuses: readonly RelationshipStatus[]): Promise<Relationship[]> {
+        return await manager
+            .createQueryBuilder(Relationship, "r")
+            .where("(r.from = :address OR r.to = :address)", { address })
+            .andWhere("r.status IN (:...statuses)", { statuses })
+            .orderBy("r.createdAt", "ASC")
+            .getMany();
+    }
+
+    /** Every relationship of an identity, oldest first, with their rows locked until the transaction ends. */
+    async lockAllOf(manager: EntityManager, address: string): Promise<Relationship[]> {
+        return await manager
+            .createQueryBuilder(Relationship, "r")
+            .setLock("pessimistic_write")
+            .where("(r.from = :address OR r.to = :address)", { address })
+            .orderBy("r.createdAt", "ASC")
+            .addOrderBy("r.id", "ASC")
+            .getMany();
+    }
+
+    async statusesOf(manager: EntityManager, ids: string[]): Promise<Map<string, RelationshipStatus>> {
+        if (ids.length === 0) return new Map();
+        const rows = await manager.find(Relationship, { where: { id: In(ids) }, select: { id: true, status: true } });
+        return new Map(rows.map((r) => [r.id, r.status]));
+    }
+
+    /** Relationships created from these (deleted) templates keep existing without a template. */
+    async detachFromTemplates(manager: EntityManager, templateIds: readonly string[]): Promise<void> {
+        if (templateIds.length === 0) return;
+        await manager.update(Relationship, { relationshipTemplateId: In([...templateIds]) }, { relationshipTemplateId: null });
+    }
+
+    /** How many relationships an identity takes part in (either side), created since `since`: the NumberOfRelationships quota. */
+    async countOfParticipant(address: string, since: Date | undefined): Promise<number> {
+        // Two index scans (ix_relationships_from, ix_relationships_to) instead of one OR over both columns.
+        let total = 0;
+        for (const side of ["from", "to"] as const) {
+            const query = this.dataSource.getRepository(Relationship).createQueryBuilder("r").where(`r.${side} = :address`, { address });
+            if (since) query.andWhere("r.createdAt >= :since", { since });
+            total += await query.getCount();
+        }
+        return total;
+    }
+}
+
+/** The columns a status change writes. */
+function statusColumns(relationship: Relationship): Partial<Relationship> {
+    const { status, auditLog, creationResponseContent, fromHasDecomposed, toHasDecomposed } = relationship;
+    return { status, auditLog, creationResponseContent, fromHasDecomposed, toHasDecomposed };
+}
