@@ -26,6 +26,7 @@ import { parseQueryString } from "./core/http/query-keys";
 import { announcesBody, DEFAULT_BODY_LIMIT_BYTES, registerRoutePolicies, stampRoutePolicies } from "./core/http/route-policy";
 import { UtcTimestamps } from "./core/http/timestamps";
 import { BackboneLogger } from "./core/logging/nest-logger";
+import { registerRequestLog } from "./core/logging/request-log";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildOpenApiDocument, serveAdminApiDocument } from "./openapi";
@@ -88,7 +89,8 @@ export function createFastifyAdapter(settings: HttpServerSettings = configSchema
 export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
     // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
     app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
-    app.useLogger(app.get(BackboneLogger));
+    const logger = app.get(BackboneLogger);
+    app.useLogger(logger);
     app.useGlobalPipes(createValidationPipe(app.get(Clock)));
     // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
     const fastify = app.getHttpAdapter().getInstance();
@@ -119,6 +121,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
             headerPairs: 100
         }
     });
+    registerRequestLog(fastify, logger.pino);
     const timestamps = new UtcTimestamps();
     fastify.addHook("onRequest", async (request, reply) => {
         const correlationId = (request.raw as IncomingMessage & { correlationId?: string }).correlationId ?? correlationIdOf(undefined);
