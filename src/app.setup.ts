@@ -7,7 +7,7 @@ import { NotFoundException } from "@nestjs/common";
 import { NestFactory } from "@nestjs/core";
 import { FastifyAdapter, type NestFastifyApplication } from "@nestjs/platform-fastify";
 import { SwaggerModule } from "@nestjs/swagger";
-import type { FastifyRequest } from "fastify";
+import type { FastifyError, FastifyRequest } from "fastify";
 
 import { AppModule } from "./app.module";
 import { type BackboneConfig, configSchema } from "./config/config";
@@ -20,12 +20,14 @@ import { Clock } from "./core/clock/clock";
 import type { RuntimeOptions } from "./core/core.module";
 import { registerBodyParsers } from "./core/http/body-parsers";
 import { corsOptions } from "./core/http/cors";
+import { registerEnvelope } from "./core/http/envelope";
 import { clientErrorHandler, frameworkErrors } from "./core/http/framework-errors";
 import { AdminListener, listenerOf } from "./core/http/listeners";
 import { parseQueryString } from "./core/http/query-keys";
 import { announcesBody, DEFAULT_BODY_LIMIT_BYTES, registerRoutePolicies, stampRoutePolicies } from "./core/http/route-policy";
 import { UtcTimestamps } from "./core/http/timestamps";
 import { BackboneLogger } from "./core/logging/nest-logger";
+import { registerRequestLog } from "./core/logging/request-log";
 import { Metrics } from "./core/metrics/metrics";
 import { createValidationPipe } from "./core/validation/validation.pipe";
 import { buildOpenApiDocument, serveAdminApiDocument } from "./openapi";
@@ -88,7 +90,8 @@ export function createFastifyAdapter(settings: HttpServerSettings = configSchema
 export async function configureApp(app: NestFastifyApplication, options: RuntimeOptions): Promise<void> {
     // First: every route registered from here on is bound to the public or the admin listener (src/core/http/listeners.ts).
     app.get(AdminListener).install(app, [ADMIN_DOCS_PATH]);
-    app.useLogger(app.get(BackboneLogger));
+    const logger = app.get(BackboneLogger);
+    app.useLogger(logger);
     app.useGlobalPipes(createValidationPipe(app.get(Clock)));
     // Signals are handled by main.ts, which stops the listeners, the app and then the embedded database in that order.
     const fastify = app.getHttpAdapter().getInstance();
@@ -119,17 +122,18 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
             headerPairs: 100
         }
     });
+    registerRequestLog(fastify, logger.pino);
+    registerEnvelope(fastify);
     const timestamps = new UtcTimestamps();
-    fastify.addHook("onRequest", async (request, reply) => {
+    // Hooks in callback style: a request passes them without a promise each. Requests that will be refused anyway are
+    // answered before their body is read: an unknown route here, and a route that needs a bearer token without a
+    // valid one (registerEarlyAuthentication; the body limit is the content-type parser's).
+    fastify.addHook("onRequest", (request, reply, done) => {
         const correlationId = (request.raw as IncomingMessage & { correlationId?: string }).correlationId ?? correlationIdOf(undefined);
         reply.header("x-correlation-id", correlationId);
         reply.header("x-trace-id", request.id);
         reply.header("x-request-time", timestamps.format(Date.now()));
-    });
-    // Requests that will be refused anyway are answered before their body is read: an unknown route, and a route
-    // that needs a bearer token without a valid one (the body limit is the content-type parser's).
-    fastify.addHook("onRequest", async (request) => {
-        if (request.is404 && announcesBody(request)) throw new NotFoundException();
+        done(request.is404 && announcesBody(request) ? (new NotFoundException() as unknown as FastifyError) : undefined);
     });
     // The passport strategies (bearer tokens, Admin API key) find this application's key and settings on the server.
     provideAuthenticationContext(fastify, { accessTokens: app.get(AccessTokens), adminApiKey: options.config.ADMIN_API_KEY });
@@ -143,11 +147,12 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         setTimeout(() => fastify.server.closeAllConnections?.(), options.config.SHUTDOWN_GRACE_SECONDS * 1000).unref();
     });
     const metrics = app.get(Metrics);
-    fastify.addHook("onResponse", async (request, reply) => {
+    fastify.addHook("onResponse", (request, reply, done) => {
         // The route pattern (e.g. /api/v2/Challenges/:id), never the raw URL, keeps the label set small.
         metrics.observeRequest(request.method, request.routeOptions.url ?? "unmatched", reply.statusCode, reply.elapsedTime / 1000);
+        done();
     });
-    fastify.addHook("onSend", async (request, reply, payload) => {
+    fastify.addHook("onSend", (request, reply, payload, done) => {
         // As the official Backbone: the response's UTC time and the whole milliseconds the request took.
         reply.header("x-response-time", timestamps.format(Date.now()));
         reply.header("x-response-duration-ms", Math.floor(reply.elapsedTime).toString());
@@ -156,7 +161,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
         // An answer given before the whole body has arrived (an error) closes the connection: the rest of the body
         // is not read and drained, and a keep-alive connection cannot be resynchronised after it anyway.
         if (closing || !request.raw.complete) reply.header("connection", "close");
-        return payload;
+        done(null, payload);
     });
     if (options.config.SWAGGER_UI) {
         const document = buildOpenApiDocument(app);

@@ -444,6 +444,39 @@ export const SCENARIOS: ScenarioDefinition[] = [
         }
     },
     {
+        name: "message-2",
+        title: "Send a message to two recipients (1 kB)",
+        threshold: DEFAULT_THRESHOLD,
+        async prepare(env) {
+            const sessions = await poolSessions(env, ["a2", "a3", "c2", "c3"], 25);
+            const peers = await env.db.query<{ sender: string; peers: string[] }>(
+                `SELECT s.address AS sender, array_agg(CASE WHEN r.from_address = s.address THEN r.to_address ELSE r.from_address END) AS peers
+                 FROM unnest($1::text[]) AS s(address) JOIN relationships r ON r.status = 'Active' AND (r.from_address = s.address OR r.to_address = s.address)
+                 GROUP BY s.address HAVING count(*) >= 2`,
+                [sessions.map((s) => s.address)]
+            );
+            const senders = peers.rows.map((row) => ({ sender: sessions.find((s) => s.address === row.sender)!, peers: row.peers }));
+            check(senders.length > 0, "no identity with two active relationships");
+            const bodies = contents(20, 1024);
+            const keys = contents(20, 120);
+            let n = 0;
+            return single(shared(senders), ({ sender, peers }) => {
+                const first = n % peers.length;
+                const second = (first + 1) % peers.length;
+                return {
+                    method: "POST",
+                    path: `${API}/Messages`,
+                    headers: withAuth(sender),
+                    body: {
+                        recipients: [first, second].map((i) => ({ address: peers[i]!, encryptedKey: keys[n % keys.length] })),
+                        body: bodies[n++ % bodies.length],
+                        attachments: []
+                    }
+                };
+            });
+        }
+    },
+    {
         name: "message-many",
         official: "08",
         title: "Send a message to 50 to 1,000 recipients (connectors with many relationships)",
@@ -562,6 +595,21 @@ export const SCENARIOS: ScenarioDefinition[] = [
                 await byIds("Relationships", relationships.get(app.address));
                 await byIds("Tokens", tokens.get(app.address));
             });
+        }
+    },
+    {
+        name: "token-get",
+        title: "Read a token by its id (its creator)",
+        threshold: FILES_AND_TOKENS_THRESHOLD,
+        async prepare(env) {
+            const sessions = await poolSessions(env, ["a2", "a3", "c2", "c3"], 10);
+            const rows = await env.db.query<{ id: string; created_by: string }>(
+                "SELECT id, created_by FROM tokens WHERE created_by = ANY($1) AND expires_at > now() + interval '1 hour' ORDER BY id LIMIT 2000",
+                [sessions.map((s) => s.address)]
+            );
+            const byAddress = new Map(sessions.map((s) => [s.address, s]));
+            const reads = rows.rows.map((r) => ({ id: r.id, session: byAddress.get(r.created_by)! }));
+            return single(shared(reads), ({ id, session }) => ({ method: "GET", path: `${API}/Tokens/${id}`, headers: withAuth(session) }));
         }
     },
     {

@@ -131,7 +131,9 @@ export async function startBackbone(
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "backbone-bench-"));
     const output: string[] = [];
-    const child: ChildProcess = spawn(process.execPath, [join(__dirname, "..", "..", "src", "main.js")], {
+    // BENCH_NODE_ARGS: extra options of the Backbone's node (e.g. `--cpu-prof --cpu-prof-dir=build/profiles`).
+    const nodeArgs = (process.env["BENCH_NODE_ARGS"] ?? "").split(/\s+/).filter(Boolean);
+    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(__dirname, "..", "..", "src", "main.js")], {
         env: {
             ...process.env,
             DATABASE_URL: databaseUrlOfBench,

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from "@nestjs/common";
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from "@nestjs/core";
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from "@nestjs/core";
 import { JwtModule } from "@nestjs/jwt";
 import { ScheduleModule } from "@nestjs/schedule";
 import { getOptionsToken, getStorageToken } from "@nestjs/throttler";
@@ -23,7 +23,6 @@ import { Transactions } from "./database/transactions";
 import { DomainEvents } from "./events/domain-events";
 import { Housekeeper } from "./housekeeping/housekeeper";
 import { HousekeepingRun } from "./housekeeping/housekeeping-run.entity";
-import { EnvelopeInterceptor } from "./http/envelope.interceptor";
 import { GlobalExceptionFilter } from "./http/exception.filter";
 import { AdminListener } from "./http/listeners";
 import { Paging } from "./http/paging";
@@ -94,7 +93,6 @@ export class CoreModule {
                 // The guard takes budget and window from the configuration; this entry only satisfies the throttler's contract.
                 { provide: getOptionsToken(), useValue: { throttlers: [{ name: "default", limit: 1, ttl: 60_000 }] } },
                 { provide: APP_GUARD, useClass: BearerAuthGuard },
-                { provide: APP_INTERCEPTOR, useClass: EnvelopeInterceptor },
                 { provide: APP_FILTER, useClass: GlobalExceptionFilter }
             ],
             exports: [

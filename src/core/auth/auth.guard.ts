@@ -1,7 +1,7 @@
 import { type ExecutionContext, Injectable, UnauthorizedException } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import { AuthGuard } from "@nestjs/passport";
-import type { FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance } from "fastify";
 
 import { announcesBody, routePolicyOf } from "../http/route-policy";
 import { type AccessTokens, bearerTokenOf } from "./access-tokens";
@@ -54,9 +54,9 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
  * rest of the body.
  */
 export function registerEarlyAuthentication(fastify: FastifyInstance, tokens: AccessTokens): void {
-    fastify.addHook("onRequest", async (request) => {
-        if (routePolicyOf(request)?.authMode !== "required" || !announcesBody(request)) return;
+    fastify.addHook("onRequest", (request, _reply, done) => {
+        if (routePolicyOf(request)?.authMode !== "required" || !announcesBody(request)) return done();
         const token = bearerTokenOf(request.headers.authorization);
-        if (!token || !tokens.verify(token)) throw new UnauthorizedException();
+        done(!token || !tokens.verify(token) ? (new UnauthorizedException() as unknown as FastifyError) : undefined);
     });
 }

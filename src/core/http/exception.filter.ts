@@ -5,6 +5,7 @@ import { ProblemDetailsException } from "../admin/admin-api";
 import { BlobStorageUnavailableError } from "../blob-storage/blob-storage";
 import { isDatabaseUnavailable } from "../database/errors";
 import { ApiError, ErrorCode, ForbiddenError, SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS, ServiceUnavailableError } from "../errors/errors";
+import { requestBindings } from "../logging/request-log";
 import { errorBody } from "./error-envelope";
 import { rendersOAuthErrors } from "./oauth-errors";
 
@@ -55,7 +56,7 @@ const tooLarge = (): RenderedError => ({ status: 400, body: errorBody(ErrorCode.
 const unparsable = (message: string): RenderedError => ({ status: 400, body: errorBody(ErrorCode.inputCannotBeParsed, message) });
 
 /** Maps any thrown value to the status and error envelope of the wire contract. */
-export function renderError(error: unknown, logger?: Logger): RenderedError {
+export function renderError(error: unknown, logger?: Pick<Logger, "warn" | "error">): RenderedError {
     if (error instanceof ApiError) {
         const rendered: RenderedError = { status: error.status, body: errorBody(error.code, error.message, error.data) };
         if (error.status === 503) rendered.headers = { "retry-after": String(SERVICE_UNAVAILABLE_RETRY_AFTER_SECONDS) };
@@ -155,7 +156,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
             sendRendered(reply, renderError(exception));
             return;
         }
-        const rendered = renderError(exception, this.logger);
+        const rendered = renderError(exception, request ? this.boundTo(request) : this.logger);
         const body = rendered.body;
         if (rendered.status === 400 && body && "error" in body && rendersOAuthErrors(request)) {
             // The token endpoint answers what it cannot parse as OAuth does (RFC 6749, 5.2).
@@ -165,5 +166,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
             return;
         }
         sendRendered(reply, rendered);
+    }
+
+    /** The filter's lines name the request they are about (trace and correlation ids, method, path). */
+    private boundTo(request: FastifyRequest): Pick<Logger, "warn" | "error"> {
+        return {
+            warn: (message: string) => this.logger.warn({ ...requestBindings(request), msg: message }),
+            error: (message: string) => this.logger.error({ ...requestBindings(request), msg: message })
+        };
     }
 }

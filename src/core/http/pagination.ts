@@ -51,7 +51,7 @@ export function pageRequest(query: PageQuery, limits: PaginationLimits): PageReq
     return { pageNumber: query.pageNumber ?? 1, pageSize };
 }
 
-/** One page of a list; the envelope interceptor renders it as `{result, pagination}`. */
+/** One page of a list; the success envelope (envelope.ts) renders it as `{result, pagination}`. */
 export class Page<T> {
     constructor(
         readonly items: T[],

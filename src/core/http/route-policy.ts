@@ -5,6 +5,7 @@ import { FASTIFY_ROUTE_CONFIG_METADATA } from "@nestjs/platform-fastify/constant
 import type { FastifyInstance, FastifyRequest } from "fastify";
 
 import { AUTH_MODE, type AuthMode } from "../auth/caller";
+import { RAW_RESPONSE } from "./raw-response";
 
 /** Body limit of a route that declares none: every small JSON body and the OAuth form fit with room to spare. */
 export const DEFAULT_BODY_LIMIT_BYTES = 64 * 1024;
@@ -39,6 +40,8 @@ export interface RoutePolicy {
     /** Undefined: the JSON parser's default. */
     maxJsonValues?: number;
     authMode: AuthMode;
+    /** Whether the handler's result is sent in the success envelope (envelope.ts): all but `@RawResponse()` handlers. */
+    envelope: boolean;
 }
 
 const POLICY_KEY = "backbonePolicy";
@@ -83,7 +86,8 @@ export function stampRoutePolicies(app: INestApplication): void {
                     authMode:
                         (Reflect.getMetadata(AUTH_MODE, handler) as AuthMode | undefined) ??
                         (Reflect.getMetadata(AUTH_MODE, controller) as AuthMode | undefined) ??
-                        "required"
+                        "required",
+                    envelope: Reflect.getMetadata(RAW_RESPONSE, handler) !== true
                 };
                 const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown> | undefined) ?? {};
                 Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, [POLICY_KEY]: policy }, handler);
