@@ -68,17 +68,10 @@ export class Datawallet {
         if (tooHigh) throw SynchronizationErrors.datawalletVersionOfModificationTooHigh(this.version, tooHigh.datawalletVersion);
         const modifications = items.map((item, i) =>
             Object.assign(new DatawalletModification(), {
-                id: newId("DWM"),
-                owner: this.owner,
-                index: this.nextIndex + i,
-                type: item.type,
-                objectIdentifier: item.objectIdentifier,
-                collection: item.collection,
+                ...item,
                 payloadCategory: item.payloadCategory ?? null,
                 encryptedPayload: item.encryptedPayload ?? null,
-                datawalletVersion: item.datawalletVersion,
-                createdAt: now,
-                createdByDevice
+                ...{ id: newId("DWM"), owner: this.owner, index: this.nextIndex + i, createdAt: now, createdByDevice }
             })
         );
         this.nextIndex += modifications.length;

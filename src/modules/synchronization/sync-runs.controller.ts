@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
 import { ApiResult } from "../../core/http/openapi";
 import { type Page, PageQuery } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
@@ -24,7 +24,13 @@ import {
     SyncRunIdParams
 } from "./synchronization.dto";
 
-const DATAWALLET_PUSH_LIMIT = { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES };
+/** Both finalizations: 200, and a body with any number of datawallet modifications (the contract's largest body). */
+const FINALIZE: Pick<EndpointOptions, "method" | "status" | "errors" | "bodyLimit"> = {
+    method: "PUT",
+    status: 200,
+    errors: [400, 401, 404],
+    bodyLimit: { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES }
+};
 
 /** The Consumer API of sync runs: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("SyncRuns")
@@ -87,16 +93,13 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        method: "PUT",
+        ...FINALIZE,
         path: ":id/FinalizeExternalEventSync",
-        status: 200,
         summary: "Finalize an external event sync run",
         description:
             "Events without a result or with an errorCode count a failed attempt and are delivered again (at most 3 attempts); " +
             "datawallet modifications are appended.",
-        result: FinalizeExternalEventSyncResponse,
-        errors: [400, 401, 404],
-        bodyLimit: DATAWALLET_PUSH_LIMIT
+        result: FinalizeExternalEventSyncResponse
     })
     async finalizeExternalEventSync(
         @CurrentCaller() caller: Caller,
@@ -107,14 +110,11 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        method: "PUT",
+        ...FINALIZE,
         path: ":id/FinalizeDatawalletVersionUpgrade",
-        status: 200,
         summary: "Finalize a datawallet version upgrade run",
         description: "Creates the datawallet on the first upgrade.",
-        result: FinalizeDatawalletVersionUpgradeResponse,
-        errors: [400, 401, 404],
-        bodyLimit: DATAWALLET_PUSH_LIMIT
+        result: FinalizeDatawalletVersionUpgradeResponse
     })
     async finalizeDatawalletVersionUpgrade(
         @CurrentCaller() caller: Caller,
