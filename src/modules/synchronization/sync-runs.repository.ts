@@ -3,6 +3,7 @@ import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager } from "typeorm";
 
 import { lockForTransaction } from "../../core/database/advisory-lock";
+import { rawQuery } from "../../core/database/raw-query";
 import { SyncRun } from "./sync-run.entity";
 
 /**
@@ -28,7 +29,8 @@ export class SyncRunsRepository {
 
     /** Whether the identity has a run that is not finalized (expired or not). */
     async hasUnfinalized(manager: EntityManager, owner: string): Promise<boolean> {
-        return (await manager.query("SELECT 1 FROM sync_runs WHERE created_by = $1 AND finalized_at IS NULL LIMIT 1", [owner])).length > 0;
+        const { rows } = await rawQuery(manager, "SELECT 1 FROM sync_runs WHERE created_by = $1 AND finalized_at IS NULL LIMIT 1", [owner]);
+        return rows.length > 0;
     }
 
     /** Inserts a new run; the partial unique index lets exactly one of several concurrent starts insert its run. */
