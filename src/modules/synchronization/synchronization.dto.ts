@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PickType } from "@nestjs/swagger";
+import { ApiProperty, ApiPropertyOptional } from "@nestjs/swagger";
 import { Type } from "class-transformer";
 import { IsInt, IsOptional } from "class-validator";
 
@@ -150,45 +150,14 @@ export class FinalizeExternalEventSyncRequest {
     datawalletModifications?: PushDatawalletModificationItem[];
 }
 
-export class DatawalletModificationDto {
+export class CreatedDatawalletModificationDto {
     @ApiProperty({ example: "DWMaaaaaaaaaaaaaaaaa" })
     id!: string;
-    @ApiProperty({ type: "integer" })
-    datawalletVersion!: number;
     @ApiProperty({ type: "integer", format: "int64" })
     index!: number;
-    @ApiProperty()
-    objectIdentifier!: string;
-    @ApiProperty({ type: "string", nullable: true })
-    payloadCategory!: string | null;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;
-    @ApiProperty()
-    createdByDevice!: string;
-    @ApiProperty()
-    collection!: string;
-    @ApiProperty({ enum: Object.values(DatawalletModificationType), enumName: "DatawalletModificationType" })
-    type!: DatawalletModificationType;
-    @ApiBytesProperty({ nullable: true })
-    encryptedPayload!: string | null;
 
-    static from(m: DatawalletModification): DatawalletModificationDto {
-        return {
-            id: m.id,
-            datawalletVersion: m.datawalletVersion,
-            index: m.index,
-            objectIdentifier: m.objectIdentifier,
-            payloadCategory: m.payloadCategory,
-            createdAt: m.createdAt.toISOString(),
-            createdByDevice: m.createdByDevice,
-            collection: m.collection,
-            type: m.type,
-            encryptedPayload: m.encryptedPayload ? toBase64Url(m.encryptedPayload) : null
-        };
-    }
-}
-
-export class CreatedDatawalletModificationDto extends PickType(DatawalletModificationDto, ["id", "index", "createdAt"] as const) {
     static from(modification: DatawalletModification): CreatedDatawalletModificationDto {
         return { id: modification.id, index: modification.index, createdAt: modification.createdAt.toISOString() };
     }
@@ -284,6 +253,44 @@ export class GetDatawalletModificationsQuery extends PageQuery {
     @Type(() => Number)
     @IsInt()
     localIndex?: number;
+}
+
+export class DatawalletModificationDto {
+    @ApiProperty({ example: "DWMaaaaaaaaaaaaaaaaa" })
+    id!: string;
+    @ApiProperty({ type: "integer" })
+    datawalletVersion!: number;
+    @ApiProperty({ type: "integer", format: "int64" })
+    index!: number;
+    @ApiProperty()
+    objectIdentifier!: string;
+    @ApiProperty({ type: "string", nullable: true })
+    payloadCategory!: string | null;
+    @ApiProperty({ type: "string", format: "date-time" })
+    createdAt!: string;
+    @ApiProperty()
+    createdByDevice!: string;
+    @ApiProperty()
+    collection!: string;
+    @ApiProperty({ enum: Object.values(DatawalletModificationType), enumName: "DatawalletModificationType" })
+    type!: DatawalletModificationType;
+    @ApiBytesProperty({ nullable: true })
+    encryptedPayload!: string | null;
+
+    static from(m: DatawalletModification): DatawalletModificationDto {
+        return {
+            id: m.id,
+            datawalletVersion: m.datawalletVersion,
+            index: m.index,
+            objectIdentifier: m.objectIdentifier,
+            payloadCategory: m.payloadCategory,
+            createdAt: m.createdAt.toISOString(),
+            createdByDevice: m.createdByDevice,
+            collection: m.collection,
+            type: m.type,
+            encryptedPayload: m.encryptedPayload ? toBase64Url(m.encryptedPayload) : null
+        };
+    }
 }
 
 /** The event names of `GET /api/v2/sse`. */
