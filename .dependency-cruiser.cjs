@@ -56,7 +56,10 @@ module.exports = {
             severity: "error",
             from: {
                 path: "^src/modules/[^/]+/.+\\.(service|controller|controllers)\\.ts$",
-                pathNot: exempt(shape.queriesOutsideRepositories)
+                pathNot: [
+                    ...exempt(shape.queriesOutsideRepositories),
+                    ...shape.filesQueryingOutsideRepositories.map((file) => `^src/modules/${escape(file)}$`)
+                ]
             },
             to: { path: "(^|/)node_modules/(typeorm|@nestjs/typeorm)/", dependencyTypesNot: ["type-only"] }
         },

@@ -8,7 +8,10 @@ import moduleShape from "./tools/boundaries/module-shape.cjs";
 
 /** Services and controllers of the modules that have the module shape (tools/boundaries/module-shape.cjs). */
 const servicesAndControllers = ["src/modules/*/*.service.ts", "src/modules/*/*.controller.ts", "src/modules/*/*.controllers.ts"];
-const notYetRestructured = moduleShape.queriesOutsideRepositories.map((module) => `src/modules/${module}/**`);
+const notYetRestructured = [
+    ...moduleShape.queriesOutsideRepositories.map((module) => `src/modules/${module}/**`),
+    ...moduleShape.filesQueryingOutsideRepositories.map((file) => `src/modules/${file}`)
+];
 
 export default tseslint.config(
     {

@@ -9,7 +9,7 @@ import type { ExternalEventType } from "./synchronization.events";
 @Entity({ name: "external_events" })
 @Index("ux_external_events_owner_index", ["owner", "index"], { unique: true })
 @Index("ix_external_events_owner_unsynced", ["owner", "index"], { where: "sync_run_id IS NULL" })
-@Index("ix_external_events_sync_run", ["syncRunId", "index"], { where: "sync_run_id IS NOT NULL" })
+@Index("ix_external_events_sync_run_position", ["syncRunId", "syncRunPosition"], { where: "sync_run_id IS NOT NULL" })
 export class ExternalEvent {
     @PrimaryColumn({ type: "varchar", length: 20 })
     id!: string;
@@ -40,6 +40,13 @@ export class ExternalEvent {
 
     @Column({ type: "varchar", length: 20, nullable: true })
     syncRunId!: string | null;
+
+    /**
+     * The event's place (0, 1, 2, ... in index order) among the events of its sync run, set when the run takes it: a
+     * page of the run is a range of positions, read by index without skipping the earlier pages.
+     */
+    @Column({ type: "integer", nullable: true })
+    syncRunPosition!: number | null;
 
     @Column({ type: "integer", default: 0 })
     syncErrorCount!: number;

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationS
 import { Client } from "pg";
 import { DataSource } from "typeorm";
 
-import { DATAWALLET_CHANGES_CHANNEL } from "./datawallet.service";
+import { DATAWALLET_CHANGES_CHANNEL } from "./datawallet.repository";
 import { EXTERNAL_EVENTS_CHANNEL } from "./external-events.service";
 import { SseHub } from "./sse-hub";
 

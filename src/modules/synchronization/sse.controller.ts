@@ -1,8 +1,9 @@
 import { Controller, Get, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
+import { ApiBearerAuth, ApiExcludeEndpoint, ApiExtraModels, ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
+import { Endpoint } from "../../core/http/endpoint";
 import { ErrorEnvelope } from "../../core/http/openapi";
 import { RawResponse } from "../../core/http/raw-response";
 import { SseHub } from "./sse-hub";
@@ -18,15 +19,16 @@ import { ServerSentEventDto } from "./synchronization.dto";
 export class SseController {
     constructor(private readonly hub: SseHub) {}
 
-    @Get("api/v2/sse")
-    @RawResponse()
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
+        path: "api/v2/sse",
         summary: "Open a server-sent event stream for the calling device",
         description:
             "First `event: ConnectionOpened`, then `event: ExternalEventCreated` whenever the identity has new external events and " +
             "`event: DatawalletModificationsCreated` when another device of the identity changed the datawallet (data always `_`); " +
             "comment lines as heartbeats. Also answered at `/api/v1/sse`, where the official Connector opens it."
     })
+    @RawResponse()
     @ApiExtraModels(ServerSentEventDto)
     @ApiResponse({
         status: 200,

@@ -1,29 +1,38 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Param, Query, Res } from "@nestjs/common";
+import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
+import { ApiResult } from "../../core/http/openapi";
 import { type Page, PageQuery } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
-import { BodyLimit, MAX_BODY_BYTES } from "../../core/http/route-policy";
+import { MAX_BODY_BYTES } from "../../core/http/route-policy";
 import { ApiDatawalletVersionHeader, SupportedDatawalletVersion } from "./datawallet-version.header";
 import { SyncRunsService } from "./sync-runs.service";
-import { MAX_DATAWALLET_PUSH_JSON_VALUES } from "./synchronization.dto";
 import {
     ExternalEventDto,
     FinalizeDatawalletVersionUpgradeRequest,
     FinalizeDatawalletVersionUpgradeResponse,
     FinalizeExternalEventSyncRequest,
     FinalizeExternalEventSyncResponse,
+    MAX_DATAWALLET_PUSH_JSON_VALUES,
     RefreshExpirationTimeResponse,
     StartSyncRunRequest,
     StartSyncRunResponse,
     SyncRunDto,
     SyncRunIdParams
 } from "./synchronization.dto";
-import { StartSyncRunStatus } from "./synchronization.events";
 
+/** Both finalizations: 200, and a body with any number of datawallet modifications (the contract's largest body). */
+const FINALIZE: Pick<EndpointOptions, "method" | "status" | "errors" | "bodyLimit"> = {
+    method: "PUT",
+    status: 200,
+    errors: [400, 401, 404],
+    bodyLimit: { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES }
+};
+
+/** The Consumer API of sync runs: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("SyncRuns")
 @ApiBearerAuth()
 @Controller("api/v2/SyncRuns")
@@ -33,90 +42,102 @@ export class SyncRunsController {
         private readonly paging: Paging
     ) {}
 
-    @Post()
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
         summary: "Start a sync run",
         description:
             "ExternalEventSync hands all deliverable external events to the new run (200 NoNewEvents when there are none); " +
-            "DatawalletVersionUpgrade runs are always created. At most one run per identity is active."
+            "DatawalletVersionUpgrade runs are always created. At most one run per identity is active.",
+        result: StartSyncRunResponse,
+        resultDescription: "Created",
+        errors: [400, 401, 404]
     })
     @ApiDatawalletVersionHeader()
-    @ApiResult(StartSyncRunResponse, 201, "Created")
     @ApiResult(StartSyncRunResponse, 200, "NoNewEvents: no run was created.")
-    @ApiErrors(400, 401, 404)
     async startSyncRun(
         @CurrentCaller() caller: Caller,
         @SupportedDatawalletVersion() supportedVersion: number,
         @Body() request: StartSyncRunRequest,
         @Res({ passthrough: true }) reply: FastifyReply
     ): Promise<StartSyncRunResponse> {
-        const response = await this.syncRuns.startSyncRun(caller, supportedVersion, request ?? {});
-        reply.status(response.status === StartSyncRunStatus.Created ? 201 : 200);
-        return response;
+        const run = await this.syncRuns.startSyncRun(caller, supportedVersion, request ?? {});
+        reply.status(run ? 201 : 200);
+        return StartSyncRunResponse.from(run);
     }
 
-    @Get(":id")
-    @ApiOperation({ summary: "Get a sync run of the caller's identity" })
-    @ApiResult(SyncRunDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        method: "GET",
+        path: ":id",
+        summary: "Get a sync run of the caller's identity",
+        result: SyncRunDto,
+        errors: [400, 401, 404]
+    })
     async getSyncRun(@CurrentCaller() caller: Caller, @Param() params: SyncRunIdParams): Promise<SyncRunDto> {
-        return await this.syncRuns.getSyncRun(caller, params.id);
+        return SyncRunDto.from(await this.syncRuns.getSyncRun(caller, params.id));
     }
 
-    @Get(":id/ExternalEvents")
-    @ApiOperation({ summary: "List the external events of a sync run started by the calling device", description: "Ordered by index." })
-    @ApiPagedResult(ExternalEventDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        method: "GET",
+        path: ":id/ExternalEvents",
+        summary: "List the external events of a sync run started by the calling device",
+        description: "Ordered by index.",
+        result: { page: ExternalEventDto },
+        errors: [400, 401, 404]
+    })
     async listExternalEventsOfSyncRun(
         @CurrentCaller() caller: Caller,
         @Param() params: SyncRunIdParams,
         @Query() query: PageQuery
     ): Promise<Page<ExternalEventDto>> {
-        return await this.syncRuns.listExternalEvents(caller, params.id, this.paging.request(query));
+        return (await this.syncRuns.listExternalEvents(caller, params.id, this.paging.request(query))).map((e) => ExternalEventDto.from(e));
     }
 
-    @Put(":id/FinalizeExternalEventSync")
-    @BodyLimit(MAX_BODY_BYTES, { jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES })
-    @HttpCode(200)
-    @ApiOperation({
+    @Endpoint({
+        ...FINALIZE,
+        path: ":id/FinalizeExternalEventSync",
         summary: "Finalize an external event sync run",
         description:
             "Events without a result or with an errorCode count a failed attempt and are delivered again (at most 3 attempts); " +
-            "datawallet modifications are appended."
+            "datawallet modifications are appended.",
+        result: FinalizeExternalEventSyncResponse
     })
-    @ApiResult(FinalizeExternalEventSyncResponse)
-    @ApiErrors(400, 401, 404)
     async finalizeExternalEventSync(
         @CurrentCaller() caller: Caller,
         @Param() params: SyncRunIdParams,
         @Body() request: FinalizeExternalEventSyncRequest
     ): Promise<FinalizeExternalEventSyncResponse> {
-        return await this.syncRuns.finalizeExternalEventSync(caller, params.id, request ?? {});
+        return FinalizeExternalEventSyncResponse.from(await this.syncRuns.finalizeExternalEventSync(caller, params.id, request ?? {}));
     }
 
-    @Put(":id/FinalizeDatawalletVersionUpgrade")
-    @BodyLimit(MAX_BODY_BYTES, { jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES })
-    @HttpCode(200)
-    @ApiOperation({ summary: "Finalize a datawallet version upgrade run", description: "Creates the datawallet on the first upgrade." })
-    @ApiResult(FinalizeDatawalletVersionUpgradeResponse)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        ...FINALIZE,
+        path: ":id/FinalizeDatawalletVersionUpgrade",
+        summary: "Finalize a datawallet version upgrade run",
+        description: "Creates the datawallet on the first upgrade.",
+        result: FinalizeDatawalletVersionUpgradeResponse
+    })
     async finalizeDatawalletVersionUpgrade(
         @CurrentCaller() caller: Caller,
         @Param() params: SyncRunIdParams,
         @Body() request: FinalizeDatawalletVersionUpgradeRequest
     ): Promise<FinalizeDatawalletVersionUpgradeResponse> {
-        return await this.syncRuns.finalizeDatawalletVersionUpgrade(caller, params.id, request);
+        return FinalizeDatawalletVersionUpgradeResponse.from(
+            await this.syncRuns.finalizeDatawalletVersionUpgrade(caller, params.id, request)
+        );
     }
 
-    @Put(":id/RefreshExpirationTime")
-    @HttpCode(200)
-    @ApiOperation({ summary: "Extend a running sync run by 10 seconds from now" })
-    @ApiResult(RefreshExpirationTimeResponse)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        method: "PUT",
+        path: ":id/RefreshExpirationTime",
+        status: 200,
+        summary: "Extend a running sync run by 10 seconds from now",
+        result: RefreshExpirationTimeResponse,
+        errors: [400, 401, 404]
+    })
     async refreshSyncRunExpirationTime(
         @CurrentCaller() caller: Caller,
         @Param() params: SyncRunIdParams
     ): Promise<RefreshExpirationTimeResponse> {
-        return await this.syncRuns.refreshExpirationTime(caller, params.id);
+        return RefreshExpirationTimeResponse.from(await this.syncRuns.refreshExpirationTime(caller, params.id));
     }
 }

@@ -1,107 +1,85 @@
 import { Inject, Injectable } from "@nestjs/common";
-import { DataSource, type EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
-import { lockForTransaction } from "../../core/database/advisory-lock";
 import { isUniqueViolation } from "../../core/database/errors";
+import { Transactions } from "../../core/database/transactions";
 import { notFound, ValidationError } from "../../core/errors/errors";
-import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
-import { newId } from "../../core/ids/ids";
+import { Page, type PageRequest } from "../../core/http/pagination";
 import { IdentityStatus } from "../identities/identities.events";
 import { IdentitiesService } from "../identities/identities.service";
-import { Datawallet } from "./datawallet.entity";
+import { Datawallet, type DatawalletModification, type NewDatawalletModification } from "./datawallet.entity";
+import { DatawalletRepository } from "./datawallet.repository";
 import { DatawalletService } from "./datawallet.service";
-import { ExternalEvent } from "./external-event.entity";
-import { MAX_SYNC_ERRORS } from "./external-events.service";
+import type { ExternalEvent } from "./external-event.entity";
+import { ExternalEventsRepository } from "./external-events.repository";
 import { SyncRun } from "./sync-run.entity";
-import {
-    CreatedDatawalletModificationDto,
-    ExternalEventDto,
-    type FinalizeDatawalletVersionUpgradeRequest,
-    type FinalizeDatawalletVersionUpgradeResponse,
-    type FinalizeExternalEventSyncRequest,
-    type FinalizeExternalEventSyncResponse,
-    type RefreshExpirationTimeResponse,
-    type StartSyncRunRequest,
-    type StartSyncRunResponse,
-    SyncRunDto
-} from "./synchronization.dto";
+import { SyncRunsRepository } from "./sync-runs.repository";
 import { SynchronizationErrors } from "./synchronization.errors";
-import { StartSyncRunStatus, SyncRunType } from "./synchronization.events";
+import { SyncRunType } from "./synchronization.events";
 
-const DEFAULT_DURATION_SECONDS = 10;
-const REFRESH_DURATION_SECONDS = 10;
 const ONE_ACTIVE_RUN_CONSTRAINTS = ["ux_sync_runs_one_unfinalized_per_identity", "ux_sync_runs_created_by_index"];
 
+/** What finalizing a run appended to the datawallet. */
+export interface DatawalletAppended {
+    datawallet: Datawallet;
+    created: DatawalletModification[];
+}
+
+export interface ExternalEventSyncFinalized extends DatawalletAppended {
+    /** Events arrived (or became deliverable) that the finalized run did not take: the device should sync again. */
+    newUnsyncedExternalEventsExist: boolean;
+}
+
+/**
+ * The use cases of sync runs, one method each: resolve the caller → load (locked) or 404 → let the run and the
+ * datawallet decide → persist through the repositories → return the entities, which the controller maps to DTOs.
+ */
 @Injectable()
 export class SyncRunsService {
     constructor(
-        private readonly dataSource: DataSource,
+        private readonly transactions: Transactions,
+        private readonly syncRuns: SyncRunsRepository,
+        private readonly externalEvents: ExternalEventsRepository,
+        private readonly datawallets: DatawalletRepository,
+        private readonly datawalletService: DatawalletService,
         private readonly identities: IdentitiesService,
-        private readonly datawallets: DatawalletService,
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
-    async startSyncRun(caller: Caller, supportedVersion: number, request: StartSyncRunRequest): Promise<StartSyncRunResponse> {
+    /**
+     * Starts a run; an ExternalEventSync run takes every deliverable event of the identity. Answers null (NoNewEvents)
+     * when there is none.
+     */
+    async startSyncRun(
+        caller: Caller,
+        supportedVersion: number,
+        request: { type?: SyncRunType; duration?: number }
+    ): Promise<SyncRun | null> {
         if (supportedVersion <= 0) throw new ValidationError("'X-Supported-Datawallet-Version': must be greater than 0.");
-        if ((await this.identities.statusOf(caller.address)) !== IdentityStatus.Active)
-            throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
         const type = request.type ?? SyncRunType.ExternalEventSync;
         try {
-            return await this.dataSource.transaction(async (manager) => {
-                // Starts of one identity run one after the other, so that a start that waited sees the run that won
-                // (and answers "another sync run is running", never "no new events" because the winner took them).
-                await lockForTransaction(manager, "sync-run-start", caller.address);
+            return await this.transactions.run(async (manager) => {
+                await this.syncRuns.serializeStartsOf(manager, caller.address);
+                if ((await this.identities.statusOf(caller.address, manager)) !== IdentityStatus.Active)
+                    throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
                 // Shared lock: a concurrent push of modifications (which locks the row for update) waits for the start.
-                const datawallet = await manager
-                    .createQueryBuilder(Datawallet, "d")
-                    .setLock("pessimistic_read")
-                    .where("d.owner = :owner", { owner: caller.address })
-                    .getOne();
+                const datawallet = await this.datawallets.lock(manager, caller.address, "share");
                 if (type === SyncRunType.ExternalEventSync && !datawallet) throw notFound("Datawallet");
-                if (datawallet && supportedVersion < datawallet.version) {
-                    throw SynchronizationErrors.insufficientSupportedDatawalletVersion();
-                }
+                datawallet?.assertSupportedBy(supportedVersion);
                 const now = this.clock.now();
-                const previous = await manager.findOne(SyncRun, { where: { createdBy: caller.address }, order: { index: "DESC" } });
-                if (previous && !previous.isFinalized()) {
-                    if (!previous.isExpired(now)) throw SynchronizationErrors.cannotStartSyncRunWhenAnotherSyncRunIsRunning(previous.id);
-                    await this.cancel(manager, previous, now);
+                const previous = await this.syncRuns.latestOf(manager, caller.address);
+                if (previous?.onNewRunAt(now) === "cancel") await this.cancel(manager, previous, now);
+                if (type === SyncRunType.ExternalEventSync && !(await this.externalEvents.hasDeliverable(manager, caller.address))) {
+                    return null;
                 }
+                const run = SyncRun.start({ type, createdBy: caller, previous, durationSeconds: request.duration, now });
                 if (type === SyncRunType.ExternalEventSync) {
-                    const hasEvents = await manager.query(
-                        `SELECT 1 FROM external_events WHERE owner = $1 AND sync_run_id IS NULL AND NOT is_delivery_blocked AND sync_error_count < $2 LIMIT 1`,
-                        [caller.address, MAX_SYNC_ERRORS]
-                    );
-                    if (hasEvents.length === 0) return { status: StartSyncRunStatus.NoNewEvents, syncRun: null };
+                    run.eventCount = await this.externalEvents.assignDeliverable(manager, caller.address, run.id);
                 }
-                const run = manager.create(SyncRun, {
-                    id: newId("SYR"),
-                    type,
-                    index: previous ? previous.index + 1 : 0,
-                    createdBy: caller.address,
-                    createdByDevice: caller.deviceId,
-                    createdAt: now,
-                    expiresAt: new Date(now.getTime() + (request.duration ?? DEFAULT_DURATION_SECONDS) * 1000),
-                    finalizedAt: null,
-                    eventCount: 0
-                });
-                // The partial unique index lets exactly one of several concurrent starts insert its run.
-                await manager.insert(SyncRun, run);
-                if (type === SyncRunType.ExternalEventSync) {
-                    const counted: Array<{ n: string }> = await manager.query(
-                        `WITH assigned AS (
-                             UPDATE external_events SET sync_run_id = $1
-                             WHERE owner = $2 AND sync_run_id IS NULL AND NOT is_delivery_blocked AND sync_error_count < $3
-                             RETURNING 1)
-                         SELECT count(*) AS n FROM assigned`,
-                        [run.id, caller.address, MAX_SYNC_ERRORS]
-                    );
-                    run.eventCount = Number(counted[0]!.n);
-                    await manager.update(SyncRun, { id: run.id }, { eventCount: run.eventCount });
-                }
-                return { status: StartSyncRunStatus.Created, syncRun: SyncRunDto.from(run) };
+                await this.syncRuns.insert(manager, run);
+                return run;
             });
         } catch (error) {
             if (ONE_ACTIVE_RUN_CONSTRAINTS.some((name) => isUniqueViolation(error, name))) {
@@ -113,141 +91,112 @@ export class SyncRunsService {
 
     /** Cancels an expired, unfinalized run: its events count a failed attempt and become deliverable again. */
     private async cancel(manager: EntityManager, run: SyncRun, now: Date): Promise<void> {
-        const result = await manager
-            .createQueryBuilder()
-            .update(SyncRun)
-            .set({ finalizedAt: now })
-            .where("id = :id AND finalized_at IS NULL", { id: run.id })
-            .execute();
-        if (!result.affected) return;
-        await manager.query(
-            "UPDATE external_events SET sync_run_id = NULL, sync_error_count = sync_error_count + 1 WHERE sync_run_id = $1",
-            [run.id]
-        );
+        run.cancel(now);
+        if (await this.syncRuns.markFinalized(manager, run)) await this.externalEvents.releaseAllBut(manager, run.id, []);
     }
 
-    async getSyncRun(caller: Caller, id: string): Promise<SyncRunDto> {
-        const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id, createdBy: caller.address });
+    async getSyncRun(caller: Caller, id: string): Promise<SyncRun> {
+        const run = await this.syncRuns.findOwn(caller.address, id);
         if (!run) throw notFound("SyncRun");
-        return SyncRunDto.from(run);
+        return run;
     }
 
-    async listExternalEvents(caller: Caller, id: string, request: PageRequest): Promise<Page<ExternalEventDto>> {
-        const run = await this.dataSource.getRepository(SyncRun).findOneBy({ id, createdBy: caller.address });
-        if (!run) throw notFound("SyncRun");
-        if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
-        if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotReadExternalEventsOfASyncRunStartedByAnotherDevice();
-        const query = this.dataSource
-            .getRepository(ExternalEvent)
-            .createQueryBuilder("e")
-            .where("e.sync_run_id = :id", { id: run.id })
-            .orderBy("e.index", "ASC");
-        return (await paginate(query, request)).map((event) => ExternalEventDto.from(event));
+    /** A page of the run's events, read by their position in the run: no earlier page is skipped, nothing recounted. */
+    async listExternalEvents(caller: Caller, id: string, request: PageRequest): Promise<Page<ExternalEvent>> {
+        const run = await this.getSyncRun(caller, id);
+        run.assertReadableBy(caller.deviceId);
+        const { from, count, total } = run.pageRange(request);
+        const events = count > 0 ? await this.externalEvents.pageOfRun(run.id, from, count) : [];
+        return new Page(events, request, total);
+    }
+
+    /**
+     * Finalizes an ExternalEventSync run: the events without a successful result count a failed attempt and become
+     * deliverable again (one statement); the modifications are appended.
+     */
+    async finalizeExternalEventSync(
+        caller: Caller,
+        id: string,
+        request: {
+            externalEventResults?: Array<{ externalEventId: string; errorCode?: string | null }>;
+            datawalletModifications?: NewDatawalletModification[];
+        }
+    ): Promise<ExternalEventSyncFinalized> {
+        const modifications = request.datawalletModifications ?? [];
+        const result = await this.transactions.run(async (manager) => {
+            // Lock order everywhere: datawallet first, then the run.
+            const datawallet = await this.datawallets.lock(manager, caller.address, "update");
+            const run = await this.runToFinalize(manager, caller, id, SyncRunType.ExternalEventSync);
+            if (!datawallet) throw notFound("Datawallet");
+            const succeeded = (request.externalEventResults ?? []).filter((r) => !r.errorCode).map((r) => r.externalEventId);
+            await this.externalEvents.releaseAllBut(manager, run.id, succeeded);
+            await this.syncRuns.markFinalized(manager, run);
+            const created = await this.append(manager, datawallet, caller, modifications);
+            return {
+                datawallet,
+                created,
+                newUnsyncedExternalEventsExist: await this.externalEvents.hasNewUnsynced(manager, caller.address)
+            };
+        });
+        if (modifications.length > 0) this.datawalletService.announceModifications(caller);
+        return result;
+    }
+
+    /** Finalizes a DatawalletVersionUpgrade run: creates or upgrades the datawallet; the modifications are appended. */
+    async finalizeDatawalletVersionUpgrade(
+        caller: Caller,
+        id: string,
+        request: { newDatawalletVersion: number; datawalletModifications?: NewDatawalletModification[] }
+    ): Promise<DatawalletAppended> {
+        const modifications = request.datawalletModifications ?? [];
+        const result = await this.transactions.run(async (manager) => {
+            let datawallet = await this.datawallets.lock(manager, caller.address, "update");
+            const run = await this.runToFinalize(manager, caller, id, SyncRunType.DatawalletVersionUpgrade);
+            if (!datawallet) {
+                datawallet = Datawallet.create(caller.address, request.newDatawalletVersion, this.clock.now());
+                await this.datawallets.insert(manager, datawallet);
+            } else {
+                datawallet.upgradeTo(request.newDatawalletVersion);
+                await this.datawallets.updateVersion(manager, datawallet);
+            }
+            await this.syncRuns.markFinalized(manager, run);
+            return { datawallet, created: await this.append(manager, datawallet, caller, modifications) };
+        });
+        if (modifications.length > 0) this.datawalletService.announceModifications(caller);
+        return result;
+    }
+
+    async refreshExpirationTime(caller: Caller, id: string): Promise<SyncRun> {
+        return await this.transactions.run(async (manager) => {
+            const run = await this.lockOwnRun(manager, caller, id);
+            run.refresh(caller.deviceId, this.clock.now());
+            await this.syncRuns.updateExpiresAt(manager, run);
+            return run;
+        });
     }
 
     /** The caller identity's run, row-locked for a change; 404 when it has none with this id. */
     private async lockOwnRun(manager: EntityManager, caller: Caller, id: string): Promise<SyncRun> {
-        const run = await manager
-            .createQueryBuilder(SyncRun, "r")
-            .setLock("pessimistic_write")
-            .where("r.id = :id AND r.created_by = :owner", { id, owner: caller.address })
-            .getOne();
+        const run = await this.syncRuns.lockOwn(manager, caller.address, id);
         if (!run) throw notFound("SyncRun");
         return run;
     }
 
-    /** Loads the caller's run for finalizing, row-locked, and checks that this device may finalize it now. */
+    /** Loads the caller's run row-locked and lets it decide whether this device finalizes it now. */
     private async runToFinalize(manager: EntityManager, caller: Caller, id: string, type: SyncRunType): Promise<SyncRun> {
         const run = await this.lockOwnRun(manager, caller, id);
-        if (run.type !== type) throw SynchronizationErrors.unexpectedSyncRunType(type);
-        if (run.createdByDevice !== caller.deviceId) throw SynchronizationErrors.cannotFinalizeSyncRunStartedByAnotherDevice();
-        if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
+        run.finalize(type, caller.deviceId, this.clock.now());
         return run;
     }
 
-    async finalizeExternalEventSync(
+    private async append(
+        manager: EntityManager,
+        datawallet: Datawallet,
         caller: Caller,
-        id: string,
-        request: FinalizeExternalEventSyncRequest
-    ): Promise<FinalizeExternalEventSyncResponse> {
-        const modifications = request.datawalletModifications ?? [];
-        const response = await this.dataSource.transaction(async (manager) => {
-            // Lock order everywhere: datawallet first, then the run.
-            const datawallet = await this.datawallets.lock(manager, caller.address);
-            const run = await this.runToFinalize(manager, caller, id, SyncRunType.ExternalEventSync);
-            if (!datawallet) throw notFound("Datawallet");
-            const succeeded = new Set(
-                (request.externalEventResults ?? [])
-                    .filter((r) => r.errorCode === undefined || r.errorCode === null || r.errorCode === "")
-                    .map((r) => r.externalEventId)
-            );
-            const events: Array<{ id: string }> = await manager.query("SELECT id FROM external_events WHERE sync_run_id = $1", [run.id]);
-            const failed = events.map((e) => e.id).filter((eventId) => !succeeded.has(eventId));
-            if (failed.length > 0) {
-                await manager.query(
-                    "UPDATE external_events SET sync_run_id = NULL, sync_error_count = sync_error_count + 1 WHERE sync_run_id = $1 AND id = ANY($2)",
-                    [run.id, failed]
-                );
-            }
-            await manager.update(SyncRun, { id: run.id }, { finalizedAt: this.clock.now() });
-            const created = await this.datawallets.append(manager, datawallet, caller, modifications);
-            const unsynced = await manager.query(
-                "SELECT 1 FROM external_events WHERE owner = $1 AND sync_run_id IS NULL AND NOT is_delivery_blocked AND sync_error_count = 0 LIMIT 1",
-                [caller.address]
-            );
-            return {
-                newDatawalletModificationIndex: datawallet.latestIndex(),
-                datawalletModifications: created.map((m) => CreatedDatawalletModificationDto.from(m)),
-                newUnsyncedExternalEventsExist: unsynced.length > 0
-            };
-        });
-        if (modifications.length > 0) this.datawallets.announceModifications(caller);
-        return response;
-    }
-
-    async finalizeDatawalletVersionUpgrade(
-        caller: Caller,
-        id: string,
-        request: FinalizeDatawalletVersionUpgradeRequest
-    ): Promise<FinalizeDatawalletVersionUpgradeResponse> {
-        const modifications = request.datawalletModifications ?? [];
-        const response = await this.dataSource.transaction(async (manager) => {
-            let datawallet = await this.datawallets.lock(manager, caller.address);
-            const run = await this.runToFinalize(manager, caller, id, SyncRunType.DatawalletVersionUpgrade);
-            if (!datawallet) {
-                datawallet = manager.create(Datawallet, {
-                    owner: caller.address,
-                    version: request.newDatawalletVersion,
-                    nextIndex: 0,
-                    createdAt: this.clock.now()
-                });
-                await manager.insert(Datawallet, datawallet);
-            } else {
-                if (request.newDatawalletVersion < datawallet.version)
-                    throw SynchronizationErrors.cannotDowngrade(datawallet.version, request.newDatawalletVersion);
-                datawallet.version = request.newDatawalletVersion;
-                await manager.update(Datawallet, { owner: caller.address }, { version: datawallet.version });
-            }
-            await manager.update(SyncRun, { id: run.id }, { finalizedAt: this.clock.now() });
-            const created = await this.datawallets.append(manager, datawallet, caller, modifications);
-            return {
-                newDatawalletModificationIndex: datawallet.latestIndex(),
-                datawalletModifications: created.map((m) => CreatedDatawalletModificationDto.from(m))
-            };
-        });
-        if (modifications.length > 0) this.datawallets.announceModifications(caller);
-        return response;
-    }
-
-    async refreshExpirationTime(caller: Caller, id: string): Promise<RefreshExpirationTimeResponse> {
-        return await this.dataSource.transaction(async (manager) => {
-            const run = await this.lockOwnRun(manager, caller, id);
-            if (run.createdByDevice !== caller.deviceId)
-                throw SynchronizationErrors.cannotRefreshExpirationTimeOfSyncRunStartedByAnotherDevice();
-            if (run.isFinalized()) throw SynchronizationErrors.syncRunAlreadyFinalized();
-            const expiresAt = new Date(this.clock.now().getTime() + REFRESH_DURATION_SECONDS * 1000);
-            await manager.update(SyncRun, { id: run.id }, { expiresAt });
-            return { expiresAt: expiresAt.toISOString() };
-        });
+        items: NewDatawalletModification[]
+    ): Promise<DatawalletModification[]> {
+        const created = datawallet.append(items, caller.deviceId, this.clock.now());
+        await this.datawallets.append(manager, datawallet, created);
+        return created;
     }
 }

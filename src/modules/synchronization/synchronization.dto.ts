@@ -13,9 +13,10 @@ import {
     NestedArrayProperty,
     StringProperty
 } from "../../core/validation/decorators";
-import type { DatawalletModification } from "./datawallet.entity";
+import type { Datawallet, DatawalletModification } from "./datawallet.entity";
 import type { ExternalEvent } from "./external-event.entity";
 import type { SyncRun } from "./sync-run.entity";
+import type { DatawalletAppended, ExternalEventSyncFinalized } from "./sync-runs.service";
 import { DatawalletModificationType, StartSyncRunStatus, SyncRunType } from "./synchronization.events";
 
 /** Largest accepted encrypted payload of one datawallet modification. */
@@ -73,6 +74,13 @@ export class StartSyncRunResponse {
     status!: StartSyncRunStatus;
     @ApiProperty({ type: SyncRunDto, nullable: true })
     syncRun!: SyncRunDto | null;
+
+    /** The started run, or NoNewEvents when none was started. */
+    static from(run: SyncRun | null): StartSyncRunResponse {
+        return run
+            ? { status: StartSyncRunStatus.Created, syncRun: SyncRunDto.from(run) }
+            : { status: StartSyncRunStatus.NoNewEvents, syncRun: null };
+    }
 }
 
 export class SyncRunIdParams {
@@ -162,6 +170,13 @@ export class FinalizeExternalEventSyncResponse {
     datawalletModifications!: CreatedDatawalletModificationDto[];
     @ApiProperty()
     newUnsyncedExternalEventsExist!: boolean;
+
+    static from(result: ExternalEventSyncFinalized): FinalizeExternalEventSyncResponse {
+        return {
+            ...FinalizeDatawalletVersionUpgradeResponse.from(result),
+            newUnsyncedExternalEventsExist: result.newUnsyncedExternalEventsExist
+        };
+    }
 }
 
 export class FinalizeDatawalletVersionUpgradeRequest {
@@ -177,16 +192,31 @@ export class FinalizeDatawalletVersionUpgradeResponse {
     newDatawalletModificationIndex!: number | null;
     @ApiProperty({ type: CreatedDatawalletModificationDto, isArray: true })
     datawalletModifications!: CreatedDatawalletModificationDto[];
+
+    static from(result: DatawalletAppended): FinalizeDatawalletVersionUpgradeResponse {
+        return {
+            newDatawalletModificationIndex: result.datawallet.latestIndex(),
+            datawalletModifications: result.created.map((m) => CreatedDatawalletModificationDto.from(m))
+        };
+    }
 }
 
 export class RefreshExpirationTimeResponse {
     @ApiProperty({ type: "string", format: "date-time" })
     expiresAt!: string;
+
+    static from(run: SyncRun): RefreshExpirationTimeResponse {
+        return { expiresAt: run.expiresAt.toISOString() };
+    }
 }
 
 export class DatawalletDto {
     @ApiProperty({ type: "integer" })
     version!: number;
+
+    static from(datawallet: Datawallet): DatawalletDto {
+        return { version: datawallet.version };
+    }
 }
 
 export class PushDatawalletModificationsRequest {
@@ -208,6 +238,13 @@ export class PushDatawalletModificationsResponse {
     newIndex!: number;
     @ApiProperty({ type: CreatedDatawalletModificationDto, isArray: true })
     modifications!: CreatedDatawalletModificationDto[];
+
+    static from(created: DatawalletModification[]): PushDatawalletModificationsResponse {
+        return {
+            newIndex: created[created.length - 1]!.index,
+            modifications: created.map((m) => CreatedDatawalletModificationDto.from(m))
+        };
+    }
 }
 
 export class GetDatawalletModificationsQuery extends PageQuery {

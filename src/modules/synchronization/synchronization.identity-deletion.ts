@@ -1,26 +1,26 @@
 import { Injectable, type OnModuleInit } from "@nestjs/common";
-import type { EntityManager } from "typeorm";
 
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../identities/identities.events";
-import { Datawallet, DatawalletModification } from "./datawallet.entity";
-import { ExternalEvent, ExternalEventCounter } from "./external-event.entity";
-import { SyncRun } from "./sync-run.entity";
+import { DatawalletRepository } from "./datawallet.repository";
+import { ExternalEventsRepository } from "./external-events.repository";
+import { SyncRunsRepository } from "./sync-runs.repository";
 
 /** A deleted identity's external events (and their counter), sync runs, datawallet and its modifications go with it. */
 @Injectable()
 export class SynchronizationIdentityDeletion implements OnModuleInit {
-    constructor(private readonly domainEvents: DomainEvents) {}
+    constructor(
+        private readonly domainEvents: DomainEvents,
+        private readonly externalEvents: ExternalEventsRepository,
+        private readonly syncRuns: SyncRunsRepository,
+        private readonly datawallets: DatawalletRepository
+    ) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe(IdentityDeleted, (manager, event) => this.remove(manager, event.address));
-    }
-
-    private async remove(manager: EntityManager, address: string): Promise<void> {
-        await manager.delete(ExternalEvent, { owner: address });
-        await manager.delete(ExternalEventCounter, { owner: address });
-        await manager.delete(SyncRun, { createdBy: address });
-        await manager.delete(DatawalletModification, { owner: address });
-        await manager.delete(Datawallet, { owner: address });
+        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
+            await this.externalEvents.removeIdentity(manager, event.address);
+            await this.syncRuns.removeIdentity(manager, event.address);
+            await this.datawallets.removeIdentity(manager, event.address);
+        });
     }
 }

@@ -6,15 +6,18 @@ import { PushNotificationsModule } from "../push-notifications/push-notification
 import { RelationshipsModule } from "../relationships/relationships.module";
 import { DatawalletController } from "./datawallet.controller";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
+import { DatawalletRepository } from "./datawallet.repository";
 import { DatawalletService } from "./datawallet.service";
 import { ExternalEvent, ExternalEventCounter } from "./external-event.entity";
 import { ExternalEventPushes } from "./external-event-pushes";
 import { ExternalEventsListener } from "./external-events.listener";
+import { ExternalEventsRepository } from "./external-events.repository";
 import { ExternalEventsService } from "./external-events.service";
 import { SseController } from "./sse.controller";
 import { SseHub } from "./sse-hub";
 import { SyncRun } from "./sync-run.entity";
 import { SyncRunsController } from "./sync-runs.controller";
+import { SyncRunsRepository } from "./sync-runs.repository";
 import { SyncRunsService } from "./sync-runs.service";
 import { SynchronizationIdentityDeletion } from "./synchronization.identity-deletion";
 import { SynchronizationMetrics } from "./synchronization.metrics";
@@ -36,6 +39,9 @@ import { ExternalEventsFromDomainEvents } from "./synchronization.subscriptions"
         ExternalEventsService,
         SynchronizationMetrics,
         ExternalEventPushes,
+        SyncRunsRepository,
+        ExternalEventsRepository,
+        DatawalletRepository,
         SyncRunsService,
         DatawalletService,
         SseHub,

@@ -1,0 +1,92 @@
+import { Injectable } from "@nestjs/common";
+import { InjectDataSource } from "@nestjs/typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
+
+import { rawQuery } from "../../core/database/raw-query";
+import { Page, type PageRequest } from "../../core/http/pagination";
+import { Datawallet, DatawalletModification } from "./datawallet.entity";
+
+/** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
+export const DATAWALLET_CHANGES_CHANNEL = "backbone_datawallet_changes";
+
+/** Modifications after `$2` of the identity `$1`: only the latest one per (objectIdentifier, type, payloadCategory). */
+const LATEST_PER_KEY = `SELECT DISTINCT ON (object_identifier, type, payload_category) id, index
+    FROM datawallet_modifications WHERE owner = $1 AND index > $2
+    ORDER BY object_identifier, type, payload_category, index DESC`;
+
+/**
+ * Every query of datawallets and their modifications, named by intent. Methods that run inside a use case's
+ * transaction take its EntityManager first; standalone reads use the DataSource.
+ */
+@Injectable()
+export class DatawalletRepository {
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+    async find(owner: string): Promise<Datawallet | null> {
+        return await this.dataSource.getRepository(Datawallet).findOneBy({ owner });
+    }
+
+    /**
+     * The identity's datawallet, row-locked until the transaction ends: `update` for the writers of modifications
+     * (which serialises them and keeps the indexes gap-free), `share` for a sync run's start (a concurrent push waits).
+     */
+    async lock(manager: EntityManager, owner: string, mode: "update" | "share"): Promise<Datawallet | null> {
+        return await manager
+            .createQueryBuilder(Datawallet, "d")
+            .setLock(mode === "update" ? "pessimistic_write" : "pessimistic_read")
+            .where("d.owner = :owner", { owner })
+            .getOne();
+    }
+
+    async insert(manager: EntityManager, datawallet: Datawallet): Promise<void> {
+        await manager.insert(Datawallet, datawallet);
+    }
+
+    async updateVersion(manager: EntityManager, datawallet: Datawallet): Promise<void> {
+        await manager.update(Datawallet, { owner: datawallet.owner }, { version: datawallet.version });
+    }
+
+    /** Inserts the modifications (one statement) and stores the datawallet's next index (one more). */
+    async append(manager: EntityManager, datawallet: Datawallet, modifications: DatawalletModification[]): Promise<void> {
+        if (modifications.length === 0) return;
+        await manager.insert(DatawalletModification, modifications as never);
+        await manager.update(Datawallet, { owner: datawallet.owner }, { nextIndex: datawallet.nextIndex });
+    }
+
+    /** A page of the latest modification per key after `localIndex`, ordered by index. */
+    async pageLatestAfter(owner: string, localIndex: number, request: PageRequest): Promise<Page<DatawalletModification>> {
+        const offset = (request.pageNumber - 1) * request.pageSize;
+        const params = [owner, localIndex];
+        const { rows: ids } = await rawQuery<{ id: string }>(
+            this.dataSource,
+            `SELECT id FROM (${LATEST_PER_KEY}) latest ORDER BY index LIMIT $3 OFFSET $4`,
+            [...params, request.pageSize, offset]
+        );
+        const rows =
+            ids.length === 0
+                ? []
+                : await this.dataSource
+                      .getRepository(DatawalletModification)
+                      .find({ where: { id: In(ids.map((r) => r.id)) }, order: { index: "ASC" } });
+        const isFull = rows.length === request.pageSize;
+        const total =
+            !isFull && (rows.length > 0 || offset === 0)
+                ? offset + rows.length
+                : Number(
+                      (await rawQuery<{ n: string }>(this.dataSource, `SELECT count(*) AS n FROM (${LATEST_PER_KEY}) latest`, params))
+                          .rows[0]!.n
+                  );
+        return new Page(rows, request, total);
+    }
+
+    /** Tells every instance (NOTIFY, outside any transaction) that the identity's datawallet changed on this device. */
+    async announceChange(owner: string, deviceId: string): Promise<void> {
+        await this.dataSource.query("SELECT pg_notify($1, $2)", [DATAWALLET_CHANGES_CHANNEL, `${owner} ${deviceId}`]);
+    }
+
+    /** Removes a deleted identity's modifications and datawallet, in the deletion's transaction. */
+    async removeIdentity(manager: EntityManager, address: string): Promise<void> {
+        await manager.delete(DatawalletModification, { owner: address });
+        await manager.delete(Datawallet, { owner: address });
+    }
+}
