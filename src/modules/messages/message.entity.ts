@@ -2,7 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 /** An encrypted message from one identity to one or more others. */
 @Entity({ name: "messages" })
-@Index("ix_messages_created_by", ["createdBy"])
+@Index("ix_messages_created_by_created_at", ["createdBy", "createdAt", "id"])
 @Index("ix_messages_created_at", ["createdAt"])
 export class Message {
     @PrimaryColumn({ type: "varchar", length: 20 })
@@ -45,6 +45,8 @@ export class Message {
 @Entity({ name: "message_recipients" })
 @Index("ix_message_recipients_address", ["address", "messageId"])
 @Index("ix_message_recipients_relationship", ["relationshipId"])
+@Index("ix_message_recipients_received", ["address", "messageId"], { where: "NOT is_relationship_decomposed_by_recipient" })
+@Index("ix_message_recipients_unreceived", ["address", "messageId"], { where: "received_at IS NULL" })
 export class MessageRecipient {
     @PrimaryColumn({ type: "varchar", length: 20 })
     messageId!: string;

@@ -17,6 +17,7 @@ import { Message, MessageRecipient } from "./message.entity";
 import type { AttachmentDto, SendMessageRequest } from "./messages.dto";
 import { MessagesErrors } from "./messages.errors";
 import { MessageSent, type SentMessageRecipient } from "./messages.events";
+import { MessagesRepository } from "./messages.repository";
 
 /** Relationship statuses that allow sending, and those in which a participant has decomposed the relationship. */
 const SENDABLE_STATUSES: ReadonlySet<RelationshipStatus> = new Set([
@@ -45,6 +46,7 @@ export class MessagesService implements OnModuleInit {
 
     constructor(
         private readonly dataSource: DataSource,
+        private readonly messages: MessagesRepository,
         private readonly relationships: RelationshipsService,
         private readonly files: FilesService,
         private readonly domainEvents: DomainEvents,
@@ -117,17 +119,7 @@ export class MessagesService implements OnModuleInit {
     }
 
     async listMessages(caller: Caller, ids: string[] | undefined, page: PageRequest): Promise<Page<Message>> {
-        const query = this.dataSource.manager
-            .createQueryBuilder(Message, "m")
-            .where(
-                `((m.createdBy = :address AND EXISTS (SELECT 1 FROM message_recipients s WHERE s.message_id = m.id AND NOT s.is_relationship_decomposed_by_sender))
-                  OR EXISTS (SELECT 1 FROM message_recipients r WHERE r.message_id = m.id AND r.address = :address AND NOT r.is_relationship_decomposed_by_recipient))`,
-                { address: caller.address }
-            )
-            .orderBy("m.createdAt", "ASC")
-            .addOrderBy("m.id", "ASC");
-        if (ids && ids.length > 0) query.andWhere("m.id IN (:...ids)", { ids });
-        const result = await paginate(query, page);
+        const result = await this.messages.pageOfParticipant(caller.address, ids, page);
         await this.loadRecipients(result.items);
         await this.markReceived(caller, result.items);
         return result;
@@ -176,13 +168,9 @@ export class MessagesService implements OnModuleInit {
     private async assertBelowUnreceivedLimit(manager: EntityManager, sender: string, recipient: string): Promise<void> {
         // Serialises concurrent sends from one sender to one recipient, so the limit holds under concurrency.
         await lockForTransaction(manager, "messages", sender, recipient);
-        const rows: Array<{ count: string }> = await manager.query(
-            `SELECT count(*) AS count FROM message_recipients r JOIN messages m ON m.id = r.message_id
-             WHERE m.created_by = $1 AND r.address = $2 AND r.received_at IS NULL`,
-            [sender, recipient]
-        );
+        const unreceived = await this.messages.countUnreceived(manager, sender, recipient);
         const max = this.config.MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER;
-        if (Number(rows[0]!.count) >= max) throw MessagesErrors.maxNumberOfUnreceivedMessagesReached(recipient);
+        if (unreceived >= max) throw MessagesErrors.maxNumberOfUnreceivedMessagesReached(recipient);
     }
 
     private async loadRecipients(messages: Message[]): Promise<void> {
