@@ -19,7 +19,6 @@ module.exports = {
         "devices",
         "feature-flags",
         "files",
-        "messages",
         "notifications",
         "push-notifications",
         "quotas",

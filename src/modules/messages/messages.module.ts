@@ -5,6 +5,7 @@ import { FilesModule } from "../files/files.module";
 import { RelationshipsModule } from "../relationships/relationships.module";
 import { Message, MessageRecipient } from "./message.entity";
 import { MessagesController } from "./messages.controller";
+import { MessagesIdentityDeletion } from "./messages.identity-deletion";
 import { SentMessagesUsage } from "./messages.quota";
 import { MessagesRepository } from "./messages.repository";
 import { MessagesService } from "./messages.service";
@@ -13,7 +14,7 @@ import { MessagesService } from "./messages.service";
 @Module({
     imports: [TypeOrmModule.forFeature([Message, MessageRecipient]), RelationshipsModule, FilesModule],
     controllers: [MessagesController],
-    providers: [MessagesService, MessagesRepository, SentMessagesUsage],
+    providers: [MessagesService, MessagesRepository, MessagesIdentityDeletion, SentMessagesUsage],
     exports: [MessagesService]
 })
 export class MessagesModule {}

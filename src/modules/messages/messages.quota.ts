@@ -1,8 +1,7 @@
 import { Injectable } from "@nestjs/common";
-import { DataSource } from "typeorm";
 
-import { createdByQuery, type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
-import { Message } from "./message.entity";
+import { type QuotaUsageCounter, RegisterQuotaUsageCounter } from "../../core/quotas/quota-usage";
+import { MessagesRepository } from "./messages.repository";
 
 /** Usage of the NumberOfSentMessages quota: messages the identity sent. */
 @Injectable()
@@ -10,9 +9,9 @@ import { Message } from "./message.entity";
 export class SentMessagesUsage implements QuotaUsageCounter {
     readonly metricKey = "NumberOfSentMessages";
 
-    constructor(private readonly dataSource: DataSource) {}
+    constructor(private readonly messages: MessagesRepository) {}
 
     async countUsage(address: string, since: Date | undefined): Promise<number> {
-        return await createdByQuery(this.dataSource, Message, address, since).getCount();
+        return await this.messages.countSentBy(address, since);
     }
 }
