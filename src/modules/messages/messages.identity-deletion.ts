@@ -21,15 +21,11 @@ const DECOMPOSED_STATUSES: ReadonlySet<RelationshipStatus> = new Set([
  */
 @Injectable()
 export class MessagesIdentityDeletion implements OnModuleInit {
-    private readonly anonymizedAddress: string;
-
     constructor(
         private readonly events: DomainEvents,
         private readonly messages: MessagesRepository,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+    ) {}
 
     onModuleInit(): void {
         this.events.subscribe(RelationshipStatusChanged, (manager, change) => this.onRelationshipStatusChanged(manager, change));
@@ -37,12 +33,13 @@ export class MessagesIdentityDeletion implements OnModuleInit {
 
     private async onRelationshipStatusChanged(manager: EntityManager, change: RelationshipStatusChanged): Promise<void> {
         if (!DECOMPOSED_STATUSES.has(change.newStatus)) return;
+        const anonymous = anonymizedAddress(this.config.DID_DOMAIN);
         await this.messages.flagDecomposedBy(manager, change.relationshipId, change.initiator);
         if (change.initiatorDeleted) {
-            await this.messages.anonymizeParticipant(manager, change.relationshipId, change.initiator, this.anonymizedAddress);
+            await this.messages.anonymizeParticipant(manager, change.relationshipId, change.initiator, anonymous);
         }
         if (change.newStatus === RelationshipStatus.ReadyForDeletion) {
-            await this.messages.anonymizeFullyDecomposed(manager, change.relationshipId, this.anonymizedAddress);
+            await this.messages.anonymizeFullyDecomposed(manager, change.relationshipId, anonymous);
         }
     }
 }
