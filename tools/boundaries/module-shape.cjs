@@ -13,7 +13,7 @@
  */
 module.exports = {
     /** Modules whose services or controllers still query the database themselves (rule 1). */
-    queriesOutsideRepositories: ["admin", "announcements", "messages", "push-notifications"],
+    queriesOutsideRepositories: ["admin", "announcements", "push-notifications"],
     /**
      * Single files of restructured modules that still query outside a repository (rule 1), each with its reason:
      * - synchronization/external-events.service.ts: the recording of external events (`record`, the block and release

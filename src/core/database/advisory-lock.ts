@@ -10,3 +10,15 @@ export async function lockForTransaction(manager: EntityManager, ...parts: [stri
     if (!manager.queryRunner?.isTransactionActive) throw new Error("an advisory lock for a transaction needs a transaction");
     await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [parts.join(":")]);
 }
+
+/**
+ * Takes the transaction-scoped advisory locks of several keys in one statement, in the order given: callers that may
+ * lock overlapping sets pass them sorted, so that no two transactions wait for each other in a cycle.
+ */
+export async function lockEachForTransaction(manager: EntityManager, keys: string[]): Promise<void> {
+    if (!manager.queryRunner?.isTransactionActive) throw new Error("an advisory lock for a transaction needs a transaction");
+    if (keys.length === 0) return;
+    await manager.query("SELECT pg_advisory_xact_lock(hashtext(k.key)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n", [
+        keys
+    ]);
+}

@@ -72,8 +72,17 @@ export class Page<T> {
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, request: PageRequest): Promise<Page<T>> {
     const offset = (request.pageNumber - 1) * request.pageSize;
     const items = await query.clone().skip(offset).take(request.pageSize).getMany();
+    return await pageCounted(items, request, () => query.clone().getCount());
+}
+
+/**
+ * A page from its items, counting the total (with `count`) only when the page does not tell it: a short page that is
+ * not past the end already does.
+ */
+export async function pageCounted<T>(items: T[], request: PageRequest, count: () => Promise<number>): Promise<Page<T>> {
+    const offset = (request.pageNumber - 1) * request.pageSize;
     const isFull = items.length === request.pageSize;
-    const totalRecords = !isFull && (items.length > 0 || offset === 0) ? offset + items.length : await query.clone().getCount();
+    const totalRecords = !isFull && (items.length > 0 || offset === 0) ? offset + items.length : await count();
     return new Page(items, request, totalRecords);
 }
 

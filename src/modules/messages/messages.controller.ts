@@ -1,12 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from "@nestjs/common";
-import { ApiBearerAuth, ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Body, Controller, Param, Query, Res } from "@nestjs/common";
+import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { ApiErrors, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { Endpoint } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
-import { base64BodyLimit, BodyLimit } from "../../core/http/route-policy";
+import { base64BodyLimit } from "../../core/http/route-policy";
 import { EnforceQuota } from "../../core/quotas/quota-enforcement";
 import {
     GetMessageQuery,
@@ -19,6 +19,7 @@ import {
 } from "./messages.dto";
 import { MessagesService } from "./messages.service";
 
+/** The Consumer API of messages: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("Messages")
 @ApiBearerAuth()
 @Controller("api/v2/Messages")
@@ -28,17 +29,16 @@ export class MessagesController {
         private readonly paging: Paging
     ) {}
 
-    @Post()
-    // The body, plus up to 1000 recipients with an encrypted key each and the attachment ids.
-    @BodyLimit(base64BodyLimit(MAX_MESSAGE_BODY_BYTES, 1024 * 1024))
-    @EnforceQuota("NumberOfSentMessages")
-    @HttpCode(201)
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
         summary: "Send a message",
-        description: "Every recipient needs a relationship with the sender in status Active, Pending or Terminated."
+        description: "Every recipient needs a relationship with the sender in status Active, Pending or Terminated.",
+        result: SentMessageDto,
+        errors: [400, 401],
+        // The body, plus up to 1000 recipients with an encrypted key each and the attachment ids.
+        bodyLimit: base64BodyLimit(MAX_MESSAGE_BODY_BYTES, 1024 * 1024)
     })
-    @ApiResult(SentMessageDto, 201)
-    @ApiErrors(400, 401)
+    @EnforceQuota("NumberOfSentMessages")
     async sendMessage(
         @CurrentCaller() caller: Caller,
         @Body() request: SendMessageRequest,
@@ -46,26 +46,29 @@ export class MessagesController {
     ): Promise<SentMessageDto> {
         const message = await this.messages.sendMessage(caller, request);
         reply.header("location", `/api/v2/Messages/${message.id}`);
-        return { id: message.id, createdAt: message.createdAt.toISOString() };
+        return SentMessageDto.from(message);
     }
 
-    @Get()
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "List the messages the caller sent or received",
-        description: "Optionally filtered by `ids`. Marks the listed messages as received for the calling recipient."
+        description: "Optionally filtered by `ids`. Marks the listed messages as received for the calling recipient.",
+        result: { page: MessageDto },
+        errors: [400, 401]
     })
-    @ApiPagedResult(MessageDto)
-    @ApiErrors(400, 401)
     async listMessages(@CurrentCaller() caller: Caller, @Query() query: ListMessagesQuery): Promise<Page<MessageDto>> {
-        const page = this.paging.request(query);
-        const messages = await this.messages.listMessages(caller, query.ids, page);
+        const messages = await this.messages.listMessages(caller, query.ids, this.paging.request(query));
         return messages.map((message) => MessageDto.from(message, caller.address, this.messages.anonymizedAddress));
     }
 
-    @Get(":id")
-    @ApiOperation({ summary: "Get a message", description: "Marks it as received for the calling recipient." })
-    @ApiResult(MessageDto)
-    @ApiErrors(400, 401, 404)
+    @Endpoint({
+        method: "GET",
+        path: ":id",
+        summary: "Get a message",
+        description: "Marks it as received for the calling recipient.",
+        result: MessageDto,
+        errors: [400, 401, 404]
+    })
     async getMessage(
         @CurrentCaller() caller: Caller,
         @Param() params: MessageIdParams,

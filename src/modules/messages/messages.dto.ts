@@ -49,6 +49,10 @@ export class SentMessageDto {
     id!: string;
     @ApiProperty({ type: "string", format: "date-time" })
     createdAt!: string;
+
+    static from(message: Message): SentMessageDto {
+        return { id: message.id, createdAt: message.createdAt.toISOString() };
+    }
 }
 
 export class MessageRecipientDto {

@@ -36,50 +36,77 @@ export class ExternalEventsService {
         private readonly pushes: ExternalEventPushes
     ) {}
 
+    /**
+     * Records the events in one statement: the owners' counter rows are locked (upserted) in a fixed order (sorted
+     * owners), each owner's events take the next gap-free indexes, and all events are inserted together. It is meant to
+     * run last in its transaction (before the announcement), so the counter rows, which serialise every writer of an
+     * owner, are held as briefly as possible.
+     */
     async record(manager: EntityManager, events: NewExternalEvent[]): Promise<ExternalEvent[]> {
         if (events.length === 0) return [];
         const byOwner = new Map<string, NewExternalEvent[]>();
         for (const event of events) byOwner.set(event.owner, [...(byOwner.get(event.owner) ?? []), event]);
-        const created: ExternalEvent[] = [];
+        const owners = [...byOwner.keys()].sort();
         const now = this.clock.now();
-        for (const owner of [...byOwner.keys()].sort()) {
-            const ownEvents = byOwner.get(owner)!;
-            const rows: Array<{ next_index: string }> = await manager.query(
-                `INSERT INTO external_event_counters (owner, next_index) VALUES ($1, $2)
-                 ON CONFLICT (owner) DO UPDATE SET next_index = external_event_counters.next_index + $2
-                 RETURNING next_index`,
-                [owner, ownEvents.length]
-            );
-            const first = Number(rows[0]!.next_index) - ownEvents.length;
-            ownEvents.forEach((event, i) => {
-                created.push(
-                    manager.create(ExternalEvent, {
-                        id: newId("SYI"),
-                        owner,
-                        index: first + i,
-                        type: event.type,
-                        payload: event.payload,
-                        createdAt: now,
-                        context: event.context ?? null,
-                        isDeliveryBlocked: event.blocked ?? false,
-                        syncRunId: null,
-                        syncErrorCount: 0
-                    })
-                );
-            });
-        }
-        await manager.insert(ExternalEvent, created);
+        const created = owners.flatMap((owner) =>
+            byOwner.get(owner)!.map((event) =>
+                Object.assign(new ExternalEvent(), {
+                    id: newId("SYI"),
+                    owner,
+                    index: 0,
+                    type: event.type,
+                    payload: event.payload,
+                    createdAt: now,
+                    context: event.context ?? null,
+                    isDeliveryBlocked: event.blocked ?? false,
+                    syncRunId: null,
+                    syncErrorCount: 0
+                })
+            )
+        );
+        const { rows } = await rawQuery<{ id: string; index: string }>(
+            manager,
+            `WITH counters AS (
+                 INSERT INTO external_event_counters AS c (owner, next_index)
+                 SELECT o.owner, o.n FROM unnest($1::varchar[], $2::bigint[]) WITH ORDINALITY AS o(owner, n, ord) ORDER BY o.ord
+                 ON CONFLICT (owner) DO UPDATE SET next_index = c.next_index + excluded.next_index
+                 RETURNING c.owner, c.next_index
+             )
+             INSERT INTO external_events (id, owner, index, type, payload, created_at, context, is_delivery_blocked, sync_run_id, sync_error_count)
+             SELECT e.id, e.owner,
+                    c.next_index - count(*) OVER (PARTITION BY e.owner) + row_number() OVER (PARTITION BY e.owner ORDER BY e.ord) - 1,
+                    e.type, e.payload::jsonb, $9, e.context, e.blocked, NULL, 0
+             FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::boolean[]) WITH ORDINALITY
+                  AS e(id, owner, type, payload, context, blocked, ord)
+             JOIN counters c ON c.owner = e.owner
+             RETURNING id, index`,
+            [
+                owners,
+                owners.map((owner) => byOwner.get(owner)!.length),
+                created.map((e) => e.id),
+                created.map((e) => e.owner),
+                created.map((e) => e.type),
+                created.map((e) => JSON.stringify(e.payload)),
+                created.map((e) => e.context),
+                created.map((e) => e.isDeliveryBlocked),
+                now
+            ]
+        );
+        const indexes = new Map(rows.map((row) => [row.id, Number(row.index)]));
+        for (const event of created) event.index = indexes.get(event.id)!;
         const deliverableOwners = created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner);
         await this.announce(manager, deliverableOwners);
         this.pushes.afterCommitOf(manager, deliverableOwners);
         return created;
     }
 
-    /** Tells every instance (after commit) that these identities have new deliverable events. */
+    /** Tells every instance (after commit) that these identities have new deliverable events: one statement. */
     async announce(manager: EntityManager, owners: string[]): Promise<void> {
-        for (const owner of new Set(owners)) {
-            await manager.query("SELECT pg_notify($1, $2)", [EXTERNAL_EVENTS_CHANNEL, owner]);
-        }
+        if (owners.length === 0) return;
+        await rawQuery(manager, "SELECT pg_notify($1, o.owner) FROM unnest($2::text[]) AS o(owner)", [
+            EXTERNAL_EVENTS_CHANNEL,
+            [...new Set(owners)]
+        ]);
     }
 
     /** Releases the held-back events about `context` (e.g. when a relationship becomes Active); announces them. */
