@@ -2,6 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 import type { ExternalEventType } from "./synchronization.events";
 
+/** An event that failed this often is never delivered again. */
+export const MAX_SYNC_ERRORS = 3;
+
 /**
  * Something an identity's devices must learn on their next sync. Written by the module that causes it, in the
  * same transaction as the change (the outbox of the monolith).

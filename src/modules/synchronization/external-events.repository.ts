@@ -3,15 +3,15 @@ import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager } from "typeorm";
 
 import { rawQuery } from "../../core/database/raw-query";
-import { ExternalEvent, ExternalEventCounter } from "./external-event.entity";
-import { MAX_SYNC_ERRORS } from "./external-events.service";
+import { ExternalEvent, ExternalEventCounter, MAX_SYNC_ERRORS } from "./external-event.entity";
+import type { ExternalEventType } from "./synchronization.events";
 
 /** What a sync run may take of an identity's events: not yet taken, not held back, not failed too often. */
 const DELIVERABLE = "sync_run_id IS NULL AND NOT is_delivery_blocked AND sync_error_count < $2";
 
 /**
- * The queries of the read side of external events (sync runs taking, listing and releasing them), named by intent.
- * Recording events stays with ExternalEventsService.
+ * The queries of external events, named by intent: recording them with their gap-free indexes, holding back and
+ * releasing, and the sync runs' side (taking, listing and releasing them).
  */
 @Injectable()
 export class ExternalEventsRepository {
@@ -92,6 +92,97 @@ export class ExternalEventsRepository {
             [owner]
         );
         return rows.length > 0;
+    }
+
+    /**
+     * Inserts the events in one statement, each owner's with the next gap-free indexes: the owners' counter rows are
+     * upserted (and so locked) in the order given, which the caller sorts. `counts` is each owner's number of events.
+     * Returns the index of each event by id.
+     */
+    async insertNumbered(
+        manager: EntityManager,
+        events: ExternalEvent[],
+        counts: number[],
+        owners: string[],
+        now: Date
+    ): Promise<Map<string, number>> {
+        const { rows } = await rawQuery<{ id: string; index: string }>(
+            manager,
+            `WITH counters AS (
+                 INSERT INTO external_event_counters AS c (owner, next_index)
+                 SELECT o.owner, o.n FROM unnest($1::varchar[], $2::bigint[]) WITH ORDINALITY AS o(owner, n, ord) ORDER BY o.ord
+                 ON CONFLICT (owner) DO UPDATE SET next_index = c.next_index + excluded.next_index
+                 RETURNING c.owner, c.next_index
+             )
+             INSERT INTO external_events (id, owner, index, type, payload, created_at, context, is_delivery_blocked, sync_run_id, sync_error_count)
+             SELECT e.id, e.owner,
+                    c.next_index - count(*) OVER (PARTITION BY e.owner) + row_number() OVER (PARTITION BY e.owner ORDER BY e.ord) - 1,
+                    e.type, e.payload::jsonb, $9, e.context, e.blocked, NULL, 0
+             FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::boolean[]) WITH ORDINALITY
+                  AS e(id, owner, type, payload, context, blocked, ord)
+             JOIN counters c ON c.owner = e.owner
+             RETURNING id, index`,
+            [
+                owners,
+                counts,
+                events.map((e) => e.id),
+                events.map((e) => e.owner),
+                events.map((e) => e.type),
+                events.map((e) => JSON.stringify(e.payload)),
+                events.map((e) => e.context),
+                events.map((e) => e.isDeliveryBlocked),
+                now
+            ]
+        );
+        return new Map(rows.map((row) => [row.id, Number(row.index)]));
+    }
+
+    /** A NOTIFY on `channel` per owner, which PostgreSQL sends on commit: one statement. */
+    async notify(manager: EntityManager, channel: string, owners: string[]): Promise<void> {
+        await rawQuery(manager, "SELECT pg_notify($1, o.owner) FROM unnest($2::text[]) AS o(owner)", [channel, owners]);
+    }
+
+    /** Releases the held-back events about `context`; returns their owners. */
+    async releaseBlockedAbout(manager: EntityManager, context: string): Promise<string[]> {
+        const { rows } = await rawQuery<{ owner: string }>(
+            manager,
+            "UPDATE external_events SET is_delivery_blocked = false WHERE context = $1 AND is_delivery_blocked RETURNING owner",
+            [context]
+        );
+        return rows.map((r) => r.owner);
+    }
+
+    /** The contexts of an owner's held-back events of one type. */
+    async blockedContextsOf(manager: EntityManager, owner: string, type: ExternalEventType): Promise<string[]> {
+        const { rows } = await rawQuery<{ context: string }>(
+            manager,
+            "SELECT DISTINCT context FROM external_events WHERE owner = $1 AND type = $2 AND is_delivery_blocked AND context IS NOT NULL",
+            [owner, type]
+        );
+        return rows.map((r) => r.context);
+    }
+
+    /** Releases an owner's held-back events of one type about these contexts. */
+    async releaseBlockedOf(manager: EntityManager, owner: string, type: ExternalEventType, contexts: string[]): Promise<void> {
+        await rawQuery(
+            manager,
+            "UPDATE external_events SET is_delivery_blocked = false WHERE owner = $1 AND type = $2 AND context = ANY($3) AND is_delivery_blocked",
+            [owner, type, contexts]
+        );
+    }
+
+    /** Drops the held-back events about `context`. */
+    async deleteBlocked(manager: EntityManager, context: string): Promise<void> {
+        await rawQuery(manager, "DELETE FROM external_events WHERE context = $1 AND is_delivery_blocked", [context]);
+    }
+
+    /** Drops an owner's not yet synced events of one type about `context`. */
+    async deleteUnsynced(manager: EntityManager, owner: string, type: ExternalEventType, context: string): Promise<void> {
+        await rawQuery(manager, "DELETE FROM external_events WHERE owner = $1 AND type = $2 AND context = $3 AND sync_run_id IS NULL", [
+            owner,
+            type,
+            context
+        ]);
     }
 
     /** Removes a deleted identity's events and their counter, in the deletion's transaction. */
