@@ -15,6 +15,7 @@ import { Housekeeper } from "../src/core/housekeeping/housekeeper";
 import { AdminModule } from "../src/modules/admin/admin.module";
 import { ClientsAdministration } from "../src/modules/admin/clients.administration";
 import { IdentitiesAdministration } from "../src/modules/admin/identities.administration";
+import { AdminAnnouncementDto } from "../src/modules/announcements/announcements.dto";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcements.events";
 import { AnnouncementsService } from "../src/modules/announcements/announcements.service";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../src/modules/quotas/quota-metrics";
@@ -146,7 +147,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
             await quotas.deleteIndividualQuota(arg(parsed, 2, "address"), arg(parsed, 3, "quotaId"));
             return { deleted: parsed.positional[3] };
         case "announcements list":
-            return await announcements.listAllAnnouncements();
+            return (await announcements.listAllAnnouncements()).map((announcement) => AdminAnnouncementDto.from(announcement));
         case "announcements create": {
             const severity = one(parsed, "severity") ?? "";
             if (!(ANNOUNCEMENT_SEVERITIES as readonly string[]).includes(severity))
@@ -164,7 +165,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
             });
             const expires = one(parsed, "expires");
             if (expires !== undefined && Number.isNaN(Date.parse(expires))) throw new UsageError("--expires must be an ISO 8601 date");
-            return await announcements.createAnnouncement({
+            const announcement = await announcements.createAnnouncement({
                 severity: severity as AnnouncementSeverity,
                 expiresAt: expires ? new Date(expires) : null,
                 isSilent: one(parsed, "silent") === "true",
@@ -172,6 +173,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
                 texts,
                 actions
             });
+            return AdminAnnouncementDto.from(announcement);
         }
         case "announcements delete":
             await announcements.deleteAnnouncement(arg(parsed, 2, "announcementId"));

@@ -14,14 +14,11 @@
 module.exports = {
     /** Modules whose services or controllers still query the database themselves (rule 1). */
     queriesOutsideRepositories: [
-        "admin",
-        "announcements",
         "devices",
         "feature-flags",
         "files",
         "messages",
         "notifications",
-        "push-notifications",
         "quotas",
         "relationships",
         "synchronization"
