@@ -12,9 +12,10 @@ import { loadConfig } from "../src/config/config";
 import { CoreModule } from "../src/core/core.module";
 import { ApiError } from "../src/core/errors/errors";
 import { Housekeeper } from "../src/core/housekeeping/housekeeper";
+import { StartedDeletionProcessDto } from "../src/modules/admin/admin.dto";
 import { AdminModule } from "../src/modules/admin/admin.module";
-import { ClientsAdministration } from "../src/modules/admin/clients.administration";
-import { IdentitiesAdministration } from "../src/modules/admin/identities.administration";
+import { ClientsAdministration } from "../src/modules/admin/clients-administration.service";
+import { IdentitiesAdministration } from "../src/modules/admin/identities-administration.service";
 import { AdminAnnouncementDto } from "../src/modules/announcements/announcements.dto";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcements.events";
 import { AnnouncementsService } from "../src/modules/announcements/announcements.service";
@@ -184,7 +185,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
             await identities.changeTier(arg(parsed, 2, "address"), arg(parsed, 3, "tierId"));
             return await identities.getIdentity(arg(parsed, 2, "address"));
         case "deletion-processes start":
-            return await identities.startDeletionProcess(arg(parsed, 2, "address"));
+            return StartedDeletionProcessDto.from(await identities.startDeletionProcess(arg(parsed, 2, "address")));
         case "deletion-processes list":
             return await identities.listDeletionProcesses(arg(parsed, 2, "address"));
         case "deletion-processes cancel":

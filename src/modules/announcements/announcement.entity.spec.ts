@@ -1,5 +1,5 @@
 import { anAnnouncement } from "../../../test/factories/announcements";
-import { Announcement,ANNOUNCEMENT_RETENTION_MS } from "./announcement.entity";
+import { Announcement, ANNOUNCEMENT_RETENTION_MS } from "./announcement.entity";
 
 const ALICE = "did:e:localhost:dids:aaaaaaaaaaaaaaaaaaaaaa";
 const BOB = "did:e:localhost:dids:bbbbbbbbbbbbbbbbbbbbbb";
