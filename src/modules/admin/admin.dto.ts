@@ -48,9 +48,7 @@ export class TierIdParams {
     tierId!: string;
 }
 
-export class TierQuotaParams {
-    @StringProperty({ minLength: 1, maxLength: 20 })
-    tierId!: string;
+export class TierQuotaParams extends TierIdParams {
     @StringProperty({ minLength: 1, maxLength: 20 })
     tierQuotaDefinitionId!: string;
 }
@@ -60,16 +58,12 @@ export class AddressParams {
     address!: string;
 }
 
-export class IndividualQuotaParams {
-    @AddressProperty()
-    address!: string;
+export class IndividualQuotaParams extends AddressParams {
     @StringProperty({ minLength: 1, maxLength: 20 })
     individualQuotaId!: string;
 }
 
-export class DeletionProcessParams {
-    @AddressProperty()
-    address!: string;
+export class DeletionProcessParams extends AddressParams {
     @IdProperty("IDP")
     deletionProcessId!: string;
 }
@@ -491,16 +485,12 @@ export class IdentityOverviewDto {
     tier?: TierRefDto | null;
 
     static from(overview: IdentityOverview, withTier: boolean): IdentityOverviewDto {
+        const { tier, ...rest } = overview;
         return {
-            address: overview.address,
+            ...rest,
             createdAt: overview.createdAt.toISOString(),
-            createdWithClient: overview.createdWithClient,
-            identityVersion: overview.identityVersion,
-            numberOfDevices: overview.numberOfDevices,
             lastLoginAt: overview.lastLoginAt?.toISOString() ?? null,
-            datawalletVersion: overview.datawalletVersion,
-            status: overview.status,
-            ...(withTier ? { tier: overview.tier } : {})
+            ...(withTier ? { tier } : {})
         };
     }
 }
@@ -577,16 +567,7 @@ export class HousekeepingRunDto {
     failedTask!: string | null;
 
     static from(run: HousekeepingRun): HousekeepingRunDto {
-        return {
-            id: run.id,
-            startedAt: run.startedAt.toISOString(),
-            durationMs: run.durationMs,
-            trigger: run.trigger,
-            outcome: run.outcome,
-            removed: run.removed,
-            skipped: run.skipped,
-            failedTask: run.failedTask
-        };
+        return { ...run, startedAt: run.startedAt.toISOString() };
     }
 }
 
@@ -652,16 +633,6 @@ export class StatisticsDto {
     createdPerDay!: DailyCountsDto[];
 
     static from(statistics: Statistics): StatisticsDto {
-        return {
-            identities: statistics.identities,
-            devices: statistics.devices,
-            messages: statistics.messages,
-            relationships: statistics.relationships,
-            files: statistics.files,
-            blobBytes: statistics.blobBytes,
-            openSyncRuns: statistics.openSyncRuns,
-            pendingExternalEvents: statistics.pendingExternalEvents,
-            createdPerDay: statistics.createdPerDay.map((day) => DailyCountsDto.from(day))
-        };
+        return { ...statistics, createdPerDay: statistics.createdPerDay.map((day) => DailyCountsDto.from(day)) };
     }
 }

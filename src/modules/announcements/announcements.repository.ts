@@ -2,21 +2,13 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager } from "typeorm";
 
-import { rawQuery } from "../../core/database/raw-query";
+import { deleteExpiredRows } from "../../core/database/delete-expired";
 import { Announcement } from "./announcement.entity";
 
 /** Every query of the announcements module, named by intent: the only place of the module that touches the database. */
 @Injectable()
 export class AnnouncementsRepository {
     constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-    async insert(announcement: Announcement): Promise<void> {
-        await this.dataSource.getRepository(Announcement).insert(announcement);
-    }
-
-    async find(id: string): Promise<Announcement | undefined> {
-        return (await this.dataSource.getRepository(Announcement).findOneBy({ id })) ?? undefined;
-    }
 
     /** Announcements for everybody or for `address`, newest first. */
     async listFor(address: string): Promise<Announcement[]> {
@@ -34,6 +26,14 @@ export class AnnouncementsRepository {
         return await this.dataSource.getRepository(Announcement).find({ order: { createdAt: "DESC", id: "ASC" } });
     }
 
+    async insert(announcement: Announcement): Promise<void> {
+        await this.dataSource.getRepository(Announcement).insert(announcement);
+    }
+
+    async find(id: string): Promise<Announcement | undefined> {
+        return (await this.dataSource.getRepository(Announcement).findOneBy({ id })) ?? undefined;
+    }
+
     /** False when it does not exist. */
     async delete(id: string): Promise<boolean> {
         const result = await this.dataSource.getRepository(Announcement).delete({ id });
@@ -42,14 +42,7 @@ export class AnnouncementsRepository {
 
     /** Deletes up to `limit` announcements that expired at or before `before`; returns how many. */
     async deleteExpired(before: Date, limit: number): Promise<number> {
-        const { affected } = await rawQuery(
-            this.dataSource,
-            `DELETE FROM announcements WHERE id IN (
-                SELECT id FROM announcements WHERE expires_at <= $1 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
-            )`,
-            [before, limit]
-        );
-        return affected;
+        return await deleteExpiredRows(this.dataSource, "announcements", before, limit);
     }
 
     /** Removes a deleted identity from the recipient lists, in the deletion's transaction. */
