@@ -5,7 +5,7 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { api, call, result, type Schemas } from "../api/client";
 import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
-import { Table } from "../components/table";
+import { DataTable } from "../components/table";
 import {
     Badge,
     Button,
@@ -65,71 +65,58 @@ export function AnnouncementsPage() {
             {deleted && <Notice tone="success">The announcement “{deleted}” was deleted.</Notice>}
             <Card>
                 <QueryView query={announcements}>
-                    {(list) =>
-                        list.length === 0 ? (
-                            <EmptyState>No announcements.</EmptyState>
-                        ) : (
-                            <Table caption="Announcements">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">Title</th>
-                                        <th scope="col">Severity</th>
-                                        <th scope="col">Languages</th>
-                                        <th scope="col">Recipients</th>
-                                        <th scope="col">Created</th>
-                                        <th scope="col">Expires</th>
-                                        <th scope="col">
-                                            <span className="visually-hidden">Actions</span>
-                                        </th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.map((announcement) => (
-                                        <tr key={announcement.id}>
-                                            <td>
-                                                <span className="strong">{englishTitle(announcement)}</span>
-                                                <span className="cell-detail">
-                                                    {announcement.actions.length > 0 &&
-                                                        `${announcement.actions.length} ${announcement.actions.length === 1 ? "action" : "actions"}`}
-                                                    {announcement.actions.length > 0 && announcement.isSilent && " · "}
-                                                    {announcement.isSilent && "silent"}
-                                                </span>
-                                            </td>
-                                            <td>
-                                                <Badge value={announcement.severity} />
-                                            </td>
-                                            <td>{announcement.texts.map((text) => text.language).join(", ")}</td>
-                                            <td>
-                                                {announcement.recipients.length === 0
-                                                    ? "Everybody"
-                                                    : `${formatInteger(announcement.recipients.length)} ${announcement.recipients.length === 1 ? "identity" : "identities"}`}
-                                            </td>
-                                            <td>
-                                                <DateTime iso={announcement.createdAt} />
-                                            </td>
-                                            <td>
-                                                {announcement.expiresAt ? (
-                                                    <DateTime iso={announcement.expiresAt} />
-                                                ) : (
-                                                    <span className="muted">Never</span>
-                                                )}
-                                            </td>
-                                            <td className="actions">
-                                                <Button
-                                                    size="sm"
-                                                    variant="ghost-danger"
-                                                    onClick={() => setDeleting(announcement)}
-                                                    aria-label={`Delete announcement ${englishTitle(announcement)}`}
-                                                >
-                                                    Delete
-                                                </Button>
-                                            </td>
-                                        </tr>
-                                    ))}
-                                </tbody>
-                            </Table>
-                        )
-                    }
+                    {(list) => (
+                        <DataTable
+                            caption="Announcements"
+                            columns={["Title", "Severity", "Languages", "Recipients", "Created", "Expires"]}
+                            rows={list}
+                            rowKey={(announcement) => announcement.id}
+                            empty="No announcements."
+                            actions={(announcement) => (
+                                <Button
+                                    size="sm"
+                                    variant="ghost-danger"
+                                    onClick={() => setDeleting(announcement)}
+                                    aria-label={`Delete announcement ${englishTitle(announcement)}`}
+                                >
+                                    Delete
+                                </Button>
+                            )}
+                        >
+                            {(announcement) => (
+                                <>
+                                    <td>
+                                        <span className="strong">{englishTitle(announcement)}</span>
+                                        <span className="cell-detail">
+                                            {announcement.actions.length > 0 &&
+                                                `${announcement.actions.length} ${announcement.actions.length === 1 ? "action" : "actions"}`}
+                                            {announcement.actions.length > 0 && announcement.isSilent && " · "}
+                                            {announcement.isSilent && "silent"}
+                                        </span>
+                                    </td>
+                                    <td>
+                                        <Badge value={announcement.severity} />
+                                    </td>
+                                    <td>{announcement.texts.map((text) => text.language).join(", ")}</td>
+                                    <td>
+                                        {announcement.recipients.length === 0
+                                            ? "Everybody"
+                                            : `${formatInteger(announcement.recipients.length)} ${announcement.recipients.length === 1 ? "identity" : "identities"}`}
+                                    </td>
+                                    <td>
+                                        <DateTime iso={announcement.createdAt} />
+                                    </td>
+                                    <td>
+                                        {announcement.expiresAt ? (
+                                            <DateTime iso={announcement.expiresAt} />
+                                        ) : (
+                                            <span className="muted">Never</span>
+                                        )}
+                                    </td>
+                                </>
+                            )}
+                        </DataTable>
+                    )}
                 </QueryView>
             </Card>
             <ConfirmDialog

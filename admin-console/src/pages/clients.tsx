@@ -4,20 +4,8 @@ import { useState } from "react";
 import { api, call, result, type Schemas } from "../api/client";
 import { useClients, useTiers } from "../api/queries";
 import { ConfirmDialog, Dialog } from "../components/dialog";
-import { Table } from "../components/table";
-import {
-    Button,
-    Card,
-    Copyable,
-    DateTime,
-    EmptyState,
-    ErrorNotice,
-    Notice,
-    Page,
-    QueryView,
-    SelectField,
-    TextField
-} from "../components/ui";
+import { DataTable } from "../components/table";
+import { Button, Card, Copyable, DateTime, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
 import { formatInteger } from "../format";
 
 type Client = Schemas["ClientOverviewDto"];
@@ -78,70 +66,54 @@ export function ClientsPage() {
             {notice && <Notice tone="success">{notice}</Notice>}
             <Card>
                 <QueryView query={clients}>
-                    {(list) =>
-                        list.length === 0 ? (
-                            <EmptyState>No OAuth client exists yet.</EmptyState>
-                        ) : (
-                            <Table caption="OAuth clients">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">Client</th>
-                                        <th scope="col">Client ID</th>
-                                        <th scope="col">Default tier</th>
-                                        <th scope="col" className="numeric">
-                                            Identities
-                                        </th>
-                                        <th scope="col">Created</th>
-                                        <th scope="col">
-                                            <span className="visually-hidden">Actions</span>
-                                        </th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.map((client) => (
-                                        <tr key={client.clientId}>
-                                            <td className="strong">{client.displayName}</td>
-                                            <td className="mono">{client.clientId}</td>
-                                            <td className="nowrap">{client.defaultTier?.name ?? <span className="muted">No tier</span>}</td>
-                                            <td className="numeric">
-                                                {formatInteger(client.numberOfIdentities)}
-                                                {client.maxIdentities !== null && (
-                                                    <span className="muted"> of {formatInteger(client.maxIdentities)}</span>
-                                                )}
-                                            </td>
-                                            <td>
-                                                <DateTime iso={client.createdAt} />
-                                            </td>
-                                            <td className="actions">
-                                                <Button
-                                                    size="sm"
-                                                    onClick={() => setEditing(client)}
-                                                    aria-label={`Edit ${client.displayName}`}
-                                                >
-                                                    Edit
-                                                </Button>
-                                                <Button
-                                                    size="sm"
-                                                    onClick={() => setRenewing(client)}
-                                                    aria-label={`Change secret of ${client.displayName}`}
-                                                >
-                                                    Change secret
-                                                </Button>
-                                                <Button
-                                                    size="sm"
-                                                    variant="ghost-danger"
-                                                    onClick={() => setDeleting(client)}
-                                                    aria-label={`Delete ${client.displayName}`}
-                                                >
-                                                    Delete
-                                                </Button>
-                                            </td>
-                                        </tr>
-                                    ))}
-                                </tbody>
-                            </Table>
-                        )
-                    }
+                    {(list) => (
+                        <DataTable
+                            caption="OAuth clients"
+                            columns={["Client", "Client ID", "Default tier", { label: "Identities", className: "numeric" }, "Created"]}
+                            rows={list}
+                            rowKey={(client) => client.clientId}
+                            empty="No OAuth client exists yet."
+                            actions={(client) => (
+                                <>
+                                    <Button size="sm" onClick={() => setEditing(client)} aria-label={`Edit ${client.displayName}`}>
+                                        Edit
+                                    </Button>
+                                    <Button
+                                        size="sm"
+                                        onClick={() => setRenewing(client)}
+                                        aria-label={`Change secret of ${client.displayName}`}
+                                    >
+                                        Change secret
+                                    </Button>
+                                    <Button
+                                        size="sm"
+                                        variant="ghost-danger"
+                                        onClick={() => setDeleting(client)}
+                                        aria-label={`Delete ${client.displayName}`}
+                                    >
+                                        Delete
+                                    </Button>
+                                </>
+                            )}
+                        >
+                            {(client) => (
+                                <>
+                                    <td className="strong">{client.displayName}</td>
+                                    <td className="mono">{client.clientId}</td>
+                                    <td className="nowrap">{client.defaultTier?.name ?? <span className="muted">No tier</span>}</td>
+                                    <td className="numeric">
+                                        {formatInteger(client.numberOfIdentities)}
+                                        {client.maxIdentities !== null && (
+                                            <span className="muted"> of {formatInteger(client.maxIdentities)}</span>
+                                        )}
+                                    </td>
+                                    <td>
+                                        <DateTime iso={client.createdAt} />
+                                    </td>
+                                </>
+                            )}
+                        </DataTable>
+                    )}
                 </QueryView>
             </Card>
             {creating && (

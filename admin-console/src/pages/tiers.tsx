@@ -5,7 +5,7 @@ import { Link, NavLink, useNavigate, useParams } from "react-router";
 import { api, call, result, type Schemas } from "../api/client";
 import { QUOTA_PERIODS, useMetrics, useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
-import { Table } from "../components/table";
+import { DataTable } from "../components/table";
 import { Badge, Button, Card, EmptyState, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
 import { formatBytes, formatInteger } from "../format";
 
@@ -170,44 +170,32 @@ function TierDetails({ tierId }: { tierId: string }) {
                         </Notice>
                     )}
                     <h3 className="subheading">Quotas</h3>
-                    {data.quotas.length === 0 ? (
-                        <EmptyState>No quotas: identities of this tier are not limited.</EmptyState>
-                    ) : (
-                        <Table caption={`Quotas of ${data.name}`}>
-                            <thead>
-                                <tr>
-                                    <th scope="col">Metric</th>
-                                    <th scope="col" className="numeric">
-                                        Maximum
-                                    </th>
-                                    <th scope="col">Period</th>
-                                    <th scope="col">
-                                        <span className="visually-hidden">Actions</span>
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {data.quotas.map((quota) => (
-                                    <tr key={quota.id}>
-                                        <td>{quota.metric.displayName}</td>
-                                        <td className="numeric">{formatMax(quota)}</td>
-                                        <td>{quota.period}</td>
-                                        <td className="actions">
-                                            <Button
-                                                size="sm"
-                                                variant="ghost"
-                                                onClick={() => removeQuota.mutate(quota.id)}
-                                                busy={removeQuota.isPending && removeQuota.variables === quota.id}
-                                                aria-label={`Remove quota ${quota.metric.displayName} per ${quota.period}`}
-                                            >
-                                                Remove
-                                            </Button>
-                                        </td>
-                                    </tr>
-                                ))}
-                            </tbody>
-                        </Table>
-                    )}
+                    <DataTable
+                        caption={`Quotas of ${data.name}`}
+                        columns={["Metric", { label: "Maximum", className: "numeric" }, "Period"]}
+                        rows={data.quotas}
+                        rowKey={(quota) => quota.id}
+                        empty="No quotas: identities of this tier are not limited."
+                        actions={(quota) => (
+                            <Button
+                                size="sm"
+                                variant="ghost"
+                                onClick={() => removeQuota.mutate(quota.id)}
+                                busy={removeQuota.isPending && removeQuota.variables === quota.id}
+                                aria-label={`Remove quota ${quota.metric.displayName} per ${quota.period}`}
+                            >
+                                Remove
+                            </Button>
+                        )}
+                    >
+                        {(quota) => (
+                            <>
+                                <td>{quota.metric.displayName}</td>
+                                <td className="numeric">{formatMax(quota)}</td>
+                                <td>{quota.period}</td>
+                            </>
+                        )}
+                    </DataTable>
                     {removeQuota.isError && <ErrorNotice error={removeQuota.error} title="The quota was not removed" />}
                     <form className="inline-form" onSubmit={submit} aria-label={`Add a quota to ${data.name}`}>
                         <SelectField
