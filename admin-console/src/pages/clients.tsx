@@ -41,6 +41,21 @@ export function ClientsPage() {
     const [deleting, setDeleting] = useState<Client | undefined>();
     const [revealed, setRevealed] = useState<Revealed | undefined>();
     const [notice, setNotice] = useState<string | undefined>();
+    const closeDialogs = () => {
+        setCreating(false);
+        setEditing(undefined);
+        setRenewing(undefined);
+        setDeleting(undefined);
+    };
+    const finish = (message: string) => {
+        setNotice(message);
+        closeDialogs();
+    };
+    /** Shows the secret of a client just created or given a new one. */
+    const reveal = (title: string) => (client: Schemas["ClientWithSecretDto"]) => {
+        closeDialogs();
+        setRevealed({ title, clientId: client.clientId, clientSecret: client.clientSecret });
+    };
     // The client may have been used meanwhile (e.g. to create identities with the new secret).
     const closeRevealed = () => {
         setRevealed(undefined);
@@ -116,43 +131,16 @@ export function ClientsPage() {
                     )}
                 </QueryView>
             </Card>
-            {creating && (
-                <CreateClientDialog
-                    onClose={() => setCreating(false)}
-                    onCreated={(client) => {
-                        setCreating(false);
-                        setRevealed({ title: "Client created", clientId: client.clientId, clientSecret: client.clientSecret });
-                    }}
-                />
-            )}
+            {creating && <CreateClientDialog onClose={closeDialogs} onCreated={reveal("Client created")} />}
             {editing && (
-                <EditClientDialog
-                    client={editing}
-                    onClose={() => setEditing(undefined)}
-                    onSaved={() => {
-                        setNotice(`${editing.displayName} was saved.`);
-                        setEditing(undefined);
-                    }}
-                />
+                <EditClientDialog client={editing} onClose={closeDialogs} onSaved={() => finish(`${editing.displayName} was saved.`)} />
             )}
-            {renewing && (
-                <ChangeSecretDialog
-                    client={renewing}
-                    onClose={() => setRenewing(undefined)}
-                    onChanged={(client) => {
-                        setRenewing(undefined);
-                        setRevealed({ title: "Secret changed", clientId: client.clientId, clientSecret: client.clientSecret });
-                    }}
-                />
-            )}
+            {renewing && <ChangeSecretDialog client={renewing} onClose={closeDialogs} onChanged={reveal("Secret changed")} />}
             {deleting && (
                 <DeleteClientDialog
                     client={deleting}
-                    onClose={() => setDeleting(undefined)}
-                    onDeleted={() => {
-                        setNotice(`${deleting.displayName} was deleted.`);
-                        setDeleting(undefined);
-                    }}
+                    onClose={closeDialogs}
+                    onDeleted={() => finish(`${deleting.displayName} was deleted.`)}
                 />
             )}
             <Dialog

@@ -3,9 +3,10 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { api, call, result, type Schemas } from "../api/client";
-import { QUOTA_PERIODS, useClients, useMetrics, useTiers } from "../api/queries";
+import { useClients, useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
+import { QuotaForm, type QuotaInput } from "../components/quota-form";
 import { DataTable, Pager } from "../components/table";
 import {
     Badge,
@@ -19,10 +20,9 @@ import {
     Notice,
     Page,
     QueryView,
-    SelectField,
-    TextField
+    SelectField
 } from "../components/ui";
-import { formatBytes, formatInteger, metricName } from "../format";
+import { formatBytes, formatInteger } from "../format";
 
 const ACTIVITY_PAGE_SIZE = 10;
 
@@ -166,21 +166,11 @@ function formatUsage(quota: Schemas["IdentityQuotaDto"], value: number): string 
 
 function QuotasCard({ identity }: { identity: Identity }) {
     const queryClient = useQueryClient();
-    const metrics = useMetrics();
-    const [metricKey, setMetricKey] = useState("NumberOfSentMessages");
-    const [max, setMax] = useState("");
-    const [period, setPeriod] = useState<(typeof QUOTA_PERIODS)[number]>("Day");
     const path = { address: identity.address };
     const refresh = () => queryClient.invalidateQueries({ queryKey: ["identity", identity.address] });
     const add = useMutation({
-        mutationFn: () =>
-            result(() =>
-                api.POST("/api/v1/Identities/{address}/Quotas", { params: { path }, body: { metricKey, max: Number(max), period } })
-            ),
-        onSuccess: async () => {
-            setMax("");
-            await refresh();
-        }
+        mutationFn: (quota: QuotaInput) => result(() => api.POST("/api/v1/Identities/{address}/Quotas", { params: { path }, body: quota })),
+        onSuccess: refresh
     });
     const remove = useMutation({
         mutationFn: (individualQuotaId: string) =>
@@ -191,10 +181,6 @@ function QuotasCard({ identity }: { identity: Identity }) {
             ),
         onSuccess: refresh
     });
-    const submit = (event: FormEvent) => {
-        event.preventDefault();
-        add.mutate();
-    };
     return (
         <Card title="Quotas" description="Usage in the current period. Individual quotas replace the tier's quotas of their metric.">
             <DataTable
@@ -244,38 +230,7 @@ function QuotasCard({ identity }: { identity: Identity }) {
                 }}
             </DataTable>
             {remove.isError && <ErrorNotice error={remove.error} title="The quota was not removed" />}
-            <form className="inline-form" onSubmit={submit} aria-label="Add an individual quota">
-                <SelectField label="Metric" className="field-wide" value={metricKey} onChange={(event) => setMetricKey(event.target.value)}>
-                    {(metrics.data ?? []).map((metric) => (
-                        <option key={metric.key} value={metric.key}>
-                            {metric.displayName || metricName(metric.key)}
-                        </option>
-                    ))}
-                </SelectField>
-                <TextField
-                    label="Maximum"
-                    type="number"
-                    min={0}
-                    required
-                    value={max}
-                    onChange={(event) => setMax(event.target.value)}
-                    className="field-narrow"
-                />
-                <SelectField
-                    label="Period"
-                    className="field-narrow"
-                    value={period}
-                    onChange={(event) => setPeriod(event.target.value as (typeof QUOTA_PERIODS)[number])}
-                >
-                    {QUOTA_PERIODS.map((p) => (
-                        <option key={p}>{p}</option>
-                    ))}
-                </SelectField>
-                <Button type="submit" icon="plus" busy={add.isPending} disabled={max === ""}>
-                    Add individual quota
-                </Button>
-            </form>
-            {add.isError && <ErrorNotice error={add.error} title="The quota was not added" />}
+            <QuotaForm label="Add an individual quota" submitLabel="Add individual quota" add={add} />
         </Card>
     );
 }
