@@ -88,7 +88,7 @@ export function DataTable<T>({
     caption,
     columns,
     rows,
-    rowKey,
+    rowKey = (row) => (row as { id: string }).id,
     empty,
     actions,
     children
@@ -96,7 +96,8 @@ export function DataTable<T>({
     caption: string;
     columns: Column[];
     rows: T[];
-    rowKey: (row: T) => string;
+    /** The row's React key; its `id` when not given. */
+    rowKey?: (row: T) => string;
     empty?: ReactNode;
     actions?: (row: T) => ReactNode;
     /** The cells of a row but the actions. */

@@ -7,6 +7,7 @@ import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
 import { DataTable } from "../components/table";
 import {
+    BackLink,
     Badge,
     Button,
     Card,
@@ -70,7 +71,6 @@ export function AnnouncementsPage() {
                             caption="Announcements"
                             columns={["Title", "Severity", "Languages", "Recipients", "Created", "Expires"]}
                             rows={list}
-                            rowKey={(announcement) => announcement.id}
                             empty="No announcements."
                             actions={(announcement) => (
                                 <Button
@@ -200,14 +200,7 @@ export function NewAnnouncementPage() {
     };
 
     return (
-        <Page
-            title="New announcement"
-            description={
-                <Link to="/announcements" className="back-link">
-                    <Icon name="back" size={14} /> All announcements
-                </Link>
-            }
-        >
+        <Page title="New announcement" description={<BackLink to="/announcements">All announcements</BackLink>}>
             <form onSubmit={submit} className="announcement-form">
                 <div className="grid-2-1">
                     <Card title="Texts" description="English is required; apps show the text in the language of the device, or English.">

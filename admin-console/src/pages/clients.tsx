@@ -3,7 +3,7 @@ import { useState } from "react";
 
 import { api, call, result, type Schemas } from "../api/client";
 import { useClients, useTiers } from "../api/queries";
-import { ConfirmDialog, Dialog } from "../components/dialog";
+import { ConfirmDialog, Dialog, FormDialog } from "../components/dialog";
 import { DataTable } from "../components/table";
 import { Button, Card, Copyable, DateTime, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
 import { formatInteger } from "../format";
@@ -29,6 +29,20 @@ function TierOptions({ none = "No tier" }: { none?: string }) {
 
 function maxIdentitiesOf(value: string): number | null {
     return value.trim() === "" ? null : Number(value);
+}
+
+function MaxIdentitiesField({ value, onChange, hint }: { value: string; onChange: (value: string) => void; hint: string }) {
+    return (
+        <TextField
+            label="Maximum number of identities"
+            optional
+            type="number"
+            min={0}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            hint={hint}
+        />
+    );
 }
 
 /** The OAuth clients apps and connectors use: created with a secret shown once, changed, deleted. */
@@ -203,19 +217,12 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
         }
     });
     return (
-        <Dialog
-            open
+        <FormDialog
             title="New OAuth client"
+            submitLabel="Create client"
+            busy={create.isPending}
             onClose={onClose}
             onSubmit={() => create.mutate()}
-            footer={
-                <>
-                    <Button onClick={onClose}>Cancel</Button>
-                    <Button type="submit" variant="primary" busy={create.isPending}>
-                        Create client
-                    </Button>
-                </>
-            }
         >
             <div className="stack">
                 <TextField label="Display name" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus />
@@ -235,18 +242,14 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
                 >
                     <TierOptions />
                 </SelectField>
-                <TextField
-                    label="Maximum number of identities"
-                    optional
-                    type="number"
-                    min={0}
+                <MaxIdentitiesField
                     value={maxIdentities}
-                    onChange={(event) => setMaxIdentities(event.target.value)}
+                    onChange={setMaxIdentities}
                     hint="Left empty, the client may create any number."
                 />
                 {create.isError && <ErrorNotice error={create.error} title="The client was not created" />}
             </div>
-        </Dialog>
+        </FormDialog>
     );
 }
 
@@ -268,36 +271,25 @@ function EditClientDialog({ client, onClose, onSaved }: { client: Client; onClos
         }
     });
     return (
-        <Dialog
-            open
+        <FormDialog
             title={`Edit ${client.displayName}`}
+            submitLabel="Save"
+            busy={save.isPending}
             onClose={onClose}
             onSubmit={() => save.mutate()}
-            footer={
-                <>
-                    <Button onClick={onClose}>Cancel</Button>
-                    <Button type="submit" variant="primary" busy={save.isPending}>
-                        Save
-                    </Button>
-                </>
-            }
         >
             <div className="stack">
                 <SelectField label="Default tier" value={defaultTier} onChange={(event) => setDefaultTier(event.target.value)}>
                     <TierOptions />
                 </SelectField>
-                <TextField
-                    label="Maximum number of identities"
-                    optional
-                    type="number"
-                    min={0}
+                <MaxIdentitiesField
                     value={maxIdentities}
-                    onChange={(event) => setMaxIdentities(event.target.value)}
+                    onChange={setMaxIdentities}
                     hint={`It has ${formatInteger(client.numberOfIdentities)} now. Left empty, there is no limit.`}
                 />
                 {save.isError && <ErrorNotice error={save.error} title="The client was not saved" />}
             </div>
-        </Dialog>
+        </FormDialog>
     );
 }
 

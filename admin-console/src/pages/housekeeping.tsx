@@ -93,7 +93,6 @@ export function HousekeepingPage() {
                                     "Details"
                                 ]}
                                 rows={data.runs}
-                                rowKey={(entry) => entry.id}
                                 empty="No run was recorded yet."
                             >
                                 {(entry) => (

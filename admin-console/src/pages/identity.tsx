@@ -5,10 +5,10 @@ import { Link, useParams } from "react-router";
 import { api, call, result, type Schemas } from "../api/client";
 import { useClients, useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
-import { Icon } from "../components/icons";
 import { QuotaForm, type QuotaInput } from "../components/quota-form";
 import { DataTable, Pager } from "../components/table";
 import {
+    BackLink,
     Badge,
     Button,
     Card,
@@ -36,16 +36,7 @@ export function IdentityPage() {
         queryFn: () => result(() => api.GET("/api/v1/Identities/{address}", { params: { path: { address } } }))
     });
     return (
-        <Page
-            title="Identity"
-            description={
-                <>
-                    <Link to="/identities" className="back-link">
-                        <Icon name="back" size={14} /> All identities
-                    </Link>
-                </>
-            }
-        >
+        <Page title="Identity" description={<BackLink to="/identities">All identities</BackLink>}>
             <QueryView query={identity} label="Loading the identity…">
                 {(data) => <IdentityDetails identity={data} />}
             </QueryView>
@@ -187,7 +178,6 @@ function QuotasCard({ identity }: { identity: Identity }) {
                 caption="Quotas of this identity"
                 columns={["Metric", "Period", "Source", { label: "Usage", className: "usage-column" }]}
                 rows={identity.quotas}
-                rowKey={(quota) => quota.id}
                 empty="No quota applies to this identity."
                 actions={(quota) =>
                     quota.source === "Individual" && (
@@ -242,7 +232,6 @@ function DevicesCard({ identity }: { identity: Identity }) {
                 caption="Devices of this identity"
                 columns={["Device", "Username", "Created", "Last login", "Language", "Backup device"]}
                 rows={identity.devices}
-                rowKey={(device) => device.id}
             >
                 {(device) => (
                     <>
@@ -308,7 +297,6 @@ function DeletionProcessesCard({ identity }: { identity: Identity }) {
                         caption="Deletion processes"
                         columns={["Process", "Status", "Started", "Started by", "Grace period ends"]}
                         rows={list}
-                        rowKey={(process) => process.id}
                         empty="No deletion process was started for this identity."
                         actions={(process) =>
                             process.status === "Active" && (
@@ -523,7 +511,6 @@ function TokensCard({ address }: { address: string }) {
                         caption="Tokens created by this identity"
                         columns={["Token", "Created", "Expires", "For", "Password"]}
                         rows={tokens.data.result}
-                        rowKey={(token) => token.id}
                         empty="This identity created no tokens."
                         actions={(token) =>
                             token.isPasswordProtected && (

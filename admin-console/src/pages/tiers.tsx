@@ -160,7 +160,6 @@ function TierDetails({ tierId }: { tierId: string }) {
                         caption={`Quotas of ${data.name}`}
                         columns={["Metric", { label: "Maximum", className: "numeric" }, "Period"]}
                         rows={data.quotas}
-                        rowKey={(quota) => quota.id}
                         empty="No quotas: identities of this tier are not limited."
                         actions={(quota) => (
                             <Button
