@@ -12,7 +12,7 @@ import {
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, StringProperty } from "../../core/validation/decorators";
-import { CreateIdentityRequest } from "../devices/devices.dto";
+import { CreateIdentityRequest, DeviceDto as ConsumerDeviceDto } from "../devices/devices.dto";
 import { DeletionProcessStatus, IdentityStatus } from "../devices/devices.events";
 import type { OAuthClientInfo } from "../devices/oauth-clients.service";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quota-metrics";
@@ -271,26 +271,12 @@ export class CreateTierRequest {
 
 // ---- identities ----
 
-export class LastLoginDto {
-    @ApiProperty(dateTime)
-    time!: string;
-}
-
-export class DeviceDto {
+/** A device as its identity sees it, with examples of its ids. */
+export class DeviceDto extends OmitType(ConsumerDeviceDto, []) {
     @ApiProperty({ example: "DVCaaaaaaaaaaaaaaaaa" })
-    id!: string;
+    declare id: string;
     @ApiProperty({ example: "USRaaaaaaaaaaaaaaaaa" })
-    username!: string;
-    @ApiProperty(dateTime)
-    createdAt!: string;
-    @ApiProperty()
-    createdByDevice!: string;
-    @ApiProperty({ type: LastLoginDto, nullable: true })
-    lastLogin!: LastLoginDto | null;
-    @ApiProperty({ example: "en" })
-    communicationLanguage!: string;
-    @ApiProperty()
-    isBackupDevice!: boolean;
+    declare username: string;
 }
 
 export class IdentityQuotaDto extends QuotaDefinitionDto {
