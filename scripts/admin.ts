@@ -12,12 +12,14 @@ import { loadConfig } from "../src/config/config";
 import { CoreModule } from "../src/core/core.module";
 import { ApiError } from "../src/core/errors/errors";
 import { Housekeeper } from "../src/core/housekeeping/housekeeper";
+import { StartedDeletionProcessDto } from "../src/modules/admin/admin.dto";
 import { AdminModule } from "../src/modules/admin/admin.module";
-import { ClientsAdministration } from "../src/modules/admin/clients.administration";
-import { IdentitiesAdministration } from "../src/modules/admin/identities.administration";
+import { ClientsAdministration } from "../src/modules/admin/clients-administration.service";
+import { IdentitiesAdministration } from "../src/modules/admin/identities-administration.service";
+import { AdminAnnouncementDto } from "../src/modules/announcements/announcements.dto";
 import { ANNOUNCEMENT_SEVERITIES, type AnnouncementSeverity } from "../src/modules/announcements/announcements.events";
 import { AnnouncementsService } from "../src/modules/announcements/announcements.service";
-import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../src/modules/quotas/quota-metrics";
+import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../src/modules/quotas/quotas.events";
 import { QuotasService } from "../src/modules/quotas/quotas.service";
 
 const USAGE = `usage: npm run admin -- <command>
@@ -146,7 +148,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
             await quotas.deleteIndividualQuota(arg(parsed, 2, "address"), arg(parsed, 3, "quotaId"));
             return { deleted: parsed.positional[3] };
         case "announcements list":
-            return await announcements.listAllAnnouncements();
+            return (await announcements.listAllAnnouncements()).map((announcement) => AdminAnnouncementDto.from(announcement));
         case "announcements create": {
             const severity = one(parsed, "severity") ?? "";
             if (!(ANNOUNCEMENT_SEVERITIES as readonly string[]).includes(severity))
@@ -164,7 +166,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
             });
             const expires = one(parsed, "expires");
             if (expires !== undefined && Number.isNaN(Date.parse(expires))) throw new UsageError("--expires must be an ISO 8601 date");
-            return await announcements.createAnnouncement({
+            const announcement = await announcements.createAnnouncement({
                 severity: severity as AnnouncementSeverity,
                 expiresAt: expires ? new Date(expires) : null,
                 isSilent: one(parsed, "silent") === "true",
@@ -172,6 +174,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
                 texts,
                 actions
             });
+            return AdminAnnouncementDto.from(announcement);
         }
         case "announcements delete":
             await announcements.deleteAnnouncement(arg(parsed, 2, "announcementId"));
@@ -182,7 +185,7 @@ async function run(app: INestApplicationContext, parsed: Parsed): Promise<unknow
             await identities.changeTier(arg(parsed, 2, "address"), arg(parsed, 3, "tierId"));
             return await identities.getIdentity(arg(parsed, 2, "address"));
         case "deletion-processes start":
-            return await identities.startDeletionProcess(arg(parsed, 2, "address"));
+            return StartedDeletionProcessDto.from(await identities.startDeletionProcess(arg(parsed, 2, "address")));
         case "deletion-processes list":
             return await identities.listDeletionProcesses(arg(parsed, 2, "address"));
         case "deletion-processes cancel":

@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 
-import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { anIdentityDeletedNow } from "../factories/identities";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
 import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
@@ -108,17 +108,7 @@ describe("quotas and announcements", () => {
                 texts: [{ language: "en", title: "For two", body: "Hi" }]
             })
             .expect(201);
-        await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", leaving.auth)
-            .send({ lengthOfGracePeriodInDays: 0 })
-            .expect(201);
-        t.clock.advance(1000);
-        try {
-            expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
-        } finally {
-            t.clock.set(new Date());
-        }
+        await anIdentityDeletedNow(t, leaving);
         const rows: Array<{ recipients: string[] }> = await t.app
             .get(DataSource)
             .query("SELECT recipients FROM announcements WHERE $1 = ANY(recipients)", [staying.address]);

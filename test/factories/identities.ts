@@ -1,6 +1,7 @@
 import { Device, type NewDevice } from "../../src/modules/devices/device.entity";
 import { type DeletionInitiator, IdentityDeletionProcess } from "../../src/modules/identities/deletion-process.entity";
 import { Identity, type NewIdentity } from "../../src/modules/identities/identity.entity";
+import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
 import type { TestApp } from "../support/test-app";
 
@@ -58,4 +59,23 @@ export async function identities(t: TestApp, count: number): Promise<TestIdentit
     const created: TestIdentity[] = [];
     for (let i = 0; i < count; i++) created.push(await anIdentity(t));
     return created;
+}
+
+/**
+ * Deletes an identity at once, as its owner would: a deletion process without grace period, then the deletion job
+ * (the test clock a second later, and back). Returns the id of the deletion process.
+ */
+export async function anIdentityDeletedNow(t: TestApp, identity: TestIdentity): Promise<string> {
+    const process = await t.http
+        .post("/api/v2/Identities/Self/DeletionProcesses")
+        .set("authorization", identity.auth)
+        .send({ lengthOfGracePeriodInDays: 0 })
+        .expect(201);
+    t.clock.advance(1000);
+    try {
+        expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
+    } finally {
+        t.clock.set(new Date());
+    }
+    return process.body.result.id as string;
 }

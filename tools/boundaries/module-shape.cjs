@@ -13,7 +13,7 @@
  */
 module.exports = {
     /** Modules whose services or controllers still query the database themselves (rule 1). */
-    queriesOutsideRepositories: ["admin", "announcements", "push-notifications"],
+    queriesOutsideRepositories: [],
     /** Single files of restructured modules that still query outside a repository (rule 1). */
     filesQueryingOutsideRepositories: [],
     /** Files of other modules that a module still imports (rule 2): importing module → imported files. */

@@ -60,6 +60,46 @@ export function Dialog({
     );
 }
 
+/** A dialog that is a form: Cancel, and a button that submits it (Enter in a field does the same). */
+export function FormDialog({
+    title,
+    children,
+    submitLabel,
+    onSubmit,
+    onClose,
+    busy,
+    open = true,
+    variant = "primary"
+}: {
+    title: string;
+    children: ReactNode;
+    submitLabel: string;
+    onSubmit: () => void;
+    onClose: () => void;
+    busy?: boolean;
+    open?: boolean;
+    variant?: "primary" | "danger";
+}) {
+    return (
+        <Dialog
+            open={open}
+            title={title}
+            onClose={onClose}
+            onSubmit={onSubmit}
+            footer={
+                <>
+                    <Button onClick={onClose}>Cancel</Button>
+                    <Button type="submit" variant={variant} busy={busy}>
+                        {submitLabel}
+                    </Button>
+                </>
+            }
+        >
+            {children}
+        </Dialog>
+    );
+}
+
 /** Asks before something that cannot be undone. */
 export function ConfirmDialog({
     open,
@@ -81,21 +121,16 @@ export function ConfirmDialog({
     danger?: boolean;
 }) {
     return (
-        <Dialog
+        <FormDialog
             open={open}
             title={title}
-            onClose={onClose}
+            submitLabel={confirmLabel}
             onSubmit={onConfirm}
-            footer={
-                <>
-                    <Button onClick={onClose}>Cancel</Button>
-                    <Button type="submit" variant={danger ? "danger" : "primary"} busy={busy}>
-                        {confirmLabel}
-                    </Button>
-                </>
-            }
+            onClose={onClose}
+            busy={busy}
+            variant={danger ? "danger" : "primary"}
         >
             {children}
-        </Dialog>
+        </FormDialog>
     );
 }

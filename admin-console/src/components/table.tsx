@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 
 import { formatInteger } from "../format";
-import { Button } from "./ui";
+import { Button, EmptyState } from "./ui";
 
 export interface Sort {
     by: string;
@@ -74,5 +74,66 @@ export function Table({ caption, hideCaption = true, children }: { caption: stri
                 {children}
             </table>
         </div>
+    );
+}
+
+/** The header of a DataTable's column: its label, or its label and the header cell's class (`numeric`). */
+export type Column = string | { label: ReactNode; className: string };
+
+/**
+ * A Table of `rows`, one row each, with a header per column and, when `actions` is given, a last column of buttons
+ * (its header only for screen readers). Without rows it says `empty` instead.
+ */
+export function DataTable<T>({
+    caption,
+    columns,
+    rows,
+    rowKey = (row) => (row as { id: string }).id,
+    empty,
+    actions,
+    children
+}: {
+    caption: string;
+    columns: Column[];
+    rows: T[];
+    /** The row's React key; its `id` when not given. */
+    rowKey?: (row: T) => string;
+    empty?: ReactNode;
+    actions?: (row: T) => ReactNode;
+    /** The cells of a row but the actions. */
+    children: (row: T) => ReactNode;
+}) {
+    if (rows.length === 0 && empty !== undefined) return <EmptyState>{empty}</EmptyState>;
+    return (
+        <Table caption={caption}>
+            <thead>
+                <tr>
+                    {columns.map((column, index) =>
+                        typeof column === "string" ? (
+                            <th scope="col" key={index}>
+                                {column}
+                            </th>
+                        ) : (
+                            <th scope="col" key={index} className={column.className}>
+                                {column.label}
+                            </th>
+                        )
+                    )}
+                    {actions && (
+                        <th scope="col">
+                            <span className="visually-hidden">Actions</span>
+                        </th>
+                    )}
+                </tr>
+            </thead>
+            <tbody>
+                {rows.map((row) => (
+                    <tr key={rowKey(row)}>
+                        {children(row)}
+                        {actions && <td className="actions">{actions(row)}</td>}
+                    </tr>
+                ))}
+            </tbody>
+        </Table>
     );
 }

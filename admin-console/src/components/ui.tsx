@@ -9,6 +9,7 @@ import {
     useRef,
     useState
 } from "react";
+import { Link } from "react-router";
 
 import { AdminApiError } from "../api/client";
 import { formatDateTime } from "../format";
@@ -66,6 +67,15 @@ export function Page({
             </header>
             {children}
         </>
+    );
+}
+
+/** The link back to the list a page belongs to, shown under its title. */
+export function BackLink({ to, children }: { to: string; children: ReactNode }) {
+    return (
+        <Link to={to} className="back-link">
+            <Icon name="back" size={14} /> {children}
+        </Link>
     );
 }
 

@@ -5,8 +5,9 @@ import { Link, useLocation, useNavigate } from "react-router";
 import { api, call, result, type Schemas } from "../api/client";
 import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
-import { Table } from "../components/table";
+import { DataTable } from "../components/table";
 import {
+    BackLink,
     Badge,
     Button,
     Card,
@@ -65,71 +66,57 @@ export function AnnouncementsPage() {
             {deleted && <Notice tone="success">The announcement “{deleted}” was deleted.</Notice>}
             <Card>
                 <QueryView query={announcements}>
-                    {(list) =>
-                        list.length === 0 ? (
-                            <EmptyState>No announcements.</EmptyState>
-                        ) : (
-                            <Table caption="Announcements">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">Title</th>
-                                        <th scope="col">Severity</th>
-                                        <th scope="col">Languages</th>
-                                        <th scope="col">Recipients</th>
-                                        <th scope="col">Created</th>
-                                        <th scope="col">Expires</th>
-                                        <th scope="col">
-                                            <span className="visually-hidden">Actions</span>
-                                        </th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.map((announcement) => (
-                                        <tr key={announcement.id}>
-                                            <td>
-                                                <span className="strong">{englishTitle(announcement)}</span>
-                                                <span className="cell-detail">
-                                                    {announcement.actions.length > 0 &&
-                                                        `${announcement.actions.length} ${announcement.actions.length === 1 ? "action" : "actions"}`}
-                                                    {announcement.actions.length > 0 && announcement.isSilent && " · "}
-                                                    {announcement.isSilent && "silent"}
-                                                </span>
-                                            </td>
-                                            <td>
-                                                <Badge value={announcement.severity} />
-                                            </td>
-                                            <td>{announcement.texts.map((text) => text.language).join(", ")}</td>
-                                            <td>
-                                                {announcement.recipients.length === 0
-                                                    ? "Everybody"
-                                                    : `${formatInteger(announcement.recipients.length)} ${announcement.recipients.length === 1 ? "identity" : "identities"}`}
-                                            </td>
-                                            <td>
-                                                <DateTime iso={announcement.createdAt} />
-                                            </td>
-                                            <td>
-                                                {announcement.expiresAt ? (
-                                                    <DateTime iso={announcement.expiresAt} />
-                                                ) : (
-                                                    <span className="muted">Never</span>
-                                                )}
-                                            </td>
-                                            <td className="actions">
-                                                <Button
-                                                    size="sm"
-                                                    variant="ghost-danger"
-                                                    onClick={() => setDeleting(announcement)}
-                                                    aria-label={`Delete announcement ${englishTitle(announcement)}`}
-                                                >
-                                                    Delete
-                                                </Button>
-                                            </td>
-                                        </tr>
-                                    ))}
-                                </tbody>
-                            </Table>
-                        )
-                    }
+                    {(list) => (
+                        <DataTable
+                            caption="Announcements"
+                            columns={["Title", "Severity", "Languages", "Recipients", "Created", "Expires"]}
+                            rows={list}
+                            empty="No announcements."
+                            actions={(announcement) => (
+                                <Button
+                                    size="sm"
+                                    variant="ghost-danger"
+                                    onClick={() => setDeleting(announcement)}
+                                    aria-label={`Delete announcement ${englishTitle(announcement)}`}
+                                >
+                                    Delete
+                                </Button>
+                            )}
+                        >
+                            {(announcement) => (
+                                <>
+                                    <td>
+                                        <span className="strong">{englishTitle(announcement)}</span>
+                                        <span className="cell-detail">
+                                            {announcement.actions.length > 0 &&
+                                                `${announcement.actions.length} ${announcement.actions.length === 1 ? "action" : "actions"}`}
+                                            {announcement.actions.length > 0 && announcement.isSilent && " · "}
+                                            {announcement.isSilent && "silent"}
+                                        </span>
+                                    </td>
+                                    <td>
+                                        <Badge value={announcement.severity} />
+                                    </td>
+                                    <td>{announcement.texts.map((text) => text.language).join(", ")}</td>
+                                    <td>
+                                        {announcement.recipients.length === 0
+                                            ? "Everybody"
+                                            : `${formatInteger(announcement.recipients.length)} ${announcement.recipients.length === 1 ? "identity" : "identities"}`}
+                                    </td>
+                                    <td>
+                                        <DateTime iso={announcement.createdAt} />
+                                    </td>
+                                    <td>
+                                        {announcement.expiresAt ? (
+                                            <DateTime iso={announcement.expiresAt} />
+                                        ) : (
+                                            <span className="muted">Never</span>
+                                        )}
+                                    </td>
+                                </>
+                            )}
+                        </DataTable>
+                    )}
                 </QueryView>
             </Card>
             <ConfirmDialog
@@ -213,14 +200,7 @@ export function NewAnnouncementPage() {
     };
 
     return (
-        <Page
-            title="New announcement"
-            description={
-                <Link to="/announcements" className="back-link">
-                    <Icon name="back" size={14} /> All announcements
-                </Link>
-            }
-        >
+        <Page title="New announcement" description={<BackLink to="/announcements">All announcements</BackLink>}>
             <form onSubmit={submit} className="announcement-form">
                 <div className="grid-2-1">
                     <Card title="Texts" description="English is required; apps show the text in the language of the device, or English.">

@@ -3,21 +3,9 @@ import { useState } from "react";
 
 import { api, call, result, type Schemas } from "../api/client";
 import { useClients, useTiers } from "../api/queries";
-import { ConfirmDialog, Dialog } from "../components/dialog";
-import { Table } from "../components/table";
-import {
-    Button,
-    Card,
-    Copyable,
-    DateTime,
-    EmptyState,
-    ErrorNotice,
-    Notice,
-    Page,
-    QueryView,
-    SelectField,
-    TextField
-} from "../components/ui";
+import { ConfirmDialog, Dialog, FormDialog } from "../components/dialog";
+import { DataTable } from "../components/table";
+import { Button, Card, Copyable, DateTime, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
 import { formatInteger } from "../format";
 
 type Client = Schemas["ClientOverviewDto"];
@@ -43,6 +31,20 @@ function maxIdentitiesOf(value: string): number | null {
     return value.trim() === "" ? null : Number(value);
 }
 
+function MaxIdentitiesField({ value, onChange, hint }: { value: string; onChange: (value: string) => void; hint: string }) {
+    return (
+        <TextField
+            label="Maximum number of identities"
+            optional
+            type="number"
+            min={0}
+            value={value}
+            onChange={(event) => onChange(event.target.value)}
+            hint={hint}
+        />
+    );
+}
+
 /** The OAuth clients apps and connectors use: created with a secret shown once, changed, deleted. */
 export function ClientsPage() {
     const queryClient = useQueryClient();
@@ -53,6 +55,21 @@ export function ClientsPage() {
     const [deleting, setDeleting] = useState<Client | undefined>();
     const [revealed, setRevealed] = useState<Revealed | undefined>();
     const [notice, setNotice] = useState<string | undefined>();
+    const closeDialogs = () => {
+        setCreating(false);
+        setEditing(undefined);
+        setRenewing(undefined);
+        setDeleting(undefined);
+    };
+    const finish = (message: string) => {
+        setNotice(message);
+        closeDialogs();
+    };
+    /** Shows the secret of a client just created or given a new one. */
+    const reveal = (title: string) => (client: Schemas["ClientWithSecretDto"]) => {
+        closeDialogs();
+        setRevealed({ title, clientId: client.clientId, clientSecret: client.clientSecret });
+    };
     // The client may have been used meanwhile (e.g. to create identities with the new secret).
     const closeRevealed = () => {
         setRevealed(undefined);
@@ -78,109 +95,66 @@ export function ClientsPage() {
             {notice && <Notice tone="success">{notice}</Notice>}
             <Card>
                 <QueryView query={clients}>
-                    {(list) =>
-                        list.length === 0 ? (
-                            <EmptyState>No OAuth client exists yet.</EmptyState>
-                        ) : (
-                            <Table caption="OAuth clients">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">Client</th>
-                                        <th scope="col">Client ID</th>
-                                        <th scope="col">Default tier</th>
-                                        <th scope="col" className="numeric">
-                                            Identities
-                                        </th>
-                                        <th scope="col">Created</th>
-                                        <th scope="col">
-                                            <span className="visually-hidden">Actions</span>
-                                        </th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {list.map((client) => (
-                                        <tr key={client.clientId}>
-                                            <td className="strong">{client.displayName}</td>
-                                            <td className="mono">{client.clientId}</td>
-                                            <td className="nowrap">{client.defaultTier?.name ?? <span className="muted">No tier</span>}</td>
-                                            <td className="numeric">
-                                                {formatInteger(client.numberOfIdentities)}
-                                                {client.maxIdentities !== null && (
-                                                    <span className="muted"> of {formatInteger(client.maxIdentities)}</span>
-                                                )}
-                                            </td>
-                                            <td>
-                                                <DateTime iso={client.createdAt} />
-                                            </td>
-                                            <td className="actions">
-                                                <Button
-                                                    size="sm"
-                                                    onClick={() => setEditing(client)}
-                                                    aria-label={`Edit ${client.displayName}`}
-                                                >
-                                                    Edit
-                                                </Button>
-                                                <Button
-                                                    size="sm"
-                                                    onClick={() => setRenewing(client)}
-                                                    aria-label={`Change secret of ${client.displayName}`}
-                                                >
-                                                    Change secret
-                                                </Button>
-                                                <Button
-                                                    size="sm"
-                                                    variant="ghost-danger"
-                                                    onClick={() => setDeleting(client)}
-                                                    aria-label={`Delete ${client.displayName}`}
-                                                >
-                                                    Delete
-                                                </Button>
-                                            </td>
-                                        </tr>
-                                    ))}
-                                </tbody>
-                            </Table>
-                        )
-                    }
+                    {(list) => (
+                        <DataTable
+                            caption="OAuth clients"
+                            columns={["Client", "Client ID", "Default tier", { label: "Identities", className: "numeric" }, "Created"]}
+                            rows={list}
+                            rowKey={(client) => client.clientId}
+                            empty="No OAuth client exists yet."
+                            actions={(client) => (
+                                <>
+                                    <Button size="sm" onClick={() => setEditing(client)} aria-label={`Edit ${client.displayName}`}>
+                                        Edit
+                                    </Button>
+                                    <Button
+                                        size="sm"
+                                        onClick={() => setRenewing(client)}
+                                        aria-label={`Change secret of ${client.displayName}`}
+                                    >
+                                        Change secret
+                                    </Button>
+                                    <Button
+                                        size="sm"
+                                        variant="ghost-danger"
+                                        onClick={() => setDeleting(client)}
+                                        aria-label={`Delete ${client.displayName}`}
+                                    >
+                                        Delete
+                                    </Button>
+                                </>
+                            )}
+                        >
+                            {(client) => (
+                                <>
+                                    <td className="strong">{client.displayName}</td>
+                                    <td className="mono">{client.clientId}</td>
+                                    <td className="nowrap">{client.defaultTier?.name ?? <span className="muted">No tier</span>}</td>
+                                    <td className="numeric">
+                                        {formatInteger(client.numberOfIdentities)}
+                                        {client.maxIdentities !== null && (
+                                            <span className="muted"> of {formatInteger(client.maxIdentities)}</span>
+                                        )}
+                                    </td>
+                                    <td>
+                                        <DateTime iso={client.createdAt} />
+                                    </td>
+                                </>
+                            )}
+                        </DataTable>
+                    )}
                 </QueryView>
             </Card>
-            {creating && (
-                <CreateClientDialog
-                    onClose={() => setCreating(false)}
-                    onCreated={(client) => {
-                        setCreating(false);
-                        setRevealed({ title: "Client created", clientId: client.clientId, clientSecret: client.clientSecret });
-                    }}
-                />
-            )}
+            {creating && <CreateClientDialog onClose={closeDialogs} onCreated={reveal("Client created")} />}
             {editing && (
-                <EditClientDialog
-                    client={editing}
-                    onClose={() => setEditing(undefined)}
-                    onSaved={() => {
-                        setNotice(`${editing.displayName} was saved.`);
-                        setEditing(undefined);
-                    }}
-                />
+                <EditClientDialog client={editing} onClose={closeDialogs} onSaved={() => finish(`${editing.displayName} was saved.`)} />
             )}
-            {renewing && (
-                <ChangeSecretDialog
-                    client={renewing}
-                    onClose={() => setRenewing(undefined)}
-                    onChanged={(client) => {
-                        setRenewing(undefined);
-                        setRevealed({ title: "Secret changed", clientId: client.clientId, clientSecret: client.clientSecret });
-                    }}
-                />
-            )}
+            {renewing && <ChangeSecretDialog client={renewing} onClose={closeDialogs} onChanged={reveal("Secret changed")} />}
             {deleting && (
                 <DeleteClientDialog
                     client={deleting}
-                    onClose={() => setDeleting(undefined)}
-                    onDeleted={() => {
-                        setNotice(`${deleting.displayName} was deleted.`);
-                        setDeleting(undefined);
-                    }}
+                    onClose={closeDialogs}
+                    onDeleted={() => finish(`${deleting.displayName} was deleted.`)}
                 />
             )}
             <Dialog
@@ -243,19 +217,12 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
         }
     });
     return (
-        <Dialog
-            open
+        <FormDialog
             title="New OAuth client"
+            submitLabel="Create client"
+            busy={create.isPending}
             onClose={onClose}
             onSubmit={() => create.mutate()}
-            footer={
-                <>
-                    <Button onClick={onClose}>Cancel</Button>
-                    <Button type="submit" variant="primary" busy={create.isPending}>
-                        Create client
-                    </Button>
-                </>
-            }
         >
             <div className="stack">
                 <TextField label="Display name" value={displayName} onChange={(event) => setDisplayName(event.target.value)} autoFocus />
@@ -275,18 +242,14 @@ function CreateClientDialog({ onClose, onCreated }: { onClose: () => void; onCre
                 >
                     <TierOptions />
                 </SelectField>
-                <TextField
-                    label="Maximum number of identities"
-                    optional
-                    type="number"
-                    min={0}
+                <MaxIdentitiesField
                     value={maxIdentities}
-                    onChange={(event) => setMaxIdentities(event.target.value)}
+                    onChange={setMaxIdentities}
                     hint="Left empty, the client may create any number."
                 />
                 {create.isError && <ErrorNotice error={create.error} title="The client was not created" />}
             </div>
-        </Dialog>
+        </FormDialog>
     );
 }
 
@@ -308,36 +271,25 @@ function EditClientDialog({ client, onClose, onSaved }: { client: Client; onClos
         }
     });
     return (
-        <Dialog
-            open
+        <FormDialog
             title={`Edit ${client.displayName}`}
+            submitLabel="Save"
+            busy={save.isPending}
             onClose={onClose}
             onSubmit={() => save.mutate()}
-            footer={
-                <>
-                    <Button onClick={onClose}>Cancel</Button>
-                    <Button type="submit" variant="primary" busy={save.isPending}>
-                        Save
-                    </Button>
-                </>
-            }
         >
             <div className="stack">
                 <SelectField label="Default tier" value={defaultTier} onChange={(event) => setDefaultTier(event.target.value)}>
                     <TierOptions />
                 </SelectField>
-                <TextField
-                    label="Maximum number of identities"
-                    optional
-                    type="number"
-                    min={0}
+                <MaxIdentitiesField
                     value={maxIdentities}
-                    onChange={(event) => setMaxIdentities(event.target.value)}
+                    onChange={setMaxIdentities}
                     hint={`It has ${formatInteger(client.numberOfIdentities)} now. Left empty, there is no limit.`}
                 />
                 {save.isError && <ErrorNotice error={save.error} title="The client was not saved" />}
             </div>
-        </Dialog>
+        </FormDialog>
     );
 }
 

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, result, type Schemas } from "../api/client";
-import { Table } from "../components/table";
-import { Badge, Button, Card, DateTime, DescriptionList, EmptyState, ErrorNotice, Notice, Page, QueryView } from "../components/ui";
+import { DataTable } from "../components/table";
+import { Badge, Button, Card, DateTime, DescriptionList, ErrorNotice, Notice, Page, QueryView } from "../components/ui";
 import { formatDuration, formatInteger } from "../format";
 
 function removedTotal(run: { removed: Record<string, number> }): number {
@@ -82,46 +82,38 @@ export function HousekeepingPage() {
                             </Card>
                         </div>
                         <Card title="Last runs" description="Of every instance, newest first.">
-                            {data.runs.length === 0 ? (
-                                <EmptyState>No run was recorded yet.</EmptyState>
-                            ) : (
-                                <Table caption="Last housekeeping runs">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">Started</th>
-                                            <th scope="col">Trigger</th>
-                                            <th scope="col">Outcome</th>
-                                            <th scope="col" className="numeric">
-                                                Duration
-                                            </th>
-                                            <th scope="col" className="numeric">
-                                                Removed
-                                            </th>
-                                            <th scope="col">Details</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {data.runs.map((entry) => (
-                                            <tr key={entry.id}>
-                                                <td>
-                                                    <DateTime iso={entry.startedAt} />
-                                                </td>
-                                                <td>
-                                                    <Badge value={entry.trigger} />
-                                                </td>
-                                                <td>
-                                                    <Badge value={entry.outcome} />
-                                                </td>
-                                                <td className="numeric">{formatDuration(entry.durationMs)}</td>
-                                                <td className="numeric">{formatInteger(removedTotal(entry))}</td>
-                                                <td>
-                                                    <RunDetails run={entry} />
-                                                </td>
-                                            </tr>
-                                        ))}
-                                    </tbody>
-                                </Table>
-                            )}
+                            <DataTable
+                                caption="Last housekeeping runs"
+                                columns={[
+                                    "Started",
+                                    "Trigger",
+                                    "Outcome",
+                                    { label: "Duration", className: "numeric" },
+                                    { label: "Removed", className: "numeric" },
+                                    "Details"
+                                ]}
+                                rows={data.runs}
+                                empty="No run was recorded yet."
+                            >
+                                {(entry) => (
+                                    <>
+                                        <td>
+                                            <DateTime iso={entry.startedAt} />
+                                        </td>
+                                        <td>
+                                            <Badge value={entry.trigger} />
+                                        </td>
+                                        <td>
+                                            <Badge value={entry.outcome} />
+                                        </td>
+                                        <td className="numeric">{formatDuration(entry.durationMs)}</td>
+                                        <td className="numeric">{formatInteger(removedTotal(entry))}</td>
+                                        <td>
+                                            <RunDetails run={entry} />
+                                        </td>
+                                    </>
+                                )}
+                            </DataTable>
                         </Card>
                     </>
                 )}

@@ -3,27 +3,26 @@ import { type FormEvent, useState } from "react";
 import { Link, useParams } from "react-router";
 
 import { api, call, result, type Schemas } from "../api/client";
-import { QUOTA_PERIODS, useClients, useMetrics, useTiers } from "../api/queries";
+import { useClients, useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
-import { Icon } from "../components/icons";
-import { Pager, Table } from "../components/table";
+import { QuotaForm, type QuotaInput } from "../components/quota-form";
+import { DataTable, Pager } from "../components/table";
 import {
+    BackLink,
     Badge,
     Button,
     Card,
     Copyable,
     DateTime,
     DescriptionList,
-    EmptyState,
     ErrorNotice,
     Loading,
     Notice,
     Page,
     QueryView,
-    SelectField,
-    TextField
+    SelectField
 } from "../components/ui";
-import { formatBytes, formatInteger, metricName } from "../format";
+import { formatBytes, formatInteger } from "../format";
 
 const ACTIVITY_PAGE_SIZE = 10;
 
@@ -37,16 +36,7 @@ export function IdentityPage() {
         queryFn: () => result(() => api.GET("/api/v1/Identities/{address}", { params: { path: { address } } }))
     });
     return (
-        <Page
-            title="Identity"
-            description={
-                <>
-                    <Link to="/identities" className="back-link">
-                        <Icon name="back" size={14} /> All identities
-                    </Link>
-                </>
-            }
-        >
+        <Page title="Identity" description={<BackLink to="/identities">All identities</BackLink>}>
             <QueryView query={identity} label="Loading the identity…">
                 {(data) => <IdentityDetails identity={data} />}
             </QueryView>
@@ -167,21 +157,11 @@ function formatUsage(quota: Schemas["IdentityQuotaDto"], value: number): string 
 
 function QuotasCard({ identity }: { identity: Identity }) {
     const queryClient = useQueryClient();
-    const metrics = useMetrics();
-    const [metricKey, setMetricKey] = useState("NumberOfSentMessages");
-    const [max, setMax] = useState("");
-    const [period, setPeriod] = useState<(typeof QUOTA_PERIODS)[number]>("Day");
     const path = { address: identity.address };
     const refresh = () => queryClient.invalidateQueries({ queryKey: ["identity", identity.address] });
     const add = useMutation({
-        mutationFn: () =>
-            result(() =>
-                api.POST("/api/v1/Identities/{address}/Quotas", { params: { path }, body: { metricKey, max: Number(max), period } })
-            ),
-        onSuccess: async () => {
-            setMax("");
-            await refresh();
-        }
+        mutationFn: (quota: QuotaInput) => result(() => api.POST("/api/v1/Identities/{address}/Quotas", { params: { path }, body: quota })),
+        onSuccess: refresh
     });
     const remove = useMutation({
         mutationFn: (individualQuotaId: string) =>
@@ -192,104 +172,55 @@ function QuotasCard({ identity }: { identity: Identity }) {
             ),
         onSuccess: refresh
     });
-    const submit = (event: FormEvent) => {
-        event.preventDefault();
-        add.mutate();
-    };
     return (
         <Card title="Quotas" description="Usage in the current period. Individual quotas replace the tier's quotas of their metric.">
-            {identity.quotas.length === 0 ? (
-                <EmptyState>No quota applies to this identity.</EmptyState>
-            ) : (
-                <Table caption="Quotas of this identity">
-                    <thead>
-                        <tr>
-                            <th scope="col">Metric</th>
-                            <th scope="col">Period</th>
-                            <th scope="col">Source</th>
-                            <th scope="col" className="usage-column">
-                                Usage
-                            </th>
-                            <th scope="col">
-                                <span className="visually-hidden">Actions</span>
-                            </th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {identity.quotas.map((quota) => {
-                            const share = quota.max > 0 ? Math.min(1, quota.usage / quota.max) : 1;
-                            return (
-                                <tr key={quota.id}>
-                                    <td>{quota.metric.displayName}</td>
-                                    <td>{quota.period}</td>
-                                    <td>
-                                        <Badge value={quota.source} />
-                                    </td>
-                                    <td>
-                                        <div className="usage">
-                                            <span className="usage-text">
-                                                {formatUsage(quota, quota.usage)} of {formatUsage(quota, quota.max)}
-                                            </span>
-                                            <span className="usage-bar" aria-hidden="true">
-                                                <span
-                                                    className={share >= 1 ? "full" : share >= 0.8 ? "high" : ""}
-                                                    style={{ width: `${Math.round(share * 100)}%` }}
-                                                />
-                                            </span>
-                                        </div>
-                                    </td>
-                                    <td className="actions">
-                                        {quota.source === "Individual" && (
-                                            <Button
-                                                size="sm"
-                                                variant="ghost"
-                                                onClick={() => remove.mutate(quota.id)}
-                                                busy={remove.isPending && remove.variables === quota.id}
-                                                aria-label={`Remove individual quota ${quota.metric.displayName} per ${quota.period}`}
-                                            >
-                                                Remove
-                                            </Button>
-                                        )}
-                                    </td>
-                                </tr>
-                            );
-                        })}
-                    </tbody>
-                </Table>
-            )}
+            <DataTable
+                caption="Quotas of this identity"
+                columns={["Metric", "Period", "Source", { label: "Usage", className: "usage-column" }]}
+                rows={identity.quotas}
+                empty="No quota applies to this identity."
+                actions={(quota) =>
+                    quota.source === "Individual" && (
+                        <Button
+                            size="sm"
+                            variant="ghost"
+                            onClick={() => remove.mutate(quota.id)}
+                            busy={remove.isPending && remove.variables === quota.id}
+                            aria-label={`Remove individual quota ${quota.metric.displayName} per ${quota.period}`}
+                        >
+                            Remove
+                        </Button>
+                    )
+                }
+            >
+                {(quota) => {
+                    const share = quota.max > 0 ? Math.min(1, quota.usage / quota.max) : 1;
+                    return (
+                        <>
+                            <td>{quota.metric.displayName}</td>
+                            <td>{quota.period}</td>
+                            <td>
+                                <Badge value={quota.source} />
+                            </td>
+                            <td>
+                                <div className="usage">
+                                    <span className="usage-text">
+                                        {formatUsage(quota, quota.usage)} of {formatUsage(quota, quota.max)}
+                                    </span>
+                                    <span className="usage-bar" aria-hidden="true">
+                                        <span
+                                            className={share >= 1 ? "full" : share >= 0.8 ? "high" : ""}
+                                            style={{ width: `${Math.round(share * 100)}%` }}
+                                        />
+                                    </span>
+                                </div>
+                            </td>
+                        </>
+                    );
+                }}
+            </DataTable>
             {remove.isError && <ErrorNotice error={remove.error} title="The quota was not removed" />}
-            <form className="inline-form" onSubmit={submit} aria-label="Add an individual quota">
-                <SelectField label="Metric" className="field-wide" value={metricKey} onChange={(event) => setMetricKey(event.target.value)}>
-                    {(metrics.data ?? []).map((metric) => (
-                        <option key={metric.key} value={metric.key}>
-                            {metric.displayName || metricName(metric.key)}
-                        </option>
-                    ))}
-                </SelectField>
-                <TextField
-                    label="Maximum"
-                    type="number"
-                    min={0}
-                    required
-                    value={max}
-                    onChange={(event) => setMax(event.target.value)}
-                    className="field-narrow"
-                />
-                <SelectField
-                    label="Period"
-                    className="field-narrow"
-                    value={period}
-                    onChange={(event) => setPeriod(event.target.value as (typeof QUOTA_PERIODS)[number])}
-                >
-                    {QUOTA_PERIODS.map((p) => (
-                        <option key={p}>{p}</option>
-                    ))}
-                </SelectField>
-                <Button type="submit" icon="plus" busy={add.isPending} disabled={max === ""}>
-                    Add individual quota
-                </Button>
-            </form>
-            {add.isError && <ErrorNotice error={add.error} title="The quota was not added" />}
+            <QuotaForm label="Add an individual quota" submitLabel="Add individual quota" add={add} />
         </Card>
     );
 }
@@ -297,34 +228,26 @@ function QuotasCard({ identity }: { identity: Identity }) {
 function DevicesCard({ identity }: { identity: Identity }) {
     return (
         <Card title="Devices">
-            <Table caption="Devices of this identity">
-                <thead>
-                    <tr>
-                        <th scope="col">Device</th>
-                        <th scope="col">Username</th>
-                        <th scope="col">Created</th>
-                        <th scope="col">Last login</th>
-                        <th scope="col">Language</th>
-                        <th scope="col">Backup device</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {identity.devices.map((device) => (
-                        <tr key={device.id}>
-                            <td className="mono">{device.id}</td>
-                            <td className="mono">{device.username}</td>
-                            <td>
-                                <DateTime iso={device.createdAt} />
-                            </td>
-                            <td>
-                                <DateTime iso={device.lastLogin?.time} />
-                            </td>
-                            <td>{device.communicationLanguage}</td>
-                            <td>{device.isBackupDevice ? "Yes" : "No"}</td>
-                        </tr>
-                    ))}
-                </tbody>
-            </Table>
+            <DataTable
+                caption="Devices of this identity"
+                columns={["Device", "Username", "Created", "Last login", "Language", "Backup device"]}
+                rows={identity.devices}
+            >
+                {(device) => (
+                    <>
+                        <td className="mono">{device.id}</td>
+                        <td className="mono">{device.username}</td>
+                        <td>
+                            <DateTime iso={device.createdAt} />
+                        </td>
+                        <td>
+                            <DateTime iso={device.lastLogin?.time} />
+                        </td>
+                        <td>{device.communicationLanguage}</td>
+                        <td>{device.isBackupDevice ? "Yes" : "No"}</td>
+                    </>
+                )}
+            </DataTable>
         </Card>
     );
 }
@@ -369,52 +292,37 @@ function DeletionProcessesCard({ identity }: { identity: Identity }) {
             {start.isError && <ErrorNotice error={start.error} title="The deletion process was not started" />}
             {cancel.isError && <ErrorNotice error={cancel.error} title="The deletion process was not cancelled" />}
             <QueryView query={processes}>
-                {(list) =>
-                    list.length === 0 ? (
-                        <EmptyState>No deletion process was started for this identity.</EmptyState>
-                    ) : (
-                        <Table caption="Deletion processes">
-                            <thead>
-                                <tr>
-                                    <th scope="col">Process</th>
-                                    <th scope="col">Status</th>
-                                    <th scope="col">Started</th>
-                                    <th scope="col">Started by</th>
-                                    <th scope="col">Grace period ends</th>
-                                    <th scope="col">
-                                        <span className="visually-hidden">Actions</span>
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {list.map((process) => (
-                                    <tr key={process.id}>
-                                        <td className="mono">{process.id}</td>
-                                        <td>
-                                            <Badge value={process.status} />
-                                        </td>
-                                        <td>
-                                            <DateTime iso={process.createdAt} />
-                                        </td>
-                                        <td>
-                                            {process.createdByDevice ? <span className="mono">{process.createdByDevice}</span> : "Support"}
-                                        </td>
-                                        <td>
-                                            <DateTime iso={process.gracePeriodEndsAt} />
-                                        </td>
-                                        <td className="actions">
-                                            {process.status === "Active" && (
-                                                <Button size="sm" onClick={() => setConfirming({ cancel: process.id })}>
-                                                    Cancel process
-                                                </Button>
-                                            )}
-                                        </td>
-                                    </tr>
-                                ))}
-                            </tbody>
-                        </Table>
-                    )
-                }
+                {(list) => (
+                    <DataTable
+                        caption="Deletion processes"
+                        columns={["Process", "Status", "Started", "Started by", "Grace period ends"]}
+                        rows={list}
+                        empty="No deletion process was started for this identity."
+                        actions={(process) =>
+                            process.status === "Active" && (
+                                <Button size="sm" onClick={() => setConfirming({ cancel: process.id })}>
+                                    Cancel process
+                                </Button>
+                            )
+                        }
+                    >
+                        {(process) => (
+                            <>
+                                <td className="mono">{process.id}</td>
+                                <td>
+                                    <Badge value={process.status} />
+                                </td>
+                                <td>
+                                    <DateTime iso={process.createdAt} />
+                                </td>
+                                <td>{process.createdByDevice ? <span className="mono">{process.createdByDevice}</span> : "Support"}</td>
+                                <td>
+                                    <DateTime iso={process.gracePeriodEndsAt} />
+                                </td>
+                            </>
+                        )}
+                    </DataTable>
+                )}
             </QueryView>
             <ConfirmDialog
                 open={confirming === "start"}
@@ -462,47 +370,38 @@ function RelationshipsCard({ address }: { address: string }) {
     return (
         <Card title="Relationships" description="Metadata only: contents are end-to-end encrypted and never shown.">
             <QueryView query={relationships}>
-                {(data) =>
-                    data.result.length === 0 ? (
-                        <EmptyState>This identity has no relationships.</EmptyState>
-                    ) : (
-                        <>
-                            <Table caption="Relationships of this identity">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">Peer</th>
-                                        <th scope="col">Status</th>
-                                        <th scope="col">Requested by</th>
-                                        <th scope="col">Created</th>
-                                        <th scope="col">Answered</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {data.result.map((relationship) => (
-                                        <tr key={`${relationship.peer}-${relationship.creationDate}`}>
-                                            <td>
-                                                <Link className="mono" to={`/identities/${encodeURIComponent(relationship.peer)}`}>
-                                                    {relationship.peer}
-                                                </Link>
-                                            </td>
-                                            <td>
-                                                <Badge value={relationship.status} />
-                                            </td>
-                                            <td>{relationship.requestedBy === "Self" ? "This identity" : "The peer"}</td>
-                                            <td>
-                                                <DateTime iso={relationship.creationDate} />
-                                            </td>
-                                            <td>
-                                                <DateTime iso={relationship.answeredAt} />
-                                            </td>
-                                        </tr>
-                                    ))}
-                                </tbody>
-                            </Table>
-                            <Pager label="relationships" page={page} pageSize={ACTIVITY_PAGE_SIZE} total={totalOf(data)} onPage={setPage} />
-                        </>
-                    )
-                }
+                {(data) => (
+                    <>
+                        <DataTable
+                            caption="Relationships of this identity"
+                            columns={["Peer", "Status", "Requested by", "Created", "Answered"]}
+                            rows={data.result}
+                            rowKey={(relationship) => `${relationship.peer}-${relationship.creationDate}`}
+                            empty="This identity has no relationships."
+                        >
+                            {(relationship) => (
+                                <>
+                                    <td>
+                                        <Link className="mono" to={`/identities/${encodeURIComponent(relationship.peer)}`}>
+                                            {relationship.peer}
+                                        </Link>
+                                    </td>
+                                    <td>
+                                        <Badge value={relationship.status} />
+                                    </td>
+                                    <td>{relationship.requestedBy === "Self" ? "This identity" : "The peer"}</td>
+                                    <td>
+                                        <DateTime iso={relationship.creationDate} />
+                                    </td>
+                                    <td>
+                                        <DateTime iso={relationship.answeredAt} />
+                                    </td>
+                                </>
+                            )}
+                        </DataTable>
+                        <Pager label="relationships" page={page} pageSize={ACTIVITY_PAGE_SIZE} total={totalOf(data)} onPage={setPage} />
+                    </>
+                )}
             </QueryView>
         </Card>
     );
@@ -538,58 +437,48 @@ function MessagesCard({ address }: { address: string }) {
             }
         >
             <QueryView query={messages}>
-                {(data) =>
-                    data.result.length === 0 ? (
-                        <EmptyState>
-                            {type === "Outgoing" ? "This identity sent no messages." : "This identity received no messages."}
-                        </EmptyState>
-                    ) : (
-                        <>
-                            <Table caption={type === "Outgoing" ? "Messages sent" : "Messages received"}>
-                                <thead>
-                                    <tr>
-                                        <th scope="col">Message</th>
-                                        <th scope="col">{type === "Outgoing" ? "Recipients" : "Sender"}</th>
-                                        <th scope="col">Sent</th>
-                                        <th scope="col" className="numeric">
-                                            Attachments
-                                        </th>
-                                        <th scope="col">Received</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {data.result.map((message) => {
-                                        const own = message.recipients.find((recipient) => recipient.address === address);
-                                        return (
-                                            <tr key={message.messageId}>
-                                                <td className="mono">{message.messageId}</td>
-                                                <td className="mono">
-                                                    {type === "Outgoing"
-                                                        ? message.recipients.map((recipient) => (
-                                                              <div key={recipient.address}>{recipient.address}</div>
-                                                          ))
-                                                        : message.senderAddress}
-                                                </td>
-                                                <td>
-                                                    <DateTime iso={message.sendDate} />
-                                                </td>
-                                                <td className="numeric">{formatInteger(message.numberOfAttachments)}</td>
-                                                <td>
-                                                    {type === "Outgoing" ? (
-                                                        `${message.recipients.filter((recipient) => recipient.receivedAt).length} of ${message.recipients.length}`
-                                                    ) : (
-                                                        <DateTime iso={own?.receivedAt} />
-                                                    )}
-                                                </td>
-                                            </tr>
-                                        );
-                                    })}
-                                </tbody>
-                            </Table>
-                            <Pager label="messages" page={page} pageSize={ACTIVITY_PAGE_SIZE} total={totalOf(data)} onPage={setPage} />
-                        </>
-                    )
-                }
+                {(data) => (
+                    <>
+                        <DataTable
+                            caption={type === "Outgoing" ? "Messages sent" : "Messages received"}
+                            columns={[
+                                "Message",
+                                type === "Outgoing" ? "Recipients" : "Sender",
+                                "Sent",
+                                { label: "Attachments", className: "numeric" },
+                                "Received"
+                            ]}
+                            rows={data.result}
+                            rowKey={(message) => message.messageId}
+                            empty={type === "Outgoing" ? "This identity sent no messages." : "This identity received no messages."}
+                        >
+                            {(message) => (
+                                <>
+                                    <td className="mono">{message.messageId}</td>
+                                    <td className="mono">
+                                        {type === "Outgoing"
+                                            ? message.recipients.map((recipient) => <div key={recipient.address}>{recipient.address}</div>)
+                                            : message.senderAddress}
+                                    </td>
+                                    <td>
+                                        <DateTime iso={message.sendDate} />
+                                    </td>
+                                    <td className="numeric">{formatInteger(message.numberOfAttachments)}</td>
+                                    <td>
+                                        {type === "Outgoing" ? (
+                                            `${message.recipients.filter((recipient) => recipient.receivedAt).length} of ${message.recipients.length}`
+                                        ) : (
+                                            <DateTime
+                                                iso={message.recipients.find((recipient) => recipient.address === address)?.receivedAt}
+                                            />
+                                        )}
+                                    </td>
+                                </>
+                            )}
+                        </DataTable>
+                        <Pager label="messages" page={page} pageSize={ACTIVITY_PAGE_SIZE} total={totalOf(data)} onPage={setPage} />
+                    </>
+                )}
             </QueryView>
         </Card>
     );
@@ -616,61 +505,49 @@ function TokensCard({ address }: { address: string }) {
             {reset && <Notice tone="success">The failed password attempts of {reset} were reset.</Notice>}
             {tokens.isPending && <Loading />}
             {tokens.isError && <ErrorNotice error={tokens.error} />}
-            {tokens.data &&
-                (tokens.data.result.length === 0 ? (
-                    <EmptyState>This identity created no tokens.</EmptyState>
-                ) : (
-                    <>
-                        <Table caption="Tokens created by this identity">
-                            <thead>
-                                <tr>
-                                    <th scope="col">Token</th>
-                                    <th scope="col">Created</th>
-                                    <th scope="col">Expires</th>
-                                    <th scope="col">For</th>
-                                    <th scope="col">Password</th>
-                                    <th scope="col">
-                                        <span className="visually-hidden">Actions</span>
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {tokens.data.result.map((token) => (
-                                    <tr key={token.id}>
-                                        <td className="mono">{token.id}</td>
-                                        <td>
-                                            <DateTime iso={token.createdAt} />
-                                        </td>
-                                        <td>
-                                            <DateTime iso={token.expiresAt} />
-                                        </td>
-                                        <td>
-                                            {token.forIdentity ? (
-                                                <span className="mono">{token.forIdentity}</span>
-                                            ) : (
-                                                <span className="muted">Anyone</span>
-                                            )}
-                                        </td>
-                                        <td>{token.isPasswordProtected ? "Protected" : "None"}</td>
-                                        <td className="actions">
-                                            {token.isPasswordProtected && (
-                                                <Button
-                                                    size="sm"
-                                                    onClick={() => resetFailures.mutate(token.id)}
-                                                    busy={resetFailures.isPending && resetFailures.variables === token.id}
-                                                    aria-label={`Reset failed attempts of ${token.id}`}
-                                                >
-                                                    Reset failed attempts
-                                                </Button>
-                                            )}
-                                        </td>
-                                    </tr>
-                                ))}
-                            </tbody>
-                        </Table>
-                        <Pager label="tokens" page={page} pageSize={ACTIVITY_PAGE_SIZE} total={totalOf(tokens.data)} onPage={setPage} />
-                    </>
-                ))}
+            {tokens.data && (
+                <>
+                    <DataTable
+                        caption="Tokens created by this identity"
+                        columns={["Token", "Created", "Expires", "For", "Password"]}
+                        rows={tokens.data.result}
+                        empty="This identity created no tokens."
+                        actions={(token) =>
+                            token.isPasswordProtected && (
+                                <Button
+                                    size="sm"
+                                    onClick={() => resetFailures.mutate(token.id)}
+                                    busy={resetFailures.isPending && resetFailures.variables === token.id}
+                                    aria-label={`Reset failed attempts of ${token.id}`}
+                                >
+                                    Reset failed attempts
+                                </Button>
+                            )
+                        }
+                    >
+                        {(token) => (
+                            <>
+                                <td className="mono">{token.id}</td>
+                                <td>
+                                    <DateTime iso={token.createdAt} />
+                                </td>
+                                <td>
+                                    <DateTime iso={token.expiresAt} />
+                                </td>
+                                <td>
+                                    {token.forIdentity ? (
+                                        <span className="mono">{token.forIdentity}</span>
+                                    ) : (
+                                        <span className="muted">Anyone</span>
+                                    )}
+                                </td>
+                                <td>{token.isPasswordProtected ? "Protected" : "None"}</td>
+                            </>
+                        )}
+                    </DataTable>
+                    <Pager label="tokens" page={page} pageSize={ACTIVITY_PAGE_SIZE} total={totalOf(tokens.data)} onPage={setPage} />
+                </>
+            )}
         </Card>
     );
 }

@@ -3,13 +3,12 @@ import { type FormEvent, useState } from "react";
 import { Link, NavLink, useNavigate, useParams } from "react-router";
 
 import { api, call, result, type Schemas } from "../api/client";
-import { QUOTA_PERIODS, useMetrics, useTiers } from "../api/queries";
+import { useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
-import { Table } from "../components/table";
-import { Badge, Button, Card, EmptyState, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
+import { QuotaForm, type QuotaInput } from "../components/quota-form";
+import { DataTable } from "../components/table";
+import { Badge, Button, Card, EmptyState, ErrorNotice, Notice, Page, QueryView, TextField } from "../components/ui";
 import { formatBytes, formatInteger } from "../format";
-
-type Period = (typeof QUOTA_PERIODS)[number];
 
 /** Tiers and their quotas; individual quotas of one identity are on its page. */
 export function TiersPage() {
@@ -103,12 +102,8 @@ function formatMax(quota: Schemas["QuotaDefinitionDto"]): string {
 function TierDetails({ tierId }: { tierId: string }) {
     const queryClient = useQueryClient();
     const navigate = useNavigate();
-    const metrics = useMetrics();
     const tiers = useTiers();
     const overview = tiers.data?.find((tier) => tier.id === tierId);
-    const [metricKey, setMetricKey] = useState("NumberOfSentMessages");
-    const [max, setMax] = useState("");
-    const [period, setPeriod] = useState<Period>("Day");
     const [confirmDelete, setConfirmDelete] = useState(false);
     const tier = useQuery({
         queryKey: ["tier", tierId],
@@ -119,14 +114,9 @@ function TierDetails({ tierId }: { tierId: string }) {
         await queryClient.invalidateQueries({ queryKey: ["identity"] });
     };
     const addQuota = useMutation({
-        mutationFn: () =>
-            result(() =>
-                api.POST("/api/v1/Tiers/{tierId}/Quotas", { params: { path: { tierId } }, body: { metricKey, max: Number(max), period } })
-            ),
-        onSuccess: async () => {
-            setMax("");
-            await refresh();
-        }
+        mutationFn: (quota: QuotaInput) =>
+            result(() => api.POST("/api/v1/Tiers/{tierId}/Quotas", { params: { path: { tierId } }, body: quota })),
+        onSuccess: refresh
     });
     const removeQuota = useMutation({
         mutationFn: (tierQuotaDefinitionId: string) =>
@@ -143,10 +133,6 @@ function TierDetails({ tierId }: { tierId: string }) {
             await navigate("/tiers");
         }
     });
-    const submit = (event: FormEvent) => {
-        event.preventDefault();
-        addQuota.mutate();
-    };
     return (
         <QueryView query={tier}>
             {(data) => (
@@ -170,82 +156,33 @@ function TierDetails({ tierId }: { tierId: string }) {
                         </Notice>
                     )}
                     <h3 className="subheading">Quotas</h3>
-                    {data.quotas.length === 0 ? (
-                        <EmptyState>No quotas: identities of this tier are not limited.</EmptyState>
-                    ) : (
-                        <Table caption={`Quotas of ${data.name}`}>
-                            <thead>
-                                <tr>
-                                    <th scope="col">Metric</th>
-                                    <th scope="col" className="numeric">
-                                        Maximum
-                                    </th>
-                                    <th scope="col">Period</th>
-                                    <th scope="col">
-                                        <span className="visually-hidden">Actions</span>
-                                    </th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {data.quotas.map((quota) => (
-                                    <tr key={quota.id}>
-                                        <td>{quota.metric.displayName}</td>
-                                        <td className="numeric">{formatMax(quota)}</td>
-                                        <td>{quota.period}</td>
-                                        <td className="actions">
-                                            <Button
-                                                size="sm"
-                                                variant="ghost"
-                                                onClick={() => removeQuota.mutate(quota.id)}
-                                                busy={removeQuota.isPending && removeQuota.variables === quota.id}
-                                                aria-label={`Remove quota ${quota.metric.displayName} per ${quota.period}`}
-                                            >
-                                                Remove
-                                            </Button>
-                                        </td>
-                                    </tr>
-                                ))}
-                            </tbody>
-                        </Table>
-                    )}
+                    <DataTable
+                        caption={`Quotas of ${data.name}`}
+                        columns={["Metric", { label: "Maximum", className: "numeric" }, "Period"]}
+                        rows={data.quotas}
+                        empty="No quotas: identities of this tier are not limited."
+                        actions={(quota) => (
+                            <Button
+                                size="sm"
+                                variant="ghost"
+                                onClick={() => removeQuota.mutate(quota.id)}
+                                busy={removeQuota.isPending && removeQuota.variables === quota.id}
+                                aria-label={`Remove quota ${quota.metric.displayName} per ${quota.period}`}
+                            >
+                                Remove
+                            </Button>
+                        )}
+                    >
+                        {(quota) => (
+                            <>
+                                <td>{quota.metric.displayName}</td>
+                                <td className="numeric">{formatMax(quota)}</td>
+                                <td>{quota.period}</td>
+                            </>
+                        )}
+                    </DataTable>
                     {removeQuota.isError && <ErrorNotice error={removeQuota.error} title="The quota was not removed" />}
-                    <form className="inline-form" onSubmit={submit} aria-label={`Add a quota to ${data.name}`}>
-                        <SelectField
-                            label="Metric"
-                            className="field-wide"
-                            value={metricKey}
-                            onChange={(event) => setMetricKey(event.target.value)}
-                        >
-                            {(metrics.data ?? []).map((metric) => (
-                                <option key={metric.key} value={metric.key}>
-                                    {metric.displayName}
-                                </option>
-                            ))}
-                        </SelectField>
-                        <TextField
-                            label="Maximum"
-                            type="number"
-                            min={0}
-                            required
-                            value={max}
-                            onChange={(event) => setMax(event.target.value)}
-                            className="field-narrow"
-                        />
-                        <SelectField
-                            label="Period"
-                            className="field-narrow"
-                            value={period}
-                            onChange={(event) => setPeriod(event.target.value as Period)}
-                        >
-                            {QUOTA_PERIODS.map((p) => (
-                                <option key={p}>{p}</option>
-                            ))}
-                        </SelectField>
-                        <Button type="submit" icon="plus" busy={addQuota.isPending} disabled={max === ""}>
-                            Add quota
-                        </Button>
-                    </form>
-                    {addQuota.isError && <ErrorNotice error={addQuota.error} title="The quota was not added" />}
+                    <QuotaForm label={`Add a quota to ${data.name}`} submitLabel="Add quota" add={addQuota} />
                     <ConfirmDialog
                         open={confirmDelete}
                         title={`Delete the tier ${data.name}?`}

@@ -1,36 +1,30 @@
-import { Body, Get, Header, HttpCode, Inject, Post, Req, Res } from "@nestjs/common";
-import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { Body, Header, Inject, Req, Res } from "@nestjs/common";
+import { ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { AdminAnonymous, AdminController, isAdminApiKey, XSRF_COOKIE, XsrfTokens } from "../../core/admin/admin-api";
-import { Housekeeper } from "../../core/housekeeping/housekeeper";
-import { ApiResult } from "../../core/http/openapi";
+import { Endpoint } from "../../core/http/endpoint";
 import { RawResponse } from "../../core/http/raw-response";
-import {
-    HOUSEKEEPING_RUNS_SHOWN,
-    HousekeepingReportDto,
-    HousekeepingStatusDto,
-    ValidateApiKeyRequest,
-    ValidateApiKeyResponse
-} from "./admin.dto";
+import { HousekeepingReportDto, HousekeepingStatusDto, ValidateApiKeyRequest, ValidateApiKeyResponse } from "./admin.dto";
+import { AdminService, HOUSEKEEPING_RUNS_SHOWN } from "./admin.service";
 
 @ApiTags("Access")
 @AdminController("xsrf")
 export class XsrfAdminController {
     constructor(private readonly tokens: XsrfTokens) {}
 
-    @Get()
-    @AdminAnonymous()
-    @RawResponse()
-    @Header("content-type", "text/plain; charset=utf-8")
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "Get an anti-forgery token",
         description:
             `Sets the cookie ${XSRF_COOKIE} (unless the request carries a valid one) and answers the token that goes with it, as plain ` +
             "text. Requests with unsafe methods (POST, PUT, PATCH, DELETE) send the cookie and the token in the X-XSRF-TOKEN header. " +
             "Needs no API key."
     })
+    @AdminAnonymous()
+    @RawResponse()
+    @Header("content-type", "text/plain; charset=utf-8")
     @ApiProduces("text/plain")
     @ApiResponse({ status: 200, description: "The token", content: { "text/plain": { schema: { type: "string" } } } })
     getXsrfToken(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): string {
@@ -43,15 +37,15 @@ export class XsrfAdminController {
 export class ValidateApiKeyAdminController {
     constructor(@Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig) {}
 
-    @Post()
-    @HttpCode(200)
-    @AdminAnonymous()
-    @RawResponse()
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
+        status: 200,
         summary: "Check an API key",
         description:
             "Answers whether the key in the body is the Admin API's key (no envelope). Needs no API key, but the anti-forgery token."
     })
+    @AdminAnonymous()
+    @RawResponse()
     @ApiResponse({ status: 200, description: "Whether the key is valid", type: ValidateApiKeyResponse })
     validateApiKey(@Body() request: ValidateApiKeyRequest): ValidateApiKeyResponse {
         const expected = this.config.ADMIN_API_KEY;
@@ -62,47 +56,29 @@ export class ValidateApiKeyAdminController {
 @ApiTags("Housekeeping")
 @AdminController("Housekeeping")
 export class HousekeepingAdminController {
-    constructor(
-        private readonly housekeeper: Housekeeper,
-        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
-    ) {}
+    constructor(private readonly admin: AdminService) {}
 
-    @Get()
-    @Header("cache-control", "no-store")
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "Get the housekeeping schedule, jobs and last runs",
-        description: `Extension of this Backbone. The runs are those of every instance (scheduled and manual), newest first, at most ${HOUSEKEEPING_RUNS_SHOWN}.`
+        description: `Extension of this Backbone. The runs are those of every instance (scheduled and manual), newest first, at most ${HOUSEKEEPING_RUNS_SHOWN}.`,
+        result: HousekeepingStatusDto
     })
-    @ApiResult(HousekeepingStatusDto)
+    @Header("cache-control", "no-store")
     async getHousekeeping(): Promise<HousekeepingStatusDto> {
-        const runs = await this.housekeeper.listRuns(HOUSEKEEPING_RUNS_SHOWN);
-        return {
-            scheduleEnabled: this.config.HOUSEKEEPING_ENABLED,
-            schedule: this.config.HOUSEKEEPING_CRON,
-            nextRunAt: this.housekeeper.nextScheduledRun()?.toISOString() ?? null,
-            tasks: this.housekeeper.taskNames(),
-            runs: runs.map((run) => ({
-                id: run.id,
-                startedAt: run.startedAt.toISOString(),
-                durationMs: run.durationMs,
-                trigger: run.trigger,
-                outcome: run.outcome,
-                removed: run.removed,
-                skipped: run.skipped,
-                failedTask: run.failedTask
-            }))
-        };
+        return HousekeepingStatusDto.from(await this.admin.getHousekeeping());
     }
 
-    @Post("Run")
-    @HttpCode(200)
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
+        path: "Run",
+        status: 200,
         summary: "Run the housekeeping jobs now",
         description:
-            "Extension of this Backbone. Skips a job another instance is running at the moment. The run is recorded (GET /api/v1/Housekeeping)."
+            "Extension of this Backbone. Skips a job another instance is running at the moment. The run is recorded (GET /api/v1/Housekeeping).",
+        result: HousekeepingReportDto
     })
-    @ApiResult(HousekeepingReportDto)
-    runHousekeeping(): Promise<HousekeepingReportDto> {
-        return this.housekeeper.runOnce();
+    async runHousekeeping(): Promise<HousekeepingReportDto> {
+        return HousekeepingReportDto.from(await this.admin.runHousekeeping());
     }
 }

@@ -1,9 +1,9 @@
-import { Get, HttpCode, Param, Patch, Post, Query, Res } from "@nestjs/common";
-import { ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Param, Query, Res } from "@nestjs/common";
+import { ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { AdminController } from "../../core/admin/admin-api";
-import { ApiErrors, ApiNoContent, ApiPagedResult, ApiResult } from "../../core/http/openapi";
+import { Endpoint } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { ChallengesService } from "../challenges/challenges.service";
@@ -32,22 +32,25 @@ export class TokensAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Get()
-    @ApiOperation({ summary: "List the tokens an identity created", description: "Metadata only; `content` is always null. Oldest first." })
-    @ApiPagedResult(TokenOverviewDto)
-    @ApiErrors(400)
+    @Endpoint({
+        method: "GET",
+        summary: "List the tokens an identity created",
+        description: "Metadata only; `content` is always null. Oldest first.",
+        result: { page: TokenOverviewDto },
+        errors: [400]
+    })
     listTokensByIdentity(@Query() query: TokensQuery): Promise<Page<TokenOverviewDto>> {
         return this.tokens.listTokensCreatedBy(query.createdBy, this.paging.request(query));
     }
 
-    @Patch(":tokenId/ResetAccessFailedCount")
-    @HttpCode(204)
-    @ApiOperation({
+    @Endpoint({
+        method: "PATCH",
+        path: ":tokenId/ResetAccessFailedCount",
         summary: "Unlock a token after failed password attempts",
-        description: "Resets the count of wrong passwords, so that a token locked after too many can be fetched again."
+        description: "Resets the count of wrong passwords, so that a token locked after too many can be fetched again.",
+        result: "none",
+        errors: [400, 404]
     })
-    @ApiNoContent()
-    @ApiErrors(400, 404)
     async resetAccessFailedCount(@Param() params: TokenIdParams): Promise<void> {
         await this.tokens.resetAccessFailedCount(params.tokenId);
     }
@@ -61,10 +64,13 @@ export class RelationshipsAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Get()
-    @ApiOperation({ summary: "List the relationships of an identity", description: "Metadata only, oldest first." })
-    @ApiPagedResult(RelationshipOverviewDto)
-    @ApiErrors(400)
+    @Endpoint({
+        method: "GET",
+        summary: "List the relationships of an identity",
+        description: "Metadata only, oldest first.",
+        result: { page: RelationshipOverviewDto },
+        errors: [400]
+    })
     listRelationshipsOfParticipant(@Query() query: ParticipantQuery): Promise<Page<RelationshipOverviewDto>> {
         return this.relationships.listRelationshipsOfParticipant(query.participant, this.paging.request(query));
     }
@@ -78,10 +84,13 @@ export class MessagesAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Get()
-    @ApiOperation({ summary: "List the messages an identity sent or received", description: "Metadata only, never bodies; oldest first." })
-    @ApiPagedResult(MessageOverviewDto)
-    @ApiErrors(400)
+    @Endpoint({
+        method: "GET",
+        summary: "List the messages an identity sent or received",
+        description: "Metadata only, never bodies; oldest first.",
+        result: { page: MessageOverviewDto },
+        errors: [400]
+    })
     listMessagesOfParticipant(@Query() query: MessagesQuery): Promise<Page<MessageOverviewDto>> {
         return this.messages.listMessagesOfParticipant(query.participant, query.type, this.paging.request(query));
     }
@@ -92,9 +101,12 @@ export class MessagesAdminController {
 export class MetricsAdminController {
     constructor(private readonly quotas: QuotasService) {}
 
-    @Get()
-    @ApiOperation({ summary: "List the quota metrics", description: "Key and display name of every metric quotas can limit." })
-    @ApiResult([MetricDto])
+    @Endpoint({
+        method: "GET",
+        summary: "List the quota metrics",
+        description: "Key and display name of every metric quotas can limit.",
+        result: [MetricDto]
+    })
     listMetrics(): MetricDto[] {
         return this.quotas.listMetrics();
     }
@@ -105,14 +117,16 @@ export class MetricsAdminController {
 export class ChallengesAdminController {
     constructor(private readonly challenges: ChallengesService) {}
 
-    @Post()
-    @HttpCode(201)
-    @ApiOperation({ summary: "Create a challenge", description: "E.g. for POST /api/v1/Identities." })
-    @ApiResult(SupportChallengeDto, 201)
-    @ApiErrors(400)
+    @Endpoint({
+        method: "POST",
+        summary: "Create a challenge",
+        description: "E.g. for POST /api/v1/Identities.",
+        result: SupportChallengeDto,
+        errors: [400]
+    })
     async createChallengeAsSupport(@Res({ passthrough: true }) reply: FastifyReply): Promise<SupportChallengeDto> {
         const challenge = await this.challenges.createChallenge(undefined);
         reply.header("location", `/api/v2/Challenges/${challenge.id}`);
-        return { id: challenge.id, expiresAt: challenge.expiresAt.toISOString() };
+        return SupportChallengeDto.from(challenge);
     }
 }

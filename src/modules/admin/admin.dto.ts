@@ -1,24 +1,32 @@
-import { ApiProperty } from "@nestjs/swagger";
+import { ApiProperty, OmitType, PickType } from "@nestjs/swagger";
 import { IsDefined, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from "class-validator";
 
+import type { HousekeepingReport } from "../../core/housekeeping/housekeeper";
 import {
     HOUSEKEEPING_RUN_OUTCOMES,
     HOUSEKEEPING_TRIGGERS,
+    type HousekeepingRun,
     type HousekeepingRunOutcome,
     type HousekeepingTrigger
 } from "../../core/housekeeping/housekeeping-run.entity";
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
-import { AddressProperty, EnumProperty, IdProperty, IntProperty, NestedProperty, StringProperty } from "../../core/validation/decorators";
-import { SignedChallengeDto } from "../devices/devices.dto";
+import { AddressProperty, EnumProperty, IdProperty, IntProperty, StringProperty } from "../../core/validation/decorators";
+import { CreateIdentityRequest, DeviceDto as ConsumerDeviceDto } from "../devices/devices.dto";
 import { DeletionProcessStatus, IdentityStatus } from "../identities/identities.events";
+import type { OAuthClientInfo } from "../oauth-clients/oauth-clients.service";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quotas.events";
 import { RELATIONSHIP_STATUSES } from "../relationships/relationships.events";
-
-/** How many housekeeping runs GET /api/v1/Housekeeping shows. */
-export const HOUSEKEEPING_RUNS_SHOWN = 30;
-/** How many days the statistics count per day. */
-export const STATISTICS_DAYS = 30;
+import { TokenDto } from "../tokens/tokens.dto";
+import type { IdentityOverview } from "./admin.repository";
+import {
+    type DailyCounts,
+    HOUSEKEEPING_RUNS_SHOWN,
+    type HousekeepingStatus,
+    type IdentityOverviewPage,
+    type Statistics,
+    STATISTICS_DAYS
+} from "./admin.service";
 
 const dateTime = { type: "string", format: "date-time" } as const;
 const nullableDateTime = { type: "string", format: "date-time", nullable: true } as const;
@@ -40,9 +48,7 @@ export class TierIdParams {
     tierId!: string;
 }
 
-export class TierQuotaParams {
-    @StringProperty({ minLength: 1, maxLength: 20 })
-    tierId!: string;
+export class TierQuotaParams extends TierIdParams {
     @StringProperty({ minLength: 1, maxLength: 20 })
     tierQuotaDefinitionId!: string;
 }
@@ -52,16 +58,12 @@ export class AddressParams {
     address!: string;
 }
 
-export class IndividualQuotaParams {
-    @AddressProperty()
-    address!: string;
+export class IndividualQuotaParams extends AddressParams {
     @StringProperty({ minLength: 1, maxLength: 20 })
     individualQuotaId!: string;
 }
 
-export class DeletionProcessParams {
-    @AddressProperty()
-    address!: string;
+export class DeletionProcessParams extends AddressParams {
     @IdProperty("IDP")
     deletionProcessId!: string;
 }
@@ -174,6 +176,12 @@ export class UpdatedClientDto {
     createdAt!: string;
     @ApiProperty({ type: "integer", nullable: true })
     maxIdentities!: number | null;
+
+    /** The client without its number of identities, as the official Admin API answers an update. */
+    static from(client: OAuthClientInfo): UpdatedClientDto {
+        const { numberOfIdentities: _, ...updated } = client;
+        return updated;
+    }
 }
 
 export class ClientWithSecretDto extends UpdatedClientDto {
@@ -263,26 +271,12 @@ export class CreateTierRequest {
 
 // ---- identities ----
 
-export class LastLoginDto {
-    @ApiProperty(dateTime)
-    time!: string;
-}
-
-export class DeviceDto {
+/** A device as its identity sees it, with examples of its ids. */
+export class DeviceDto extends OmitType(ConsumerDeviceDto, []) {
     @ApiProperty({ example: "DVCaaaaaaaaaaaaaaaaa" })
-    id!: string;
+    declare id: string;
     @ApiProperty({ example: "USRaaaaaaaaaaaaaaaaa" })
-    username!: string;
-    @ApiProperty(dateTime)
-    createdAt!: string;
-    @ApiProperty()
-    createdByDevice!: string;
-    @ApiProperty({ type: LastLoginDto, nullable: true })
-    lastLogin!: LastLoginDto | null;
-    @ApiProperty({ example: "en" })
-    communicationLanguage!: string;
-    @ApiProperty()
-    isBackupDevice!: boolean;
+    declare username: string;
 }
 
 export class IdentityQuotaDto extends QuotaDefinitionDto {
@@ -320,20 +314,8 @@ export class UpdateIdentityRequest {
     tierId!: string;
 }
 
-export class CreateIdentityAsSupportRequest {
-    @StringProperty({ minLength: 1, maxLength: 200 })
-    clientId!: string;
-    @StringProperty({ minLength: 1, maxLength: 1000, description: "Base64(url) of the JSON public key object {pub, alg}." })
-    identityPublicKey!: string;
-    @StringProperty({ minLength: 1, maxLength: 200 })
-    devicePassword!: string;
-    @StringProperty({ required: false, minLength: 2, maxLength: 2, example: "en" })
-    deviceCommunicationLanguage?: string;
-    @IntProperty({ min: 0, max: 255 })
-    identityVersion!: number;
-    @NestedProperty(() => SignedChallengeDto)
-    signedChallenge!: SignedChallengeDto;
-}
+/** As POST /api/v2/Identities takes it, but without the client's secret. */
+export class CreateIdentityAsSupportRequest extends OmitType(CreateIdentityRequest, ["clientSecret"] as const) {}
 
 export class CreatedDeviceDto {
     @ApiProperty()
@@ -354,15 +336,6 @@ export class CreatedIdentityDto {
 }
 
 // ---- deletion processes ----
-
-export class StartedDeletionProcessDto {
-    @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ enum: Object.values(DeletionProcessStatus) })
-    status!: string;
-    @ApiProperty(dateTime)
-    createdAt!: string;
-}
 
 export class DeletionProcessOverviewDto {
     @ApiProperty({ example: "IDPaaaaaaaaaaaaaaaaa" })
@@ -385,6 +358,12 @@ export class DeletionProcessOverviewDto {
     gracePeriodReminder2SentAt!: string | null;
     @ApiProperty(nullableDateTime)
     gracePeriodReminder3SentAt!: string | null;
+}
+
+export class StartedDeletionProcessDto extends PickType(DeletionProcessOverviewDto, ["id", "status", "createdAt"] as const) {
+    static from(process: { id: string; status: string; createdAt: Date }): StartedDeletionProcessDto {
+        return { id: process.id, status: process.status, createdAt: process.createdAt.toISOString() };
+    }
 }
 
 export class DeletionAuditLogEntryDto {
@@ -411,19 +390,15 @@ export class DeletionProcessDetailsDto extends DeletionProcessOverviewDto {
 
 // ---- activity of an identity (metadata only) ----
 
-export class TokenOverviewDto {
-    @ApiProperty({ example: "TOKaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", nullable: true })
-    createdBy!: string | null;
-    @ApiProperty({ type: "string", nullable: true })
-    createdByDevice!: string | null;
-    @ApiProperty({ type: "string", nullable: true })
-    forIdentity!: string | null;
-    @ApiProperty(dateTime)
-    createdAt!: string;
-    @ApiProperty(dateTime)
-    expiresAt!: string;
+/** A token as the Consumer API shows it, but never with its content. */
+export class TokenOverviewDto extends PickType(TokenDto, [
+    "id",
+    "createdBy",
+    "createdByDevice",
+    "forIdentity",
+    "createdAt",
+    "expiresAt"
+] as const) {
     @ApiProperty({ type: "string", nullable: true, description: "Always null: the Admin API never shows contents." })
     content!: null;
     @ApiProperty()
@@ -494,6 +469,16 @@ export class IdentityOverviewDto {
     status!: string;
     @ApiProperty({ type: TierRefDto, nullable: true, required: false, description: "Only with $expand=Tier" })
     tier?: TierRefDto | null;
+
+    static from(overview: IdentityOverview, withTier: boolean): IdentityOverviewDto {
+        const { tier, ...rest } = overview;
+        return {
+            ...rest,
+            createdAt: overview.createdAt.toISOString(),
+            lastLoginAt: overview.lastLoginAt?.toISOString() ?? null,
+            ...(withTier ? { tier } : {})
+        };
+    }
 }
 
 export class IdentityOverviewPageDto {
@@ -503,6 +488,14 @@ export class IdentityOverviewPageDto {
     "@odata.count"?: number;
     @ApiProperty({ type: [IdentityOverviewDto] })
     value!: IdentityOverviewDto[];
+
+    static from(page: IdentityOverviewPage): IdentityOverviewPageDto {
+        return {
+            "@odata.context": "/odata/$metadata#Identities",
+            ...(page.count !== undefined ? { "@odata.count": page.count } : {}),
+            value: page.items.map((overview) => IdentityOverviewDto.from(overview, page.withTier))
+        };
+    }
 }
 
 // ---- misc ----
@@ -512,6 +505,10 @@ export class SupportChallengeDto {
     id!: string;
     @ApiProperty(dateTime)
     expiresAt!: string;
+
+    static from(challenge: { id: string; expiresAt: Date }): SupportChallengeDto {
+        return { id: challenge.id, expiresAt: challenge.expiresAt.toISOString() };
+    }
 }
 
 export class ValidateApiKeyRequest {
@@ -531,6 +528,10 @@ export class HousekeepingReportDto {
     removed!: Record<string, number>;
     @ApiProperty({ type: [String], description: "Tasks skipped because another run held their lock." })
     skipped!: string[];
+
+    static from(report: HousekeepingReport): HousekeepingReportDto {
+        return { removed: report.removed, skipped: report.skipped };
+    }
 }
 
 export class HousekeepingRunDto {
@@ -550,6 +551,10 @@ export class HousekeepingRunDto {
     skipped!: string[];
     @ApiProperty({ type: "string", nullable: true, description: "The task that failed (Failed runs only)." })
     failedTask!: string | null;
+
+    static from(run: HousekeepingRun): HousekeepingRunDto {
+        return { ...run, startedAt: run.startedAt.toISOString() };
+    }
 }
 
 export class HousekeepingStatusDto {
@@ -566,6 +571,16 @@ export class HousekeepingStatusDto {
         description: `The newest runs of all instances, newest first (at most ${HOUSEKEEPING_RUNS_SHOWN}).`
     })
     runs!: HousekeepingRunDto[];
+
+    static from(status: HousekeepingStatus): HousekeepingStatusDto {
+        return {
+            scheduleEnabled: status.scheduleEnabled,
+            schedule: status.schedule,
+            nextRunAt: status.nextRunAt?.toISOString() ?? null,
+            tasks: status.tasks,
+            runs: status.runs.map((run) => HousekeepingRunDto.from(run))
+        };
+    }
 }
 
 // ---- statistics (extension of this Backbone) ----
@@ -577,6 +592,10 @@ export class DailyCountsDto {
     identities!: number;
     @ApiProperty({ type: "integer", minimum: 0, description: "Messages sent that day (and still existing)" })
     messages!: number;
+
+    static from(day: DailyCounts): DailyCountsDto {
+        return { date: day.date, identities: day.identities, messages: day.messages };
+    }
 }
 
 export class StatisticsDto {
@@ -598,4 +617,8 @@ export class StatisticsDto {
     pendingExternalEvents!: number;
     @ApiProperty({ type: [DailyCountsDto], description: `The last ${STATISTICS_DAYS} days in UTC, oldest first, today last.` })
     createdPerDay!: DailyCountsDto[];
+
+    static from(statistics: Statistics): StatisticsDto {
+        return { ...statistics, createdPerDay: statistics.createdPerDay.map((day) => DailyCountsDto.from(day)) };
+    }
 }

@@ -17,21 +17,23 @@ import {
     RelationshipsAdminController,
     TokensAdminController
 } from "./activity.admin.controllers";
+import { AdminRepository } from "./admin.repository";
+import { AdminService } from "./admin.service";
 import { AnnouncementsAdminController } from "./announcements.admin.controller";
 import { ClientsAdminController } from "./clients.admin.controller";
-import { ClientsAdministration } from "./clients.administration";
+import { ClientsAdministration } from "./clients-administration.service";
 import { IdentitiesAdminController } from "./identities.admin.controller";
-import { IdentitiesAdministration } from "./identities.administration";
 import { IdentitiesODataController } from "./identities.odata.controller";
-import { IdentityOverviews } from "./identity-overviews.query";
+import { IdentitiesAdministration } from "./identities-administration.service";
 import { StatisticsAdminController } from "./statistics.admin.controller";
-import { Statistics } from "./statistics.query";
 import { TiersAdminController } from "./tiers.admin.controller";
 
 /**
  * The Admin API in the official shape (/api/v1 and /odata on the admin listener, X-API-KEY and anti-forgery token):
  * one controller per official controller, operating on the other modules through their exported services. The
- * services here (…Administration) hold what spans modules, for the controllers and the admin CLI.
+ * services here (…Administration) hold what spans modules, for the controllers and the admin CLI; AdminService the
+ * read models over several modules' tables (identity overview, statistics, from the read-only AdminRepository) and
+ * housekeeping.
  */
 @Module({
     imports: [
@@ -61,7 +63,7 @@ import { TiersAdminController } from "./tiers.admin.controller";
         HousekeepingAdminController,
         StatisticsAdminController
     ],
-    providers: [ClientsAdministration, IdentitiesAdministration, IdentityOverviews, Statistics],
+    providers: [AdminService, AdminRepository, ClientsAdministration, IdentitiesAdministration],
     exports: [ClientsAdministration, IdentitiesAdministration]
 })
 export class AdminModule {}

@@ -1,8 +1,8 @@
-import { Body, Delete, Get, HttpCode, Param, Post } from "@nestjs/common";
-import { ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Body, Param } from "@nestjs/common";
+import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
-import { ApiErrors, ApiNoContent, ApiResult } from "../../core/http/openapi";
+import { Endpoint } from "../../core/http/endpoint";
 import { AdminAnnouncementDto, CreateAnnouncementRequest } from "../announcements/announcements.dto";
 import { AnnouncementsService } from "../announcements/announcements.service";
 import { IdParams } from "./admin.dto";
@@ -12,39 +12,34 @@ import { IdParams } from "./admin.dto";
 export class AnnouncementsAdminController {
     constructor(private readonly announcements: AnnouncementsService) {}
 
-    @Post()
-    @HttpCode(201)
-    @ApiOperation({
+    @Endpoint({
+        method: "POST",
         summary: "Create an announcement",
         description:
-            "Texts per language (English required); recipients omitted or empty for everybody; actions with a display name per language."
+            "Texts per language (English required); recipients omitted or empty for everybody; actions with a display name per language.",
+        result: AdminAnnouncementDto,
+        errors: [400]
     })
-    @ApiResult(AdminAnnouncementDto, 201)
-    @ApiErrors(400)
-    createAnnouncement(@Body() request: CreateAnnouncementRequest): Promise<AdminAnnouncementDto> {
-        return this.announcements.createAnnouncement(request);
+    async createAnnouncement(@Body() request: CreateAnnouncementRequest): Promise<AdminAnnouncementDto> {
+        return AdminAnnouncementDto.from(await this.announcements.createAnnouncement(request));
     }
 
-    @Get()
-    @ApiOperation({ summary: "List all announcements", description: "Newest first, with all texts." })
-    @ApiResult([AdminAnnouncementDto])
-    listAnnouncements(): Promise<AdminAnnouncementDto[]> {
-        return this.announcements.listAllAnnouncements();
+    @Endpoint({
+        method: "GET",
+        summary: "List all announcements",
+        description: "Newest first, with all texts.",
+        result: [AdminAnnouncementDto]
+    })
+    async listAnnouncements(): Promise<AdminAnnouncementDto[]> {
+        return (await this.announcements.listAllAnnouncements()).map((announcement) => AdminAnnouncementDto.from(announcement));
     }
 
-    @Get(":id")
-    @ApiOperation({ summary: "Get an announcement" })
-    @ApiResult(AdminAnnouncementDto)
-    @ApiErrors(404)
-    getAnnouncement(@Param() params: IdParams): Promise<AdminAnnouncementDto> {
-        return this.announcements.getAnnouncement(params.id);
+    @Endpoint({ method: "GET", path: ":id", summary: "Get an announcement", result: AdminAnnouncementDto, errors: [404] })
+    async getAnnouncement(@Param() params: IdParams): Promise<AdminAnnouncementDto> {
+        return AdminAnnouncementDto.from(await this.announcements.getAnnouncement(params.id));
     }
 
-    @Delete(":id")
-    @HttpCode(204)
-    @ApiOperation({ summary: "Delete an announcement" })
-    @ApiNoContent()
-    @ApiErrors(400, 404)
+    @Endpoint({ method: "DELETE", path: ":id", summary: "Delete an announcement", result: "none", errors: [400, 404] })
     async deleteAnnouncement(@Param() params: IdParams): Promise<void> {
         await this.announcements.deleteAnnouncement(params.id);
     }

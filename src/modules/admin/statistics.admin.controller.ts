@@ -1,27 +1,27 @@
-import { Get, Header } from "@nestjs/common";
-import { ApiOperation, ApiTags } from "@nestjs/swagger";
+import { Header } from "@nestjs/common";
+import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
-import { ApiResult } from "../../core/http/openapi";
-import { STATISTICS_DAYS, StatisticsDto } from "./admin.dto";
-import { Statistics } from "./statistics.query";
+import { Endpoint } from "../../core/http/endpoint";
+import { StatisticsDto } from "./admin.dto";
+import { AdminService, STATISTICS_DAYS } from "./admin.service";
 
 @ApiTags("Statistics")
 @AdminController("Statistics")
 export class StatisticsAdminController {
-    constructor(private readonly statistics: Statistics) {}
+    constructor(private readonly admin: AdminService) {}
 
-    @Get()
-    @Header("cache-control", "no-store")
-    @ApiOperation({
+    @Endpoint({
+        method: "GET",
         summary: "Get the numbers of the Backbone",
         description:
             "Extension of this Backbone (the admin console's overview): how many identities, devices, messages, relationships and " +
             "files exist, the bytes of the stored files, open sync runs, undelivered external events, and the identities and " +
-            `messages created per day over the last ${STATISTICS_DAYS} days (UTC). Records that were deleted are not counted.`
+            `messages created per day over the last ${STATISTICS_DAYS} days (UTC). Records that were deleted are not counted.`,
+        result: StatisticsDto
     })
-    @ApiResult(StatisticsDto)
-    getStatistics(): Promise<StatisticsDto> {
-        return this.statistics.get();
+    @Header("cache-control", "no-store")
+    async getStatistics(): Promise<StatisticsDto> {
+        return StatisticsDto.from(await this.admin.getStatistics());
     }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty } from "@nestjs/swagger";
+import { ApiProperty, PickType } from "@nestjs/swagger";
 import { IsObject } from "class-validator";
 
 import {
@@ -128,15 +128,7 @@ export class AdminAnnouncementActionDto {
 }
 
 /** An announcement with all its texts, as the official Admin API shows it. */
-export class AdminAnnouncementDto {
-    @ApiProperty({ example: "ANCaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty({ type: "string", format: "date-time", nullable: true })
-    expiresAt!: string | null;
-    @ApiProperty({ enum: ANNOUNCEMENT_SEVERITIES, enumName: "AnnouncementSeverity" })
-    severity!: AnnouncementSeverity;
+export class AdminAnnouncementDto extends PickType(AnnouncementDto, ["id", "createdAt", "expiresAt", "severity"] as const) {
     @ApiProperty({ type: [AdminAnnouncementTextDto] })
     texts!: AdminAnnouncementTextDto[];
     @ApiProperty({ type: [String], description: "Empty for an announcement to everybody." })

@@ -2,17 +2,17 @@ import { Injectable, type OnModuleInit } from "@nestjs/common";
 
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../identities/identities.events";
+import { AnnouncementsRepository } from "./announcements.repository";
 
 /** A deleted identity's address leaves the recipient lists of announcements addressed to it. */
 @Injectable()
 export class AnnouncementsIdentityDeletion implements OnModuleInit {
-    constructor(private readonly domainEvents: DomainEvents) {}
+    constructor(
+        private readonly events: DomainEvents,
+        private readonly announcements: AnnouncementsRepository
+    ) {}
 
     onModuleInit(): void {
-        this.domainEvents.subscribe(IdentityDeleted, async (manager, event) => {
-            await manager.query("UPDATE announcements SET recipients = array_remove(recipients, $1) WHERE $1 = ANY(recipients)", [
-                event.address
-            ]);
-        });
+        this.events.subscribe(IdentityDeleted, (manager, event) => this.announcements.removeRecipient(manager, event.address));
     }
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from "@nestjs/swagger";
 
 import { EnumProperty, StringProperty } from "../../core/validation/decorators";
 import { PushEnvironment } from "./push-notifications.events";
+import type { PushRegistration } from "./push-registration.entity";
 
 export class UpdatePushRegistrationRequest {
     @StringProperty({ minLength: 1, maxLength: 20, example: "fcm", description: "fcm, apns, dummy or sse." })
@@ -20,4 +21,8 @@ export class UpdatePushRegistrationRequest {
 export class UpdatePushRegistrationResponse {
     @ApiProperty({ example: "DPIaaaaaaaaaaaaaaaaa" })
     devicePushIdentifier!: string;
+
+    static from(registration: PushRegistration): UpdatePushRegistrationResponse {
+        return { devicePushIdentifier: registration.devicePushIdentifier };
+    }
 }

@@ -7,6 +7,7 @@ import { FcmPushSender } from "./fcm-push-sender";
 import { PlatformPushSender, PushNotificationSender } from "./push-notification-sender";
 import { PushNotificationsController } from "./push-notifications.controller";
 import { PushNotificationsIdentityDeletion } from "./push-notifications.identity-deletion";
+import { PushNotificationsRepository } from "./push-notifications.repository";
 import { PushNotificationsService } from "./push-notifications.service";
 import { PushRegistration } from "./push-registration.entity";
 
@@ -39,6 +40,7 @@ export function createPushNotificationSender(config: BackboneConfig): PushNotifi
     controllers: [PushNotificationsController],
     providers: [
         PushNotificationsService,
+        PushNotificationsRepository,
         PushNotificationsIdentityDeletion,
         { provide: PushNotificationSender, inject: [BACKBONE_CONFIG], useFactory: createPushNotificationSender }
     ],

@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 import { ApnsPushSender } from "./apns-push-sender";
 import { FcmPushSender } from "./fcm-push-sender";
-import type { PushMessage } from "./push-notification-sender";
+import type { PushMessage, PushTarget } from "./push-notification-sender";
 
 const dir = mkdtempSync(join(tmpdir(), "push-senders-"));
 
@@ -22,6 +22,11 @@ function verifiesJwt(jwt: string, key: KeyObject, algorithm: "RS256" | "ES256"):
     );
     if (!ok || JSON.parse(Buffer.from(header!, "base64url").toString()).alg !== algorithm) return undefined;
     return JSON.parse(Buffer.from(claims!, "base64url").toString());
+}
+
+/** A registration of the app eu.enmeshed.app. */
+function aTarget(deviceId: string, platform: "fcm" | "apns", handle: string, environment = "Production"): PushTarget {
+    return { deviceId, platform, handle, appId: "eu.enmeshed.app", environment };
 }
 
 const message: PushMessage = {
@@ -83,13 +88,7 @@ describe("FcmPushSender", () => {
     afterAll(async () => await new Promise((resolve) => server.close(resolve)));
 
     it("exchanges a signed service-account JWT for an access token once and sends through the HTTP v1 API", async () => {
-        const target = {
-            deviceId: "DVCa",
-            platform: "fcm",
-            handle: "good-token-0123456789",
-            appId: "eu.enmeshed.app",
-            environment: "Production"
-        };
+        const target = aTarget("DVCa", "fcm", "good-token-0123456789");
         expect(await sender.send(target, message)).toBe("sent");
         expect(await sender.send(target, message)).toBe("sent");
         expect(requests.filter((r) => r.path === "/token")).toHaveLength(1);
@@ -103,13 +102,7 @@ describe("FcmPushSender", () => {
     });
 
     it("reports an unregistered token as invalid", async () => {
-        const target = {
-            deviceId: "DVCb",
-            platform: "fcm",
-            handle: "gone-token-0123456789",
-            appId: "eu.enmeshed.app",
-            environment: "Production"
-        };
+        const target = aTarget("DVCb", "fcm", "gone-token-0123456789");
         expect(await sender.send(target, message)).toBe("invalidHandle");
     });
 
@@ -166,13 +159,7 @@ describe("ApnsPushSender", () => {
     });
 
     it("sends over HTTP/2 with an ES256 provider token, the topic and the collapse id", async () => {
-        const target = {
-            deviceId: "DVCa",
-            platform: "apns",
-            handle: "good-token-0123456789",
-            appId: "eu.enmeshed.app",
-            environment: "Production"
-        };
+        const target = aTarget("DVCa", "apns", "good-token-0123456789");
         expect(await sender.send(target, message)).toBe("sent");
         const request = requests[0]!;
         expect(request.headers).toMatchObject({
@@ -189,13 +176,7 @@ describe("ApnsPushSender", () => {
     });
 
     it("reports an unregistered token as invalid", async () => {
-        const target = {
-            deviceId: "DVCb",
-            platform: "apns",
-            handle: "gone-token-0123456789",
-            appId: "eu.enmeshed.app",
-            environment: "Development"
-        };
+        const target = aTarget("DVCb", "apns", "gone-token-0123456789", "Development");
         expect(await sender.send(target, message)).toBe("invalidHandle");
     });
 });

@@ -44,9 +44,8 @@ export class IdentitiesAdministration {
         return this.devices.createIdentityAsSupport(request);
     }
 
-    async startDeletionProcess(address: string): Promise<{ id: string; status: string; createdAt: string }> {
-        const process = await this.deletionProcesses.startDeletionProcessAsSupport(address);
-        return { id: process.id, status: process.status, createdAt: process.createdAt.toISOString() };
+    startDeletionProcess(address: string) {
+        return this.deletionProcesses.startDeletionProcessAsSupport(address);
     }
 
     listDeletionProcesses(address: string): Promise<DeletionProcessOverview[]> {
