@@ -6,20 +6,18 @@ import { CONTENT, establishRelationship } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
 import { createDatawallet, startSyncRun } from "../support/sync";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A valid address of no identity. */
 const UNKNOWN = deriveAddress(new TestKeyPair().raw, "localhost");
 
 describe("the Admin API in the official shape", () => {
-    let t: TestApp;
+    const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
     let admin: AdminApi;
     beforeAll(async () => {
-        t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
         admin = await adminApi(t);
     });
-    afterAll(async () => await t.close());
 
     function token(client: { id: string; secret: string }, username: string) {
         return t.http

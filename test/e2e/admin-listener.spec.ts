@@ -3,14 +3,10 @@ import axios from "axios";
 import { AdminListener } from "../../src/core/http/listeners";
 import { ADMIN_KEY, adminApi } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, useTestApp } from "../support/test-app";
 
 describe("the admin listener", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
 
     it("serves the Admin API, its document and /metrics, which the public listener does not know (404)", async () => {
         for (const path of [
@@ -143,11 +139,7 @@ describe("the admin listener", () => {
 });
 
 describe("the admin listener, listening, with the official client library's test helper", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY } });
 
     it("creates an announcement exactly as @nmshd/runtime's AdminApiClient sends it: GET /api/v1/xsrf, then POST /api/v1/Announcements → 201 {result: {id}}", async () => {
         // The helper's requests, step by step: axios with the key, the raw Set-Cookie header array echoed as Cookie, the
@@ -228,11 +220,7 @@ describe("the admin listener at shutdown", () => {
 });
 
 describe("the admin listener without ADMIN_API_KEY", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("has no Admin API and no admin console (404, whatever the key) but still serves /metrics", async () => {
         await t.admin.get("/").expect(404);

@@ -1,13 +1,9 @@
 import { aStoredChallenge, CHALLENGE_LIFETIME_MS } from "../factories/challenges";
 import { anIdentity } from "../factories/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 describe("Challenges", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("creates an anonymous challenge that expires in ten minutes, with a Location", async () => {
         const response = await t.http.post("/api/v2/Challenges").send({}).expect(201);

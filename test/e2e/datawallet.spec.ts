@@ -1,6 +1,6 @@
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const CODE = {
     notUpToDate: "error.platform.validation.datawallet.datawalletNotUpToDate",
@@ -9,11 +9,7 @@ const CODE = {
 };
 
 describe("datawallet", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     function push(identity: TestIdentity, localIndex: number | null | undefined, modifications: unknown[], version = "1") {
         return t.http

@@ -1,14 +1,10 @@
 import { DataSource } from "typeorm";
 
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("identity deletion processes", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("starts a process with the default grace period of 14 days and marks the identity ToBeDeleted", async () => {
         const identity = await createIdentity(t);

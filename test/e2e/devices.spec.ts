@@ -1,12 +1,8 @@
 import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("Devices", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     /** Registers a device the way the official client onboards one: a challenge signed with the identity key. */
     async function registerDevice(owner: TestIdentity, extra: Record<string, unknown> = {}, status = 201) {
@@ -185,11 +181,7 @@ describe("Devices", () => {
 });
 
 describe("HTTP conventions", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("echoes the correlation id, trimmed to 100 characters, and generates one when absent", async () => {
         const echoed = await t.http.post("/api/v2/Challenges").set("x-correlation-id", "  abc-123  ").expect(201);

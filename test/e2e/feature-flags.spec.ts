@@ -6,16 +6,12 @@ import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const MAX_PER_IDENTITY = 5;
 
 describe("feature flags", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ env: { MAX_NUMBER_OF_FEATURE_FLAGS_PER_IDENTITY: String(MAX_PER_IDENTITY) } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { MAX_NUMBER_OF_FEATURE_FLAGS_PER_IDENTITY: String(MAX_PER_IDENTITY) } });
 
     const patch = (who: TestIdentity, body: unknown) =>
         t.http

@@ -2,7 +2,7 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 
 import { createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 /** What a tampered `Object.prototype` would show: its own keys and the identity of its members. */
 function prototypeFingerprint(): string[] {
@@ -44,13 +44,11 @@ async function rawPost(
 }
 
 describe("hostile input", () => {
-    let t: TestApp;
+    const t = useTestApp({ listen: true });
     let identity: TestIdentity;
     beforeAll(async () => {
-        t = await startTestApp({ listen: true });
         identity = await createIdentity(t);
     });
-    afterAll(async () => await t.close());
 
     describe("parsed input never reaches a prototype (F1)", () => {
         it("a query key __proto__ on IsDeleted leaves logins, device creation and Object.prototype intact", async () => {

@@ -4,16 +4,12 @@ import { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { uploadFile } from "../support/files";
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe("housekeeping of the modules' data", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function ids(table: string): Promise<string[]> {
         const rows: Array<{ id: string }> = await t.app.get(DataSource).query(`SELECT id FROM ${table} ORDER BY id`);

@@ -1,12 +1,8 @@
 import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("POST /api/v2/Identities", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function validBody(keys = new TestKeyPair()) {
         const challenge = await createChallenge(t);

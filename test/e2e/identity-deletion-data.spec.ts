@@ -8,20 +8,18 @@ import { IdentityDeletionService } from "../../src/modules/identities/identity-d
 import { uploadFile } from "../support/files";
 import { challengeText, createChallenge, createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const CONTENT = Buffer.from("encrypted token content").toString("base64url");
 
 describe("identity deletion: the data of tokens, files, synchronization, push notifications and challenges", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let anonymous: string;
     let db: DataSource;
     beforeAll(async () => {
-        t = await startTestApp();
         anonymous = anonymizedAddress(t.config.DID_DOMAIN);
         db = t.app.get(DataSource);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     async function deleteNow(...identities: TestIdentity[]): Promise<number> {
@@ -177,11 +175,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
 });
 
 describe("device deletion", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("removes the push registration of the deleted device only", async () => {
         const identity = await createIdentity(t);

@@ -14,20 +14,18 @@ import {
     requestRelationship
 } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
 const DAY_MS = 86_400_000;
 
 describe("identity deletion: relationships, templates and messages", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let anonymous: string;
     beforeAll(async () => {
-        t = await startTestApp();
         anonymous = anonymizedAddress(t.config.DID_DOMAIN);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     async function startDeletion(identity: TestIdentity, days: number): Promise<Body> {

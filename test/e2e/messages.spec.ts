@@ -4,19 +4,14 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
 const CODE = "error.platform.validation.message.";
 
 describe("messages", () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-        t = await startTestApp({ env: { MAX_NUMBER_OF_MESSAGE_RECIPIENTS: "3", MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: "2" } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { MAX_NUMBER_OF_MESSAGE_RECIPIENTS: "3", MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: "2" } });
 
     async function identities(n: number): Promise<TestIdentity[]> {
         return await Promise.all(Array.from({ length: n }, () => createIdentity(t)));

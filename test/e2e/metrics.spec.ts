@@ -2,14 +2,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { createChallenge, createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, useTestApp } from "../support/test-app";
 
 describe("GET /metrics", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("exposes request counts and latency per route pattern and status, the pool and the pending external events", async () => {
         const identity = await createIdentity(t);

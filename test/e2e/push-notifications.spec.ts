@@ -1,12 +1,8 @@
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     const valid = { platform: "fcm", handle: "a-device-token-0123456789", appId: "eu.enmeshed.app", environment: "Development" };
 

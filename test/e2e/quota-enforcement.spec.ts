@@ -2,7 +2,7 @@ import { CONTENT, createTemplate, establishRelationship, loadTemplate, requestRe
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
@@ -16,14 +16,12 @@ interface Quota {
 }
 
 describe("quota enforcement", () => {
-    let t: TestApp;
+    const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
     let api: AdminApi;
 
     beforeAll(async () => {
-        t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
         api = await adminApi(t);
     });
-    afterAll(async () => await t.close());
 
     function admin(method: "post" | "put", path: string, body: object) {
         return api[method](path, body);

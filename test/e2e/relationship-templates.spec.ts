@@ -2,22 +2,20 @@ import { DataSource } from "typeorm";
 
 import { CONTENT, createTemplate, eventsOf, loadTemplate } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const TEMPLATE_NOT_FOUND =
     "RelationshipTemplate not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
 
 describe("relationship templates", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let owner: TestIdentity;
     let other: TestIdentity;
     let third: TestIdentity;
 
     beforeAll(async () => {
-        t = await startTestApp();
         [owner, other, third] = await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)]);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     function get(who: TestIdentity, id: string, query = "") {

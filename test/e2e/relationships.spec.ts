@@ -12,17 +12,12 @@ import {
     requestRelationship
 } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const CODE = "error.platform.validation.relationship.";
 
 describe("relationships", () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function pair(): Promise<[TestIdentity, TestIdentity, TestIdentity]> {
         return (await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)])) as [TestIdentity, TestIdentity, TestIdentity];

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 interface Operation {
     method: string;
@@ -65,13 +65,11 @@ const WRONG_BODIES: Array<[string, string]> = [
 ];
 
 describe("no input makes the Backbone answer 500", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let identity: TestIdentity;
     beforeAll(async () => {
-        t = await startTestApp();
         identity = await createIdentity(t);
     });
-    afterAll(async () => await t.close());
 
     it("covers the whole spec", () => {
         expect(operations.length).toBeGreaterThan(50);

@@ -3,7 +3,7 @@ import { join } from "node:path";
 
 import { BYTES_INPUT_PATTERN } from "../../src/core/http/openapi";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 interface Schema {
     $ref?: string;
@@ -57,13 +57,11 @@ describe("the committed spec as generators read it", () => {
 });
 
 describe("the wire where the spec fuzzer found it differing from the spec", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let identity: TestIdentity;
     beforeAll(async () => {
-        t = await startTestApp();
         identity = await createIdentity(t);
     });
-    afterAll(async () => await t.close());
 
     it("answers an overlong path parameter with the documented 400, not the router's 414", async () => {
         const response = await t.http

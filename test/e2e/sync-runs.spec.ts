@@ -3,7 +3,7 @@ import { DataSource } from "typeorm";
 import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const CODE = {
     running: "error.platform.validation.syncRun.cannotStartSyncRunWhenAnotherSyncRunIsRunning",
@@ -17,11 +17,7 @@ const CODE = {
 };
 
 describe("sync runs and external events", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function readyIdentity(): Promise<TestIdentity> {
         const identity = await createIdentity(t);

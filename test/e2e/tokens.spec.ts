@@ -5,22 +5,20 @@ import { EXPIRED_TOKEN_RETENTION_MS } from "../../src/modules/tokens/token.entit
 import { identities } from "../factories/identities";
 import { aStoredToken, aTokenRequest } from "../factories/tokens";
 import type { TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 
 describe("Tokens", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let alice: TestIdentity;
     let bob: TestIdentity;
     let carol: TestIdentity;
 
     beforeAll(async () => {
-        t = await startTestApp();
         [alice, bob, carol] = await identities(t, 3);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     const inDays = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
