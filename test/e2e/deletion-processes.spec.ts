@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 
-import { createIdentity, STRONG_PASSWORD } from "../support/identities";
-import { TEST_CLIENT, useTestApp } from "../support/test-app";
+import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("identity deletion processes", () => {
     const t = useTestApp();
@@ -85,16 +85,7 @@ describe("identity deletion processes", () => {
         try {
             const deleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${identity.username}`).expect(200);
             expect(deleted.body.result).toEqual({ isDeleted: true, deletionDate: started.gracePeriodEndsAt });
-            const login = await t.http
-                .post("/connect/token")
-                .type("form")
-                .send({
-                    client_id: TEST_CLIENT.id,
-                    client_secret: TEST_CLIENT.secret,
-                    grant_type: "password",
-                    username: identity.username,
-                    password: STRONG_PASSWORD
-                })
+            const login = await passwordGrant(t, identity.username, STRONG_PASSWORD)
                 .expect(400);
             expect(login.body.error).toBe("invalid_grant");
             const late = await t.http

@@ -1,5 +1,5 @@
-import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { TEST_CLIENT, useTestApp } from "../support/test-app";
+import { challengeText, createChallenge, createIdentity, login, passwordGrant, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("Devices", () => {
     const t = useTestApp();
@@ -106,16 +106,7 @@ describe("Devices", () => {
             .set("authorization", owner.auth)
             .send({ oldPassword: STRONG_PASSWORD, newPassword: "N3w!Password-2" })
             .expect(204);
-        const old = await t.http
-            .post("/connect/token")
-            .type("form")
-            .send({
-                client_id: TEST_CLIENT.id,
-                client_secret: TEST_CLIENT.secret,
-                grant_type: "password",
-                username: owner.username,
-                password: STRONG_PASSWORD
-            })
+        const old = await passwordGrant(t, owner.username, STRONG_PASSWORD)
             .expect(400);
         expect(old.body.error).toBe("invalid_grant");
         await login(t, owner.username, "N3w!Password-2");
