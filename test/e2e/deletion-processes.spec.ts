@@ -2,6 +2,7 @@ import { DataSource } from "typeorm";
 
 import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
 import { useTestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
 
 describe("identity deletion processes", () => {
     const t = useTestApp();
@@ -32,7 +33,7 @@ describe("identity deletion processes", () => {
 
     it("allows only one active process", async () => {
         const identity = await createIdentity(t);
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        await aStartedDeletionProcess(t, identity);
         const second = await t.http
             .post("/api/v2/Identities/Self/DeletionProcesses")
             .set("authorization", identity.auth)
@@ -53,9 +54,7 @@ describe("identity deletion processes", () => {
 
     it("cancels during the grace period, restoring status and tier; a second cancel is refused", async () => {
         const identity = await createIdentity(t);
-        const started = (
-            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201)
-        ).body.result;
+        const started = await aStartedDeletionProcess(t, identity);
         const cancelled = await t.http
             .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
             .set("authorization", identity.auth)
@@ -69,18 +68,12 @@ describe("identity deletion processes", () => {
             .set("authorization", identity.auth)
             .expect(400);
         expect(again.body.error.code).toBe("error.platform.validation.device.deletionProcessIsNotInRequiredStatus");
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        await aStartedDeletionProcess(t, identity);
     });
 
     it("with a grace period of 0 days: the identity counts as deleted, login is refused, cancelling is too late", async () => {
         const identity = await createIdentity(t);
-        const started = (
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", identity.auth)
-                .send({ lengthOfGracePeriodInDays: 0 })
-                .expect(201)
-        ).body.result;
+        const started = await aStartedDeletionProcess(t, identity, 0);
         t.clock.advance(1);
         try {
             const deleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${identity.username}`).expect(200);
@@ -101,9 +94,7 @@ describe("identity deletion processes", () => {
     it("hides other identities' processes and answers 400 for malformed ids and input", async () => {
         const owner = await createIdentity(t);
         const stranger = await createIdentity(t);
-        const started = (
-            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", owner.auth).send({}).expect(201)
-        ).body.result;
+        const started = await aStartedDeletionProcess(t, owner);
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", owner.auth).expect(200);
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", stranger.auth).expect(404);
         await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", stranger.auth).expect(404);

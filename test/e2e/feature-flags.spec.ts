@@ -7,6 +7,7 @@ import { IdentityDeletionService } from "../../src/modules/identities/identity-d
 import { createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
 
 const MAX_PER_IDENTITY = 5;
 
@@ -122,11 +123,7 @@ describe("feature flags", () => {
     it("removes the flags of a deleted identity", async () => {
         const identity = await createIdentity(t);
         await patch(identity, { gone: true }).expect(204);
-        await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({ lengthOfGracePeriodInDays: 1 })
-            .expect(201);
+        await aStartedDeletionProcess(t, identity, 1);
         t.clock.advance(2 * 86_400_000);
         await t.app.get(IdentityDeletionService).deleteDueIdentities();
         expect(await t.app.get(DataSource).query("SELECT 1 FROM feature_flags WHERE identity_address = $1", [identity.address])).toEqual(

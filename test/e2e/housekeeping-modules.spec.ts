@@ -5,6 +5,7 @@ import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { uploadFile } from "../support/files";
 import { createIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -54,11 +55,7 @@ describe("housekeeping of the modules' data", () => {
 
     it("deletes identities whose grace period is over", async () => {
         const identity = await createIdentity(t);
-        await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({ lengthOfGracePeriodInDays: 1 })
-            .expect(201);
+        await aStartedDeletionProcess(t, identity, 1);
         t.clock.advance(2 * DAY);
         try {
             const report = await t.app.get(Housekeeper).runOnce();

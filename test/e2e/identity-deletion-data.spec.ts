@@ -9,6 +9,7 @@ import { uploadFile } from "../support/files";
 import { challengeText, createChallenge, createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
 import { useTestApp } from "../support/test-app";
+import { deletedIdentities } from "../factories/identities";
 
 const CONTENT = Buffer.from("encrypted token content").toString("base64url");
 
@@ -21,18 +22,6 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         db = t.app.get(DataSource);
     });
     afterEach(() => t.clock.set(new Date()));
-
-    async function deleteNow(...identities: TestIdentity[]): Promise<number> {
-        for (const identity of identities) {
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", identity.auth)
-                .send({ lengthOfGracePeriodInDays: 0 })
-                .expect(201);
-        }
-        t.clock.advance(1000);
-        return await t.app.get(IdentityDeletionService).deleteDueIdentities();
-    }
 
     async function createToken(owner: TestIdentity, body: Record<string, unknown> = {}): Promise<string> {
         const expiresAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
@@ -66,7 +55,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         await t.http.get(`/api/v2/Tokens/${own}`).set("authorization", peer.auth).expect(200);
         await t.http.get(`/api/v2/Tokens/${read}`).set("authorization", leaving.auth).expect(200);
         await t.http.get(`/api/v2/Tokens/${read}`).set("authorization", other.auth).expect(200);
-        expect(await deleteNow(leaving, other)).toBe(2);
+        expect(await deletedIdentities(t, leaving, other)).toBe(2);
 
         expect(await db.query("SELECT id FROM tokens WHERE id = $1", [own])).toEqual([]);
         expect(await count("SELECT count(*) FROM token_allocations WHERE token_id = $1", [own])).toBe(0);
@@ -93,7 +82,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
             .expect(200);
         const blobs = t.app.get(BlobStorage);
         expect(await blobs.exists(own.id)).toBe(true);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
 
         expect(await db.query("SELECT id FROM files WHERE id = $1", [own.id])).toEqual([]);
         expect(await blobs.exists(own.id)).toBe(false);
@@ -130,7 +119,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         ];
         for (const [table, column] of tables)
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBeGreaterThan(0);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         for (const [table, column] of tables) {
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBe(0);
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [peer.address])).toBeGreaterThan(0);
@@ -144,7 +133,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         for (const identity of [leaving, peer]) await createChallenge(t, identity.auth);
         expect(await count("SELECT count(*) FROM push_registrations WHERE identity_address = $1", [leaving.address])).toBe(2);
         expect(await count("SELECT count(*) FROM challenges WHERE created_by = $1", [leaving.address])).toBeGreaterThan(0);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         expect(await count("SELECT count(*) FROM push_registrations WHERE identity_address = $1", [leaving.address])).toBe(0);
         expect(await count("SELECT count(*) FROM challenges WHERE created_by = $1", [leaving.address])).toBe(0);
         expect(await count("SELECT count(*) FROM push_registrations WHERE identity_address = $1", [peer.address])).toBe(1);
@@ -161,7 +150,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
             if (failing && event.address === leaving.address) throw new Error("unavailable");
         });
-        expect(await deleteNow(leaving)).toBe(0);
+        expect(await deletedIdentities(t, leaving)).toBe(0);
         expect(await count("SELECT count(*) FROM tokens WHERE id = $1", [token])).toBe(1);
         expect(await count("SELECT count(*) FROM files WHERE id = $1", [file.id])).toBe(1);
         expect(await t.app.get(BlobStorage).exists(file.id)).toBe(true);

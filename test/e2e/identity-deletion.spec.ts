@@ -5,26 +5,17 @@ import { IdentityDeleted } from "../../src/modules/identities/identities.events"
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
 import { useTestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
 
 describe("deletion of identities after the grace period", () => {
     const t = useTestApp();
-
-    async function startDeletion(auth: string, days: number) {
-        return (
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", auth)
-                .send({ lengthOfGracePeriodInDays: days })
-                .expect(201)
-        ).body.result;
-    }
 
     it("deletes only identities whose grace period is over, and IsDeleted still answers for their usernames", async () => {
         const due = await createIdentity(t);
         const later = await createIdentity(t);
         const keeps = await createIdentity(t);
-        await startDeletion(due.auth, 1);
-        await startDeletion(later.auth, 3);
+        await aStartedDeletionProcess(t, due, 1);
+        await aStartedDeletionProcess(t, later, 3);
         t.clock.advance(2 * 86_400_000);
         try {
             const service = t.app.get(IdentityDeletionService);
@@ -48,7 +39,7 @@ describe("deletion of identities after the grace period", () => {
 
     it("keeps an identity whose data removal fails, and deletes it on a later run", async () => {
         const identity = await createIdentity(t);
-        await startDeletion(identity.auth, 0);
+        await aStartedDeletionProcess(t, identity, 0);
         t.clock.advance(1000);
         let failing = true;
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
@@ -71,7 +62,7 @@ describe("deletion of identities after the grace period", () => {
 
     it("is harmless when two runs happen at once", async () => {
         const identities = await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)]);
-        for (const identity of identities) await startDeletion(identity.auth, 0);
+        for (const identity of identities) await aStartedDeletionProcess(t, identity, 0);
         t.clock.advance(1000);
         try {
             const service = t.app.get(IdentityDeletionService);

@@ -3,6 +3,7 @@ import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
@@ -131,7 +132,7 @@ describe("quota enforcement", () => {
 
         // In the tier "Queued for Deletion" its quotas apply, whatever the individual ones allow.
         t.clock.set(new Date("2031-03-21T09:00:00.000Z"));
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        await aStartedDeletionProcess(t, identity);
         expectExhausted(await createToken(identity), [{ metricKey: "NumberOfTokens", isExhaustedUntil: "9999-12-31T23:59:59.999Z" }]);
     });
 
@@ -208,11 +209,7 @@ describe("quota enforcement", () => {
         t.clock.set(new Date("2031-08-01T12:00:00.000Z"));
         const identity = await createIdentity(t);
         await createToken(identity).expect(201);
-        const process = await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({})
-            .expect(201);
+        const process = await aStartedDeletionProcess(t, identity);
 
         expectExhausted(await createToken(identity), [{ metricKey: "NumberOfTokens", isExhaustedUntil: "9999-12-31T23:59:59.999Z" }]);
         const template = await t.http.post("/api/v2/RelationshipTemplates").set("authorization", identity.auth).send({ content: CONTENT });
