@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { DataSource } from "typeorm";
 
 import { FilesService } from "../../src/modules/files/files.service";
-import { sha512Url, uploadFile, uploadRequest } from "../support/files";
+import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -33,18 +33,6 @@ describe("Files", () => {
     afterEach(() => t.clock.set(new Date()));
 
     const blobs = async () => (await readdir(blobDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-    const pendingUploads = async () => Number((await dataSource.query("SELECT count(*) AS n FROM file_uploads"))[0].n);
-    const download = (id: string, identity: TestIdentity) =>
-        t.http
-            .get(`/api/v2/Files/${id}`)
-            .set("authorization", identity.auth)
-            .buffer(true)
-            .parse((res, callback) => {
-                const chunks: Buffer[] = [];
-                res.on("data", (chunk: Buffer) => chunks.push(chunk));
-                res.on("end", () => callback(null, Buffer.concat(chunks)));
-            });
-
     describe("POST /Files", () => {
         it("stores the content and answers 201 with the metadata, the ownership token and a Location", async () => {
             const content = Buffer.from([0xfb, 0xff, 0x00, 0x01, 0x02]);
@@ -73,7 +61,7 @@ describe("Files", () => {
             });
             expect(response.headers.location).toBe(`/api/v2/Files/${result.id}`);
             expect(await blobs()).toContain(result.id);
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("accepts the text parts before the file part and field names in any case", async () => {
@@ -134,7 +122,7 @@ describe("Files", () => {
             const response = await uploadRequest(t, alice, options).expect(400);
             expect(response.body.error.code).toBe(code);
             expect(await blobs()).toEqual(before);
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("refuses a request without a content part", async () => {
@@ -147,7 +135,7 @@ describe("Files", () => {
                 .field("encryptedProperties", "AQID")
                 .expect(400);
             expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("refuses a JSON body and a second file part with 400", async () => {
@@ -155,7 +143,7 @@ describe("Files", () => {
             expect(json.body.error.code).toBe("error.platform.inputCannotBeParsed");
             const twoFiles = await uploadRequest(t, alice).attach("content", Buffer.from("again"), "second.bin").expect(400);
             expect(twoFiles.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("accepts the byte fields as file parts with the raw bytes (as the Swagger UI sends them), bounded like the text parts", async () => {
@@ -177,7 +165,7 @@ describe("Files", () => {
                 .attach("cipherHash", Buffer.alloc(129, 1), "hash.bin")
                 .expect(400);
             expect(tooLong.body.error.message).toContain("'cipherHash'");
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("requires authentication", async () => {
@@ -189,7 +177,7 @@ describe("Files", () => {
         it("lets any authenticated identity download the exact bytes as application/octet-stream", async () => {
             const content = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251));
             const { id } = await uploadFile(t, alice, { content });
-            const response = await download(id, bob).expect(200);
+            const response = await downloadRequest(t, bob, id).expect(200);
             expect(response.headers["content-type"]).toBe("application/octet-stream");
             expect(response.headers["content-length"]).toBe(String(content.length));
             expect(Buffer.compare(response.body as Buffer, content)).toBe(0);

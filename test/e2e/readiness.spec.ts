@@ -1,18 +1,5 @@
-import { type TestApp } from "../support/test-app";
 import { useTestAppOnPrivatePostgres } from "../support/private-postgres";
-
-/** Asks until the answer has the wanted status (the pool needs a moment to notice a restarted server). */
-async function readinessBecomes(
-    t: TestApp,
-    status: number
-): Promise<{ status: number; body: { status: string; error?: Record<string, unknown> } }> {
-    let response = await t.http.get("/health/ready");
-    for (let attempt = 0; attempt < 50 && response.status !== status; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        response = await t.http.get("/health/ready");
-    }
-    return response;
-}
+import { readinessBecomes } from "../support/health";
 
 describe("readiness with PostgreSQL stopped and started again", () => {
     const { t, postgres } = useTestAppOnPrivatePostgres("readiness");
@@ -22,7 +9,7 @@ describe("readiness with PostgreSQL stopped and started again", () => {
         expect((await t.http.get("/health/ready")).status).toBe(200);
 
         await postgres.stop();
-        const down = await readinessBecomes(t, 503);
+        const down = await readinessBecomes(t, 503, 50);
         expect(down.status).toBe(503);
         expect(down.body.status).toBe("error");
         expect(down.body.error).toMatchObject({ database: { status: "down" } });
@@ -32,7 +19,7 @@ describe("readiness with PostgreSQL stopped and started again", () => {
         expect(unhealthy.text).toBe("Unhealthy");
 
         await postgres.restart();
-        const up = await readinessBecomes(t, 200);
+        const up = await readinessBecomes(t, 200, 50);
         expect(up.status).toBe(200);
         expect(up.body.status).toBe("ok");
         expect((await t.http.get("/health").expect(200)).text).toBe("Healthy");

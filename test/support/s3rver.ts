@@ -25,6 +25,18 @@ type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstanc
 
 export const S3RVER_CREDENTIALS = { accessKey: "S3RVER", secretKey: "S3RVER" };
 
+/** The configuration of a Backbone that keeps its blobs on the test server, in parts of 5 MiB. */
+export function s3rverEnv(s3: TestS3): Record<string, string> {
+    return {
+        BLOB_STORAGE: "s3",
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: s3.bucket,
+        S3_ACCESS_KEY: S3RVER_CREDENTIALS.accessKey,
+        S3_SECRET_KEY: S3RVER_CREDENTIALS.secretKey,
+        S3_PART_SIZE_MB: "5"
+    };
+}
+
 /** A multipart upload that was initiated and neither completed nor aborted. */
 export interface TrackedUpload {
     bucket: string;
