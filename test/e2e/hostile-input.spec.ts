@@ -50,6 +50,20 @@ describe("hostile input", () => {
         identity = await createIdentity(t);
     });
 
+    /** POST of a JSON body as it is written, anonymously or as `who`. */
+    function postJson(path: string, body: string, who?: TestIdentity) {
+        const request = t.http.post(path).set("content-type", "application/json");
+        if (who) request.set("authorization", who.auth);
+        return request.send(body);
+    }
+
+    /** The answer to input that cannot be parsed: 400 with its code. */
+    async function expectUnparsable(request: PromiseLike<{ status: number; body: { error?: { code?: string } } }>): Promise<void> {
+        const response = await request;
+        expect(response.status).toBe(400);
+        expect(response.body.error?.code).toBe("error.platform.inputCannotBeParsed");
+    }
+
     describe("parsed input never reaches a prototype (F1)", () => {
         it("a query key __proto__ on IsDeleted leaves logins, device creation and Object.prototype intact", async () => {
             const before = prototypeFingerprint();
@@ -82,16 +96,12 @@ describe("hostile input", () => {
                 '{"prototype":1}',
                 '{"__pro\\u0074o__":{"polluted":1}}'
             ];
-            for (const body of bodies) {
-                const response = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send(body);
-                expect(response.status).toBe(400);
-                expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            }
-            const authed = await t.http
-                .post("/api/v2/Tokens")
-                .set("authorization", identity.auth)
-                .set("content-type", "application/json")
-                .send('{"content":"AAAA","expiresAt":"2099-01-01T00:00:00.000Z","__proto__":{"polluted":1}}');
+            for (const body of bodies) await expectUnparsable(postJson("/api/v2/Identities", body));
+            const authed = await postJson(
+                "/api/v2/Tokens",
+                '{"content":"AAAA","expiresAt":"2099-01-01T00:00:00.000Z","__proto__":{"polluted":1}}',
+                identity
+            );
             expect(authed.status).toBe(400);
             expect(prototypeFingerprint()).toEqual(before);
             expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
@@ -114,21 +124,10 @@ describe("hostile input", () => {
     describe("parsing is bounded (F2)", () => {
         it("answers 400 with a code to a 4 KB body nested 2,000 deep, on anonymous and authenticated routes", async () => {
             for (const body of [nested(2000), nested(2000, '{"a":'.repeat(1), "}"), `{"content":${nested(2000)}}`]) {
-                const anonymous = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send(body);
-                expect(anonymous.status).toBe(400);
-                expect(anonymous.body.error.code).toBe("error.platform.inputCannotBeParsed");
-                const authed = await t.http
-                    .post("/api/v2/Messages")
-                    .set("authorization", identity.auth)
-                    .set("content-type", "application/json")
-                    .send(body);
-                expect(authed.status).toBe(400);
-                expect(authed.body.error.code).toBe("error.platform.inputCannotBeParsed");
+                await expectUnparsable(postJson("/api/v2/Identities", body));
+                await expectUnparsable(postJson("/api/v2/Messages", body, identity));
             }
-            const deepObject = '{"a":'.repeat(2000) + "1" + "}".repeat(2000);
-            const response = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send(deepObject);
-            expect(response.status).toBe(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectUnparsable(postJson("/api/v2/Identities", '{"a":'.repeat(2000) + "1" + "}".repeat(2000)));
         });
 
         it("accepts nesting up to the limit where a route takes it", async () => {
