@@ -77,6 +77,16 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     });
 
     const services = (runtime: ConnectorRuntime) => runtime.getServices();
+    /** `size` random bytes that `owner` uploads through its runtime as an own file with `metadata`; the file and its bytes. */
+    async function uploadRandomFile(
+        owner: ConnectorRuntime,
+        size: number,
+        metadata: { filename: string; mimetype: string; title?: string; expiresAt?: string }
+    ) {
+        const bytes = randomBytes(size);
+        const file = ok(await services(owner).transportServices.files.uploadOwnFile({ content: bytes, ...metadata }));
+        return { bytes, file };
+    }
 
     async function relationshipOf(runtime: ConnectorRuntime, peer: ConnectorRuntime): Promise<RelationshipDTO | undefined> {
         return ok(await services(runtime).transportServices.relationships.getRelationships({ query: { peer: peer.address } }))[0];
@@ -217,16 +227,12 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
             [a, b],
             [b, a]
         ] as const) {
-            const bytes = randomBytes(200_000);
-            const file = ok(
-                await services(sender).transportServices.files.uploadOwnFile({
-                    content: bytes,
-                    filename: "contract.pdf",
-                    mimetype: "application/pdf",
-                    title: "Contract",
-                    expiresAt: inMinutes(10)
-                })
-            );
+            const { bytes, file } = await uploadRandomFile(sender, 200_000, {
+                filename: "contract.pdf",
+                mimetype: "application/pdf",
+                title: "Contract",
+                expiresAt: inMinutes(10)
+            });
             const sent = ok(
                 await services(sender).transportServices.messages.sendMessage({
                     recipients: [recipient.address],
@@ -333,15 +339,7 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         expect(loaded.content).toEqual({ offer: "A-2024-17", amount: 1200 });
         expect(loaded.createdBy).toBe(a.address);
 
-        const bytes = randomBytes(50_000);
-        const file = ok(
-            await services(b).transportServices.files.uploadOwnFile({
-                content: bytes,
-                filename: "invoice.txt",
-                mimetype: "text/plain",
-                expiresAt: inMinutes(10)
-            })
-        );
+        const { bytes, file } = await uploadRandomFile(b, 50_000, { filename: "invoice.txt", mimetype: "text/plain", expiresAt: inMinutes(10) });
         const fileToken = ok(await services(b).transportServices.files.createTokenForFile({ fileId: file.id }));
         const fileAtA = ok(await services(a).transportServices.files.getOrLoadFile({ reference: fileToken.reference.truncated }));
         expect(fileAtA).toMatchObject({ id: file.id, filename: "invoice.txt", isOwn: false });
@@ -350,15 +348,7 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     });
 
     it("transfers a file's ownership by request after regenerating its ownership token, and proves identities by challenges", async () => {
-        const bytes = randomBytes(30_000);
-        const uploaded = ok(
-            await services(a).transportServices.files.uploadOwnFile({
-                content: bytes,
-                filename: "deed.txt",
-                mimetype: "text/plain",
-                expiresAt: inMinutes(10)
-            })
-        );
+        const { bytes, file: uploaded } = await uploadRandomFile(a, 30_000, { filename: "deed.txt", mimetype: "text/plain", expiresAt: inMinutes(10) });
         const regenerated = ok(await services(a).transportServices.files.regenerateFileOwnershipToken({ id: uploaded.id }));
         expect(regenerated.ownershipToken).toBeDefined();
         expect(regenerated.ownershipToken).not.toBe(uploaded.ownershipToken);
@@ -476,13 +466,7 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
                 ephemeral: false
             })
         );
-        const file = ok(
-            await services(a).transportServices.files.uploadOwnFile({
-                content: randomBytes(1000),
-                filename: "draft.txt",
-                mimetype: "text/plain"
-            })
-        );
+        const { file } = await uploadRandomFile(a, 1000, { filename: "draft.txt", mimetype: "text/plain" });
         const fileToken = ok(await services(a).transportServices.files.createTokenForFile({ fileId: file.id }));
         ok(await services(a).transportServices.relationshipTemplates.deleteRelationshipTemplate({ templateId: template.id }));
         ok(await services(a).transportServices.tokens.deleteToken({ tokenId: token.id }));
