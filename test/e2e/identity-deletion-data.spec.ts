@@ -6,8 +6,8 @@ import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { uploadFile } from "../support/files";
-import { challengeText, createChallenge, createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
+import { createChallenge, createIdentity, type TestIdentity } from "../support/identities";
+import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, registerDevice, startSyncRun } from "../support/sync";
 import { useTestApp } from "../support/test-app";
 import { deletedIdentities } from "../factories/identities";
 
@@ -168,14 +168,7 @@ describe("device deletion", () => {
 
     it("removes the push registration of the deleted device only", async () => {
         const identity = await createIdentity(t);
-        const challenge = await createChallenge(t, identity.auth);
-        const text = challengeText(challenge);
-        const registered = await t.http
-            .post("/api/v2/Devices")
-            .set("authorization", identity.auth)
-            .send({ devicePassword: STRONG_PASSWORD, signedChallenge: { challenge: text, signature: identity.keys.signatureField(text) } })
-            .expect(201);
-        const deviceId: string = registered.body.result.id;
+        const deviceId = (await registerDevice(t, identity)).id;
         await t.http
             .put("/api/v2/Devices/Self/PushNotifications")
             .set("authorization", identity.auth)

@@ -38,8 +38,8 @@ export async function createDatawallet(t: TestApp, identity: { auth: string }, v
         .expect(200);
 }
 
-/** Registers and logs in another device of the identity. */
-export async function addDevice(t: TestApp, identity: TestIdentity): Promise<TestIdentity> {
+/** Registers another device of the identity (challenge signed with the identity's key), not logged in yet. */
+export async function registerDevice(t: TestApp, identity: TestIdentity): Promise<{ id: string; username: string }> {
     const challenge = await createChallenge(t, identity.auth);
     const text = challengeText(challenge);
     const response = await t.http
@@ -47,8 +47,14 @@ export async function addDevice(t: TestApp, identity: TestIdentity): Promise<Tes
         .set("authorization", identity.auth)
         .send({ devicePassword: STRONG_PASSWORD, signedChallenge: { challenge: text, signature: identity.keys.signatureField(text) } })
         .expect(201);
-    const token = await login(t, response.body.result.username, STRONG_PASSWORD);
-    return { ...identity, deviceId: response.body.result.id, username: response.body.result.username, token, auth: `Bearer ${token}` };
+    return response.body.result;
+}
+
+/** Registers and logs in another device of the identity. */
+export async function addDevice(t: TestApp, identity: TestIdentity): Promise<TestIdentity> {
+    const device = await registerDevice(t, identity);
+    const token = await login(t, device.username, STRONG_PASSWORD);
+    return { ...identity, deviceId: device.id, username: device.username, token, auth: `Bearer ${token}` };
 }
 
 export function modification(objectIdentifier: string, extra: Record<string, unknown> = {}) {
