@@ -57,6 +57,15 @@ describe("hostile input", () => {
         return request.send(body);
     }
 
+    /** POST /Datawallet/Modifications of one created object. */
+    function createModification(objectIdentifier: string, collection: string) {
+        return t.http
+            .post("/api/v2/Datawallet/Modifications")
+            .set("authorization", identity.auth)
+            .set("x-supported-datawallet-version", "1")
+            .send({ localIndex: 0, modifications: [{ type: "Create", objectIdentifier, collection, datawalletVersion: 1 }] });
+    }
+
     /** The answer to input that cannot be parsed: 400 with its code. */
     async function expectUnparsable(request: PromiseLike<{ status: number; body: { error?: { code?: string } } }>): Promise<void> {
         const response = await request;
@@ -256,26 +265,12 @@ describe("hostile input", () => {
                 [
                     "datawallet objectIdentifier",
                     () =>
-                        t.http
-                            .post("/api/v2/Datawallet/Modifications")
-                            .set("authorization", identity.auth)
-                            .set("x-supported-datawallet-version", "1")
-                            .send({
-                                localIndex: 0,
-                                modifications: [{ type: "Create", objectIdentifier: "o\u0000", collection: "c", datawalletVersion: 1 }]
-                            })
+                        createModification("o\u0000", "c")
                 ],
                 [
                     "datawallet collection",
                     () =>
-                        t.http
-                            .post("/api/v2/Datawallet/Modifications")
-                            .set("authorization", identity.auth)
-                            .set("x-supported-datawallet-version", "1")
-                            .send({
-                                localIndex: 0,
-                                modifications: [{ type: "Create", objectIdentifier: "o", collection: "c\u0000", datawalletVersion: 1 }]
-                            })
+                        createModification("o", "c\u0000")
                 ],
                 ["query ids", () => t.http.get("/api/v2/Devices?ids=%00").set("authorization", identity.auth)],
                 ["query username", () => t.http.get("/api/v2/Identities/IsDeleted?username=USR%00")],

@@ -108,6 +108,16 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         return requests.find((request) => request.status === LocalRequestStatus.ManualDecisionRequired);
     }
 
+    type RequestItem = Parameters<ReturnType<typeof services>["consumptionServices"]["outgoingRequests"]["create"]>[0]["content"]["items"][number];
+
+    /** `from` asks `to` with one request item, sent as a message: the outgoing request, and the request at `to` awaiting its decision. */
+    async function askByMessage(from: ConnectorRuntime, to: ConnectorRuntime, item: RequestItem, what: string) {
+        const outgoing = ok(await services(from).consumptionServices.outgoingRequests.create({ peer: to.address, content: { items: [item] } }));
+        const message = ok(await services(from).transportServices.messages.sendMessage({ recipients: [to.address], content: outgoing.content }));
+        const atRecipient = await syncUntil(to, () => requestAwaitingDecision(to, { "source.reference": message.id }), what);
+        return { outgoing, atRecipient };
+    }
+
     it("passes the Connector's start-up checks: Backbone version compatible, GET /health 200, login, event stream open", async () => {
         const compatibility = ok(await a.anonymousServices.backboneCompatibility.checkBackboneCompatibility());
         expect(compatibility.isCompatible).toBe(true);
@@ -277,22 +287,12 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
             value: "contact@organisation-a.example"
         });
 
-        const read = ok(
-            await services(a).consumptionServices.outgoingRequests.create({
-                peer: b.address,
-                content: {
-                    items: [
-                        {
-                            "@type": "ReadAttributeRequestItem",
-                            mustBeAccepted: true,
-                            query: { "@type": "IdentityAttributeQuery", valueType: "Surname" }
-                        }
-                    ]
-                }
-            })
+        const { outgoing: read, atRecipient: readAtB } = await askByMessage(
+            a,
+            b,
+            { "@type": "ReadAttributeRequestItem", mustBeAccepted: true, query: { "@type": "IdentityAttributeQuery", valueType: "Surname" } },
+            "the read request at B"
         );
-        const message = ok(await services(a).transportServices.messages.sendMessage({ recipients: [b.address], content: read.content }));
-        const readAtB = await syncUntil(b, () => requestAwaitingDecision(b, { "source.reference": message.id }), "the read request at B");
         const surname: AcceptWithNewAttribute = {
             accept: true,
             newAttribute: { "@type": "IdentityAttribute", owner: b.address, value: { "@type": "Surname", value: "Beispiel" } }
@@ -353,25 +353,17 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         expect(regenerated.ownershipToken).toBeDefined();
         expect(regenerated.ownershipToken).not.toBe(uploaded.ownershipToken);
 
-        const transfer = ok(
-            await services(a).consumptionServices.outgoingRequests.create({
-                peer: b.address,
-                content: {
-                    items: [
-                        {
-                            "@type": "TransferFileOwnershipRequestItem",
-                            mustBeAccepted: true,
-                            fileReference: regenerated.reference.truncated,
-                            ownershipToken: regenerated.ownershipToken!
-                        }
-                    ]
-                }
-            })
+        const { outgoing: transfer, atRecipient: atB } = await askByMessage(
+            a,
+            b,
+            {
+                "@type": "TransferFileOwnershipRequestItem",
+                mustBeAccepted: true,
+                fileReference: regenerated.reference.truncated,
+                ownershipToken: regenerated.ownershipToken!
+            },
+            "the transfer request at B"
         );
-        const message = ok(
-            await services(a).transportServices.messages.sendMessage({ recipients: [b.address], content: transfer.content })
-        );
-        const atB = await syncUntil(b, () => requestAwaitingDecision(b, { "source.reference": message.id }), "the transfer request at B");
         ok(await services(b).consumptionServices.incomingRequests.accept({ requestId: atB.id, items: [{ accept: true }] }));
         await syncUntil(a, () => completed(a, transfer.id), "the answer to the transfer request at A");
 
