@@ -2,15 +2,7 @@ import { DataSource } from "typeorm";
 
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { RelationshipStatusChanged } from "../../src/modules/relationships/relationships.events";
-import {
-    type Body,
-    createTemplate,
-    establishRelationship,
-    eventsOf,
-    loadTemplate,
-    put,
-    requestRelationship
-} from "../factories/relationships";
+import { type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestRelationship, type StoredEvent } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 
@@ -294,6 +286,31 @@ describe("relationships", () => {
     });
 
     describe("status machine", () => {
+        /** `who` is refused `action` on relationship `id`: 400 with the relationship code `code`. */
+        async function expectRefused(who: TestIdentity, id: string, action: string, code: string): Promise<void> {
+            expect((await put(t, who, `${id}/${action}`, 400)).error.code).toBe(`${CODE}${code}`);
+        }
+
+        /** `who` does `action` on relationship `id`: 200, the new `status`, and the audit log entry it appended. */
+        async function expectTransition(
+            who: TestIdentity,
+            id: string,
+            action: string,
+            status: string,
+            entry: Record<string, unknown>
+        ): Promise<Body> {
+            const body = await put(t, who, `${id}/${action}`, 200);
+            expect(body.result.status).toBe(status);
+            expect(body.result.auditLog.at(-1)).toMatchObject(entry);
+            return body;
+        }
+
+        /** The external events of `who` from now on: the returned function gives those that came since. */
+        async function eventsFromNowOf(who: TestIdentity): Promise<() => Promise<StoredEvent[]>> {
+            const before = (await eventsOf(t, who.address)).length;
+            return async () => (await eventsOf(t, who.address)).slice(before);
+        }
+
         it("Accept: only the addressee; the creator gets an event, content is stored", async () => {
             const [a, b] = await pair();
             const id = await requestRelationship(t, a, b);
@@ -340,7 +357,7 @@ describe("relationships", () => {
             expect(body.result.status).toBe("Rejected");
             expect(body.result.auditLog[1]).toMatchObject({ reason: "RejectionOfCreation", oldStatus: "Pending", newStatus: "Rejected" });
             expect((await eventsOf(t, a.address)).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
-            expect((await put(t, b, `${id}/Accept`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(b, id, "Accept", "relationshipIsNotInCorrectStatus");
         });
 
         it("Revoke: only the creator; the addressee gets an event", async () => {
@@ -357,10 +374,10 @@ describe("relationships", () => {
         it("Terminate: from Active only, by either side; the peer gets an event", async () => {
             const [a, b] = await pair();
             const pending = await requestRelationship(t, a, b);
-            expect((await put(t, a, `${pending}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(a, pending, "Terminate", "relationshipIsNotInCorrectStatus");
             await put(t, a, `${pending}/Revoke`, 200);
             const id = await establishRelationship(t, a, b);
-            const before = (await eventsOf(t, a.address)).length;
+            const newEventsOfA = await eventsFromNowOf(a);
             const body = await put(t, b, `${id}/Terminate`, 200);
             expect(body.result.status).toBe("Terminated");
             expect(body.result.auditLog[2]).toMatchObject({
@@ -369,46 +386,37 @@ describe("relationships", () => {
                 newStatus: "Terminated",
                 createdBy: b.address
             });
-            const events = await eventsOf(t, a.address);
-            expect(events.slice(before)).toEqual([
+            expect(await newEventsOfA()).toEqual([
                 expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })
             ]);
-            expect((await put(t, a, `${id}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(a, id, "Terminate", "relationshipIsNotInCorrectStatus");
         });
 
         it("Reactivate: request, then accepted by the peer only; events go to the other side", async () => {
             const [a, b] = await pair();
             const id = await establishRelationship(t, a, b);
-            expect((await put(t, a, `${id}/Reactivate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(a, id, "Reactivate", "relationshipIsNotInCorrectStatus");
             await put(t, a, `${id}/Terminate`, 200);
-            const bBefore = (await eventsOf(t, b.address)).length;
-            const requested = await put(t, a, `${id}/Reactivate`, 200);
-            expect(requested.result.status).toBe("Terminated");
-            expect(requested.result.auditLog.at(-1)).toMatchObject({
+            const newEventsOfB = await eventsFromNowOf(b);
+            await expectTransition(a, id, "Reactivate", "Terminated", {
                 reason: "ReactivationRequested",
                 oldStatus: "Terminated",
                 newStatus: "Terminated"
             });
-            expect((await eventsOf(t, b.address)).slice(bBefore)).toEqual([
+            expect(await newEventsOfB()).toEqual([
                 expect.objectContaining({ type: "RelationshipReactivationRequested", payload: { relationshipId: id } })
             ]);
-            expect((await put(t, b, `${id}/Reactivate`, 400)).error.code).toBe(
-                `${CODE}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`
-            );
-            expect((await put(t, a, `${id}/Reactivate/Accept`, 400)).error.code).toBe(
-                `${CODE}noAcceptableRelationshipReactivationRequestExists`
-            );
-            expect((await put(t, a, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
-            expect((await put(t, b, `${id}/Reactivate/Revoke`, 400)).error.code).toBe(`${CODE}noRevocableReactivationRequestExists`);
-            const aBefore = (await eventsOf(t, a.address)).length;
-            const accepted = await put(t, b, `${id}/Reactivate/Accept`, 200);
-            expect(accepted.result.status).toBe("Active");
-            expect(accepted.result.auditLog.at(-1)).toMatchObject({
+            await expectRefused(b, id, "Reactivate", "cannotRequestReactivationWhenThereIsAnOpenReactivationRequest");
+            await expectRefused(a, id, "Reactivate/Accept", "noAcceptableRelationshipReactivationRequestExists");
+            await expectRefused(a, id, "Reactivate/Reject", "noRejectableReactivationRequestExists");
+            await expectRefused(b, id, "Reactivate/Revoke", "noRevocableReactivationRequestExists");
+            const newEventsOfA = await eventsFromNowOf(a);
+            await expectTransition(b, id, "Reactivate/Accept", "Active", {
                 reason: "AcceptanceOfReactivation",
                 oldStatus: "Terminated",
                 newStatus: "Active"
             });
-            expect((await eventsOf(t, a.address)).slice(aBefore)).toEqual([
+            expect(await newEventsOfA()).toEqual([
                 expect.objectContaining({ type: "RelationshipReactivationCompleted", payload: { relationshipId: id } })
             ]);
         });
@@ -418,43 +426,37 @@ describe("relationships", () => {
             const id = await establishRelationship(t, a, b);
             await put(t, a, `${id}/Terminate`, 200);
             await put(t, a, `${id}/Reactivate`, 200);
-            const aBefore = (await eventsOf(t, a.address)).length;
-            const rejected = await put(t, b, `${id}/Reactivate/Reject`, 200);
-            expect(rejected.result.status).toBe("Terminated");
-            expect(rejected.result.auditLog.at(-1)).toMatchObject({ reason: "RejectionOfReactivation", createdBy: b.address });
-            expect((await eventsOf(t, a.address)).slice(aBefore).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
-            expect((await put(t, b, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
+            const newEventsOfA = await eventsFromNowOf(a);
+            await expectTransition(b, id, "Reactivate/Reject", "Terminated", { reason: "RejectionOfReactivation", createdBy: b.address });
+            expect((await newEventsOfA()).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
+            await expectRefused(b, id, "Reactivate/Reject", "noRejectableReactivationRequestExists");
 
             await put(t, b, `${id}/Reactivate`, 200);
-            const aBeforeRevoke = (await eventsOf(t, a.address)).length;
-            const revoked = await put(t, b, `${id}/Reactivate/Revoke`, 200);
-            expect(revoked.result.status).toBe("Terminated");
-            expect(revoked.result.auditLog.at(-1)).toMatchObject({ reason: "RevocationOfReactivation", createdBy: b.address });
-            expect((await eventsOf(t, a.address)).slice(aBeforeRevoke).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
+            const newEventsOfAFromRevoke = await eventsFromNowOf(a);
+            await expectTransition(b, id, "Reactivate/Revoke", "Terminated", { reason: "RevocationOfReactivation", createdBy: b.address });
+            expect((await newEventsOfAFromRevoke()).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
         });
 
         it("Decompose: from Terminated by one side, then the other; no event for ReadyForDeletion; GET then 400 for the decomposer", async () => {
             const [a, b] = await pair();
             const id = await establishRelationship(t, a, b);
-            expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(a, id, "Decompose", "relationshipIsNotInCorrectStatus");
             await put(t, a, `${id}/Terminate`, 200);
-            const bBefore = (await eventsOf(t, b.address)).length;
-            const first = await put(t, a, `${id}/Decompose`, 200);
-            expect(first.result.status).toBe("DeletionProposed");
-            expect(first.result.auditLog.at(-1)).toMatchObject({
+            const newEventsOfB = await eventsFromNowOf(b);
+            await expectTransition(a, id, "Decompose", "DeletionProposed", {
                 reason: "Decomposition",
                 oldStatus: "Terminated",
                 newStatus: "DeletionProposed"
             });
-            expect((await eventsOf(t, b.address)).slice(bBefore).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
-            expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
+            expect((await newEventsOfB()).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
+            await expectRefused(a, id, "Decompose", "relationshipAlreadyDecomposed");
             const afterFirst = await getRelationship(a, id).expect(400);
             expect(afterFirst.body.error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
             await getRelationship(b, id).expect(200);
-            const aBefore = (await eventsOf(t, a.address)).length;
+            const newEventsOfA = await eventsFromNowOf(a);
             const second = await put(t, b, `${id}/Decompose`, 200);
             expect(second.result.status).toBe("ReadyForDeletion");
-            expect((await eventsOf(t, a.address)).length).toBe(aBefore);
+            expect(await newEventsOfA()).toEqual([]);
             const canCreate = await t.http
                 .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
                 .set("authorization", a.auth)
@@ -482,7 +484,7 @@ describe("relationships", () => {
         it("Decompose is allowed from Rejected and Revoked, not from Pending", async () => {
             const [a, b, c] = await pair();
             const pending = await requestRelationship(t, a, b);
-            expect((await put(t, b, `${pending}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(b, pending, "Decompose", "relationshipIsNotInCorrectStatus");
             await put(t, b, `${pending}/Reject`, 200);
             expect((await put(t, b, `${pending}/Decompose`, 200)).result.status).toBe("DeletionProposed");
             const blocked = await t.http
