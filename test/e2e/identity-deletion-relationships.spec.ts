@@ -4,7 +4,7 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestRelationship } from "../factories/relationships";
+import { type Body, createTemplate, establishRelationship, eventsOf, put, requestFromTemplate, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 import { aStartedDeletionProcess, deletedIdentities } from "../factories/identities";
@@ -183,12 +183,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     it("deletes the identity's templates, keeps relationships created from them, anonymises forIdentity and allocations", async () => {
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         const ownTemplate = await createTemplate(t, leaving);
-        await loadTemplate(t, peer, ownTemplate);
-        const created = await t.http
-            .post("/api/v2/Relationships")
-            .set("authorization", peer.auth)
-            .send({ relationshipTemplateId: ownTemplate })
-            .expect(201);
+        const created = await requestFromTemplate(t, peer, ownTemplate, 201);
         const personalised = await createTemplate(t, peer, { forIdentity: leaving.address });
         const allocated = await createTemplate(t, peer);
         await t.http.get(`/api/v2/RelationshipTemplates/${allocated}`).set("authorization", leaving.auth).expect(200);

@@ -1,6 +1,6 @@
 import { DataSource } from "typeorm";
 
-import { CONTENT, createTemplate, eventsOf, loadTemplate } from "../factories/relationships";
+import { CONTENT, createTemplate, eventsOf, loadTemplate, requestFromTemplate } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 
@@ -260,12 +260,7 @@ describe("relationship templates", () => {
 
         it("keeps relationships created from the template, without the template id", async () => {
             const id = await createTemplate(t, owner);
-            await loadTemplate(t, third, id);
-            const created = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", third.auth)
-                .send({ relationshipTemplateId: id })
-                .expect(201);
+            const created = await requestFromTemplate(t, third, id, 201);
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", owner.auth).expect(204);
             const relationship = await t.http
                 .get(`/api/v2/Relationships/${created.body.result.id}`)

@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { RelationshipStatusChanged } from "../../src/modules/relationships/relationships.events";
-import { type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestRelationship, type StoredEvent } from "../factories/relationships";
+import { type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestFromTemplate, requestRelationship, type StoredEvent } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 
@@ -128,32 +128,17 @@ describe("relationships", () => {
                 .set("authorization", other.auth)
                 .send({ relationshipTemplateId: exhausted })
                 .expect(201);
-            await loadTemplate(t, requester, notLoaded);
-            await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: notLoaded })
-                .expect(201);
+            await requestFromTemplate(t, requester, notLoaded, 201);
         });
 
         it("refuses a second relationship while one is open, and allows one after rejection", async () => {
             const [requester, templator] = await pair();
             const first = await requestRelationship(t, requester, templator);
             const templateId = await createTemplate(t, templator);
-            await loadTemplate(t, requester, templateId);
-            const again = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(400);
+            const again = await requestFromTemplate(t, requester, templateId, 400);
             expect(again.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const reverse = await createTemplate(t, requester);
-            await loadTemplate(t, templator, reverse);
-            const fromOtherSide = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", templator.auth)
-                .send({ relationshipTemplateId: reverse })
-                .expect(400);
+            const fromOtherSide = await requestFromTemplate(t, templator, reverse, 400);
             expect(fromOtherSide.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             await put(t, templator, `${first}/Reject`, 200);
             await t.http

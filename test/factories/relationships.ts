@@ -1,3 +1,4 @@
+import type supertest from "supertest";
 import { DataSource } from "typeorm";
 
 import type { TestIdentity } from "../support/identities";
@@ -47,15 +48,29 @@ export async function loadTemplate(t: TestApp, who: TestIdentity, templateId: st
     await t.http.get(`/api/v2/RelationshipTemplates/${templateId}`).set("authorization", who.auth).expect(200);
 }
 
-/** `from` requests a relationship from a template of `to`; returns the relationship id (Pending). */
-export async function requestRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
-    const templateId = await createTemplate(t, to);
+/**
+ * `from` loads the template `templateId` (as the official client does) and asks for a relationship from it
+ * (POST /Relationships with `body`), expecting `status`; the response.
+ */
+export async function requestFromTemplate(
+    t: TestApp,
+    from: TestIdentity,
+    templateId: string,
+    status: number,
+    body: Record<string, unknown> = {}
+): Promise<supertest.Response> {
     await loadTemplate(t, from, templateId);
-    const response = await t.http
+    return await t.http
         .post("/api/v2/Relationships")
         .set("authorization", from.auth)
-        .send({ relationshipTemplateId: templateId, creationContent: Buffer.from("hello").toString("base64url") })
-        .expect(201);
+        .send({ relationshipTemplateId: templateId, ...body })
+        .expect(status);
+}
+
+/** A Pending relationship: `from` requests it from a new template of `to`; returns the relationship id. */
+export async function requestRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
+    const templateId = await createTemplate(t, to);
+    const response = await requestFromTemplate(t, from, templateId, 201, { creationContent: Buffer.from("hello").toString("base64url") });
     return response.body.result.id;
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 
-import { createTemplate, loadTemplate } from "../factories/relationships";
+import { createTemplate, requestFromTemplate } from "../factories/relationships";
 import { adminApi } from "../support/admin-api";
 import { createIdentity, login, type TestIdentity } from "../support/identities";
 import { type TestApp, useTestApp } from "../support/test-app";
@@ -146,12 +146,7 @@ async function normalFlow(t: TestApp): Promise<void> {
         .send({ content: Buffer.from("token content").toString("base64url"), expiresAt: "2099-01-01T00:00:00.000Z" })
         .expect(201);
     const templateId = await createTemplate(t, recipient);
-    await loadTemplate(t, sender, templateId);
-    const relationship = await t.http
-        .post("/api/v2/Relationships")
-        .set("authorization", sender.auth)
-        .send({ relationshipTemplateId: templateId })
-        .expect(201);
+    const relationship = await requestFromTemplate(t, sender, templateId, 201);
     await t.http
         .put(`/api/v2/Relationships/${relationship.body.result.id}/Accept`)
         .set("authorization", recipient.auth)
