@@ -69,6 +69,23 @@ describe("real-time delivery", () => {
     });
 
     describe("server-sent events", () => {
+        /** A new identity with its event stream open on instance 2 (ConnectionOpened received), closed after `use`. */
+        async function withOpenStream(use: (identity: TestIdentity, client: SseClient) => Promise<void>): Promise<void> {
+            const identity = await createIdentity(t1);
+            const client = await SseClient.connect(t2.baseUrl!, identity.auth);
+            try {
+                await client.waitFor("ConnectionOpened");
+                await use(identity, client);
+            } finally {
+                client.close();
+            }
+        }
+
+        /** `who` posts datawallet modifications (`body`) on instance 1. */
+        async function modify(who: TestIdentity, body: Record<string, unknown>): Promise<void> {
+            await t1.http.post("/api/v2/Datawallet/Modifications").set("authorization", who.auth).set(DATAWALLET_HEADER, "1").send(body).expect(201);
+        }
+
         it("reach a client connected to instance 2 when instance 1 writes an event", async () => {
             const identity = await createIdentity(t1);
             const stranger = await createIdentity(t1);
@@ -110,10 +127,7 @@ describe("real-time delivery", () => {
         });
 
         it("say nothing about events that were rolled back or held back", async () => {
-            const identity = await createIdentity(t1);
-            const client = await SseClient.connect(t2.baseUrl!, identity.auth);
-            try {
-                await client.waitFor("ConnectionOpened");
+            await withOpenStream(async (identity, client) => {
                 await expect(
                     t1.app.get(DataSource).transaction(async (manager) => {
                         await t1.app
@@ -126,9 +140,7 @@ describe("real-time delivery", () => {
                 await recordEvents(t1, identity.address, 1);
                 await client.waitFor("ExternalEventCreated");
                 expect(client.count("ExternalEventCreated")).toBe(1);
-            } finally {
-                client.close();
-            }
+            });
         });
 
         it("tell an identity's other devices on instance 2 that its datawallet changed on instance 1, not the device that changed it", async () => {
@@ -140,27 +152,12 @@ describe("real-time delivery", () => {
             try {
                 await changer.waitFor("ConnectionOpened");
                 await otherClient.waitFor("ConnectionOpened");
-                await t1.http
-                    .post("/api/v2/Datawallet/Modifications")
-                    .set("authorization", identity.auth)
-                    .set(DATAWALLET_HEADER, "1")
-                    .send({ modifications: [modification("A")] })
-                    .expect(201);
+                await modify(identity, { modifications: [modification("A")] });
                 await otherClient.waitFor("DatawalletModificationsCreated");
                 // The changing device learns nothing: its next notification is the one of a change by the other device.
-                await t1.http
-                    .post("/api/v2/Datawallet/Modifications")
-                    .set("authorization", other.auth)
-                    .set(DATAWALLET_HEADER, "1")
-                    .send({ localIndex: 0, modifications: [modification("B")] })
-                    .expect(201);
+                await modify(other, { localIndex: 0, modifications: [modification("B")] });
                 await changer.waitFor("DatawalletModificationsCreated");
-                await t1.http
-                    .post("/api/v2/Datawallet/Modifications")
-                    .set("authorization", identity.auth)
-                    .set(DATAWALLET_HEADER, "1")
-                    .send({ localIndex: 1, modifications: [modification("C")] })
-                    .expect(201);
+                await modify(identity, { localIndex: 1, modifications: [modification("C")] });
                 // Notifications reach the instance in commit order: once the third arrived, the first two were handled.
                 await otherClient.waitFor("DatawalletModificationsCreated", 2);
                 expect(changer.count("DatawalletModificationsCreated")).toBe(1);
@@ -178,10 +175,7 @@ describe("real-time delivery", () => {
         });
 
         it("keeps listening after losing its database connection", async () => {
-            const identity = await createIdentity(t1);
-            const client = await SseClient.connect(t2.baseUrl!, identity.auth);
-            try {
-                await client.waitFor("ConnectionOpened");
+            await withOpenStream(async (identity, client) => {
                 const listener = t2.app.get(ExternalEventsListener);
                 listener.simulateConnectionLoss();
                 expect(listener.isListening).toBe(false);
@@ -190,9 +184,7 @@ describe("real-time delivery", () => {
                 expect(listener.isListening).toBe(true);
                 await recordEvents(t1, identity.address, 1);
                 await client.waitFor("ExternalEventCreated", 2);
-            } finally {
-                client.close();
-            }
+            });
         });
     });
 
