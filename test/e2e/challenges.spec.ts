@@ -1,6 +1,7 @@
 import { aStoredChallenge, CHALLENGE_LIFETIME_MS } from "../factories/challenges";
 import { anIdentity } from "../factories/identities";
 import { useTestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
 
 describe("Challenges", () => {
     const t = useTestApp();
@@ -31,8 +32,7 @@ describe("Challenges", () => {
         try {
             await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(200);
             t.clock.advance(60 * 1000);
-            const gone = await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(404);
-            expect(gone.body.error.code).toBe("error.platform.recordNotFound");
+            await expectError(t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth), 404, "error.platform.recordNotFound");
         } finally {
             t.clock.set(new Date());
         }
@@ -40,8 +40,7 @@ describe("Challenges", () => {
 
     it("answers 400 for a malformed id and 404 for an unknown one", async () => {
         const reader = await anIdentity(t);
-        const bad = await t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth).expect(400);
-        expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        await expectError(t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth), 400, "error.platform.validation.invalidPropertyValue");
         await t.http.get("/api/v2/Challenges/CHLthisisnonexisting").set("authorization", reader.auth).expect(404);
     });
 

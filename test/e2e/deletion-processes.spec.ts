@@ -3,6 +3,7 @@ import { DataSource } from "typeorm";
 import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 import { aStartedDeletionProcess } from "../factories/identities";
+import { expectError } from "../support/errors";
 
 describe("identity deletion processes", () => {
     const t = useTestApp();
@@ -34,12 +35,10 @@ describe("identity deletion processes", () => {
     it("allows only one active process", async () => {
         const identity = await createIdentity(t);
         await aStartedDeletionProcess(t, identity);
-        const second = await t.http
+        await expectError(t.http
             .post("/api/v2/Identities/Self/DeletionProcesses")
             .set("authorization", identity.auth)
-            .send({})
-            .expect(400);
-        expect(second.body.error.code).toBe("error.platform.validation.device.onlyOneActiveDeletionProcessAllowed");
+            .send({}), 400, "error.platform.validation.device.onlyOneActiveDeletionProcessAllowed");
     });
 
     it("lets exactly one of several concurrent starts win", async () => {
@@ -63,11 +62,9 @@ describe("identity deletion processes", () => {
         expect(cancelled.body.result).toMatchObject({ status: "Cancelled", gracePeriodEndsAt: null, cancelledByDevice: identity.deviceId });
         const self = await t.http.get("/api/v2/Identities/Self").set("authorization", identity.auth).expect(200);
         expect(self.body.result).toMatchObject({ status: "Active", tierId: null, deletionGracePeriodEndsAt: null });
-        const again = await t.http
+        await expectError(t.http
             .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
-            .set("authorization", identity.auth)
-            .expect(400);
-        expect(again.body.error.code).toBe("error.platform.validation.device.deletionProcessIsNotInRequiredStatus");
+            .set("authorization", identity.auth), 400, "error.platform.validation.device.deletionProcessIsNotInRequiredStatus");
         await aStartedDeletionProcess(t, identity);
     });
 
@@ -81,11 +78,9 @@ describe("identity deletion processes", () => {
             const login = await passwordGrant(t, identity.username, STRONG_PASSWORD)
                 .expect(400);
             expect(login.body.error).toBe("invalid_grant");
-            const late = await t.http
+            await expectError(t.http
                 .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
-                .set("authorization", identity.auth)
-                .expect(400);
-            expect(late.body.error.code).toBe("error.platform.validation.device.gracePeriodHasAlreadyExpired");
+                .set("authorization", identity.auth), 400, "error.platform.validation.device.gracePeriodHasAlreadyExpired");
         } finally {
             t.clock.set(new Date());
         }
@@ -99,18 +94,14 @@ describe("identity deletion processes", () => {
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", stranger.auth).expect(404);
         await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", stranger.auth).expect(404);
         await t.http.get("/api/v2/Identities/Self/DeletionProcesses/IDPx!").set("authorization", owner.auth).expect(400);
-        const bad = await t.http
+        await expectError(t.http
             .post("/api/v2/Identities/Self/DeletionProcesses")
             .set("authorization", stranger.auth)
-            .send({ lengthOfGracePeriodInDays: "soon" })
-            .expect(400);
-        expect(bad.body.error.code).toBe("error.platform.inputCannotBeParsed");
-        const negative = await t.http
+            .send({ lengthOfGracePeriodInDays: "soon" }), 400, "error.platform.inputCannotBeParsed");
+        await expectError(t.http
             .post("/api/v2/Identities/Self/DeletionProcesses")
             .set("authorization", stranger.auth)
-            .send({ lengthOfGracePeriodInDays: -1 })
-            .expect(400);
-        expect(negative.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            .send({ lengthOfGracePeriodInDays: -1 }), 400, "error.platform.validation.invalidPropertyValue");
     });
 
     it("accepts a start without a body", async () => {

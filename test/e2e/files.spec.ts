@@ -9,6 +9,7 @@ import { FilesService } from "../../src/modules/files/files.service";
 import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
 
 const DAY = 24 * 60 * 60 * 1000;
 const MiB = 1024 * 1024;
@@ -126,21 +127,18 @@ describe("Files", () => {
         });
 
         it("refuses a request without a content part", async () => {
-            const response = await t.http
+            await expectError(t.http
                 .post("/api/v2/Files")
                 .set("authorization", alice.auth)
                 .field("cipherHash", "AQID")
                 .field("ownerSignature", "AQID")
                 .field("expiresAt", new Date(t.clock.now().getTime() + DAY).toISOString())
-                .field("encryptedProperties", "AQID")
-                .expect(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
+                .field("encryptedProperties", "AQID"), 400, "error.platform.inputCannotBeParsed");
             expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("refuses a JSON body and a second file part with 400", async () => {
-            const json = await t.http.post("/api/v2/Files").set("authorization", alice.auth).send({ content: "AQID" }).expect(400);
-            expect(json.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectError(t.http.post("/api/v2/Files").set("authorization", alice.auth).send({ content: "AQID" }), 400, "error.platform.inputCannotBeParsed");
             const twoFiles = await uploadRequest(t, alice).attach("content", Buffer.from("again"), "second.bin").expect(400);
             expect(twoFiles.body.error.code).toBe("error.platform.inputCannotBeParsed");
             expect(await pendingUploadRows(t)).toBe(0);
@@ -216,11 +214,9 @@ describe("Files", () => {
 
         it("answers 404 for an unknown file, 400 for a malformed id and 401 without a bearer", async () => {
             for (const path of ["/api/v2/Files/FILdoesnotexist12345", "/api/v2/Files/FILdoesnotexist12345/Metadata"]) {
-                const response = await t.http.get(path).set("authorization", alice.auth).expect(404);
-                expect(response.body.error.code).toBe("error.platform.recordNotFound");
+                await expectError(t.http.get(path).set("authorization", alice.auth), 404, "error.platform.recordNotFound");
             }
-            const malformed = await t.http.get("/api/v2/Files/TOKaaaaaaaaaaaaaaaaa/Metadata").set("authorization", alice.auth).expect(400);
-            expect(malformed.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(t.http.get("/api/v2/Files/TOKaaaaaaaaaaaaaaaaa/Metadata").set("authorization", alice.auth), 400, "error.platform.validation.invalidPropertyValue");
             await t.http.get("/api/v2/Files/FILdoesnotexist12345").expect(401);
         });
 
@@ -259,8 +255,7 @@ describe("Files", () => {
             ["an id of another kind", "?ids=MSGaaaaaaaaaaaaaaaaa", "error.platform.validation.invalidPropertyValue"],
             ["a page size over 200", "?pageSize=500", "error.platform.validation.pagination.invalidPageSize"]
         ])("answers 400 for %s", async (_name, query, code) => {
-            const response = await t.http.get(`/api/v2/Files${query}`).set("authorization", alice.auth).expect(400);
-            expect(response.body.error.code).toBe(code);
+            await expectError(t.http.get(`/api/v2/Files${query}`).set("authorization", alice.auth), 400, code);
         });
     });
 
@@ -275,8 +270,7 @@ describe("Files", () => {
 
         it("answers 403 to another identity and 404 for an unknown file", async () => {
             const { id } = await uploadFile(t, alice);
-            const forbidden = await t.http.delete(`/api/v2/Files/${id}`).set("authorization", bob.auth).expect(403);
-            expect(forbidden.body.error.code).toBe("error.platform.forbidden");
+            await expectError(t.http.delete(`/api/v2/Files/${id}`).set("authorization", bob.auth), 403, "error.platform.forbidden");
             await t.http.delete("/api/v2/Files/FILdoesnotexist12345").set("authorization", alice.auth).expect(404);
             expect(await blobs()).toContain(id);
         });

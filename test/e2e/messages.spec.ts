@@ -5,6 +5,7 @@ import { type Body, establishRelationship, eventsOf, put, requestRelationship } 
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
@@ -198,8 +199,7 @@ describe("messages", () => {
             };
             const body: Body = { recipients: [entry], body: BODY, ...override };
             if (typeof body.recipients === "string") body.recipients = recipients[body.recipients];
-            const response = await t.http.post("/api/v2/Messages").set("authorization", sender.auth).send(body).expect(400);
-            expect(response.body.error.code).toBe(code);
+            await expectError(t.http.post("/api/v2/Messages").set("authorization", sender.auth).send(body), 400, code);
         });
     });
 

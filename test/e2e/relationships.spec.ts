@@ -5,6 +5,7 @@ import { RelationshipStatusChanged } from "../../src/modules/relationships/relat
 import { type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestFromTemplate, requestRelationship, type StoredEvent } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
 
 const CODE = "error.platform.validation.relationship.";
 
@@ -66,12 +67,10 @@ describe("relationships", () => {
         it("refuses a relationship with oneself", async () => {
             const [templator] = await pair();
             const templateId = await createTemplate(t, templator);
-            const response = await t.http
+            await expectError(t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", templator.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(400);
-            expect(response.body.error.code).toBe(`${CODE}cannotCreateRelationshipWithYourself`);
+                .send({ relationshipTemplateId: templateId }), 400, `${CODE}cannotCreateRelationshipWithYourself`);
         });
 
         it("answers 404 for an unknown template or one personalised for someone else", async () => {
@@ -82,31 +81,25 @@ describe("relationships", () => {
                 .send({ relationshipTemplateId: "RLTdoesnotexist12345" })
                 .expect(404);
             const templateId = await createTemplate(t, templator, { forIdentity: third.address });
-            const response = await t.http
+            await expectError(t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(404);
-            expect(response.body.error.code).toBe("error.platform.recordNotFound");
+                .send({ relationshipTemplateId: templateId }), 404, "error.platform.recordNotFound");
         });
 
         it("answers 404 for a template the caller has not loaded, one whose allocations are exhausted, or one it lacks the password of", async () => {
             const [requester, templator, other] = await pair();
             const notLoaded = await createTemplate(t, templator);
-            const skipped = await t.http
+            await expectError(t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: notLoaded })
-                .expect(404);
-            expect(skipped.body.error.code).toBe("error.platform.recordNotFound");
+                .send({ relationshipTemplateId: notLoaded }), 404, "error.platform.recordNotFound");
 
             const exhausted = await createTemplate(t, templator, { maxNumberOfAllocations: 1 });
             await loadTemplate(t, other, exhausted);
-            const refusedLoad = await t.http
+            await expectError(t.http
                 .get(`/api/v2/RelationshipTemplates/${exhausted}`)
-                .set("authorization", requester.auth)
-                .expect(400);
-            expect(refusedLoad.body.error.code).toBe("error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted");
+                .set("authorization", requester.auth), 400, "error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted");
             await t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
@@ -176,24 +169,19 @@ describe("relationships", () => {
             const templateId = await createTemplate(t, templator);
             await loadTemplate(t, requester, templateId);
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [templator.address]);
-            const response = await t.http
+            await expectError(t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(400);
-            expect(response.body.error.code).toBe(`${CODE}peerIsToBeDeleted`);
+                .send({ relationshipTemplateId: templateId }), 400, `${CODE}peerIsToBeDeleted`);
         });
 
         it("answers 400 for bad input", async () => {
             const [requester] = await pair();
-            const missing = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}).expect(400);
-            expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            const bad = await t.http
+            await expectError(t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}), 400, "error.platform.inputCannotBeParsed");
+            await expectError(t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" })
-                .expect(400);
-            expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+                .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" }), 400, "error.platform.validation.invalidPropertyValue");
         });
     });
 
@@ -230,8 +218,7 @@ describe("relationships", () => {
                 .set("authorization", a.auth)
                 .expect(404);
             expect(notFound.body.error.message).toContain("Identity not found.");
-            const invalid = await t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth).expect(400);
-            expect(invalid.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth), 400, "error.platform.validation.invalidPropertyValue");
         });
     });
 
@@ -265,8 +252,7 @@ describe("relationships", () => {
             const response = await t.http.get(`/api/v2/Relationships?ids=${first}&ids=${second}`).set("authorization", a.auth).expect(200);
             expect(response.body.result.map((r: Body) => r.id).sort()).toEqual([first, second].sort());
             expect(response.body.result[0]).toHaveProperty("creationContent");
-            const missing = await t.http.get("/api/v2/Relationships").set("authorization", a.auth).expect(400);
-            expect(missing.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(t.http.get("/api/v2/Relationships").set("authorization", a.auth), 400, "error.platform.validation.invalidPropertyValue");
         });
     });
 

@@ -4,6 +4,7 @@ import { ExternalEventsService } from "../../src/modules/synchronization/externa
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
 import { useTestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
 
 const CODE = {
     running: "error.platform.validation.syncRun.cannotStartSyncRunWhenAnotherSyncRunIsRunning",
@@ -52,12 +53,10 @@ describe("sync runs and external events", () => {
             });
             expect(started.body.result.syncRun).toMatchObject({ createdBy: identity.address, createdByDevice: identity.deviceId });
             const runId = started.body.result.syncRun.id;
-            const wrongType = await t.http
+            await expectError(t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
                 .set("authorization", identity.auth)
-                .send({})
-                .expect(400);
-            expect(wrongType.body.error.code).toBe(CODE.unexpectedType);
+                .send({}), 400, CODE.unexpectedType);
             const done = await t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
                 .set("authorization", identity.auth)
@@ -67,12 +66,10 @@ describe("sync runs and external events", () => {
             expect((await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(200)).body.result).toEqual({
                 version: 1
             });
-            const again = await t.http
+            await expectError(t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
                 .set("authorization", identity.auth)
-                .send({ newDatawalletVersion: 1 })
-                .expect(400);
-            expect(again.body.error.code).toBe(CODE.finalized);
+                .send({ newDatawalletVersion: 1 }), 400, CODE.finalized);
 
             const second = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "2").expect(201);
             expect(second.body.result.syncRun.index).toBe(1);
@@ -90,23 +87,19 @@ describe("sync runs and external events", () => {
             const tooOld = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "1").expect(400);
             expect(tooOld.body.error.code).toBe(CODE.insufficient);
             const third = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "2").expect(201);
-            const downgrade = await t.http
+            await expectError(t.http
                 .put(`/api/v2/SyncRuns/${third.body.result.syncRun.id}/FinalizeDatawalletVersionUpgrade`)
                 .set("authorization", identity.auth)
-                .send({ newDatawalletVersion: 1 })
-                .expect(400);
-            expect(downgrade.body.error.code).toBe(CODE.cannotDowngrade);
+                .send({ newDatawalletVersion: 1 }), 400, CODE.cannotDowngrade);
         });
 
         it("refuses a modification whose datawallet version is higher than the datawallet's", async () => {
             const identity = await createIdentity(t);
             const started = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }).expect(201);
-            const response = await t.http
+            await expectError(t.http
                 .put(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/FinalizeDatawalletVersionUpgrade`)
                 .set("authorization", identity.auth)
-                .send({ newDatawalletVersion: 1, datawalletModifications: [modification("A", { datawalletVersion: 2 })] })
-                .expect(400);
-            expect(response.body.error.code).toBe(CODE.versionTooHigh);
+                .send({ newDatawalletVersion: 1, datawalletModifications: [modification("A", { datawalletVersion: 2 })] }), 400, CODE.versionTooHigh);
         });
 
         it.each([
@@ -183,11 +176,9 @@ describe("sync runs and external events", () => {
                 datawalletModifications: [],
                 newUnsyncedExternalEventsExist: false
             });
-            const afterwards = await t.http
+            await expectError(t.http
                 .get(`/api/v2/SyncRuns/${run.id}/ExternalEvents`)
-                .set("authorization", identity.auth)
-                .expect(400);
-            expect(afterwards.body.error.code).toBe(CODE.finalized);
+                .set("authorization", identity.auth), 400, CODE.finalized);
             expect((await startSyncRun(t, identity.auth).expect(200)).body.result.status).toBe("NoNewEvents");
             const got = await t.http.get(`/api/v2/SyncRuns/${run.id}`).set("authorization", identity.auth).expect(200);
             expect(got.body.result).toMatchObject({ id: run.id, eventCount: 3 });
@@ -243,12 +234,10 @@ describe("sync runs and external events", () => {
                 .set("authorization", identity.auth)
                 .expect(200);
             expect(events.body.result.map((e: { syncErrorCount: number }) => e.syncErrorCount)).toEqual([1, 1]);
-            const old = await t.http
+            await expectError(t.http
                 .put(`/api/v2/SyncRuns/${first.body.result.syncRun.id}/FinalizeExternalEventSync`)
                 .set("authorization", identity.auth)
-                .send({})
-                .expect(400);
-            expect(old.body.error.code).toBe(CODE.finalized);
+                .send({}), 400, CODE.finalized);
         });
 
         it("refreshes the expiration time of a running run", async () => {
@@ -271,14 +260,11 @@ describe("sync runs and external events", () => {
             await recordEvents(t, identity.address, 1);
             const started = await startSyncRun(t, identity.auth).expect(201);
             const runId = started.body.result.syncRun.id;
-            const read = await t.http.get(`/api/v2/SyncRuns/${runId}/ExternalEvents`).set("authorization", other.auth).expect(400);
-            expect(read.body.error.code).toBe(CODE.otherDeviceRead);
-            const done = await t.http
+            await expectError(t.http.get(`/api/v2/SyncRuns/${runId}/ExternalEvents`).set("authorization", other.auth), 400, CODE.otherDeviceRead);
+            await expectError(t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
                 .set("authorization", other.auth)
-                .send({})
-                .expect(400);
-            expect(done.body.error.code).toBe(CODE.otherDeviceFinalize);
+                .send({}), 400, CODE.otherDeviceFinalize);
             expect((await startSyncRun(t, other.auth).expect(400)).body.error.code).toBe(CODE.running);
         });
 
@@ -292,8 +278,7 @@ describe("sync runs and external events", () => {
                 .get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents`)
                 .set("authorization", stranger.auth)
                 .expect(404);
-            const malformed = await t.http.get("/api/v2/SyncRuns/XYZ123").set("authorization", stranger.auth).expect(400);
-            expect(malformed.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(t.http.get("/api/v2/SyncRuns/XYZ123").set("authorization", stranger.auth), 400, "error.platform.validation.invalidPropertyValue");
         });
     });
 
