@@ -32,7 +32,7 @@ describe("relationships", () => {
                 .send({ relationshipTemplateId: templateId, creationContent: content })
                 .expect(201);
             const now = t.clock.now().toISOString();
-            const result = response.body.result;
+            const { result } = response.body;
             expect(result).toEqual({
                 id: expect.stringMatching(/^REL[A-Za-z0-9]{17}$/),
                 relationshipTemplateId: templateId,

@@ -3,7 +3,7 @@ import type { AccountController } from "@nmshd/transport";
 import type { AxiosInstance } from "axios";
 
 import { ADMIN_KEY, officialAdminApiClient } from "../support/admin-api";
-import { OfficialClientWorld } from "./official-client";
+import { useOfficialClientWorld } from "./official-client";
 import { anAnnouncementRequest } from "../factories/announcements";
 
 /**
@@ -12,18 +12,16 @@ import { anAnnouncementRequest } from "../factories/announcements";
  * read by the official client through its announcement API.
  */
 describe("the official client: announcements created through the Admin API", () => {
-    let world: OfficialClientWorld;
+    const world = useOfficialClientWorld({ ADMIN_API_KEY: ADMIN_KEY });
     let adminClient: AxiosInstance;
     let main: AccountController;
     let other: AccountController;
 
     beforeAll(async () => {
-        world = await OfficialClientWorld.start({ ADMIN_API_KEY: ADMIN_KEY });
         adminClient = await officialAdminApiClient(world.backbone.adminBaseUrl!);
         main = await world.account();
         other = await world.account();
     });
-    afterAll(async () => await world.close());
 
     async function createAnnouncement(forIdentity?: string): Promise<CoreId> {
         const response = await adminClient.post<{ result: { id: string } }>(
