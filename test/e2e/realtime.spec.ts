@@ -4,9 +4,8 @@ import { DataSource } from "typeorm";
 
 import { type PushMessage, PushNotificationSender, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
 import { ExternalEventsListener } from "../../src/modules/synchronization/external-events.listener";
-import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents } from "../support/sync";
+import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEventRolledBack, recordEvents } from "../support/sync";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** An open SSE stream whose text can be awaited. */
@@ -128,14 +127,7 @@ describe("real-time delivery", () => {
 
         it("say nothing about events that were rolled back or held back", async () => {
             await withOpenStream(async (identity, client) => {
-                await expect(
-                    t1.app.get(DataSource).transaction(async (manager) => {
-                        await t1.app
-                            .get(ExternalEventsService)
-                            .record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
-                        throw new Error("rolled back");
-                    })
-                ).rejects.toThrow("rolled back");
+                await recordEventRolledBack(t1, identity.address, "MSGa");
                 await recordEvents(t1, identity.address, 1, { blocked: true, context: "RELbbbbbbbbbbbbbbbbb" });
                 await recordEvents(t1, identity.address, 1);
                 await client.waitFor("ExternalEventCreated");
@@ -219,14 +211,7 @@ describe("real-time delivery", () => {
             const dpi = await register(t1, identity);
             const rolledBack = await createIdentity(t1);
             await register(t1, rolledBack);
-            await expect(
-                t1.app.get(DataSource).transaction(async (manager) => {
-                    await t1.app
-                        .get(ExternalEventsService)
-                        .record(manager, [{ owner: rolledBack.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
-                    throw new Error("rolled back");
-                })
-            ).rejects.toThrow("rolled back");
+            await recordEventRolledBack(t1, rolledBack.address, "MSGa");
             await recordEvents(t1, identity.address, 3);
             await until(() => to(identity.deviceId, "ExternalEventCreated").length > 0);
             const pushes = to(identity.deviceId, "ExternalEventCreated");

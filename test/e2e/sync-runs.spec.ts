@@ -1,8 +1,7 @@
 import { DataSource } from "typeorm";
 
-import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
+import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEventRolledBack, recordEvents, startSyncRun } from "../support/sync";
 import { useTestApp } from "../support/test-app";
 import { expectError } from "../support/errors";
 
@@ -334,14 +333,7 @@ describe("sync runs and external events", () => {
     describe("the outbox", () => {
         it("leaves no event behind when the writing transaction fails", async () => {
             const identity = await readyIdentity();
-            await expect(
-                t.app.get(DataSource).transaction(async (manager) => {
-                    await t.app
-                        .get(ExternalEventsService)
-                        .record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGx" } }]);
-                    throw new Error("the domain change failed");
-                })
-            ).rejects.toThrow("the domain change failed");
+            await recordEventRolledBack(t, identity.address, "MSGx", "the domain change failed");
             expect(
                 await t.app.get(DataSource).query("SELECT count(*)::int AS n FROM external_events WHERE owner = $1", [identity.address])
             ).toEqual([{ n: 0 }]);

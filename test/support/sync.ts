@@ -23,6 +23,16 @@ export async function recordEvents(
     return await t.app.get(DataSource).transaction(async (manager) => await t.app.get(ExternalEventsService).record(manager, events));
 }
 
+/** Records an external event (MessageReceived of `messageId`) for `owner` in a transaction that then fails with `failure`. */
+export async function recordEventRolledBack(t: TestApp, owner: string, messageId: string, failure = "rolled back"): Promise<void> {
+    await expect(
+        t.app.get(DataSource).transaction(async (manager) => {
+            await t.app.get(ExternalEventsService).record(manager, [{ owner, type: "MessageReceived", payload: { id: messageId } }]);
+            throw new Error(failure);
+        })
+    ).rejects.toThrow(failure);
+}
+
 /** Starts a sync run and returns the raw response. */
 export function startSyncRun(t: TestApp, auth: string, body: Record<string, unknown> = {}, version = "1") {
     return t.http.post("/api/v2/SyncRuns").set("authorization", auth).set(DATAWALLET_HEADER, version).send(body);
