@@ -8,7 +8,7 @@ import { freePort } from "../support/child-backbone";
 import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startPartialUpload, until } from "../support/partial-upload";
-import { s3rverEnv, startS3rver, type TestS3 } from "../support/s3rver";
+import { useTestAppOnS3rver } from "../support/s3rver";
 import { generatedBytes } from "../support/streams";
 import { startTestApp, type TestApp } from "../support/test-app";
 import { readinessBecomes } from "../support/health";
@@ -17,17 +17,10 @@ const MiB = 1024 * 1024;
 
 describe("S3 faults", () => {
     describe("an S3 that is down", () => {
-        let s3: TestS3;
-        let t: TestApp;
+        const { t, s3 } = useTestAppOnS3rver();
         let alice: TestIdentity;
         beforeAll(async () => {
-            s3 = await startS3rver();
-            t = await startTestApp({ env: s3rverEnv(s3) });
             alice = await createIdentity(t);
-        });
-        afterAll(async () => {
-            await t.close();
-            await s3.close();
         });
 
         it("answers uploads and downloads 503 with Retry-After and readiness 503; all recover when S3 returns", async () => {
@@ -106,17 +99,10 @@ describe("S3 faults", () => {
     });
 
     describe("failed multipart uploads", () => {
-        let s3: TestS3;
-        let t: TestApp;
+        const { t, s3 } = useTestAppOnS3rver({ listen: true, env: { FILE_MAX_SIZE_BYTES: String(6 * MiB) } });
         let alice: TestIdentity;
         beforeAll(async () => {
-            s3 = await startS3rver();
-            t = await startTestApp({ listen: true, env: { ...s3rverEnv(s3), FILE_MAX_SIZE_BYTES: String(6 * MiB) } });
             alice = await createIdentity(t);
-        });
-        afterAll(async () => {
-            await t.close();
-            await s3.close();
         });
         beforeEach(() => {
             s3.requests.length = 0;
