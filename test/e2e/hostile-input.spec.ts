@@ -3,6 +3,7 @@ import { connect } from "node:net";
 
 import { createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
+import { postModifications } from "../support/sync";
 
 /** What a tampered `Object.prototype` would show: its own keys and the identity of its members. */
 function prototypeFingerprint(): string[] {
@@ -59,11 +60,10 @@ describe("hostile input", () => {
 
     /** POST /Datawallet/Modifications of one created object. */
     function createModification(objectIdentifier: string, collection: string) {
-        return t.http
-            .post("/api/v2/Datawallet/Modifications")
-            .set("authorization", identity.auth)
-            .set("x-supported-datawallet-version", "1")
-            .send({ localIndex: 0, modifications: [{ type: "Create", objectIdentifier, collection, datawalletVersion: 1 }] });
+        return postModifications(t, identity, {
+            localIndex: 0,
+            modifications: [{ type: "Create", objectIdentifier, collection, datawalletVersion: 1 }]
+        });
     }
 
     /** The answer to input that cannot be parsed: 400 with its code. */

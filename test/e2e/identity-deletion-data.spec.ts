@@ -7,7 +7,7 @@ import { IdentityDeleted } from "../../src/modules/identities/identities.events"
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { uploadFile } from "../support/files";
 import { createChallenge, createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, registerDevice, startSyncRun } from "../support/sync";
+import { addDevice, createDatawallet, modification, postModifications, recordEvents, registerDevice, startSyncRun } from "../support/sync";
 import { useTestApp } from "../support/test-app";
 import { deletedIdentities } from "../factories/identities";
 
@@ -101,12 +101,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         for (const identity of [leaving, peer]) {
             await createDatawallet(t, identity);
-            await t.http
-                .post("/api/v2/Datawallet/Modifications")
-                .set("authorization", identity.auth)
-                .set(DATAWALLET_HEADER, "1")
-                .send({ modifications: [modification("OBJ1")] })
-                .expect(201);
+            await postModifications(t, identity, { modifications: [modification("OBJ1")] }).expect(201);
             await recordEvents(t, identity.address, 2);
             await startSyncRun(t, identity.auth, { type: "ExternalEventSync" }).expect(201);
         }

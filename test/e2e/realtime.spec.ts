@@ -5,7 +5,7 @@ import { DataSource } from "typeorm";
 import { type PushMessage, PushNotificationSender, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
 import { ExternalEventsListener } from "../../src/modules/synchronization/external-events.listener";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEventRolledBack, recordEvents } from "../support/sync";
+import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, postModifications, recordEventRolledBack, recordEvents } from "../support/sync";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** An open SSE stream whose text can be awaited. */
@@ -80,11 +80,6 @@ describe("real-time delivery", () => {
             }
         }
 
-        /** `who` posts datawallet modifications (`body`) on instance 1. */
-        async function modify(who: TestIdentity, body: Record<string, unknown>): Promise<void> {
-            await t1.http.post("/api/v2/Datawallet/Modifications").set("authorization", who.auth).set(DATAWALLET_HEADER, "1").send(body).expect(201);
-        }
-
         it("reach a client connected to instance 2 when instance 1 writes an event", async () => {
             const identity = await createIdentity(t1);
             const stranger = await createIdentity(t1);
@@ -144,12 +139,12 @@ describe("real-time delivery", () => {
             try {
                 await changer.waitFor("ConnectionOpened");
                 await otherClient.waitFor("ConnectionOpened");
-                await modify(identity, { modifications: [modification("A")] });
+                await postModifications(t1, identity, { modifications: [modification("A")] }).expect(201);
                 await otherClient.waitFor("DatawalletModificationsCreated");
                 // The changing device learns nothing: its next notification is the one of a change by the other device.
-                await modify(other, { localIndex: 0, modifications: [modification("B")] });
+                await postModifications(t1, other, { localIndex: 0, modifications: [modification("B")] }).expect(201);
                 await changer.waitFor("DatawalletModificationsCreated");
-                await modify(identity, { localIndex: 1, modifications: [modification("C")] });
+                await postModifications(t1, identity, { localIndex: 1, modifications: [modification("C")] }).expect(201);
                 // Notifications reach the instance in commit order: once the third arrived, the first two were handled.
                 await otherClient.waitFor("DatawalletModificationsCreated", 2);
                 expect(changer.count("DatawalletModificationsCreated")).toBe(1);
