@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { anIdentityDeletedNow } from "../factories/identities";
-import { CONTENT, establishRelationship } from "../factories/relationships";
+import { anActiveRelationship, CONTENT } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
 import { createDatawallet, startSyncRun } from "../support/sync";
@@ -448,9 +448,7 @@ describe("the Admin API in the official shape", () => {
     });
 
     it("lists an identity's relationships and messages as metadata only (GET /Relationships, GET /Messages)", async () => {
-        const alice = await createIdentity(t);
-        const bob = await createIdentity(t);
-        const relationshipId = await establishRelationship(t, alice, bob);
+        const { from: alice, to: bob, id: relationshipId } = await anActiveRelationship(t);
         const body = Buffer.from("a secret message body").toString("base64url");
         const key = Buffer.alloc(40, 7).toString("base64url");
         const message = await t.http

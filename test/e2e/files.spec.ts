@@ -46,19 +46,19 @@ describe("Files", () => {
             const now = t.clock.now().toISOString();
             expect(result).toEqual({
                 id: expect.stringMatching(/^FIL[A-Za-z0-9]{17}$/),
+                owner: alice.address,
+                ownerSignature: "-__-",
+                ownershipToken: expect.stringMatching(/^[A-Za-z0-9!@#$%^&*()_\-+=<>?/{}[\]|~]{20}$/),
+                cipherSize: 5,
+                cipherHash: sha512Url(content),
+                expiresAt,
                 createdAt: now,
                 createdBy: alice.address,
                 createdByDevice: alice.deviceId,
                 modifiedAt: now,
                 modifiedBy: alice.address,
                 deletedAt: null,
-                deletedBy: null,
-                owner: alice.address,
-                ownerSignature: "-__-",
-                ownershipToken: expect.stringMatching(/^[A-Za-z0-9!@#$%^&*()_\-+=<>?/{}[\]|~]{20}$/),
-                cipherSize: 5,
-                cipherHash: sha512Url(content),
-                expiresAt
+                deletedBy: null
             });
             expect(response.headers.location).toBe(`/api/v2/Files/${result.id}`);
             expect(await blobs()).toContain(result.id);

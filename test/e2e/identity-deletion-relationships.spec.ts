@@ -4,7 +4,7 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { type Body, createTemplate, establishRelationship, eventsOf, put, requestFromTemplate, requestRelationship } from "../factories/relationships";
+import { anActiveRelationship, type Body, createTemplate, establishRelationship, eventsOf, put, requestFromTemplate, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 import { aStartedDeletionProcess, deletedIdentities } from "../factories/identities";
@@ -96,8 +96,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("on deletion: PeerDeleted, then the relationship is DeletionProposed with the anonymised address everywhere", async () => {
-        const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
-        const id = await establishRelationship(t, leaving, peer);
+        const { from: leaving, to: peer, id: id } = await anActiveRelationship(t);
         const before = (await eventsOf(t, peer.address)).length;
         await aStartedDeletionProcess(t, leaving, 0);
         t.clock.advance(1000);
@@ -251,8 +250,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("rolls the whole deletion back when a subscriber fails", async () => {
-        const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
-        const id = await establishRelationship(t, leaving, peer);
+        const { from: leaving, to: peer, id: id } = await anActiveRelationship(t);
         const template = await createTemplate(t, leaving);
         let failing = true;
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {

@@ -1,7 +1,7 @@
 import { DataSource } from "typeorm";
 
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
-import { type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import { anActiveRelationship, type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
@@ -114,8 +114,7 @@ describe("messages", () => {
         });
 
         it("holds the event back while Terminated and releases it when the reactivation is accepted", async () => {
-            const [sender, recipient] = await identities(2);
-            const relationship = await establishRelationship(t, sender, recipient);
+            const { from: sender, to: recipient, id: relationship } = await anActiveRelationship(t);
             await put(t, sender, `${relationship}/Terminate`, 200);
             const { body } = await send(sender, [recipient]).expect(201);
             expect(await messageEvents(recipient)).toEqual([
@@ -298,8 +297,7 @@ describe("messages", () => {
         });
 
         it("drops the decomposing identity's unsynced MessageReceived events of the relationship", async () => {
-            const [sender, recipient] = await identities(2);
-            const relationship = await establishRelationship(t, sender, recipient);
+            const { from: sender, to: recipient, id: relationship } = await anActiveRelationship(t);
             await send(sender, [recipient]).expect(201);
             await put(t, sender, `${relationship}/Terminate`, 200);
             expect(await messageEvents(recipient)).toHaveLength(1);
@@ -308,8 +306,7 @@ describe("messages", () => {
         });
 
         it("deletes a message once the sender and every recipient have decomposed", async () => {
-            const [sender, recipient] = await identities(2);
-            const relationship = await establishRelationship(t, sender, recipient);
+            const { from: sender, to: recipient, id: relationship } = await anActiveRelationship(t);
             const { body } = await send(sender, [recipient]).expect(201);
             await put(t, sender, `${relationship}/Terminate`, 200);
             await put(t, sender, `${relationship}/Decompose`, 200);

@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { RelationshipStatusChanged } from "../../src/modules/relationships/relationships.events";
-import { type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestFromTemplate, requestRelationship, type StoredEvent } from "../factories/relationships";
+import { anActiveRelationship, type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestFromTemplate, requestRelationship, type StoredEvent } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
 import { expectError } from "../support/errors";
@@ -24,15 +24,9 @@ describe("relationships", () => {
         it("creates a Pending relationship from a template, with the audit log and an event for the template owner", async () => {
             const [requester, templator] = await pair();
             const templateId = await createTemplate(t, templator);
-            await loadTemplate(t, requester, templateId);
             const content = Buffer.from("request").toString("base64url");
-            const response = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId, creationContent: content })
-                .expect(201);
+            const { result } = (await requestFromTemplate(t, requester, templateId, 201, { creationContent: content })).body;
             const now = t.clock.now().toISOString();
-            const { result } = response.body;
             expect(result).toEqual({
                 id: expect.stringMatching(/^REL[A-Za-z0-9]{17}$/),
                 relationshipTemplateId: templateId,
@@ -364,8 +358,7 @@ describe("relationships", () => {
         });
 
         it("Reactivate: request, then accepted by the peer only; events go to the other side", async () => {
-            const [a, b] = await pair();
-            const id = await establishRelationship(t, a, b);
+            const { from: a, to: b, id: id } = await anActiveRelationship(t);
             await expectRefused(a, id, "Reactivate", "relationshipIsNotInCorrectStatus");
             await put(t, a, `${id}/Terminate`, 200);
             const newEventsOfB = await eventsFromNowOf(b);
@@ -393,8 +386,7 @@ describe("relationships", () => {
         });
 
         it("Reactivate/Reject by the peer and Reactivate/Revoke by the requester keep it Terminated", async () => {
-            const [a, b] = await pair();
-            const id = await establishRelationship(t, a, b);
+            const { from: a, to: b, id: id } = await anActiveRelationship(t);
             await put(t, a, `${id}/Terminate`, 200);
             await put(t, a, `${id}/Reactivate`, 200);
             const newEventsOfA = await eventsFromNowOf(a);
@@ -409,8 +401,7 @@ describe("relationships", () => {
         });
 
         it("Decompose: from Terminated by one side, then the other; no event for ReadyForDeletion; GET then 400 for the decomposer", async () => {
-            const [a, b] = await pair();
-            const id = await establishRelationship(t, a, b);
+            const { from: a, to: b, id: id } = await anActiveRelationship(t);
             await expectRefused(a, id, "Decompose", "relationshipIsNotInCorrectStatus");
             await put(t, a, `${id}/Terminate`, 200);
             const newEventsOfB = await eventsFromNowOf(b);

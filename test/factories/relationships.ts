@@ -1,7 +1,7 @@
 import type supertest from "supertest";
 import { DataSource } from "typeorm";
 
-import type { TestIdentity } from "../support/identities";
+import { createIdentity, type TestIdentity } from "../support/identities";
 import type { TestApp } from "../support/test-app";
 
 export const CONTENT = Buffer.from("encrypted template content").toString("base64url");
@@ -79,6 +79,12 @@ export async function establishRelationship(t: TestApp, from: TestIdentity, to: 
     const id = await requestRelationship(t, from, to);
     await t.http.put(`/api/v2/Relationships/${id}/Accept`).set("authorization", to.auth).send({}).expect(200);
     return id;
+}
+
+/** An Active relationship between two new identities: `from` asked for it from a template of `to`, who accepted. */
+export async function anActiveRelationship(t: TestApp): Promise<{ from: TestIdentity; to: TestIdentity; id: string }> {
+    const [from, to] = await Promise.all([createIdentity(t), createIdentity(t)]);
+    return { from, to, id: await establishRelationship(t, from, to) };
 }
 
 /** A response body as the tests read it. */
