@@ -96,7 +96,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("on deletion: PeerDeleted, then the relationship is DeletionProposed with the anonymised address everywhere", async () => {
-        const { from: leaving, to: peer, id: id } = await anActiveRelationship(t);
+        const { from: leaving, to: peer, id } = await anActiveRelationship(t);
         const before = (await eventsOf(t, peer.address)).length;
         await aStartedDeletionProcess(t, leaving, 0);
         t.clock.advance(1000);
@@ -250,7 +250,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("rolls the whole deletion back when a subscriber fails", async () => {
-        const { from: leaving, to: peer, id: id } = await anActiveRelationship(t);
+        const { from: leaving, to: peer, id } = await anActiveRelationship(t);
         const template = await createTemplate(t, leaving);
         let failing = true;
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {

@@ -270,6 +270,19 @@ describe("relationships", () => {
             return body;
         }
 
+        /**
+         * `action` on a new Active relationship: refused (relationshipIsNotInCorrectStatus) while it is Active, done by
+         * `a` once `a` terminated it. The parties, the relationship and the new events of `b` since just before the action.
+         */
+        async function fromTerminatedOnly(action: string, status: string, entry: Record<string, unknown>) {
+            const { from: a, to: b, id } = await anActiveRelationship(t);
+            await expectRefused(a, id, action, "relationshipIsNotInCorrectStatus");
+            await put(t, a, `${id}/Terminate`, 200);
+            const newEventsOfB = await eventsFromNowOf(b);
+            await expectTransition(a, id, action, status, entry);
+            return { a, b, id, newEventsOfB };
+        }
+
         /** The external events of `who` from now on: the returned function gives those that came since. */
         async function eventsFromNowOf(who: TestIdentity): Promise<() => Promise<StoredEvent[]>> {
             const before = (await eventsOf(t, who.address)).length;
@@ -358,11 +371,7 @@ describe("relationships", () => {
         });
 
         it("Reactivate: request, then accepted by the peer only; events go to the other side", async () => {
-            const { from: a, to: b, id: id } = await anActiveRelationship(t);
-            await expectRefused(a, id, "Reactivate", "relationshipIsNotInCorrectStatus");
-            await put(t, a, `${id}/Terminate`, 200);
-            const newEventsOfB = await eventsFromNowOf(b);
-            await expectTransition(a, id, "Reactivate", "Terminated", {
+            const { a, b, id, newEventsOfB } = await fromTerminatedOnly("Reactivate", "Terminated", {
                 reason: "ReactivationRequested",
                 oldStatus: "Terminated",
                 newStatus: "Terminated"
@@ -386,7 +395,7 @@ describe("relationships", () => {
         });
 
         it("Reactivate/Reject by the peer and Reactivate/Revoke by the requester keep it Terminated", async () => {
-            const { from: a, to: b, id: id } = await anActiveRelationship(t);
+            const { from: a, to: b, id } = await anActiveRelationship(t);
             await put(t, a, `${id}/Terminate`, 200);
             await put(t, a, `${id}/Reactivate`, 200);
             const newEventsOfA = await eventsFromNowOf(a);
@@ -401,11 +410,7 @@ describe("relationships", () => {
         });
 
         it("Decompose: from Terminated by one side, then the other; no event for ReadyForDeletion; GET then 400 for the decomposer", async () => {
-            const { from: a, to: b, id: id } = await anActiveRelationship(t);
-            await expectRefused(a, id, "Decompose", "relationshipIsNotInCorrectStatus");
-            await put(t, a, `${id}/Terminate`, 200);
-            const newEventsOfB = await eventsFromNowOf(b);
-            await expectTransition(a, id, "Decompose", "DeletionProposed", {
+            const { a, b, id, newEventsOfB } = await fromTerminatedOnly("Decompose", "DeletionProposed", {
                 reason: "Decomposition",
                 oldStatus: "Terminated",
                 newStatus: "DeletionProposed"
