@@ -68,6 +68,12 @@ describe("real-time delivery", () => {
     });
 
     describe("server-sent events", () => {
+        /** The answer that opens an event stream: 200, text/event-stream. */
+        function expectEventStream(client: SseClient): void {
+            expect(client.status).toBe(200);
+            expect(client.contentType).toMatch(/^text\/event-stream/);
+        }
+
         /** A new identity with its event stream open on instance 2 (ConnectionOpened received), closed after `use`. */
         async function withOpenStream(use: (identity: TestIdentity, client: SseClient) => Promise<void>): Promise<void> {
             const identity = await createIdentity(t1);
@@ -86,8 +92,7 @@ describe("real-time delivery", () => {
             const client = await SseClient.connect(t2.baseUrl!, identity.auth);
             const strangerClient = await SseClient.connect(t2.baseUrl!, stranger.auth);
             try {
-                expect(client.status).toBe(200);
-                expect(client.contentType).toMatch(/^text\/event-stream/);
+                expectEventStream(client);
                 await client.waitFor("ConnectionOpened");
                 await strangerClient.waitFor("ConnectionOpened");
                 await recordEvents(t1, identity.address, 2);
@@ -106,8 +111,7 @@ describe("real-time delivery", () => {
             const identity = await createIdentity(t1);
             const client = await SseClient.connect(t2.baseUrl!, identity.auth, "/api/v1/sse");
             try {
-                expect(client.status).toBe(200);
-                expect(client.contentType).toMatch(/^text\/event-stream/);
+                expectEventStream(client);
                 await client.waitFor("ConnectionOpened");
                 await recordEvents(t1, identity.address, 1);
                 await client.waitFor("ExternalEventCreated");

@@ -16,6 +16,15 @@ describe("relationships", () => {
         return (await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)])) as [TestIdentity, TestIdentity, TestIdentity];
     }
 
+    /** GET /Relationships/CanCreate as `who` for the address `peer` (200): its result. */
+    async function canCreate(who: TestIdentity, peer: string): Promise<Body> {
+        const response = await t.http
+            .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(peer)}`)
+            .set("authorization", who.auth)
+            .expect(200);
+        return response.body.result;
+    }
+
     function getRelationship(who: TestIdentity, id: string) {
         return t.http.get(`/api/v2/Relationships/${id}`).set("authorization", who.auth);
     }
@@ -182,23 +191,11 @@ describe("relationships", () => {
     describe("CanCreate", () => {
         it("says true for a new peer, relationshipToTargetAlreadyExists with an open one, peerIsToBeDeleted for a leaving peer", async () => {
             const [a, b, c] = await pair();
-            const fresh = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(fresh.body.result).toEqual({ canCreate: true, code: null });
+            expect(await canCreate(a, b.address)).toEqual({ canCreate: true, code: null });
             await requestRelationship(t, a, b);
-            const open = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(open.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
+            expect(await canCreate(a, b.address)).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [c.address]);
-            const leaving = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(c.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(leaving.body.result).toEqual({ canCreate: false, code: `${CODE}peerIsToBeDeleted` });
+            expect(await canCreate(a, c.address)).toEqual({ canCreate: false, code: `${CODE}peerIsToBeDeleted` });
         });
 
         it("answers 404 for an unknown peer and 400 for an invalid address", async () => {
@@ -424,11 +421,7 @@ describe("relationships", () => {
             const second = await put(t, b, `${id}/Decompose`, 200);
             expect(second.result.status).toBe("ReadyForDeletion");
             expect(await newEventsOfA()).toEqual([]);
-            const canCreate = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(canCreate.body.result.canCreate).toBe(true);
+            expect((await canCreate(a, b.address)).canCreate).toBe(true);
         });
 
         it("Decompose of a rejected relationship while a newer one of the pair is pending: both may exist, as in the official Backbone", async () => {
@@ -441,11 +434,7 @@ describe("relationships", () => {
             expect((await getRelationship(b, pending).expect(200)).body.result.status).toBe("Pending");
             // While one relationship of the pair is DeletionProposed, no further one can be created.
             await put(t, b, `${pending}/Reject`, 200);
-            const canCreate = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(canCreate.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
+            expect(await canCreate(a, b.address)).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
         });
 
         it("Decompose is allowed from Rejected and Revoked, not from Pending", async () => {
@@ -454,11 +443,7 @@ describe("relationships", () => {
             await expectRefused(b, pending, "Decompose", "relationshipIsNotInCorrectStatus");
             await put(t, b, `${pending}/Reject`, 200);
             expect((await put(t, b, `${pending}/Decompose`, 200)).result.status).toBe("DeletionProposed");
-            const blocked = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(blocked.body.result.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
+            expect((await canCreate(a, b.address)).code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const revoked = await requestRelationship(t, a, c);
             await put(t, a, `${revoked}/Revoke`, 200);
             expect((await put(t, a, `${revoked}/Decompose`, 200)).result.status).toBe("DeletionProposed");

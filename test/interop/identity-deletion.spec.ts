@@ -38,13 +38,22 @@ async function syncUntilPeerToBeDeleted(a: AccountController, relationship: Rela
 describe("the official client: identity deletion of a peer", () => {
     const world = useOfficialClientWorld();
 
-    it("the peer learns that the identity will be deleted, and that it cancelled", async () => {
+    /**
+     * Two connected accounts; `b` starts its deletion with `days` of grace, and `a` learns by synchronising that its
+     * peer will be deleted at the end of the grace period.
+     */
+    async function peerStartsDeletion(days: number) {
         const a = await world.account();
         const b = await world.account();
         const relationship = await connect(world.backbone.baseUrl!, a, b);
-        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(5);
+        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(days);
         const toBeDeleted = await syncUntilPeerToBeDeleted(a, relationship);
         expect(toBeDeleted.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
+        return { a, b, relationship, process };
+    }
+
+    it("the peer learns that the identity will be deleted, and that it cancelled", async () => {
+        const { a, b, relationship, process } = await peerStartsDeletion(5);
 
         await b.identityDeletionProcess.cancelIdentityDeletionProcess(process.id.toString());
         const cancelled = await syncUntil(a, (seen) =>
@@ -55,12 +64,7 @@ describe("the official client: identity deletion of a peer", () => {
     });
 
     it("after the deletion job the peer's relationship is DeletionProposed and the peer is marked deleted", async () => {
-        const a = await world.account();
-        const b = await world.account();
-        const relationship = await connect(world.backbone.baseUrl!, a, b);
-        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(0);
-        const announced = await syncUntilPeerToBeDeleted(a, relationship);
-        expect(announced.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
+        const { a, b, relationship, process } = await peerStartsDeletion(0);
 
         world.backbone.clock.advance(1000);
         try {
