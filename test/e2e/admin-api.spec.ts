@@ -498,26 +498,21 @@ describe("the Admin API in the official shape", () => {
 
     it("creates, lists, shows and deletes announcements (POST, GET /Announcements, GET, DELETE /Announcements/{id})", async () => {
         const reader = await createIdentity(t);
-        const created = await admin
-            .post("/Announcements", {
-                severity: "Medium",
-                isSilent: true,
-                texts: [{ language: "en", title: "Release", body: "New version" }],
-                recipients: [reader.address],
-                actions: [{ displayName: { en: "Open" }, link: "https://example.org" }]
-            })
-            .expect(201);
-        const announcement = created.body.result;
+        const request = {
+            severity: "Medium",
+            isSilent: true,
+            texts: [{ language: "en", title: "Release", body: "New version" }],
+            recipients: [reader.address],
+            actions: [{ displayName: { en: "Open" }, link: "https://example.org" }]
+        };
+        const announcement = (await admin.post("/Announcements", request).expect(201)).body.result;
+        // The answer repeats what was sent, with the id, the creation time and the defaults.
         expect(announcement).toEqual({
+            ...request,
             id: expect.stringMatching(/^ANC/),
             createdAt: t.clock.now().toISOString(),
             expiresAt: null,
-            severity: "Medium",
-            texts: [{ language: "en", title: "Release", body: "New version" }],
-            recipients: [reader.address],
-            actions: [{ displayName: { en: "Open" }, link: "https://example.org" }],
-            iqlQuery: null,
-            isSilent: true
+            iqlQuery: null
         });
         expect((await admin.get(`/Announcements/${announcement.id}`).expect(200)).body.result).toEqual(announcement);
         expect((await admin.get("/Announcements").expect(200)).body.result).toContainEqual(announcement);

@@ -68,6 +68,12 @@ describe("real-time delivery", () => {
     });
 
     describe("server-sent events", () => {
+        /** Records `count` events for `owner` on instance 1; resolves once `client` on instance 2 was told of them. */
+        async function recordAndAwaitNotice(client: SseClient, owner: string, count: number): Promise<void> {
+            await recordEvents(t1, owner, count);
+            await client.waitFor("ExternalEventCreated");
+        }
+
         /** The answer that opens an event stream: 200, text/event-stream. */
         function expectEventStream(client: SseClient): void {
             expect(client.status).toBe(200);
@@ -95,11 +101,9 @@ describe("real-time delivery", () => {
                 expectEventStream(client);
                 await client.waitFor("ConnectionOpened");
                 await strangerClient.waitFor("ConnectionOpened");
-                await recordEvents(t1, identity.address, 2);
-                await client.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(client, identity.address, 2);
                 // The stranger's stream got nothing: a later event of its own is the first thing it sees.
-                await recordEvents(t1, stranger.address, 1);
-                await strangerClient.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(strangerClient, stranger.address, 1);
                 expect(strangerClient.count("ExternalEventCreated")).toBe(1);
             } finally {
                 client.close();
@@ -113,8 +117,7 @@ describe("real-time delivery", () => {
             try {
                 expectEventStream(client);
                 await client.waitFor("ConnectionOpened");
-                await recordEvents(t1, identity.address, 1);
-                await client.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(client, identity.address, 1);
                 expect(client.count("ExternalEventCreated")).toBe(1);
             } finally {
                 client.close();
@@ -128,8 +131,7 @@ describe("real-time delivery", () => {
             await withOpenStream(async (identity, client) => {
                 await recordEventRolledBack(t1, identity.address, "MSGa");
                 await recordEvents(t1, identity.address, 1, { blocked: true, context: "RELbbbbbbbbbbbbbbbbb" });
-                await recordEvents(t1, identity.address, 1);
-                await client.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(client, identity.address, 1);
                 expect(client.count("ExternalEventCreated")).toBe(1);
             });
         });
