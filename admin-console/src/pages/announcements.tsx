@@ -6,22 +6,7 @@ import { api, call, result, type Schemas } from "../api/client";
 import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
 import { DataTable } from "../components/table";
-import {
-    BackLink,
-    Badge,
-    Button,
-    Card,
-    CheckboxField,
-    DateTime,
-    EmptyState,
-    ErrorNotice,
-    Notice,
-    Page,
-    QueryView,
-    SelectField,
-    TextAreaField,
-    TextField
-} from "../components/ui";
+import { BackLink, BadgeCell, Button, Card, CheckboxField, DateCell, DateTime, EmptyState, ErrorNotice, Notice, Page, QueryView, SelectField, TextAreaField, TextField } from "../components/ui";
 import { formatInteger } from "../format";
 
 type Announcement = Schemas["AdminAnnouncementDto"];
@@ -94,18 +79,14 @@ export function AnnouncementsPage() {
                                             {announcement.isSilent && "silent"}
                                         </span>
                                     </td>
-                                    <td>
-                                        <Badge value={announcement.severity} />
-                                    </td>
+                                    <BadgeCell value={announcement.severity} />
                                     <td>{announcement.texts.map((text) => text.language).join(", ")}</td>
                                     <td>
                                         {announcement.recipients.length === 0
                                             ? "Everybody"
                                             : `${formatInteger(announcement.recipients.length)} ${announcement.recipients.length === 1 ? "identity" : "identities"}`}
                                     </td>
-                                    <td>
-                                        <DateTime iso={announcement.createdAt} />
-                                    </td>
+                                    <DateCell iso={announcement.createdAt} />
                                     <td>
                                         {announcement.expiresAt ? (
                                             <DateTime iso={announcement.expiresAt} />
