@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
 import { BYTES_INPUT_PATTERN } from "../../src/core/http/openapi";
+import { committedSpec } from "../support/openapi";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
 import { expectError } from "../support/errors";
@@ -20,10 +18,10 @@ interface Operation {
     responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
 }
 
-const spec = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "consumer-api.json"), "utf8")) as {
+const spec = committedSpec<{
     paths: Record<string, Record<string, Operation>>;
     components: { schemas: Record<string, Schema> };
-};
+}>("consumer-api");
 
 const operations = Object.values(spec.paths).flatMap((item) => Object.values(item));
 
