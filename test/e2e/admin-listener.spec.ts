@@ -1,9 +1,8 @@
-
 import { AdminListener } from "../../src/core/http/listeners";
+import { anAnnouncementRequest } from "../factories/announcements";
 import { ADMIN_KEY, adminApi, officialAdminApiClient } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
 import { startTestApp, useTestApp } from "../support/test-app";
-import { anAnnouncementRequest } from "../factories/announcements";
 
 describe("the admin listener", () => {
     const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });

@@ -1,17 +1,15 @@
 import { createServer, type Server, type Socket } from "node:net";
 
-import { DataSource } from "typeorm";
-
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { freePort } from "../support/child-backbone";
 import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
+import { expectServiceUnavailable, readinessBecomes } from "../support/health";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startPartialUpload, until } from "../support/partial-upload";
 import { useTestAppOnS3rver } from "../support/s3rver";
 import { generatedBytes } from "../support/streams";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { expectServiceUnavailable, readinessBecomes } from "../support/health";
 
 const MiB = 1024 * 1024;
 

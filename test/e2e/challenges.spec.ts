@@ -1,7 +1,7 @@
 import { aStoredChallenge, CHALLENGE_LIFETIME_MS } from "../factories/challenges";
 import { anIdentity } from "../factories/identities";
-import { useTestApp } from "../support/test-app";
 import { expectError } from "../support/errors";
+import { useTestApp } from "../support/test-app";
 
 describe("Challenges", () => {
     const t = useTestApp();
@@ -32,7 +32,11 @@ describe("Challenges", () => {
         try {
             await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(200);
             t.clock.advance(60 * 1000);
-            await expectError(t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth), 404, "error.platform.recordNotFound");
+            await expectError(
+                t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth),
+                404,
+                "error.platform.recordNotFound"
+            );
         } finally {
             t.clock.set(new Date());
         }
@@ -40,7 +44,11 @@ describe("Challenges", () => {
 
     it("answers 400 for a malformed id and 404 for an unknown one", async () => {
         const reader = await anIdentity(t);
-        await expectError(t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth), 400, "error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
         await t.http.get("/api/v2/Challenges/CHLthisisnonexisting").set("authorization", reader.auth).expect(404);
     });
 

@@ -16,8 +16,7 @@ describe("requests while PostgreSQL is down", () => {
             () => t.http.post("/api/v2/Challenges").send({}),
             () => t.http.get("/api/v2/Devices/Self").set("authorization", identity.auth),
             () => t.http.get("/api/v2/Identities/IsDeleted?username=USRaaaaaaaaaaaaaaaaa"),
-            () =>
-                passwordGrant(t, identity.username, identity.password),
+            () => passwordGrant(t, identity.username, identity.password),
             () => t.http.post("/api/v2/Messages").set("authorization", identity.auth).send({ recipients: [], body: "AAAA" })
         ];
         // The first requests may still meet connections that are being torn down; all of them are 503s.

@@ -1,5 +1,13 @@
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, postModifications, recordEvents, startSyncRun } from "../support/sync";
+import {
+    addDevice,
+    createDatawallet,
+    DATAWALLET_HEADER,
+    modification,
+    postModifications,
+    recordEvents,
+    startSyncRun
+} from "../support/sync";
 import { useTestApp } from "../support/test-app";
 
 const CODE = {

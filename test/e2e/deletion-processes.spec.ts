@@ -1,9 +1,9 @@
 import { DataSource } from "typeorm";
 
-import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
-import { useTestApp } from "../support/test-app";
 import { aStartedDeletionProcess } from "../factories/identities";
 import { expectError } from "../support/errors";
+import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("identity deletion processes", () => {
     const t = useTestApp();
@@ -35,10 +35,11 @@ describe("identity deletion processes", () => {
     it("allows only one active process", async () => {
         const identity = await createIdentity(t);
         await aStartedDeletionProcess(t, identity);
-        await expectError(t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({}), 400, "error.platform.validation.device.onlyOneActiveDeletionProcessAllowed");
+        await expectError(
+            t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}),
+            400,
+            "error.platform.validation.device.onlyOneActiveDeletionProcessAllowed"
+        );
     });
 
     it("lets exactly one of several concurrent starts win", async () => {
@@ -62,9 +63,11 @@ describe("identity deletion processes", () => {
         expect(cancelled.body.result).toMatchObject({ status: "Cancelled", gracePeriodEndsAt: null, cancelledByDevice: identity.deviceId });
         const self = await t.http.get("/api/v2/Identities/Self").set("authorization", identity.auth).expect(200);
         expect(self.body.result).toMatchObject({ status: "Active", tierId: null, deletionGracePeriodEndsAt: null });
-        await expectError(t.http
-            .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
-            .set("authorization", identity.auth), 400, "error.platform.validation.device.deletionProcessIsNotInRequiredStatus");
+        await expectError(
+            t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth),
+            400,
+            "error.platform.validation.device.deletionProcessIsNotInRequiredStatus"
+        );
         await aStartedDeletionProcess(t, identity);
     });
 
@@ -75,12 +78,13 @@ describe("identity deletion processes", () => {
         try {
             const deleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${identity.username}`).expect(200);
             expect(deleted.body.result).toEqual({ isDeleted: true, deletionDate: started.gracePeriodEndsAt });
-            const login = await passwordGrant(t, identity.username, STRONG_PASSWORD)
-                .expect(400);
+            const login = await passwordGrant(t, identity.username, STRONG_PASSWORD).expect(400);
             expect(login.body.error).toBe("invalid_grant");
-            await expectError(t.http
-                .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
-                .set("authorization", identity.auth), 400, "error.platform.validation.device.gracePeriodHasAlreadyExpired");
+            await expectError(
+                t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth),
+                400,
+                "error.platform.validation.device.gracePeriodHasAlreadyExpired"
+            );
         } finally {
             t.clock.set(new Date());
         }
@@ -94,14 +98,22 @@ describe("identity deletion processes", () => {
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", stranger.auth).expect(404);
         await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", stranger.auth).expect(404);
         await t.http.get("/api/v2/Identities/Self/DeletionProcesses/IDPx!").set("authorization", owner.auth).expect(400);
-        await expectError(t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", stranger.auth)
-            .send({ lengthOfGracePeriodInDays: "soon" }), 400, "error.platform.inputCannotBeParsed");
-        await expectError(t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", stranger.auth)
-            .send({ lengthOfGracePeriodInDays: -1 }), 400, "error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", stranger.auth)
+                .send({ lengthOfGracePeriodInDays: "soon" }),
+            400,
+            "error.platform.inputCannotBeParsed"
+        );
+        await expectError(
+            t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", stranger.auth)
+                .send({ lengthOfGracePeriodInDays: -1 }),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
     });
 
     it("accepts a start without a body", async () => {

@@ -1,6 +1,14 @@
-import { challengeText, createChallenge, createIdentity, login, passwordGrant, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { useTestApp } from "../support/test-app";
 import { expectError } from "../support/errors";
+import {
+    challengeText,
+    createChallenge,
+    createIdentity,
+    login,
+    passwordGrant,
+    STRONG_PASSWORD,
+    type TestIdentity
+} from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("Devices", () => {
     const t = useTestApp();
@@ -40,13 +48,17 @@ describe("Devices", () => {
         const stranger = await createIdentity(t);
         const challenge = await createChallenge(t, owner.auth);
         const text = challengeText(challenge);
-        await expectError(t.http
-            .post("/api/v2/Devices")
-            .set("authorization", owner.auth)
-            .send({
-                devicePassword: "An0ther!Passw0rd",
-                signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) }
-            }), 400, "error.platform.validation.device.invalidSignature");
+        await expectError(
+            t.http
+                .post("/api/v2/Devices")
+                .set("authorization", owner.auth)
+                .send({
+                    devicePassword: "An0ther!Passw0rd",
+                    signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) }
+                }),
+            400,
+            "error.platform.validation.device.invalidSignature"
+        );
     });
 
     it("allows only one backup device per identity", async () => {
@@ -72,9 +84,17 @@ describe("Devices", () => {
 
     it("answers 400 invalidPageSize above the maximum page size, and 400 for page numbers below 1", async () => {
         const owner = await createIdentity(t);
-        await expectError(t.http.get("/api/v2/Devices?pageSize=201").set("authorization", owner.auth), 400, "error.platform.validation.pagination.invalidPageSize");
+        await expectError(
+            t.http.get("/api/v2/Devices?pageSize=201").set("authorization", owner.auth),
+            400,
+            "error.platform.validation.pagination.invalidPageSize"
+        );
         await t.http.get("/api/v2/Devices?pageSize=200").set("authorization", owner.auth).expect(200);
-        await expectError(t.http.get("/api/v2/Devices?pageNumber=0").set("authorization", owner.auth), 400, "error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http.get("/api/v2/Devices?pageNumber=0").set("authorization", owner.auth),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
         await t.http.get("/api/v2/Devices?pageNumber=abc").set("authorization", owner.auth).expect(400);
     });
 
@@ -88,10 +108,11 @@ describe("Devices", () => {
         expect(done.text).toBe("");
         const self = await t.http.get("/api/v2/Devices/Self").set("authorization", owner.auth).expect(200);
         expect(self.body.result.communicationLanguage).toBe("de");
-        await expectError(t.http
-            .put("/api/v2/Devices/Self")
-            .set("authorization", owner.auth)
-            .send({ communicationLanguage: "fra" }), 400, "error.platform.validation.invalidDeviceCommunicationLanguage");
+        await expectError(
+            t.http.put("/api/v2/Devices/Self").set("authorization", owner.auth).send({ communicationLanguage: "fra" }),
+            400,
+            "error.platform.validation.invalidDeviceCommunicationLanguage"
+        );
     });
 
     it("changes the own password: the old one stops working and the new one works", async () => {
@@ -101,26 +122,34 @@ describe("Devices", () => {
             .set("authorization", owner.auth)
             .send({ oldPassword: STRONG_PASSWORD, newPassword: "N3w!Password-2" })
             .expect(204);
-        const old = await passwordGrant(t, owner.username, STRONG_PASSWORD)
-            .expect(400);
+        const old = await passwordGrant(t, owner.username, STRONG_PASSWORD).expect(400);
         expect(old.body.error).toBe("invalid_grant");
         await login(t, owner.username, "N3w!Password-2");
     });
 
     it("refuses a password change with a wrong old password or a weak new one", async () => {
         const owner = await createIdentity(t);
-        await expectError(t.http
-            .put("/api/v2/Devices/Self/Password")
-            .set("authorization", owner.auth)
-            .send({ oldPassword: "Wrong!Passw0rd", newPassword: "N3w!Password-2" }), 400, "error.platform.validation.device.changePasswordFailed");
-        await expectError(t.http
-            .put("/api/v2/Devices/Self/Password")
-            .set("authorization", owner.auth)
-            .send({ oldPassword: STRONG_PASSWORD, newPassword: "weak" }), 400, "error.platform.validation.device.changePasswordFailed");
-        await expectError(t.http
-            .put("/api/v2/Devices/Self/Password")
-            .set("authorization", owner.auth)
-            .send({ oldPassword: STRONG_PASSWORD }), 400, "error.platform.inputCannotBeParsed");
+        await expectError(
+            t.http
+                .put("/api/v2/Devices/Self/Password")
+                .set("authorization", owner.auth)
+                .send({ oldPassword: "Wrong!Passw0rd", newPassword: "N3w!Password-2" }),
+            400,
+            "error.platform.validation.device.changePasswordFailed"
+        );
+        await expectError(
+            t.http
+                .put("/api/v2/Devices/Self/Password")
+                .set("authorization", owner.auth)
+                .send({ oldPassword: STRONG_PASSWORD, newPassword: "weak" }),
+            400,
+            "error.platform.validation.device.changePasswordFailed"
+        );
+        await expectError(
+            t.http.put("/api/v2/Devices/Self/Password").set("authorization", owner.auth).send({ oldPassword: STRONG_PASSWORD }),
+            400,
+            "error.platform.inputCannotBeParsed"
+        );
     });
 
     it("deletes a device that never logged in, but not an onboarded one", async () => {
@@ -131,7 +160,11 @@ describe("Devices", () => {
         const done = await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", owner.auth).expect(204);
         expect(done.text).toBe("");
         await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", owner.auth).expect(404);
-        await expectError(t.http.delete(`/api/v2/Devices/${used.id}`).set("authorization", owner.auth), 400, "error.platform.validation.device.deviceCannotBeDeleted");
+        await expectError(
+            t.http.delete(`/api/v2/Devices/${used.id}`).set("authorization", owner.auth),
+            400,
+            "error.platform.validation.device.deviceCannotBeDeleted"
+        );
     });
 
     it("hides another identity's devices: deleting one answers 404", async () => {
@@ -146,10 +179,11 @@ describe("Devices", () => {
 
     it("answers 400 for bad registration input", async () => {
         const owner = await createIdentity(t);
-        await expectError(t.http
-            .post("/api/v2/Devices")
-            .set("authorization", owner.auth)
-            .send({ devicePassword: "An0ther!Passw0rd" }), 400, "error.platform.inputCannotBeParsed");
+        await expectError(
+            t.http.post("/api/v2/Devices").set("authorization", owner.auth).send({ devicePassword: "An0ther!Passw0rd" }),
+            400,
+            "error.platform.inputCannotBeParsed"
+        );
         const weak = await registerDevice(owner, { devicePassword: "short" }, 400);
         expect(weak.body.error.code).toBe("error.platform.validation.device.registrationFailed");
         const backupType = await registerDevice(owner, { isBackupDevice: "yes" }, 400);
@@ -187,7 +221,11 @@ describe("HTTP conventions", () => {
         await t.http.post("/API/V2/challenges").expect(201);
         const page = await t.http.get("/api/v2/devices/self").set("authorization", owner.auth).expect(200);
         expect(page.body.result.id).toBe(owner.deviceId);
-        await expectError(t.http.get("/api/v2/Devices?PageSize=500").set("authorization", owner.auth), 400, "error.platform.validation.pagination.invalidPageSize");
+        await expectError(
+            t.http.get("/api/v2/Devices?PageSize=500").set("authorization", owner.auth),
+            400,
+            "error.platform.validation.pagination.invalidPageSize"
+        );
     });
 
     it("answers 404 with an empty body for unknown routes", async () => {

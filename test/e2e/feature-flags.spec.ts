@@ -4,10 +4,10 @@ import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { aStartedDeletionProcess } from "../factories/identities";
 import { createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { aStartedDeletionProcess } from "../factories/identities";
 
 const MAX_PER_IDENTITY = 5;
 

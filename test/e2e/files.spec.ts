@@ -6,10 +6,10 @@ import { join } from "node:path";
 import { DataSource } from "typeorm";
 
 import { FilesService } from "../../src/modules/files/files.service";
+import { expectError } from "../support/errors";
 import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 const DAY = 24 * 60 * 60 * 1000;
 const MiB = 1024 * 1024;
@@ -127,18 +127,26 @@ describe("Files", () => {
         });
 
         it("refuses a request without a content part", async () => {
-            await expectError(t.http
-                .post("/api/v2/Files")
-                .set("authorization", alice.auth)
-                .field("cipherHash", "AQID")
-                .field("ownerSignature", "AQID")
-                .field("expiresAt", new Date(t.clock.now().getTime() + DAY).toISOString())
-                .field("encryptedProperties", "AQID"), 400, "error.platform.inputCannotBeParsed");
+            await expectError(
+                t.http
+                    .post("/api/v2/Files")
+                    .set("authorization", alice.auth)
+                    .field("cipherHash", "AQID")
+                    .field("ownerSignature", "AQID")
+                    .field("expiresAt", new Date(t.clock.now().getTime() + DAY).toISOString())
+                    .field("encryptedProperties", "AQID"),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
             expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("refuses a JSON body and a second file part with 400", async () => {
-            await expectError(t.http.post("/api/v2/Files").set("authorization", alice.auth).send({ content: "AQID" }), 400, "error.platform.inputCannotBeParsed");
+            await expectError(
+                t.http.post("/api/v2/Files").set("authorization", alice.auth).send({ content: "AQID" }),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
             const twoFiles = await uploadRequest(t, alice).attach("content", Buffer.from("again"), "second.bin").expect(400);
             expect(twoFiles.body.error.code).toBe("error.platform.inputCannotBeParsed");
             expect(await pendingUploadRows(t)).toBe(0);
@@ -216,7 +224,11 @@ describe("Files", () => {
             for (const path of ["/api/v2/Files/FILdoesnotexist12345", "/api/v2/Files/FILdoesnotexist12345/Metadata"]) {
                 await expectError(t.http.get(path).set("authorization", alice.auth), 404, "error.platform.recordNotFound");
             }
-            await expectError(t.http.get("/api/v2/Files/TOKaaaaaaaaaaaaaaaaa/Metadata").set("authorization", alice.auth), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/Files/TOKaaaaaaaaaaaaaaaaa/Metadata").set("authorization", alice.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
             await t.http.get("/api/v2/Files/FILdoesnotexist12345").expect(401);
         });
 

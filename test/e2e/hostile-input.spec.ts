@@ -2,8 +2,8 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 
 import { createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { TEST_CLIENT, useTestApp } from "../support/test-app";
 import { postModifications } from "../support/sync";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 /** What a tampered `Object.prototype` would show: its own keys and the identity of its members. */
 function prototypeFingerprint(): string[] {
@@ -262,16 +262,8 @@ describe("hostile input", () => {
                             .set("authorization", identity.auth)
                             .send({ "flag\u0000": true })
                 ],
-                [
-                    "datawallet objectIdentifier",
-                    () =>
-                        createModification("o\u0000", "c")
-                ],
-                [
-                    "datawallet collection",
-                    () =>
-                        createModification("o", "c\u0000")
-                ],
+                ["datawallet objectIdentifier", () => createModification("o\u0000", "c")],
+                ["datawallet collection", () => createModification("o", "c\u0000")],
                 ["query ids", () => t.http.get("/api/v2/Devices?ids=%00").set("authorization", identity.auth)],
                 ["query username", () => t.http.get("/api/v2/Identities/IsDeleted?username=USR%00")],
                 ["path parameter", () => t.http.get("/api/v2/Tokens/TOK%00aaaaaaaaaaaaaaaa").set("authorization", identity.auth)],

@@ -2,10 +2,10 @@ import { DataSource } from "typeorm";
 
 import { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
+import { aStartedDeletionProcess } from "../factories/identities";
 import { uploadFile } from "../support/files";
 import { createIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { aStartedDeletionProcess } from "../factories/identities";
 
 const DAY = 24 * 60 * 60 * 1000;
 

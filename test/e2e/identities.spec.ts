@@ -1,6 +1,6 @@
+import { expectError } from "../support/errors";
 import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 describe("POST /api/v2/Identities", () => {
     const t = useTestApp();
@@ -95,11 +95,19 @@ describe("POST /api/v2/Identities", () => {
     });
 
     it("answers 400 registrationFailed for a weak device password", async () => {
-        await expectCreationRefused({ ...(await validBody()), devicePassword: "weak" }, 400, "error.platform.validation.device.registrationFailed");
+        await expectCreationRefused(
+            { ...(await validBody()), devicePassword: "weak" },
+            400,
+            "error.platform.validation.device.registrationFailed"
+        );
     });
 
     it("answers 400 for an invalid communication language", async () => {
-        await expectCreationRefused({ ...(await validBody()), deviceCommunicationLanguage: "xx" }, 400, "error.platform.validation.invalidDeviceCommunicationLanguage");
+        await expectCreationRefused(
+            { ...(await validBody()), deviceCommunicationLanguage: "xx" },
+            400,
+            "error.platform.validation.invalidDeviceCommunicationLanguage"
+        );
     });
 
     describe("bad input is answered 400 with a code, never 500", () => {
@@ -148,7 +156,11 @@ describe("POST /api/v2/Identities", () => {
         });
 
         it("a body that is not JSON", async () => {
-            await expectError(t.http.post("/api/v2/Identities").set("content-type", "application/json").send("{not json"), 400, "error.platform.inputCannotBeParsed");
+            await expectError(
+                t.http.post("/api/v2/Identities").set("content-type", "application/json").send("{not json"),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
         });
 
         it("a JSON array instead of an object", async () => {
@@ -156,10 +168,14 @@ describe("POST /api/v2/Identities", () => {
         });
 
         it("a body over the 20 MiB limit", async () => {
-            await expectError(t.http
-                .post("/api/v2/Identities")
-                .set("content-type", "application/json")
-                .send(JSON.stringify({ clientId: "x".repeat(21 * 1024 * 1024) })), 400, "error.platform.requestBodyTooLarge");
+            await expectError(
+                t.http
+                    .post("/api/v2/Identities")
+                    .set("content-type", "application/json")
+                    .send(JSON.stringify({ clientId: "x".repeat(21 * 1024 * 1024) })),
+                400,
+                "error.platform.requestBodyTooLarge"
+            );
         });
     });
 

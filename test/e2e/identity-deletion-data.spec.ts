@@ -5,11 +5,11 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { deletedIdentities } from "../factories/identities";
 import { uploadFile } from "../support/files";
 import { createChallenge, createIdentity, type TestIdentity } from "../support/identities";
 import { addDevice, createDatawallet, modification, postModifications, recordEvents, registerDevice, startSyncRun } from "../support/sync";
 import { useTestApp } from "../support/test-app";
-import { deletedIdentities } from "../factories/identities";
 
 const CONTENT = Buffer.from("encrypted token content").toString("base64url");
 

@@ -4,10 +4,19 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { anActiveRelationship, type Body, createTemplate, establishRelationship, eventsOf, put, requestFromTemplate, requestRelationship } from "../factories/relationships";
+import { aStartedDeletionProcess, deletedIdentities } from "../factories/identities";
+import {
+    anActiveRelationship,
+    type Body,
+    createTemplate,
+    establishRelationship,
+    eventsOf,
+    put,
+    requestFromTemplate,
+    requestRelationship
+} from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { aStartedDeletionProcess, deletedIdentities } from "../factories/identities";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");

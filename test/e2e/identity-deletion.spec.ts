@@ -3,9 +3,9 @@ import { DataSource } from "typeorm";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { aStartedDeletionProcess } from "../factories/identities";
 import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { aStartedDeletionProcess } from "../factories/identities";
 
 describe("deletion of identities after the grace period", () => {
     const t = useTestApp();
@@ -28,8 +28,7 @@ describe("deletion of identities after the grace period", () => {
             expect(await db.query("SELECT 1 FROM devices WHERE identity_address = $1", [due.address])).toEqual([]);
             const isDeleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${due.username}`).expect(200);
             expect(isDeleted.body.result).toEqual({ isDeleted: true, deletionDate: t.clock.now().toISOString() });
-            const login = await passwordGrant(t, due.username, STRONG_PASSWORD)
-                .expect(400);
+            const login = await passwordGrant(t, due.username, STRONG_PASSWORD).expect(400);
             expect(login.body.error).toBe("invalid_grant");
             expect(await service.deleteDueIdentities()).toBe(0);
         } finally {

@@ -2,10 +2,10 @@ import { DataSource } from "typeorm";
 
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { anActiveRelationship, type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");

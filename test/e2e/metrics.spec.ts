@@ -1,7 +1,6 @@
-
 import { createChallenge, createIdentity } from "../support/identities";
-import { startTestApp, useTestApp } from "../support/test-app";
 import { committedSpec } from "../support/openapi";
+import { startTestApp, useTestApp } from "../support/test-app";
 
 describe("GET /metrics", () => {
     const t = useTestApp();

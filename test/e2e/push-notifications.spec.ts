@@ -1,6 +1,6 @@
+import { expectError } from "../support/errors";
 import { createIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
     const t = useTestApp();
@@ -52,10 +52,14 @@ describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
         ["an unknown environment", { environment: "Staging" }, "error.platform.validation.invalidPropertyValue"]
     ])("answers 400 for %s", async (_name, change, code) => {
         const identity = await createIdentity(t);
-        await expectError(t.http
-            .put("/api/v2/Devices/Self/PushNotifications")
-            .set("authorization", identity.auth)
-            .send({ ...valid, ...change }), 400, code);
+        await expectError(
+            t.http
+                .put("/api/v2/Devices/Self/PushNotifications")
+                .set("authorization", identity.auth)
+                .send({ ...valid, ...change }),
+            400,
+            code
+        );
     });
 
     it("needs a bearer token", async () => {

@@ -1,9 +1,9 @@
+import { aStartedDeletionProcess } from "../factories/identities";
 import { CONTENT, createTemplate, establishRelationship, loadTemplate, requestRelationship } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
-import { aStartedDeletionProcess } from "../factories/identities";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");

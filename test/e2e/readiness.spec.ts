@@ -1,9 +1,8 @@
-import { useTestAppOnPrivatePostgres } from "../support/private-postgres";
 import { readinessBecomes } from "../support/health";
+import { useTestAppOnPrivatePostgres } from "../support/private-postgres";
 
 describe("readiness with PostgreSQL stopped and started again", () => {
     const { t, postgres } = useTestAppOnPrivatePostgres("readiness");
-
 
     it("is ready and Healthy, fails (503, Unhealthy) while the database is down, and recovers when it returns; liveness stays up", async () => {
         expect((await t.http.get("/health/ready")).status).toBe(200);

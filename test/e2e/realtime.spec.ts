@@ -5,7 +5,15 @@ import { DataSource } from "typeorm";
 import { type PushMessage, PushNotificationSender, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
 import { ExternalEventsListener } from "../../src/modules/synchronization/external-events.listener";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, postModifications, recordEventRolledBack, recordEvents } from "../support/sync";
+import {
+    addDevice,
+    createDatawallet,
+    DATAWALLET_HEADER,
+    modification,
+    postModifications,
+    recordEventRolledBack,
+    recordEvents
+} from "../support/sync";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** An open SSE stream whose text can be awaited. */

@@ -1,9 +1,9 @@
 import { DataSource } from "typeorm";
 
 import { CONTENT, createTemplate, eventsOf, loadTemplate, requestFromTemplate } from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 const TEMPLATE_NOT_FOUND =
     "RelationshipTemplate not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
@@ -71,10 +71,14 @@ describe("relationship templates", () => {
                 "error.platform.validation.invalidPropertyValue"
             ]
         ])("answers 400 for %s", async (_name, override, code) => {
-            await expectError(t.http
-                .post("/api/v2/RelationshipTemplates")
-                .set("authorization", owner.auth)
-                .send({ content: CONTENT, ...override }), 400, code);
+            await expectError(
+                t.http
+                    .post("/api/v2/RelationshipTemplates")
+                    .set("authorization", owner.auth)
+                    .send({ content: CONTENT, ...override }),
+                400,
+                code
+            );
         });
 
         it("requires authentication", async () => {
@@ -233,20 +237,30 @@ describe("relationship templates", () => {
         });
 
         it("answers 400 without any query item", async () => {
-            await expectError(t.http.get("/api/v2/RelationshipTemplates").set("authorization", other.auth), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/RelationshipTemplates").set("authorization", other.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
 
         it("answers 400 for a malformed id in the query", async () => {
-            await expectError(t.http
-                .get("/api/v2/RelationshipTemplates?templates.0.id=nope")
-                .set("authorization", other.auth), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/RelationshipTemplates?templates.0.id=nope").set("authorization", other.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
     describe("DELETE", () => {
         it("lets only the creator delete; others get 403, or 404 when they cannot see it", async () => {
             const id = await createTemplate(t, owner, { forIdentity: other.address });
-            await expectError(t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", other.auth), 403, "error.platform.forbidden");
+            await expectError(
+                t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", other.auth),
+                403,
+                "error.platform.forbidden"
+            );
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", third.auth).expect(404);
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", owner.auth).expect(204);
             await get(owner, id).expect(404);

@@ -2,10 +2,21 @@ import { DataSource } from "typeorm";
 
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { RelationshipStatusChanged } from "../../src/modules/relationships/relationships.events";
-import { anActiveRelationship, type Body, createTemplate, establishRelationship, eventsOf, loadTemplate, put, requestFromTemplate, requestRelationship, type StoredEvent } from "../factories/relationships";
+import {
+    anActiveRelationship,
+    type Body,
+    createTemplate,
+    establishRelationship,
+    eventsOf,
+    loadTemplate,
+    put,
+    requestFromTemplate,
+    requestRelationship,
+    type StoredEvent
+} from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 const CODE = "error.platform.validation.relationship.";
 
@@ -70,10 +81,11 @@ describe("relationships", () => {
         it("refuses a relationship with oneself", async () => {
             const [templator] = await pair();
             const templateId = await createTemplate(t, templator);
-            await expectError(t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", templator.auth)
-                .send({ relationshipTemplateId: templateId }), 400, `${CODE}cannotCreateRelationshipWithYourself`);
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", templator.auth).send({ relationshipTemplateId: templateId }),
+                400,
+                `${CODE}cannotCreateRelationshipWithYourself`
+            );
         });
 
         it("answers 404 for an unknown template or one personalised for someone else", async () => {
@@ -84,25 +96,29 @@ describe("relationships", () => {
                 .send({ relationshipTemplateId: "RLTdoesnotexist12345" })
                 .expect(404);
             const templateId = await createTemplate(t, templator, { forIdentity: third.address });
-            await expectError(t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId }), 404, "error.platform.recordNotFound");
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }),
+                404,
+                "error.platform.recordNotFound"
+            );
         });
 
         it("answers 404 for a template the caller has not loaded, one whose allocations are exhausted, or one it lacks the password of", async () => {
             const [requester, templator, other] = await pair();
             const notLoaded = await createTemplate(t, templator);
-            await expectError(t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: notLoaded }), 404, "error.platform.recordNotFound");
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: notLoaded }),
+                404,
+                "error.platform.recordNotFound"
+            );
 
             const exhausted = await createTemplate(t, templator, { maxNumberOfAllocations: 1 });
             await loadTemplate(t, other, exhausted);
-            await expectError(t.http
-                .get(`/api/v2/RelationshipTemplates/${exhausted}`)
-                .set("authorization", requester.auth), 400, "error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted");
+            await expectError(
+                t.http.get(`/api/v2/RelationshipTemplates/${exhausted}`).set("authorization", requester.auth),
+                400,
+                "error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted"
+            );
             await t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
@@ -172,19 +188,28 @@ describe("relationships", () => {
             const templateId = await createTemplate(t, templator);
             await loadTemplate(t, requester, templateId);
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [templator.address]);
-            await expectError(t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId }), 400, `${CODE}peerIsToBeDeleted`);
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }),
+                400,
+                `${CODE}peerIsToBeDeleted`
+            );
         });
 
         it("answers 400 for bad input", async () => {
             const [requester] = await pair();
-            await expectError(t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}), 400, "error.platform.inputCannotBeParsed");
-            await expectError(t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" }), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
+            await expectError(
+                t.http
+                    .post("/api/v2/Relationships")
+                    .set("authorization", requester.auth)
+                    .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" }),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
@@ -209,7 +234,11 @@ describe("relationships", () => {
                 .set("authorization", a.auth)
                 .expect(404);
             expect(notFound.body.error.message).toContain("Identity not found.");
-            await expectError(t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
@@ -243,7 +272,11 @@ describe("relationships", () => {
             const response = await t.http.get(`/api/v2/Relationships?ids=${first}&ids=${second}`).set("authorization", a.auth).expect(200);
             expect(response.body.result.map((r: Body) => r.id).sort()).toEqual([first, second].sort());
             expect(response.body.result[0]).toHaveProperty("creationContent");
-            await expectError(t.http.get("/api/v2/Relationships").set("authorization", a.auth), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/Relationships").set("authorization", a.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 

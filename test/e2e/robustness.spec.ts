@@ -1,5 +1,5 @@
-import { committedSpec, OPERATION_METHODS } from "../support/openapi";
 import { createIdentity, type TestIdentity } from "../support/identities";
+import { committedSpec, OPERATION_METHODS } from "../support/openapi";
 import { useTestApp } from "../support/test-app";
 
 interface Operation {

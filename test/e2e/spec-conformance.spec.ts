@@ -1,8 +1,8 @@
 import { BYTES_INPUT_PATTERN } from "../../src/core/http/openapi";
-import { committedSpec } from "../support/openapi";
-import { createIdentity, type TestIdentity } from "../support/identities";
-import { TEST_CLIENT, useTestApp } from "../support/test-app";
 import { expectError } from "../support/errors";
+import { createIdentity, type TestIdentity } from "../support/identities";
+import { committedSpec } from "../support/openapi";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 interface Schema {
     $ref?: string;
@@ -63,9 +63,11 @@ describe("the wire where the spec fuzzer found it differing from the spec", () =
     });
 
     it("answers an overlong path parameter with the documented 400, not the router's 414", async () => {
-        await expectError(t.http
-            .get(`/api/v2/Tokens/TOK${"a".repeat(2000)}`)
-            .set("authorization", identity.auth), 400, "error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http.get(`/api/v2/Tokens/TOK${"a".repeat(2000)}`).set("authorization", identity.auth),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
         const address = await t.http
             .get(`/api/v2/Identities/${"x".repeat(500)}/FeatureFlags`)
             .set("authorization", identity.auth)

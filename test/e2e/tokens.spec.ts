@@ -4,9 +4,9 @@ import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { EXPIRED_TOKEN_RETENTION_MS } from "../../src/modules/tokens/token.entity";
 import { identities } from "../factories/identities";
 import { aStoredToken, aTokenRequest } from "../factories/tokens";
+import { expectError } from "../support/errors";
 import type { TestIdentity } from "../support/identities";
 import { useTestApp } from "../support/test-app";
-import { expectError } from "../support/errors";
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
@@ -147,10 +147,14 @@ describe("Tokens", () => {
         });
 
         it("refuses content over 10 MiB and accepts exactly 10 MiB", async () => {
-            await expectError(t.http
-                .post("/api/v2/Tokens")
-                .set("authorization", alice.auth)
-                .send({ content: Buffer.alloc(10 * 1024 * 1024 + 1).toString("base64url"), expiresAt: inDays(1) }), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http
+                    .post("/api/v2/Tokens")
+                    .set("authorization", alice.auth)
+                    .send({ content: Buffer.alloc(10 * 1024 * 1024 + 1).toString("base64url"), expiresAt: inDays(1) }),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
             await t.http
                 .post("/api/v2/Tokens")
                 .set("authorization", alice.auth)
@@ -220,7 +224,11 @@ describe("Tokens", () => {
             const password = Buffer.from([0xfb, 0xff, 0x10]);
             const id = await aStoredToken(t, alice, { password: password.toString("base64") });
             await t.http.get(`/api/v2/Tokens/${id}?password=${password.toString("base64url")}`).expect(200);
-            await expectError(t.http.get(`/api/v2/Tokens/${id}?password=${encodeURIComponent("***")}`), 400, "error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get(`/api/v2/Tokens/${id}?password=${encodeURIComponent("***")}`),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
 
         it("locks the token after 100 wrong passwords and tells the creator once through a TokenLocked event", async () => {
@@ -318,7 +326,11 @@ describe("Tokens", () => {
         it("answers 403 to another identity, 404 for an unknown token and 401 without a bearer", async () => {
             const id = await aStoredToken(t, alice);
             await expectError(t.http.delete(`/api/v2/Tokens/${id}`).set("authorization", bob.auth), 403, "error.platform.forbidden");
-            await expectError(t.http.delete("/api/v2/Tokens/TOKdoesnotexist12345").set("authorization", alice.auth), 404, "error.platform.recordNotFound");
+            await expectError(
+                t.http.delete("/api/v2/Tokens/TOKdoesnotexist12345").set("authorization", alice.auth),
+                404,
+                "error.platform.recordNotFound"
+            );
             await t.http.delete(`/api/v2/Tokens/${id}`).expect(401);
             await get(id, alice).expect(200);
         });

@@ -2,9 +2,9 @@ import { CoreId, LanguageISO639 } from "@nmshd/core-types";
 import type { AccountController } from "@nmshd/transport";
 import type { AxiosInstance } from "axios";
 
+import { anAnnouncementRequest } from "../factories/announcements";
 import { ADMIN_KEY, officialAdminApiClient } from "../support/admin-api";
 import { useOfficialClientWorld } from "./official-client";
-import { anAnnouncementRequest } from "../factories/announcements";
 
 /**
  * Announcements created through the admin listener the way the official client library's own tests create them

@@ -64,7 +64,7 @@ describe("the official client: identity deletion of a peer", () => {
     });
 
     it("after the deletion job the peer's relationship is DeletionProposed and the peer is marked deleted", async () => {
-        const { a, b, relationship, process } = await peerStartsDeletion(0);
+        const { a, relationship } = await peerStartsDeletion(0);
 
         world.backbone.clock.advance(1000);
         try {

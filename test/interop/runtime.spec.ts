@@ -108,12 +108,18 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         return requests.find((request) => request.status === LocalRequestStatus.ManualDecisionRequired);
     }
 
-    type RequestItem = Parameters<ReturnType<typeof services>["consumptionServices"]["outgoingRequests"]["create"]>[0]["content"]["items"][number];
+    type RequestItem = Parameters<
+        ReturnType<typeof services>["consumptionServices"]["outgoingRequests"]["create"]
+    >[0]["content"]["items"][number];
 
     /** `from` asks `to` with one request item, sent as a message: the outgoing request, and the request at `to` awaiting its decision. */
     async function askByMessage(from: ConnectorRuntime, to: ConnectorRuntime, item: RequestItem, what: string) {
-        const outgoing = ok(await services(from).consumptionServices.outgoingRequests.create({ peer: to.address, content: { items: [item] } }));
-        const message = ok(await services(from).transportServices.messages.sendMessage({ recipients: [to.address], content: outgoing.content }));
+        const outgoing = ok(
+            await services(from).consumptionServices.outgoingRequests.create({ peer: to.address, content: { items: [item] } })
+        );
+        const message = ok(
+            await services(from).transportServices.messages.sendMessage({ recipients: [to.address], content: outgoing.content })
+        );
         const atRecipient = await syncUntil(to, () => requestAwaitingDecision(to, { "source.reference": message.id }), what);
         return { outgoing, atRecipient };
     }
@@ -290,7 +296,11 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         const { outgoing: read, atRecipient: readAtB } = await askByMessage(
             a,
             b,
-            { "@type": "ReadAttributeRequestItem", mustBeAccepted: true, query: { "@type": "IdentityAttributeQuery", valueType: "Surname" } },
+            {
+                "@type": "ReadAttributeRequestItem",
+                mustBeAccepted: true,
+                query: { "@type": "IdentityAttributeQuery", valueType: "Surname" }
+            },
             "the read request at B"
         );
         const surname: AcceptWithNewAttribute = {
@@ -339,7 +349,11 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         expect(loaded.content).toEqual({ offer: "A-2024-17", amount: 1200 });
         expect(loaded.createdBy).toBe(a.address);
 
-        const { bytes, file } = await uploadRandomFile(b, 50_000, { filename: "invoice.txt", mimetype: "text/plain", expiresAt: inMinutes(10) });
+        const { bytes, file } = await uploadRandomFile(b, 50_000, {
+            filename: "invoice.txt",
+            mimetype: "text/plain",
+            expiresAt: inMinutes(10)
+        });
         const fileToken = ok(await services(b).transportServices.files.createTokenForFile({ fileId: file.id }));
         const fileAtA = ok(await services(a).transportServices.files.getOrLoadFile({ reference: fileToken.reference.truncated }));
         expect(fileAtA).toMatchObject({ id: file.id, filename: "invoice.txt", isOwn: false });
@@ -348,7 +362,11 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     });
 
     it("transfers a file's ownership by request after regenerating its ownership token, and proves identities by challenges", async () => {
-        const { bytes, file: uploaded } = await uploadRandomFile(a, 30_000, { filename: "deed.txt", mimetype: "text/plain", expiresAt: inMinutes(10) });
+        const { bytes, file: uploaded } = await uploadRandomFile(a, 30_000, {
+            filename: "deed.txt",
+            mimetype: "text/plain",
+            expiresAt: inMinutes(10)
+        });
         const regenerated = ok(await services(a).transportServices.files.regenerateFileOwnershipToken({ id: uploaded.id }));
         expect(regenerated.ownershipToken).toBeDefined();
         expect(regenerated.ownershipToken).not.toBe(uploaded.ownershipToken);

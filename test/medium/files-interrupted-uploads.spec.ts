@@ -2,8 +2,6 @@ import { mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { DataSource } from "typeorm";
-
 import { dropDatabase } from "../../scripts/lib/scratch-database";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";

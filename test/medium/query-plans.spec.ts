@@ -15,8 +15,8 @@ import { Client } from "pg";
 import { dataset } from "../../scripts/bench/datasets";
 import { SEED_PASSWORD, seedDatabase, seededIdentities, type SeededIdentity } from "../../scripts/bench/seed";
 import { dropDatabase } from "../../scripts/lib/scratch-database";
-import { createTestDatabase, startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 import { passwordGrant } from "../support/identities";
+import { createTestDatabase, startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
 const LARGE_TABLE_ROWS = 10_000;
 
@@ -135,10 +135,7 @@ describe("query plans of the hot paths on a large database", () => {
     }
 
     async function login(identity: SeededIdentity): Promise<string> {
-        const response = await as("POST /connect/token", () =>
-            passwordGrant(t, identity.username, SEED_PASSWORD)
-                .expect(200)
-        );
+        const response = await as("POST /connect/token", () => passwordGrant(t, identity.username, SEED_PASSWORD).expect(200));
         return `Bearer ${response.body.access_token}`;
     }
 

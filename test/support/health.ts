@@ -18,7 +18,11 @@ export async function readinessBecomes(
 }
 
 /** The answer while a backing service is down: 503 with a Retry-After in seconds and the code serviceUnavailable. */
-export function expectServiceUnavailable(response: { status: number; headers: Record<string, string>; body: { error?: { code?: string } } }): void {
+export function expectServiceUnavailable(response: {
+    status: number;
+    headers: Record<string, string>;
+    body: { error?: { code?: string } };
+}): void {
     expect(response.status).toBe(503);
     expect(response.headers["retry-after"]).toMatch(/^\d+$/);
     expect(response.body.error?.code).toBe("error.platform.serviceUnavailable");

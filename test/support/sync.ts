@@ -35,7 +35,11 @@ export async function recordEventRolledBack(t: TestApp, owner: string, messageId
 
 /** POST /Datawallet/Modifications as `who` with `body`, for datawallet version `version`; the request. */
 export function postModifications(t: TestApp, who: { auth: string }, body: unknown, version = "1") {
-    return t.http.post("/api/v2/Datawallet/Modifications").set("authorization", who.auth).set(DATAWALLET_HEADER, version).send(body as object);
+    return t.http
+        .post("/api/v2/Datawallet/Modifications")
+        .set("authorization", who.auth)
+        .set(DATAWALLET_HEADER, version)
+        .send(body as object);
 }
 
 /** Starts a sync run and returns the raw response. */

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 
 import { Client } from "minio";
-import { DataSource } from "typeorm";
 
 import { BlobNotFoundError, BlobTooLargeError } from "../../src/core/blob-storage/blob-storage";
 import type { S3BlobStorage, UnfinishedUpload } from "../../src/core/blob-storage/s3-blob-storage";
@@ -10,12 +9,12 @@ import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { startChildBackbone } from "../support/child-backbone";
 import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
+import { expectServiceUnavailable, readinessBecomes } from "../support/health";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startPartialUpload, until } from "../support/partial-upload";
 import { generatedBytes, generatedStream } from "../support/streams";
 import { startSwift, SWIFT_CREDENTIALS, type TestSwift } from "../support/swift";
 import { startTestApp, type TestApp } from "../support/test-app";
-import { expectServiceUnavailable, readinessBecomes } from "../support/health";
 
 const MiB = 1024 * 1024;
 /** The default of BLOB_UNFINISHED_UPLOAD_MAX_AGE_MINUTES. */
@@ -118,7 +117,9 @@ describe("the S3 blob store on OpenStack Swift (s3api)", () => {
             const response = await uploadRequest(t, alice, { content: await generatedBytes(9 * MiB) });
             expect(response.status).toBe(400);
             const left = await unfinished(storage);
-            report(`too-large upload: unfinished multipart uploads listed afterwards ${left.length}, upload rows ${await pendingUploadRows(t)}`);
+            report(
+                `too-large upload: unfinished multipart uploads listed afterwards ${left.length}, upload rows ${await pendingUploadRows(t)}`
+            );
             expect(left).toEqual([]);
             expect(await pendingUploadRows(t)).toBe(0);
         });
@@ -149,7 +150,7 @@ describe("the S3 blob store on OpenStack Swift (s3api)", () => {
                 await t.http.get("/health/live").expect(200);
                 report(
                     `outage: upload ${upload.status}, download ${failedDownload.status}, readiness ${down.status} ` +
-                        `(${JSON.stringify(down.body.error.blobStorage)})`
+                        `(${JSON.stringify(down.body.error?.blobStorage)})`
                 );
             } finally {
                 await swift.startProxy();

@@ -148,7 +148,10 @@ function describedBy(id: string, props: FieldProps): string | undefined {
 function useField<P extends FieldProps>(props: P) {
     const { label, hint, error, optional, className, ...control } = props;
     const id = useId();
-    return { frame: { id, label, hint, error, optional, className }, control: { id, "aria-describedby": describedBy(id, props), ...control } };
+    return {
+        frame: { id, label, hint, error, optional, className },
+        control: { id, "aria-describedby": describedBy(id, props), ...control }
+    };
 }
 
 export function TextField(props: FieldProps & ComponentProps<"input">) {

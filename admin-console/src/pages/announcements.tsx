@@ -6,7 +6,23 @@ import { api, call, result, type Schemas } from "../api/client";
 import { ConfirmDialog } from "../components/dialog";
 import { Icon } from "../components/icons";
 import { DataTable } from "../components/table";
-import { BackLink, BadgeCell, Button, Card, CheckboxField, DateCell, DateTime, EmptyState, ErrorNotice, Notice, Page, QueryView, SelectField, TextAreaField, TextField } from "../components/ui";
+import {
+    BackLink,
+    BadgeCell,
+    Button,
+    Card,
+    CheckboxField,
+    DateCell,
+    DateTime,
+    EmptyState,
+    ErrorNotice,
+    Notice,
+    Page,
+    QueryView,
+    SelectField,
+    TextAreaField,
+    TextField
+} from "../components/ui";
 import { formatInteger } from "../format";
 
 type Announcement = Schemas["AdminAnnouncementDto"];

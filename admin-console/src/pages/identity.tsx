@@ -7,7 +7,23 @@ import { useClients, useTiers } from "../api/queries";
 import { ConfirmDialog } from "../components/dialog";
 import { QuotaForm, type QuotaInput } from "../components/quota-form";
 import { DataTable, Pager } from "../components/table";
-import { BackLink, Badge, BadgeCell, Button, Card, Copyable, DateCell, DateTime, DescriptionList, ErrorNotice, Loading, Notice, Page, QueryView, SelectField } from "../components/ui";
+import {
+    BackLink,
+    Badge,
+    BadgeCell,
+    Button,
+    Card,
+    Copyable,
+    DateCell,
+    DateTime,
+    DescriptionList,
+    ErrorNotice,
+    Loading,
+    Notice,
+    Page,
+    QueryView,
+    SelectField
+} from "../components/ui";
 import { formatBytes, formatInteger } from "../format";
 
 const ACTIVITY_PAGE_SIZE = 10;
