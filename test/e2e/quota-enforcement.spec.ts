@@ -226,7 +226,7 @@ describe("quota enforcement", () => {
         ]);
 
         await t.http
-            .put(`/api/v2/Identities/Self/DeletionProcesses/${process.body.result.id}/Cancel`)
+            .put(`/api/v2/Identities/Self/DeletionProcesses/${process.id}/Cancel`)
             .set("authorization", identity.auth)
             .send({})
             .expect(200);
