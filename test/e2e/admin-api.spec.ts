@@ -2,24 +2,22 @@ import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { anIdentityDeletedNow } from "../factories/identities";
-import { CONTENT, establishRelationship } from "../factories/relationships";
+import { anActiveRelationship, CONTENT } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
 import { createDatawallet, startSyncRun } from "../support/sync";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A valid address of no identity. */
 const UNKNOWN = deriveAddress(new TestKeyPair().raw, "localhost");
 
 describe("the Admin API in the official shape", () => {
-    let t: TestApp;
+    const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
     let admin: AdminApi;
     beforeAll(async () => {
-        t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
         admin = await adminApi(t);
     });
-    afterAll(async () => await t.close());
 
     function token(client: { id: string; secret: string }, username: string) {
         return t.http
@@ -450,9 +448,7 @@ describe("the Admin API in the official shape", () => {
     });
 
     it("lists an identity's relationships and messages as metadata only (GET /Relationships, GET /Messages)", async () => {
-        const alice = await createIdentity(t);
-        const bob = await createIdentity(t);
-        const relationshipId = await establishRelationship(t, alice, bob);
+        const { from: alice, to: bob, id: relationshipId } = await anActiveRelationship(t);
         const body = Buffer.from("a secret message body").toString("base64url");
         const key = Buffer.alloc(40, 7).toString("base64url");
         const message = await t.http
@@ -502,26 +498,21 @@ describe("the Admin API in the official shape", () => {
 
     it("creates, lists, shows and deletes announcements (POST, GET /Announcements, GET, DELETE /Announcements/{id})", async () => {
         const reader = await createIdentity(t);
-        const created = await admin
-            .post("/Announcements", {
-                severity: "Medium",
-                isSilent: true,
-                texts: [{ language: "en", title: "Release", body: "New version" }],
-                recipients: [reader.address],
-                actions: [{ displayName: { en: "Open" }, link: "https://example.org" }]
-            })
-            .expect(201);
-        const announcement = created.body.result;
+        const request = {
+            severity: "Medium",
+            isSilent: true,
+            texts: [{ language: "en", title: "Release", body: "New version" }],
+            recipients: [reader.address],
+            actions: [{ displayName: { en: "Open" }, link: "https://example.org" }]
+        };
+        const announcement = (await admin.post("/Announcements", request).expect(201)).body.result;
+        // The answer repeats what was sent, with the id, the creation time and the defaults.
         expect(announcement).toEqual({
+            ...request,
             id: expect.stringMatching(/^ANC/),
             createdAt: t.clock.now().toISOString(),
             expiresAt: null,
-            severity: "Medium",
-            texts: [{ language: "en", title: "Release", body: "New version" }],
-            recipients: [reader.address],
-            actions: [{ displayName: { en: "Open" }, link: "https://example.org" }],
-            iqlQuery: null,
-            isSilent: true
+            iqlQuery: null
         });
         expect((await admin.get(`/Announcements/${announcement.id}`).expect(200)).body.result).toEqual(announcement);
         expect((await admin.get("/Announcements").expect(200)).body.result).toContainEqual(announcement);

@@ -312,14 +312,14 @@ describe("the admin console in Chromium", () => {
         await navigate("Announcements", "Announcements");
         await page.getByRole("link", { name: "New announcement" }).click();
         await heading("New announcement");
-        const english = page.getByRole("group", { name: "English" });
-        await english.getByLabel("Title").fill("Maintenance tonight");
-        await english.getByLabel("Body").fill("The Backbone is unavailable from 22:00 to 23:00 UTC.");
+        const fillText = async (group: string, title: string, body: string) => {
+            await page.getByRole("group", { name: group }).getByLabel("Title").fill(title);
+            await page.getByRole("group", { name: group }).getByLabel("Body").fill(body);
+        };
+        await fillText("English", "Maintenance tonight", "The Backbone is unavailable from 22:00 to 23:00 UTC.");
         await page.getByRole("button", { name: "Add a language" }).click();
-        const german = page.getByRole("group", { name: "Text 2" });
-        await german.getByLabel("Language").fill("de");
-        await german.getByLabel("Title").fill("Wartung heute Nacht");
-        await german.getByLabel("Body").fill("Das Backbone ist von 22:00 bis 23:00 UTC nicht erreichbar.");
+        await page.getByRole("group", { name: "Text 2" }).getByLabel("Language").fill("de");
+        await fillText("Text 2", "Wartung heute Nacht", "Das Backbone ist von 22:00 bis 23:00 UTC nicht erreichbar.");
         await page.getByLabel("Severity").selectOption("High");
         await page.getByRole("button", { name: "Add an action" }).click();
         const action = page.getByRole("group", { name: "Action 1" });

@@ -1,16 +1,11 @@
-import axios from "axios";
-
 import { AdminListener } from "../../src/core/http/listeners";
-import { ADMIN_KEY, adminApi } from "../support/admin-api";
+import { anAnnouncementRequest } from "../factories/announcements";
+import { ADMIN_KEY, adminApi, officialAdminApiClient } from "../support/admin-api";
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, useTestApp } from "../support/test-app";
 
 describe("the admin listener", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
 
     it("serves the Admin API, its document and /metrics, which the public listener does not know (404)", async () => {
         for (const path of [
@@ -143,46 +138,12 @@ describe("the admin listener", () => {
 });
 
 describe("the admin listener, listening, with the official client library's test helper", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY } });
 
     it("creates an announcement exactly as @nmshd/runtime's AdminApiClient sends it: GET /api/v1/xsrf, then POST /api/v1/Announcements → 201 {result: {id}}", async () => {
-        // The helper's requests, step by step: axios with the key, the raw Set-Cookie header array echoed as Cookie, the
-        // token from the body in X-XSRF-TOKEN, and the request body the runtime's announcement tests send.
-        const adminAPIBaseUrl = t.adminBaseUrl!;
-        const csrf = await axios.get(`${adminAPIBaseUrl}/api/v1/xsrf`, {
-            headers: {
-                "x-api-key": ADMIN_KEY
-            }
-        });
-        const adminClient = axios.create({
-            baseURL: adminAPIBaseUrl,
-            headers: {
-                cookie: csrf.headers["set-cookie"],
-                "x-xsrf-token": csrf.data,
-                "x-api-key": ADMIN_KEY
-            }
-        });
+        const adminClient = await officialAdminApiClient(t.adminBaseUrl!);
         const identity = await createIdentity(t);
-        const response = await adminClient.post<{ result: { id: string } }>(`/api/v1/Announcements`, {
-            expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
-            severity: "High",
-            isSilent: false,
-            recipients: [],
-            texts: [
-                { language: "en", title: "English Title", body: "English Body" },
-                { language: "de", title: "Deutscher Titel", body: "Deutscher Body" }
-            ],
-            actions: [
-                {
-                    displayName: { en: "English Action Display Name", de: "Deutscher Action Anzeigename" },
-                    link: "https://example.com/some-action"
-                }
-            ]
-        });
+        const response = await adminClient.post<{ result: { id: string } }>(`/api/v1/Announcements`, anAnnouncementRequest());
         expect(response.status).toBe(201);
         expect(response.data.result.id).toMatch(/^ANC[A-Za-z0-9]{17}$/);
 
@@ -228,11 +189,7 @@ describe("the admin listener at shutdown", () => {
 });
 
 describe("the admin listener without ADMIN_API_KEY", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("has no Admin API and no admin console (404, whatever the key) but still serves /metrics", async () => {
         await t.admin.get("/").expect(404);

@@ -26,16 +26,17 @@ describe("the Admin API's extensions for the admin console", () => {
     describe("GET /api/v1/Statistics", () => {
         it("counts nothing on an empty Backbone, with 30 days ending today (UTC)", async () => {
             const statistics = (await admin.get("/Statistics").expect(200)).body.result;
-            expect(statistics).toMatchObject({
-                identities: 0,
-                devices: 0,
-                messages: 0,
-                relationships: 0,
-                files: 0,
-                blobBytes: 0,
-                openSyncRuns: 0,
-                pendingExternalEvents: 0
-            });
+            const counted = [
+                "identities",
+                "devices",
+                "messages",
+                "relationships",
+                "files",
+                "blobBytes",
+                "openSyncRuns",
+                "pendingExternalEvents"
+            ];
+            expect(statistics).toMatchObject(Object.fromEntries(counted.map((name) => [name, 0])));
             expect(statistics.createdPerDay).toHaveLength(30);
             expect(statistics.createdPerDay[0]).toEqual({ date: "2031-04-21", identities: 0, messages: 0 });
             expect(statistics.createdPerDay[29]).toEqual({ date: "2031-05-20", identities: 0, messages: 0 });

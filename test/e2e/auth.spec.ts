@@ -1,13 +1,9 @@
 import { OAuthClientsService } from "../../src/modules/oauth-clients/oauth-clients.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("POST /connect/token", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     function token(fields: Record<string, string>) {
         return t.http
@@ -124,11 +120,7 @@ describe("POST /connect/token", () => {
 });
 
 describe("protected routes", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it.each([
         ["no Authorization header", undefined],

@@ -1,96 +1,49 @@
 import { createServer, type Server, type Socket } from "node:net";
 
-import { DataSource } from "typeorm";
-
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { freePort } from "../support/child-backbone";
-import { sha512Url, uploadFile, uploadRequest } from "../support/files";
+import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
+import { expectServiceUnavailable, readinessBecomes } from "../support/health";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startPartialUpload, until } from "../support/partial-upload";
-import { startS3rver, type TestS3 } from "../support/s3rver";
-import { generatedStream } from "../support/streams";
+import { useTestAppOnS3rver } from "../support/s3rver";
+import { generatedBytes } from "../support/streams";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 const MiB = 1024 * 1024;
 
-function s3Env(s3: TestS3): Record<string, string> {
-    return {
-        BLOB_STORAGE: "s3",
-        S3_ENDPOINT: s3.endpoint,
-        S3_BUCKET: s3.bucket,
-        S3_ACCESS_KEY: "S3RVER",
-        S3_SECRET_KEY: "S3RVER",
-        S3_PART_SIZE_MB: "5"
-    };
-}
-
-async function bytes(size: number): Promise<Buffer> {
-    return Buffer.concat(await generatedStream(size).toArray());
-}
-
-/** Asks until readiness answers `status` (its blob store check is cached for a few seconds). */
-async function readiness(t: TestApp, status: number): Promise<{ status: number; body: { error?: Record<string, unknown> } }> {
-    let response = await t.http.get("/health/ready");
-    for (let attempt = 0; attempt < 100 && response.status !== status; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        response = await t.http.get("/health/ready");
-    }
-    return response;
-}
-
-async function uploadRows(t: TestApp): Promise<number> {
-    return Number((await t.app.get(DataSource).query("SELECT count(*) AS n FROM file_uploads"))[0].n);
-}
-
 describe("S3 faults", () => {
     describe("an S3 that is down", () => {
-        let s3: TestS3;
-        let t: TestApp;
+        const { t, s3 } = useTestAppOnS3rver();
         let alice: TestIdentity;
         beforeAll(async () => {
-            s3 = await startS3rver();
-            t = await startTestApp({ env: s3Env(s3) });
             alice = await createIdentity(t);
-        });
-        afterAll(async () => {
-            await t.close();
-            await s3.close();
         });
 
         it("answers uploads and downloads 503 with Retry-After and readiness 503; all recover when S3 returns", async () => {
-            const content = await bytes(6 * MiB);
+            const content = await generatedBytes(6 * MiB);
             const stored = await uploadFile(t, alice, { content });
-            expect((await readiness(t, 200)).status).toBe(200);
+            expect((await readinessBecomes(t, 200)).status).toBe(200);
 
             await s3.stop();
             const upload = await uploadRequest(t, alice, { content: Buffer.from("during the outage") });
-            expect(upload.status).toBe(503);
-            expect(upload.headers["retry-after"]).toMatch(/^\d+$/);
-            expect(upload.body.error.code).toBe("error.platform.serviceUnavailable");
+            expectServiceUnavailable(upload);
             const download = await t.http.get(`/api/v2/Files/${stored.id}`).set("authorization", alice.auth);
             expect(download.status).toBe(503);
             expect(download.headers["retry-after"]).toMatch(/^\d+$/);
-            const down = await readiness(t, 503);
+            const down = await readinessBecomes(t, 503);
             expect(down.status).toBe(503);
             expect(down.body.error).toMatchObject({ blobStorage: { status: "down" } });
             await t.http.get("/health/live").expect(200);
             // The failed upload is no file; its upload row stays until its blob is known to be gone (the cleanup).
             const listed = await t.http.get("/api/v2/Files").set("authorization", alice.auth).expect(200);
             expect(listed.body.result.map((f: { id: string }) => f.id)).toEqual([stored.id]);
-            expect(await uploadRows(t)).toBe(1);
+            expect(await pendingUploadRows(t)).toBe(1);
 
             await s3.start();
-            expect((await readiness(t, 200)).status).toBe(200);
-            const again = await t.http
-                .get(`/api/v2/Files/${stored.id}`)
-                .set("authorization", alice.auth)
-                .buffer(true)
-                .parse((res, callback) => {
-                    const chunks: Buffer[] = [];
-                    res.on("data", (chunk: Buffer) => chunks.push(chunk));
-                    res.on("end", () => callback(null, Buffer.concat(chunks)));
-                });
+            expect((await readinessBecomes(t, 200)).status).toBe(200);
+            const again = await downloadRequest(t, alice, stored.id);
             expect(again.status).toBe(200);
             expect(sha512Url(again.body as Buffer)).toBe(sha512Url(content));
             await uploadFile(t, alice, { content: Buffer.from("after the outage") });
@@ -98,7 +51,7 @@ describe("S3 faults", () => {
             t.clock.advance(STALE_UPLOAD_AFTER_MS + 60_000);
             const report = await t.app.get(Housekeeper).runOnce(["files.orphans"]);
             expect(report.removed).toEqual({ "files.orphans": 1 });
-            expect(await uploadRows(t)).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
             t.clock.set(new Date());
         });
     });
@@ -137,22 +90,15 @@ describe("S3 faults", () => {
             const upload = await uploadRequest(t, alice);
             expect(upload.status).toBe(503);
             expect(upload.body.error.code).toBe("error.platform.serviceUnavailable");
-            expect((await readiness(t, 503)).status).toBe(503);
+            expect((await readinessBecomes(t, 503)).status).toBe(503);
         });
     });
 
     describe("failed multipart uploads", () => {
-        let s3: TestS3;
-        let t: TestApp;
+        const { t, s3 } = useTestAppOnS3rver({ listen: true, env: { FILE_MAX_SIZE_BYTES: String(6 * MiB) } });
         let alice: TestIdentity;
         beforeAll(async () => {
-            s3 = await startS3rver();
-            t = await startTestApp({ listen: true, env: { ...s3Env(s3), FILE_MAX_SIZE_BYTES: String(6 * MiB) } });
             alice = await createIdentity(t);
-        });
-        afterAll(async () => {
-            await t.close();
-            await s3.close();
         });
         beforeEach(() => {
             s3.requests.length = 0;
@@ -163,39 +109,39 @@ describe("S3 faults", () => {
         }
 
         it("a too-large upload is aborted by its upload id and leaves nothing", async () => {
-            const response = await uploadRequest(t, alice, { content: await bytes(7 * MiB) });
+            const response = await uploadRequest(t, alice, { content: await generatedBytes(7 * MiB) });
             expect(response.status).toBe(400);
             expect(response.body.error.code).toBe("InclusiveBetweenValidator");
             expect(s3.requests.some((r) => r.includes("?partNumber"))).toBe(true);
             expect(aborts()).toHaveLength(1);
             expect(s3.uploads).toEqual([]);
-            expect(await uploadRows(t)).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("a client that disconnects mid-upload: the upload is aborted by its id and leaves nothing", async () => {
             const partial = await startPartialUpload(t.baseUrl!, alice.auth, 5 * MiB + 100 * 1024);
             await until(() => s3.uploads.length > 0 && s3.requests.some((r) => r.includes("?partNumber")), "a part on S3");
             partial.request.destroy();
-            await until(async () => aborts().length > 0 && (await uploadRows(t)) === 0, "the abort");
+            await until(async () => aborts().length > 0 && (await pendingUploadRows(t)) === 0, "the abort");
             expect(s3.uploads).toEqual([]);
         });
 
         it("an abort that S3 refuses is logged, keeps the upload row, and the cleanup jobs remove both later", async () => {
             s3.refuse = (request) => request.startsWith("DELETE") && request.endsWith("?uploadId");
             try {
-                const response = await uploadRequest(t, alice, { content: await bytes(7 * MiB) });
+                const response = await uploadRequest(t, alice, { content: await generatedBytes(7 * MiB) });
                 expect(response.status).toBe(400);
             } finally {
                 s3.refuse = undefined;
             }
             expect(s3.uploads).toHaveLength(1);
-            expect(await uploadRows(t)).toBe(1);
+            expect(await pendingUploadRows(t)).toBe(1);
 
             t.clock.advance(STALE_UPLOAD_AFTER_MS + 60_000);
             const report = await t.app.get(Housekeeper).runOnce(["blobs.unfinishedUploads", "files.orphans"]);
             expect(report.removed).toEqual({ "blobs.unfinishedUploads": 1, "files.orphans": 1 });
             expect(s3.uploads).toEqual([]);
-            expect(await uploadRows(t)).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
             t.clock.set(new Date());
         });
     });

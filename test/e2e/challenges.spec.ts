@@ -1,13 +1,10 @@
 import { aStoredChallenge, CHALLENGE_LIFETIME_MS } from "../factories/challenges";
 import { anIdentity } from "../factories/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
+import { useTestApp } from "../support/test-app";
 
 describe("Challenges", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("creates an anonymous challenge that expires in ten minutes, with a Location", async () => {
         const response = await t.http.post("/api/v2/Challenges").send({}).expect(201);
@@ -35,8 +32,11 @@ describe("Challenges", () => {
         try {
             await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(200);
             t.clock.advance(60 * 1000);
-            const gone = await t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth).expect(404);
-            expect(gone.body.error.code).toBe("error.platform.recordNotFound");
+            await expectError(
+                t.http.get(`/api/v2/Challenges/${created.id}`).set("authorization", reader.auth),
+                404,
+                "error.platform.recordNotFound"
+            );
         } finally {
             t.clock.set(new Date());
         }
@@ -44,8 +44,11 @@ describe("Challenges", () => {
 
     it("answers 400 for a malformed id and 404 for an unknown one", async () => {
         const reader = await anIdentity(t);
-        const bad = await t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth).expect(400);
-        expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http.get("/api/v2/Challenges/XYZ123").set("authorization", reader.auth),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
         await t.http.get("/api/v2/Challenges/CHLthisisnonexisting").set("authorization", reader.auth).expect(404);
     });
 

@@ -2,7 +2,7 @@ import { get, type IncomingMessage } from "node:http";
 import { connect, type Socket } from "node:net";
 
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, type TestApp, useTestApp } from "../support/test-app";
 
 /** A raw connection that records what the server sends and whether it closed the connection. */
 class RawConnection {
@@ -190,11 +190,7 @@ describe("connection hygiene", () => {
 });
 
 describe("the connection cap", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ listen: true, env: { HTTP_MAX_CONNECTIONS: "3" } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ listen: true, env: { HTTP_MAX_CONNECTIONS: "3" } });
 
     it("refuses connections beyond the maximum and accepts again once one closes", async () => {
         const held = [new RawConnection(t.baseUrl!), new RawConnection(t.baseUrl!), new RawConnection(t.baseUrl!)];

@@ -46,6 +46,14 @@ function folder(): string {
     return dir;
 }
 
+/** What the process wrote, line by line, without empty lines. */
+function outputLines(backbone: BackboneProcess): string[] {
+    return backbone
+        .output()
+        .split("\n")
+        .filter((line) => line.trim());
+}
+
 function records(lines: string[]): LogRecord[] {
     return lines.filter((line) => line.trim()).map((line) => JSON.parse(line) as LogRecord);
 }
@@ -184,10 +192,7 @@ describe("start-up problems", () => {
         const backbone = start({ PORT: String(port), DATA_DIR: dataDir });
         const { code } = await backbone.exited;
         expect(code).toBe(1);
-        const lines = backbone
-            .output()
-            .split("\n")
-            .filter((line) => line.trim());
+        const lines = outputLines(backbone);
         expect(lines).toHaveLength(1);
         expect(JSON.parse(lines[0]!)).toMatchObject({ level: 60, msg: expect.stringContaining(`Port ${port}`) });
         expect(lines[0]).toContain("already in use");
@@ -200,10 +205,7 @@ describe("start-up problems", () => {
         writeFileSync(file, "");
         const backbone = start({ PORT: String(await freePort()), DATA_DIR: join(file, "data"), LOG_FORMAT: "pretty" });
         expect((await backbone.exited).code).toBe(1);
-        const lines = backbone
-            .output()
-            .split("\n")
-            .filter((line) => line.trim());
+        const lines = outputLines(backbone);
         expect(lines).toHaveLength(1);
         expect(lines[0]).toMatch(/FATAL: Cannot create the data folder .*a-file\/data \(ENOTDIR\): set DATA_DIR/);
     });
@@ -236,10 +238,7 @@ describe("start-up problems", () => {
         const backbone = start({ PORT: String(await freePort()), DATA_DIR: join(home, "data") });
         if (isRoot) {
             expect((await backbone.exited).code).toBe(1);
-            const lines = backbone
-                .output()
-                .split("\n")
-                .filter((line) => line.trim());
+            const lines = outputLines(backbone);
             expect(lines).toHaveLength(1);
             expect(JSON.parse(lines[0]!).msg).toMatch(
                 /cannot enter\. Run the Backbone as a normal user, set DATA_DIR to a folder outside it/

@@ -1,7 +1,7 @@
 import { get, type IncomingHttpHeaders } from "node:http";
 
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, type TestApp, useTestApp } from "../support/test-app";
 
 const APP = "https://app.example.org";
 const OTHER = "https://elsewhere.example.org";
@@ -16,11 +16,7 @@ function preflight(t: TestApp, origin: string, path = "/api/v2/Challenges") {
 
 describe("CORS for browser clients", () => {
     describe("with CORS_ORIGINS listing the allowed origins", () => {
-        let t: TestApp;
-        beforeAll(async () => {
-            t = await startTestApp({ listen: true, env: { CORS_ORIGINS: `${APP},http://localhost:4200` } });
-        });
-        afterAll(async () => await t.close());
+        const t = useTestApp({ listen: true, env: { CORS_ORIGINS: `${APP},http://localhost:4200` } });
 
         it("answers a preflight from an allowed origin with the origin, the methods, the asked headers and a max age", async () => {
             const response = await preflight(t, APP).expect(204);

@@ -1,6 +1,14 @@
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
-import { startTestApp, type TestApp } from "../support/test-app";
+import {
+    addDevice,
+    createDatawallet,
+    DATAWALLET_HEADER,
+    modification,
+    postModifications,
+    recordEvents,
+    startSyncRun
+} from "../support/sync";
+import { useTestApp } from "../support/test-app";
 
 const CODE = {
     notUpToDate: "error.platform.validation.datawallet.datawalletNotUpToDate",
@@ -9,18 +17,10 @@ const CODE = {
 };
 
 describe("datawallet", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     function push(identity: TestIdentity, localIndex: number | null | undefined, modifications: unknown[], version = "1") {
-        return t.http
-            .post("/api/v2/Datawallet/Modifications")
-            .set("authorization", identity.auth)
-            .set(DATAWALLET_HEADER, version)
-            .send(localIndex === undefined ? { modifications } : { localIndex, modifications });
+        return postModifications(t, identity, localIndex === undefined ? { modifications } : { localIndex, modifications }, version);
     }
 
     function list(identity: TestIdentity, query = "", version = "1") {
@@ -121,12 +121,7 @@ describe("datawallet", () => {
         ["a payload that is not base64", { modifications: [modification("A", { encryptedPayload: "not base64!" })] }]
     ])("answers 400 with a code for %s", async (_name, body) => {
         const identity = await readyIdentity();
-        const response = await t.http
-            .post("/api/v2/Datawallet/Modifications")
-            .set("authorization", identity.auth)
-            .set(DATAWALLET_HEADER, "1")
-            .send(body)
-            .expect(400);
+        const response = await postModifications(t, identity, body).expect(400);
         expect(response.body.error.code).toMatch(/^error\.platform\.(validation\.invalidPropertyValue|inputCannotBeParsed)$/);
     });
 

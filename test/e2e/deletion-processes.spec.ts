@@ -1,14 +1,12 @@
 import { DataSource } from "typeorm";
 
-import { createIdentity, STRONG_PASSWORD } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
+import { expectError } from "../support/errors";
+import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("identity deletion processes", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("starts a process with the default grace period of 14 days and marks the identity ToBeDeleted", async () => {
         const identity = await createIdentity(t);
@@ -36,13 +34,12 @@ describe("identity deletion processes", () => {
 
     it("allows only one active process", async () => {
         const identity = await createIdentity(t);
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
-        const second = await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({})
-            .expect(400);
-        expect(second.body.error.code).toBe("error.platform.validation.device.onlyOneActiveDeletionProcessAllowed");
+        await aStartedDeletionProcess(t, identity);
+        await expectError(
+            t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}),
+            400,
+            "error.platform.validation.device.onlyOneActiveDeletionProcessAllowed"
+        );
     });
 
     it("lets exactly one of several concurrent starts win", async () => {
@@ -57,9 +54,7 @@ describe("identity deletion processes", () => {
 
     it("cancels during the grace period, restoring status and tier; a second cancel is refused", async () => {
         const identity = await createIdentity(t);
-        const started = (
-            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201)
-        ).body.result;
+        const started = await aStartedDeletionProcess(t, identity);
         const cancelled = await t.http
             .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
             .set("authorization", identity.auth)
@@ -68,44 +63,28 @@ describe("identity deletion processes", () => {
         expect(cancelled.body.result).toMatchObject({ status: "Cancelled", gracePeriodEndsAt: null, cancelledByDevice: identity.deviceId });
         const self = await t.http.get("/api/v2/Identities/Self").set("authorization", identity.auth).expect(200);
         expect(self.body.result).toMatchObject({ status: "Active", tierId: null, deletionGracePeriodEndsAt: null });
-        const again = await t.http
-            .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
-            .set("authorization", identity.auth)
-            .expect(400);
-        expect(again.body.error.code).toBe("error.platform.validation.device.deletionProcessIsNotInRequiredStatus");
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        await expectError(
+            t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth),
+            400,
+            "error.platform.validation.device.deletionProcessIsNotInRequiredStatus"
+        );
+        await aStartedDeletionProcess(t, identity);
     });
 
     it("with a grace period of 0 days: the identity counts as deleted, login is refused, cancelling is too late", async () => {
         const identity = await createIdentity(t);
-        const started = (
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", identity.auth)
-                .send({ lengthOfGracePeriodInDays: 0 })
-                .expect(201)
-        ).body.result;
+        const started = await aStartedDeletionProcess(t, identity, 0);
         t.clock.advance(1);
         try {
             const deleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${identity.username}`).expect(200);
             expect(deleted.body.result).toEqual({ isDeleted: true, deletionDate: started.gracePeriodEndsAt });
-            const login = await t.http
-                .post("/connect/token")
-                .type("form")
-                .send({
-                    client_id: TEST_CLIENT.id,
-                    client_secret: TEST_CLIENT.secret,
-                    grant_type: "password",
-                    username: identity.username,
-                    password: STRONG_PASSWORD
-                })
-                .expect(400);
+            const login = await passwordGrant(t, identity.username, STRONG_PASSWORD).expect(400);
             expect(login.body.error).toBe("invalid_grant");
-            const late = await t.http
-                .put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`)
-                .set("authorization", identity.auth)
-                .expect(400);
-            expect(late.body.error.code).toBe("error.platform.validation.device.gracePeriodHasAlreadyExpired");
+            await expectError(
+                t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", identity.auth),
+                400,
+                "error.platform.validation.device.gracePeriodHasAlreadyExpired"
+            );
         } finally {
             t.clock.set(new Date());
         }
@@ -114,25 +93,27 @@ describe("identity deletion processes", () => {
     it("hides other identities' processes and answers 400 for malformed ids and input", async () => {
         const owner = await createIdentity(t);
         const stranger = await createIdentity(t);
-        const started = (
-            await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", owner.auth).send({}).expect(201)
-        ).body.result;
+        const started = await aStartedDeletionProcess(t, owner);
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", owner.auth).expect(200);
         await t.http.get(`/api/v2/Identities/Self/DeletionProcesses/${started.id}`).set("authorization", stranger.auth).expect(404);
         await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${started.id}/Cancel`).set("authorization", stranger.auth).expect(404);
         await t.http.get("/api/v2/Identities/Self/DeletionProcesses/IDPx!").set("authorization", owner.auth).expect(400);
-        const bad = await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", stranger.auth)
-            .send({ lengthOfGracePeriodInDays: "soon" })
-            .expect(400);
-        expect(bad.body.error.code).toBe("error.platform.inputCannotBeParsed");
-        const negative = await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", stranger.auth)
-            .send({ lengthOfGracePeriodInDays: -1 })
-            .expect(400);
-        expect(negative.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", stranger.auth)
+                .send({ lengthOfGracePeriodInDays: "soon" }),
+            400,
+            "error.platform.inputCannotBeParsed"
+        );
+        await expectError(
+            t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", stranger.auth)
+                .send({ lengthOfGracePeriodInDays: -1 }),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
     });
 
     it("accepts a start without a body", async () => {

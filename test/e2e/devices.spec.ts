@@ -1,12 +1,17 @@
-import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { expectError } from "../support/errors";
+import {
+    challengeText,
+    createChallenge,
+    createIdentity,
+    login,
+    passwordGrant,
+    STRONG_PASSWORD,
+    type TestIdentity
+} from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("Devices", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     /** Registers a device the way the official client onboards one: a challenge signed with the identity key. */
     async function registerDevice(owner: TestIdentity, extra: Record<string, unknown> = {}, status = 201) {
@@ -43,15 +48,17 @@ describe("Devices", () => {
         const stranger = await createIdentity(t);
         const challenge = await createChallenge(t, owner.auth);
         const text = challengeText(challenge);
-        const response = await t.http
-            .post("/api/v2/Devices")
-            .set("authorization", owner.auth)
-            .send({
-                devicePassword: "An0ther!Passw0rd",
-                signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) }
-            })
-            .expect(400);
-        expect(response.body.error.code).toBe("error.platform.validation.device.invalidSignature");
+        await expectError(
+            t.http
+                .post("/api/v2/Devices")
+                .set("authorization", owner.auth)
+                .send({
+                    devicePassword: "An0ther!Passw0rd",
+                    signedChallenge: { challenge: text, signature: stranger.keys.signatureField(text) }
+                }),
+            400,
+            "error.platform.validation.device.invalidSignature"
+        );
     });
 
     it("allows only one backup device per identity", async () => {
@@ -77,11 +84,17 @@ describe("Devices", () => {
 
     it("answers 400 invalidPageSize above the maximum page size, and 400 for page numbers below 1", async () => {
         const owner = await createIdentity(t);
-        const tooBig = await t.http.get("/api/v2/Devices?pageSize=201").set("authorization", owner.auth).expect(400);
-        expect(tooBig.body.error.code).toBe("error.platform.validation.pagination.invalidPageSize");
+        await expectError(
+            t.http.get("/api/v2/Devices?pageSize=201").set("authorization", owner.auth),
+            400,
+            "error.platform.validation.pagination.invalidPageSize"
+        );
         await t.http.get("/api/v2/Devices?pageSize=200").set("authorization", owner.auth).expect(200);
-        const zero = await t.http.get("/api/v2/Devices?pageNumber=0").set("authorization", owner.auth).expect(400);
-        expect(zero.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+        await expectError(
+            t.http.get("/api/v2/Devices?pageNumber=0").set("authorization", owner.auth),
+            400,
+            "error.platform.validation.invalidPropertyValue"
+        );
         await t.http.get("/api/v2/Devices?pageNumber=abc").set("authorization", owner.auth).expect(400);
     });
 
@@ -95,12 +108,11 @@ describe("Devices", () => {
         expect(done.text).toBe("");
         const self = await t.http.get("/api/v2/Devices/Self").set("authorization", owner.auth).expect(200);
         expect(self.body.result.communicationLanguage).toBe("de");
-        const bad = await t.http
-            .put("/api/v2/Devices/Self")
-            .set("authorization", owner.auth)
-            .send({ communicationLanguage: "fra" })
-            .expect(400);
-        expect(bad.body.error.code).toBe("error.platform.validation.invalidDeviceCommunicationLanguage");
+        await expectError(
+            t.http.put("/api/v2/Devices/Self").set("authorization", owner.auth).send({ communicationLanguage: "fra" }),
+            400,
+            "error.platform.validation.invalidDeviceCommunicationLanguage"
+        );
     });
 
     it("changes the own password: the old one stops working and the new one works", async () => {
@@ -110,41 +122,34 @@ describe("Devices", () => {
             .set("authorization", owner.auth)
             .send({ oldPassword: STRONG_PASSWORD, newPassword: "N3w!Password-2" })
             .expect(204);
-        const old = await t.http
-            .post("/connect/token")
-            .type("form")
-            .send({
-                client_id: TEST_CLIENT.id,
-                client_secret: TEST_CLIENT.secret,
-                grant_type: "password",
-                username: owner.username,
-                password: STRONG_PASSWORD
-            })
-            .expect(400);
+        const old = await passwordGrant(t, owner.username, STRONG_PASSWORD).expect(400);
         expect(old.body.error).toBe("invalid_grant");
         await login(t, owner.username, "N3w!Password-2");
     });
 
     it("refuses a password change with a wrong old password or a weak new one", async () => {
         const owner = await createIdentity(t);
-        const wrong = await t.http
-            .put("/api/v2/Devices/Self/Password")
-            .set("authorization", owner.auth)
-            .send({ oldPassword: "Wrong!Passw0rd", newPassword: "N3w!Password-2" })
-            .expect(400);
-        expect(wrong.body.error.code).toBe("error.platform.validation.device.changePasswordFailed");
-        const weak = await t.http
-            .put("/api/v2/Devices/Self/Password")
-            .set("authorization", owner.auth)
-            .send({ oldPassword: STRONG_PASSWORD, newPassword: "weak" })
-            .expect(400);
-        expect(weak.body.error.code).toBe("error.platform.validation.device.changePasswordFailed");
-        const missing = await t.http
-            .put("/api/v2/Devices/Self/Password")
-            .set("authorization", owner.auth)
-            .send({ oldPassword: STRONG_PASSWORD })
-            .expect(400);
-        expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
+        await expectError(
+            t.http
+                .put("/api/v2/Devices/Self/Password")
+                .set("authorization", owner.auth)
+                .send({ oldPassword: "Wrong!Passw0rd", newPassword: "N3w!Password-2" }),
+            400,
+            "error.platform.validation.device.changePasswordFailed"
+        );
+        await expectError(
+            t.http
+                .put("/api/v2/Devices/Self/Password")
+                .set("authorization", owner.auth)
+                .send({ oldPassword: STRONG_PASSWORD, newPassword: "weak" }),
+            400,
+            "error.platform.validation.device.changePasswordFailed"
+        );
+        await expectError(
+            t.http.put("/api/v2/Devices/Self/Password").set("authorization", owner.auth).send({ oldPassword: STRONG_PASSWORD }),
+            400,
+            "error.platform.inputCannotBeParsed"
+        );
     });
 
     it("deletes a device that never logged in, but not an onboarded one", async () => {
@@ -155,8 +160,11 @@ describe("Devices", () => {
         const done = await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", owner.auth).expect(204);
         expect(done.text).toBe("");
         await t.http.delete(`/api/v2/Devices/${fresh.id}`).set("authorization", owner.auth).expect(404);
-        const refused = await t.http.delete(`/api/v2/Devices/${used.id}`).set("authorization", owner.auth).expect(400);
-        expect(refused.body.error.code).toBe("error.platform.validation.device.deviceCannotBeDeleted");
+        await expectError(
+            t.http.delete(`/api/v2/Devices/${used.id}`).set("authorization", owner.auth),
+            400,
+            "error.platform.validation.device.deviceCannotBeDeleted"
+        );
     });
 
     it("hides another identity's devices: deleting one answers 404", async () => {
@@ -171,12 +179,11 @@ describe("Devices", () => {
 
     it("answers 400 for bad registration input", async () => {
         const owner = await createIdentity(t);
-        const noChallenge = await t.http
-            .post("/api/v2/Devices")
-            .set("authorization", owner.auth)
-            .send({ devicePassword: "An0ther!Passw0rd" })
-            .expect(400);
-        expect(noChallenge.body.error.code).toBe("error.platform.inputCannotBeParsed");
+        await expectError(
+            t.http.post("/api/v2/Devices").set("authorization", owner.auth).send({ devicePassword: "An0ther!Passw0rd" }),
+            400,
+            "error.platform.inputCannotBeParsed"
+        );
         const weak = await registerDevice(owner, { devicePassword: "short" }, 400);
         expect(weak.body.error.code).toBe("error.platform.validation.device.registrationFailed");
         const backupType = await registerDevice(owner, { isBackupDevice: "yes" }, 400);
@@ -185,11 +192,7 @@ describe("Devices", () => {
 });
 
 describe("HTTP conventions", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("echoes the correlation id, trimmed to 100 characters, and generates one when absent", async () => {
         const echoed = await t.http.post("/api/v2/Challenges").set("x-correlation-id", "  abc-123  ").expect(201);
@@ -218,8 +221,11 @@ describe("HTTP conventions", () => {
         await t.http.post("/API/V2/challenges").expect(201);
         const page = await t.http.get("/api/v2/devices/self").set("authorization", owner.auth).expect(200);
         expect(page.body.result.id).toBe(owner.deviceId);
-        const tooBig = await t.http.get("/api/v2/Devices?PageSize=500").set("authorization", owner.auth).expect(400);
-        expect(tooBig.body.error.code).toBe("error.platform.validation.pagination.invalidPageSize");
+        await expectError(
+            t.http.get("/api/v2/Devices?PageSize=500").set("authorization", owner.auth),
+            400,
+            "error.platform.validation.pagination.invalidPageSize"
+        );
     });
 
     it("answers 404 with an empty body for unknown routes", async () => {

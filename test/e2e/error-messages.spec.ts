@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const APPLICATION_WORDING =
     "not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
@@ -10,15 +10,13 @@ const APPLICATION_WORDING =
 const unknown = (prefix: string) => `${prefix}${"a".repeat(17)}`;
 
 describe("Not-found errors name the record as the official Backbone does", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let alice: TestIdentity;
     let bob: TestIdentity;
 
     beforeAll(async () => {
-        t = await startTestApp();
         [alice, bob] = [await createIdentity(t), await createIdentity(t)];
     });
-    afterAll(async () => await t.close());
 
     const cases: Array<[string, string, string, string]> = [
         ["GET", `/api/v2/Tokens/${unknown("TOK")}`, "Token", "application"],

@@ -4,18 +4,15 @@ import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { aStartedDeletionProcess } from "../factories/identities";
 import { createTemplate, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const MAX_PER_IDENTITY = 5;
 
 describe("feature flags", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ env: { MAX_NUMBER_OF_FEATURE_FLAGS_PER_IDENTITY: String(MAX_PER_IDENTITY) } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { MAX_NUMBER_OF_FEATURE_FLAGS_PER_IDENTITY: String(MAX_PER_IDENTITY) } });
 
     const patch = (who: TestIdentity, body: unknown) =>
         t.http
@@ -126,11 +123,7 @@ describe("feature flags", () => {
     it("removes the flags of a deleted identity", async () => {
         const identity = await createIdentity(t);
         await patch(identity, { gone: true }).expect(204);
-        await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({ lengthOfGracePeriodInDays: 1 })
-            .expect(201);
+        await aStartedDeletionProcess(t, identity, 1);
         t.clock.advance(2 * 86_400_000);
         await t.app.get(IdentityDeletionService).deleteDueIdentities();
         expect(await t.app.get(DataSource).query("SELECT 1 FROM feature_flags WHERE identity_address = $1", [identity.address])).toEqual(

@@ -6,7 +6,8 @@ import { join } from "node:path";
 import { DataSource } from "typeorm";
 
 import { FilesService } from "../../src/modules/files/files.service";
-import { sha512Url, uploadFile, uploadRequest } from "../support/files";
+import { expectError } from "../support/errors";
+import { downloadRequest, pendingUploadRows, sha512Url, uploadFile, uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -33,18 +34,6 @@ describe("Files", () => {
     afterEach(() => t.clock.set(new Date()));
 
     const blobs = async () => (await readdir(blobDir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
-    const pendingUploads = async () => Number((await dataSource.query("SELECT count(*) AS n FROM file_uploads"))[0].n);
-    const download = (id: string, identity: TestIdentity) =>
-        t.http
-            .get(`/api/v2/Files/${id}`)
-            .set("authorization", identity.auth)
-            .buffer(true)
-            .parse((res, callback) => {
-                const chunks: Buffer[] = [];
-                res.on("data", (chunk: Buffer) => chunks.push(chunk));
-                res.on("end", () => callback(null, Buffer.concat(chunks)));
-            });
-
     describe("POST /Files", () => {
         it("stores the content and answers 201 with the metadata, the ownership token and a Location", async () => {
             const content = Buffer.from([0xfb, 0xff, 0x00, 0x01, 0x02]);
@@ -57,23 +46,23 @@ describe("Files", () => {
             const now = t.clock.now().toISOString();
             expect(result).toEqual({
                 id: expect.stringMatching(/^FIL[A-Za-z0-9]{17}$/),
+                owner: alice.address,
+                ownerSignature: "-__-",
+                ownershipToken: expect.stringMatching(/^[A-Za-z0-9!@#$%^&*()_\-+=<>?/{}[\]|~]{20}$/),
+                cipherSize: 5,
+                cipherHash: sha512Url(content),
+                expiresAt,
                 createdAt: now,
                 createdBy: alice.address,
                 createdByDevice: alice.deviceId,
                 modifiedAt: now,
                 modifiedBy: alice.address,
                 deletedAt: null,
-                deletedBy: null,
-                owner: alice.address,
-                ownerSignature: "-__-",
-                ownershipToken: expect.stringMatching(/^[A-Za-z0-9!@#$%^&*()_\-+=<>?/{}[\]|~]{20}$/),
-                cipherSize: 5,
-                cipherHash: sha512Url(content),
-                expiresAt
+                deletedBy: null
             });
             expect(response.headers.location).toBe(`/api/v2/Files/${result.id}`);
             expect(await blobs()).toContain(result.id);
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("accepts the text parts before the file part and field names in any case", async () => {
@@ -134,28 +123,33 @@ describe("Files", () => {
             const response = await uploadRequest(t, alice, options).expect(400);
             expect(response.body.error.code).toBe(code);
             expect(await blobs()).toEqual(before);
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("refuses a request without a content part", async () => {
-            const response = await t.http
-                .post("/api/v2/Files")
-                .set("authorization", alice.auth)
-                .field("cipherHash", "AQID")
-                .field("ownerSignature", "AQID")
-                .field("expiresAt", new Date(t.clock.now().getTime() + DAY).toISOString())
-                .field("encryptedProperties", "AQID")
-                .expect(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            expect(await pendingUploads()).toBe(0);
+            await expectError(
+                t.http
+                    .post("/api/v2/Files")
+                    .set("authorization", alice.auth)
+                    .field("cipherHash", "AQID")
+                    .field("ownerSignature", "AQID")
+                    .field("expiresAt", new Date(t.clock.now().getTime() + DAY).toISOString())
+                    .field("encryptedProperties", "AQID"),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("refuses a JSON body and a second file part with 400", async () => {
-            const json = await t.http.post("/api/v2/Files").set("authorization", alice.auth).send({ content: "AQID" }).expect(400);
-            expect(json.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectError(
+                t.http.post("/api/v2/Files").set("authorization", alice.auth).send({ content: "AQID" }),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
             const twoFiles = await uploadRequest(t, alice).attach("content", Buffer.from("again"), "second.bin").expect(400);
             expect(twoFiles.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("accepts the byte fields as file parts with the raw bytes (as the Swagger UI sends them), bounded like the text parts", async () => {
@@ -177,7 +171,7 @@ describe("Files", () => {
                 .attach("cipherHash", Buffer.alloc(129, 1), "hash.bin")
                 .expect(400);
             expect(tooLong.body.error.message).toContain("'cipherHash'");
-            expect(await pendingUploads()).toBe(0);
+            expect(await pendingUploadRows(t)).toBe(0);
         });
 
         it("requires authentication", async () => {
@@ -189,7 +183,7 @@ describe("Files", () => {
         it("lets any authenticated identity download the exact bytes as application/octet-stream", async () => {
             const content = Buffer.from(Array.from({ length: 70_000 }, (_, i) => i % 251));
             const { id } = await uploadFile(t, alice, { content });
-            const response = await download(id, bob).expect(200);
+            const response = await downloadRequest(t, bob, id).expect(200);
             expect(response.headers["content-type"]).toBe("application/octet-stream");
             expect(response.headers["content-length"]).toBe(String(content.length));
             expect(Buffer.compare(response.body as Buffer, content)).toBe(0);
@@ -228,11 +222,13 @@ describe("Files", () => {
 
         it("answers 404 for an unknown file, 400 for a malformed id and 401 without a bearer", async () => {
             for (const path of ["/api/v2/Files/FILdoesnotexist12345", "/api/v2/Files/FILdoesnotexist12345/Metadata"]) {
-                const response = await t.http.get(path).set("authorization", alice.auth).expect(404);
-                expect(response.body.error.code).toBe("error.platform.recordNotFound");
+                await expectError(t.http.get(path).set("authorization", alice.auth), 404, "error.platform.recordNotFound");
             }
-            const malformed = await t.http.get("/api/v2/Files/TOKaaaaaaaaaaaaaaaaa/Metadata").set("authorization", alice.auth).expect(400);
-            expect(malformed.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/Files/TOKaaaaaaaaaaaaaaaaa/Metadata").set("authorization", alice.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
             await t.http.get("/api/v2/Files/FILdoesnotexist12345").expect(401);
         });
 
@@ -271,8 +267,7 @@ describe("Files", () => {
             ["an id of another kind", "?ids=MSGaaaaaaaaaaaaaaaaa", "error.platform.validation.invalidPropertyValue"],
             ["a page size over 200", "?pageSize=500", "error.platform.validation.pagination.invalidPageSize"]
         ])("answers 400 for %s", async (_name, query, code) => {
-            const response = await t.http.get(`/api/v2/Files${query}`).set("authorization", alice.auth).expect(400);
-            expect(response.body.error.code).toBe(code);
+            await expectError(t.http.get(`/api/v2/Files${query}`).set("authorization", alice.auth), 400, code);
         });
     });
 
@@ -287,8 +282,7 @@ describe("Files", () => {
 
         it("answers 403 to another identity and 404 for an unknown file", async () => {
             const { id } = await uploadFile(t, alice);
-            const forbidden = await t.http.delete(`/api/v2/Files/${id}`).set("authorization", bob.auth).expect(403);
-            expect(forbidden.body.error.code).toBe("error.platform.forbidden");
+            await expectError(t.http.delete(`/api/v2/Files/${id}`).set("authorization", bob.auth), 403, "error.platform.forbidden");
             await t.http.delete("/api/v2/Files/FILdoesnotexist12345").set("authorization", alice.auth).expect(404);
             expect(await blobs()).toContain(id);
         });

@@ -1,11 +1,7 @@
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 describe("health", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("answers GET /health as the official Backbone does: 200 text/plain Healthy, without authentication", async () => {
         const response = await t.http.get("/health").expect(200);

@@ -2,7 +2,8 @@ import { request as httpRequest } from "node:http";
 import { connect } from "node:net";
 
 import { createIdentity, login, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { postModifications } from "../support/sync";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 /** What a tampered `Object.prototype` would show: its own keys and the identity of its members. */
 function prototypeFingerprint(): string[] {
@@ -44,13 +45,33 @@ async function rawPost(
 }
 
 describe("hostile input", () => {
-    let t: TestApp;
+    const t = useTestApp({ listen: true });
     let identity: TestIdentity;
     beforeAll(async () => {
-        t = await startTestApp({ listen: true });
         identity = await createIdentity(t);
     });
-    afterAll(async () => await t.close());
+
+    /** POST of a JSON body as it is written, anonymously or as `who`. */
+    function postJson(path: string, body: string, who?: TestIdentity) {
+        const request = t.http.post(path).set("content-type", "application/json");
+        if (who) request.set("authorization", who.auth);
+        return request.send(body);
+    }
+
+    /** POST /Datawallet/Modifications of one created object. */
+    function createModification(objectIdentifier: string, collection: string) {
+        return postModifications(t, identity, {
+            localIndex: 0,
+            modifications: [{ type: "Create", objectIdentifier, collection, datawalletVersion: 1 }]
+        });
+    }
+
+    /** The answer to input that cannot be parsed: 400 with its code. */
+    async function expectUnparsable(request: PromiseLike<{ status: number; body: { error?: { code?: string } } }>): Promise<void> {
+        const response = await request;
+        expect(response.status).toBe(400);
+        expect(response.body.error?.code).toBe("error.platform.inputCannotBeParsed");
+    }
 
     describe("parsed input never reaches a prototype (F1)", () => {
         it("a query key __proto__ on IsDeleted leaves logins, device creation and Object.prototype intact", async () => {
@@ -84,16 +105,12 @@ describe("hostile input", () => {
                 '{"prototype":1}',
                 '{"__pro\\u0074o__":{"polluted":1}}'
             ];
-            for (const body of bodies) {
-                const response = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send(body);
-                expect(response.status).toBe(400);
-                expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            }
-            const authed = await t.http
-                .post("/api/v2/Tokens")
-                .set("authorization", identity.auth)
-                .set("content-type", "application/json")
-                .send('{"content":"AAAA","expiresAt":"2099-01-01T00:00:00.000Z","__proto__":{"polluted":1}}');
+            for (const body of bodies) await expectUnparsable(postJson("/api/v2/Identities", body));
+            const authed = await postJson(
+                "/api/v2/Tokens",
+                '{"content":"AAAA","expiresAt":"2099-01-01T00:00:00.000Z","__proto__":{"polluted":1}}',
+                identity
+            );
             expect(authed.status).toBe(400);
             expect(prototypeFingerprint()).toEqual(before);
             expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
@@ -116,21 +133,10 @@ describe("hostile input", () => {
     describe("parsing is bounded (F2)", () => {
         it("answers 400 with a code to a 4 KB body nested 2,000 deep, on anonymous and authenticated routes", async () => {
             for (const body of [nested(2000), nested(2000, '{"a":'.repeat(1), "}"), `{"content":${nested(2000)}}`]) {
-                const anonymous = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send(body);
-                expect(anonymous.status).toBe(400);
-                expect(anonymous.body.error.code).toBe("error.platform.inputCannotBeParsed");
-                const authed = await t.http
-                    .post("/api/v2/Messages")
-                    .set("authorization", identity.auth)
-                    .set("content-type", "application/json")
-                    .send(body);
-                expect(authed.status).toBe(400);
-                expect(authed.body.error.code).toBe("error.platform.inputCannotBeParsed");
+                await expectUnparsable(postJson("/api/v2/Identities", body));
+                await expectUnparsable(postJson("/api/v2/Messages", body, identity));
             }
-            const deepObject = '{"a":'.repeat(2000) + "1" + "}".repeat(2000);
-            const response = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send(deepObject);
-            expect(response.status).toBe(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectUnparsable(postJson("/api/v2/Identities", '{"a":'.repeat(2000) + "1" + "}".repeat(2000)));
         });
 
         it("accepts nesting up to the limit where a route takes it", async () => {
@@ -256,30 +262,8 @@ describe("hostile input", () => {
                             .set("authorization", identity.auth)
                             .send({ "flag\u0000": true })
                 ],
-                [
-                    "datawallet objectIdentifier",
-                    () =>
-                        t.http
-                            .post("/api/v2/Datawallet/Modifications")
-                            .set("authorization", identity.auth)
-                            .set("x-supported-datawallet-version", "1")
-                            .send({
-                                localIndex: 0,
-                                modifications: [{ type: "Create", objectIdentifier: "o\u0000", collection: "c", datawalletVersion: 1 }]
-                            })
-                ],
-                [
-                    "datawallet collection",
-                    () =>
-                        t.http
-                            .post("/api/v2/Datawallet/Modifications")
-                            .set("authorization", identity.auth)
-                            .set("x-supported-datawallet-version", "1")
-                            .send({
-                                localIndex: 0,
-                                modifications: [{ type: "Create", objectIdentifier: "o", collection: "c\u0000", datawalletVersion: 1 }]
-                            })
-                ],
+                ["datawallet objectIdentifier", () => createModification("o\u0000", "c")],
+                ["datawallet collection", () => createModification("o", "c\u0000")],
                 ["query ids", () => t.http.get("/api/v2/Devices?ids=%00").set("authorization", identity.auth)],
                 ["query username", () => t.http.get("/api/v2/Identities/IsDeleted?username=USR%00")],
                 ["path parameter", () => t.http.get("/api/v2/Tokens/TOK%00aaaaaaaaaaaaaaaa").set("authorization", identity.auth)],

@@ -2,18 +2,15 @@ import { DataSource } from "typeorm";
 
 import { BlobStorage } from "../../src/core/blob-storage/blob-storage";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
+import { aStartedDeletionProcess } from "../factories/identities";
 import { uploadFile } from "../support/files";
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe("housekeeping of the modules' data", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function ids(table: string): Promise<string[]> {
         const rows: Array<{ id: string }> = await t.app.get(DataSource).query(`SELECT id FROM ${table} ORDER BY id`);
@@ -58,11 +55,7 @@ describe("housekeeping of the modules' data", () => {
 
     it("deletes identities whose grace period is over", async () => {
         const identity = await createIdentity(t);
-        await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({ lengthOfGracePeriodInDays: 1 })
-            .expect(201);
+        await aStartedDeletionProcess(t, identity, 1);
         t.clock.advance(2 * DAY);
         try {
             const report = await t.app.get(Housekeeper).runOnce();

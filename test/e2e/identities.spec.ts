@@ -1,12 +1,9 @@
+import { expectError } from "../support/errors";
 import { challengeText, createChallenge, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("POST /api/v2/Identities", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function validBody(keys = new TestKeyPair()) {
         const challenge = await createChallenge(t);
@@ -19,6 +16,12 @@ describe("POST /api/v2/Identities", () => {
             identityVersion: 1,
             signedChallenge: { challenge: text, signature: keys.signatureField(text) }
         };
+    }
+
+    /** POST /Identities with `body` is answered `status` with the error code `code`. */
+    async function expectCreationRefused(body: object, status: number, code: string): Promise<void> {
+        const response = await t.http.post("/api/v2/Identities").send(body).expect(status);
+        expect(response.body.error.code).toBe(code);
     }
 
     it("creates an identity whose address is derived from the key, and its device can log in", async () => {
@@ -43,34 +46,24 @@ describe("POST /api/v2/Identities", () => {
             .post("/api/v2/Identities")
             .send(await validBody(keys))
             .expect(201);
-        const response = await t.http
-            .post("/api/v2/Identities")
-            .send(await validBody(keys))
-            .expect(400);
-        expect(response.body.error.code).toBe("error.platform.validation.device.addressAlreadyExists");
+        await expectCreationRefused(await validBody(keys), 400, "error.platform.validation.device.addressAlreadyExists");
     });
 
     it("answers 400 error.platform.unauthorized for a wrong client secret", async () => {
-        const response = await t.http
-            .post("/api/v2/Identities")
-            .send({ ...(await validBody()), clientSecret: "wrong" })
-            .expect(400);
-        expect(response.body.error.code).toBe("error.platform.unauthorized");
+        await expectCreationRefused({ ...(await validBody()), clientSecret: "wrong" }, 400, "error.platform.unauthorized");
     });
 
     it("answers 400 invalidSignature for a challenge signed by another key", async () => {
         const body = await validBody();
         const other = new TestKeyPair();
         body.signedChallenge.signature = other.signatureField(body.signedChallenge.challenge);
-        const response = await t.http.post("/api/v2/Identities").send(body).expect(400);
-        expect(response.body.error.code).toBe("error.platform.validation.device.invalidSignature");
+        await expectCreationRefused(body, 400, "error.platform.validation.device.invalidSignature");
     });
 
     it("answers 400 invalidSignature for a tampered challenge", async () => {
         const body = await validBody();
         body.signedChallenge.challenge = body.signedChallenge.challenge.replace('"type":"Identity"', '"type":"Device"');
-        const response = await t.http.post("/api/v2/Identities").send(body).expect(400);
-        expect(response.body.error.code).toBe("error.platform.validation.device.invalidSignature");
+        await expectCreationRefused(body, 400, "error.platform.validation.device.invalidSignature");
     });
 
     it("answers 404 for a correctly signed challenge that does not exist", async () => {
@@ -78,16 +71,14 @@ describe("POST /api/v2/Identities", () => {
         const body = await validBody(keys);
         const text = challengeText({ id: "CHLdoesnotexist12345", expiresAt: new Date().toISOString() });
         body.signedChallenge = { challenge: text, signature: keys.signatureField(text) };
-        const response = await t.http.post("/api/v2/Identities").send(body).expect(404);
-        expect(response.body.error.code).toBe("error.platform.recordNotFound");
+        await expectCreationRefused(body, 404, "error.platform.recordNotFound");
     });
 
     it("answers 400 challengeHasExpired once the challenge's ten minutes are over", async () => {
         const body = await validBody();
         t.clock.advance(10 * 60 * 1000 + 1);
         try {
-            const response = await t.http.post("/api/v2/Identities").send(body).expect(400);
-            expect(response.body.error.code).toBe("error.platform.validation.device.challengeHasExpired");
+            await expectCreationRefused(body, 400, "error.platform.validation.device.challengeHasExpired");
         } finally {
             t.clock.set(new Date());
         }
@@ -104,19 +95,19 @@ describe("POST /api/v2/Identities", () => {
     });
 
     it("answers 400 registrationFailed for a weak device password", async () => {
-        const response = await t.http
-            .post("/api/v2/Identities")
-            .send({ ...(await validBody()), devicePassword: "weak" })
-            .expect(400);
-        expect(response.body.error.code).toBe("error.platform.validation.device.registrationFailed");
+        await expectCreationRefused(
+            { ...(await validBody()), devicePassword: "weak" },
+            400,
+            "error.platform.validation.device.registrationFailed"
+        );
     });
 
     it("answers 400 for an invalid communication language", async () => {
-        const response = await t.http
-            .post("/api/v2/Identities")
-            .send({ ...(await validBody()), deviceCommunicationLanguage: "xx" })
-            .expect(400);
-        expect(response.body.error.code).toBe("error.platform.validation.invalidDeviceCommunicationLanguage");
+        await expectCreationRefused(
+            { ...(await validBody()), deviceCommunicationLanguage: "xx" },
+            400,
+            "error.platform.validation.invalidDeviceCommunicationLanguage"
+        );
     });
 
     describe("bad input is answered 400 with a code, never 500", () => {
@@ -165,22 +156,26 @@ describe("POST /api/v2/Identities", () => {
         });
 
         it("a body that is not JSON", async () => {
-            const response = await t.http.post("/api/v2/Identities").set("content-type", "application/json").send("{not json").expect(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectError(
+                t.http.post("/api/v2/Identities").set("content-type", "application/json").send("{not json"),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
         });
 
         it("a JSON array instead of an object", async () => {
-            const response = await t.http.post("/api/v2/Identities").send([1, 2]).expect(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectCreationRefused([1, 2], 400, "error.platform.inputCannotBeParsed");
         });
 
         it("a body over the 20 MiB limit", async () => {
-            const response = await t.http
-                .post("/api/v2/Identities")
-                .set("content-type", "application/json")
-                .send(JSON.stringify({ clientId: "x".repeat(21 * 1024 * 1024) }))
-                .expect(400);
-            expect(response.body.error.code).toBe("error.platform.requestBodyTooLarge");
+            await expectError(
+                t.http
+                    .post("/api/v2/Identities")
+                    .set("content-type", "application/json")
+                    .send(JSON.stringify({ clientId: "x".repeat(21 * 1024 * 1024) })),
+                400,
+                "error.platform.requestBodyTooLarge"
+            );
         });
     });
 

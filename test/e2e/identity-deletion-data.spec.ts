@@ -5,36 +5,23 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { deletedIdentities } from "../factories/identities";
 import { uploadFile } from "../support/files";
-import { challengeText, createChallenge, createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { createChallenge, createIdentity, type TestIdentity } from "../support/identities";
+import { addDevice, createDatawallet, modification, postModifications, recordEvents, registerDevice, startSyncRun } from "../support/sync";
+import { useTestApp } from "../support/test-app";
 
 const CONTENT = Buffer.from("encrypted token content").toString("base64url");
 
 describe("identity deletion: the data of tokens, files, synchronization, push notifications and challenges", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let anonymous: string;
     let db: DataSource;
     beforeAll(async () => {
-        t = await startTestApp();
         anonymous = anonymizedAddress(t.config.DID_DOMAIN);
         db = t.app.get(DataSource);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
-
-    async function deleteNow(...identities: TestIdentity[]): Promise<number> {
-        for (const identity of identities) {
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", identity.auth)
-                .send({ lengthOfGracePeriodInDays: 0 })
-                .expect(201);
-        }
-        t.clock.advance(1000);
-        return await t.app.get(IdentityDeletionService).deleteDueIdentities();
-    }
 
     async function createToken(owner: TestIdentity, body: Record<string, unknown> = {}): Promise<string> {
         const expiresAt = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
@@ -68,7 +55,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         await t.http.get(`/api/v2/Tokens/${own}`).set("authorization", peer.auth).expect(200);
         await t.http.get(`/api/v2/Tokens/${read}`).set("authorization", leaving.auth).expect(200);
         await t.http.get(`/api/v2/Tokens/${read}`).set("authorization", other.auth).expect(200);
-        expect(await deleteNow(leaving, other)).toBe(2);
+        expect(await deletedIdentities(t, leaving, other)).toBe(2);
 
         expect(await db.query("SELECT id FROM tokens WHERE id = $1", [own])).toEqual([]);
         expect(await count("SELECT count(*) FROM token_allocations WHERE token_id = $1", [own])).toBe(0);
@@ -95,7 +82,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
             .expect(200);
         const blobs = t.app.get(BlobStorage);
         expect(await blobs.exists(own.id)).toBe(true);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
 
         expect(await db.query("SELECT id FROM files WHERE id = $1", [own.id])).toEqual([]);
         expect(await blobs.exists(own.id)).toBe(false);
@@ -114,12 +101,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         for (const identity of [leaving, peer]) {
             await createDatawallet(t, identity);
-            await t.http
-                .post("/api/v2/Datawallet/Modifications")
-                .set("authorization", identity.auth)
-                .set(DATAWALLET_HEADER, "1")
-                .send({ modifications: [modification("OBJ1")] })
-                .expect(201);
+            await postModifications(t, identity, { modifications: [modification("OBJ1")] }).expect(201);
             await recordEvents(t, identity.address, 2);
             await startSyncRun(t, identity.auth, { type: "ExternalEventSync" }).expect(201);
         }
@@ -132,7 +114,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         ];
         for (const [table, column] of tables)
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBeGreaterThan(0);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         for (const [table, column] of tables) {
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [leaving.address])).toBe(0);
             expect(await count(`SELECT count(*) FROM ${table} WHERE ${column} = $1`, [peer.address])).toBeGreaterThan(0);
@@ -146,7 +128,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         for (const identity of [leaving, peer]) await createChallenge(t, identity.auth);
         expect(await count("SELECT count(*) FROM push_registrations WHERE identity_address = $1", [leaving.address])).toBe(2);
         expect(await count("SELECT count(*) FROM challenges WHERE created_by = $1", [leaving.address])).toBeGreaterThan(0);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         expect(await count("SELECT count(*) FROM push_registrations WHERE identity_address = $1", [leaving.address])).toBe(0);
         expect(await count("SELECT count(*) FROM challenges WHERE created_by = $1", [leaving.address])).toBe(0);
         expect(await count("SELECT count(*) FROM push_registrations WHERE identity_address = $1", [peer.address])).toBe(1);
@@ -163,7 +145,7 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
             if (failing && event.address === leaving.address) throw new Error("unavailable");
         });
-        expect(await deleteNow(leaving)).toBe(0);
+        expect(await deletedIdentities(t, leaving)).toBe(0);
         expect(await count("SELECT count(*) FROM tokens WHERE id = $1", [token])).toBe(1);
         expect(await count("SELECT count(*) FROM files WHERE id = $1", [file.id])).toBe(1);
         expect(await t.app.get(BlobStorage).exists(file.id)).toBe(true);
@@ -177,22 +159,11 @@ describe("identity deletion: the data of tokens, files, synchronization, push no
 });
 
 describe("device deletion", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("removes the push registration of the deleted device only", async () => {
         const identity = await createIdentity(t);
-        const challenge = await createChallenge(t, identity.auth);
-        const text = challengeText(challenge);
-        const registered = await t.http
-            .post("/api/v2/Devices")
-            .set("authorization", identity.auth)
-            .send({ devicePassword: STRONG_PASSWORD, signedChallenge: { challenge: text, signature: identity.keys.signatureField(text) } })
-            .expect(201);
-        const deviceId: string = registered.body.result.id;
+        const deviceId = (await registerDevice(t, identity)).id;
         await t.http
             .put("/api/v2/Devices/Self/PushNotifications")
             .set("authorization", identity.auth)

@@ -4,51 +4,34 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { aStartedDeletionProcess, deletedIdentities } from "../factories/identities";
 import {
+    anActiveRelationship,
     type Body,
     createTemplate,
     establishRelationship,
     eventsOf,
-    loadTemplate,
     put,
+    requestFromTemplate,
     requestRelationship
 } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
 const DAY_MS = 86_400_000;
 
 describe("identity deletion: relationships, templates and messages", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let anonymous: string;
     beforeAll(async () => {
-        t = await startTestApp();
         anonymous = anonymizedAddress(t.config.DID_DOMAIN);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
-
-    async function startDeletion(identity: TestIdentity, days: number): Promise<Body> {
-        return (
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", identity.auth)
-                .send({ lengthOfGracePeriodInDays: days })
-                .expect(201)
-        ).body.result;
-    }
 
     async function cancelDeletion(identity: TestIdentity, id: string): Promise<void> {
         await t.http.put(`/api/v2/Identities/Self/DeletionProcesses/${id}/Cancel`).set("authorization", identity.auth).send({}).expect(200);
-    }
-
-    /** Deletes the identities (grace period 0) by running the deletion job. */
-    async function deleteNow(...identities: TestIdentity[]): Promise<number> {
-        for (const identity of identities) await startDeletion(identity, 0);
-        t.clock.advance(1000);
-        return await t.app.get(IdentityDeletionService).deleteDueIdentities();
     }
 
     async function relationship(id: string): Promise<Body> {
@@ -91,7 +74,7 @@ describe("identity deletion: relationships, templates and messages", () => {
         await put(t, leaving, `${rejectedId}/Reject`, 200);
         const before = await Promise.all([active, pending, ended, rejected].map(async (p) => (await eventsOf(t, p.address)).length));
 
-        const process = await startDeletion(leaving, 5);
+        const process = await aStartedDeletionProcess(t, leaving, 5);
         const deletionDate = new Date(t.clock.now().getTime() + 5 * DAY_MS).toISOString();
         const peers: Array<[TestIdentity, string]> = [
             [active, activeId],
@@ -122,10 +105,9 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("on deletion: PeerDeleted, then the relationship is DeletionProposed with the anonymised address everywhere", async () => {
-        const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
-        const id = await establishRelationship(t, leaving, peer);
+        const { from: leaving, to: peer, id } = await anActiveRelationship(t);
         const before = (await eventsOf(t, peer.address)).length;
-        await startDeletion(leaving, 0);
+        await aStartedDeletionProcess(t, leaving, 0);
         t.clock.advance(1000);
         const deletedAt = t.clock.now().toISOString();
         expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
@@ -160,7 +142,7 @@ describe("identity deletion: relationships, templates and messages", () => {
         const id = await terminated(peer, leaving);
         await put(t, peer, `${id}/Decompose`, 200);
         const before = (await eventsOf(t, peer.address)).length;
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         const row = await relationship(id);
         expect(row).toMatchObject({
             status: "ReadyForDeletion",
@@ -180,7 +162,7 @@ describe("identity deletion: relationships, templates and messages", () => {
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         const id = await terminated(peer, leaving);
         await put(t, leaving, `${id}/Decompose`, 200);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         const row = await relationship(id);
         expect(row).toMatchObject({ status: "DeletionProposed", from_address: peer.address, to_address: anonymous });
         expect(row.audit_log.map((e: Body) => e.reason)).toEqual(["Creation", "AcceptanceOfCreation", "Termination", "Decomposition"]);
@@ -193,7 +175,7 @@ describe("identity deletion: relationships, templates and messages", () => {
         await put(t, peer, `${rejectedId}/Reject`, 200);
         const firstId = await establishRelationship(t, first, peer);
         const secondId = await establishRelationship(t, peer, second);
-        expect(await deleteNow(first, second)).toBe(2);
+        expect(await deletedIdentities(t, first, second)).toBe(2);
         for (const id of [rejectedId, firstId, secondId]) {
             const row = await relationship(id);
             expect(row.status).toBe("DeletionProposed");
@@ -209,16 +191,11 @@ describe("identity deletion: relationships, templates and messages", () => {
     it("deletes the identity's templates, keeps relationships created from them, anonymises forIdentity and allocations", async () => {
         const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
         const ownTemplate = await createTemplate(t, leaving);
-        await loadTemplate(t, peer, ownTemplate);
-        const created = await t.http
-            .post("/api/v2/Relationships")
-            .set("authorization", peer.auth)
-            .send({ relationshipTemplateId: ownTemplate })
-            .expect(201);
+        const created = await requestFromTemplate(t, peer, ownTemplate, 201);
         const personalised = await createTemplate(t, peer, { forIdentity: leaving.address });
         const allocated = await createTemplate(t, peer);
         await t.http.get(`/api/v2/RelationshipTemplates/${allocated}`).set("authorization", leaving.auth).expect(200);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
         const db = t.app.get(DataSource);
         expect(await db.query("SELECT id FROM relationship_templates WHERE id = $1", [ownTemplate])).toEqual([]);
         expect((await relationship(created.body.result.id)).relationship_template_id).toBeNull();
@@ -238,7 +215,7 @@ describe("identity deletion: relationships, templates and messages", () => {
         const fromLeaving = await send(leaving, [peer]);
         const toLeaving = await send(peer, [leaving]);
         const toBoth = await send(peer, [leaving, third]);
-        expect(await deleteNow(leaving)).toBe(1);
+        expect(await deletedIdentities(t, leaving)).toBe(1);
 
         const received = (await t.http.get(`/api/v2/Messages/${fromLeaving}`).set("authorization", peer.auth).expect(200)).body.result;
         expect(received.createdBy).toBe(anonymous);
@@ -262,7 +239,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     it("holds back a message to a recipient with an active deletion process until it cancels", async () => {
         const [leaving, sender] = await Promise.all([createIdentity(t), createIdentity(t)]);
         await establishRelationship(t, sender, leaving);
-        const process = await startDeletion(leaving, 5);
+        const process = await aStartedDeletionProcess(t, leaving, 5);
         const messageId = await send(sender, [leaving]);
         const received = () =>
             eventsOf(t, leaving.address).then((events) => events.filter((e) => e.type === "MessageReceived" && e.payload.id === messageId));
@@ -274,7 +251,7 @@ describe("identity deletion: relationships, templates and messages", () => {
     it("keeps a message held back for a Terminated relationship when the recipient cancels its deletion", async () => {
         const [leaving, sender] = await Promise.all([createIdentity(t), createIdentity(t)]);
         await terminated(sender, leaving);
-        const process = await startDeletion(leaving, 5);
+        const process = await aStartedDeletionProcess(t, leaving, 5);
         const messageId = await send(sender, [leaving]);
         await cancelDeletion(leaving, process.id);
         const events = (await eventsOf(t, leaving.address)).filter((e) => e.type === "MessageReceived" && e.payload.id === messageId);
@@ -282,15 +259,14 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("rolls the whole deletion back when a subscriber fails", async () => {
-        const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
-        const id = await establishRelationship(t, leaving, peer);
+        const { from: leaving, to: peer, id } = await anActiveRelationship(t);
         const template = await createTemplate(t, leaving);
         let failing = true;
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
             if (failing && event.address === leaving.address) throw new Error("unavailable");
         });
         const before = (await eventsOf(t, peer.address)).length;
-        expect(await deleteNow(leaving)).toBe(0);
+        expect(await deletedIdentities(t, leaving)).toBe(0);
         expect(await relationship(id)).toMatchObject({ status: "Active", from_address: leaving.address, has_deleted_participant: false });
         expect((await eventsOf(t, peer.address)).slice(before).map((e) => e.type)).toEqual(["PeerToBeDeleted"]);
         const db = t.app.get(DataSource);

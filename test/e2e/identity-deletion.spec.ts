@@ -3,32 +3,19 @@ import { DataSource } from "typeorm";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { createIdentity, STRONG_PASSWORD } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { aStartedDeletionProcess } from "../factories/identities";
+import { createIdentity, passwordGrant, STRONG_PASSWORD } from "../support/identities";
+import { useTestApp } from "../support/test-app";
 
 describe("deletion of identities after the grace period", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
-
-    async function startDeletion(auth: string, days: number) {
-        return (
-            await t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", auth)
-                .send({ lengthOfGracePeriodInDays: days })
-                .expect(201)
-        ).body.result;
-    }
+    const t = useTestApp();
 
     it("deletes only identities whose grace period is over, and IsDeleted still answers for their usernames", async () => {
         const due = await createIdentity(t);
         const later = await createIdentity(t);
         const keeps = await createIdentity(t);
-        await startDeletion(due.auth, 1);
-        await startDeletion(later.auth, 3);
+        await aStartedDeletionProcess(t, due, 1);
+        await aStartedDeletionProcess(t, later, 3);
         t.clock.advance(2 * 86_400_000);
         try {
             const service = t.app.get(IdentityDeletionService);
@@ -41,17 +28,7 @@ describe("deletion of identities after the grace period", () => {
             expect(await db.query("SELECT 1 FROM devices WHERE identity_address = $1", [due.address])).toEqual([]);
             const isDeleted = await t.http.get(`/api/v2/Identities/IsDeleted?username=${due.username}`).expect(200);
             expect(isDeleted.body.result).toEqual({ isDeleted: true, deletionDate: t.clock.now().toISOString() });
-            const login = await t.http
-                .post("/connect/token")
-                .type("form")
-                .send({
-                    client_id: TEST_CLIENT.id,
-                    client_secret: TEST_CLIENT.secret,
-                    grant_type: "password",
-                    username: due.username,
-                    password: STRONG_PASSWORD
-                })
-                .expect(400);
+            const login = await passwordGrant(t, due.username, STRONG_PASSWORD).expect(400);
             expect(login.body.error).toBe("invalid_grant");
             expect(await service.deleteDueIdentities()).toBe(0);
         } finally {
@@ -61,7 +38,7 @@ describe("deletion of identities after the grace period", () => {
 
     it("keeps an identity whose data removal fails, and deletes it on a later run", async () => {
         const identity = await createIdentity(t);
-        await startDeletion(identity.auth, 0);
+        await aStartedDeletionProcess(t, identity, 0);
         t.clock.advance(1000);
         let failing = true;
         t.app.get(DomainEvents).subscribe(IdentityDeleted, async (_manager, event) => {
@@ -84,7 +61,7 @@ describe("deletion of identities after the grace period", () => {
 
     it("is harmless when two runs happen at once", async () => {
         const identities = await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)]);
-        for (const identity of identities) await startDeletion(identity.auth, 0);
+        for (const identity of identities) await aStartedDeletionProcess(t, identity, 0);
         t.clock.advance(1000);
         try {
             const service = t.app.get(IdentityDeletionService);

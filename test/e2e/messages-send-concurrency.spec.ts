@@ -4,7 +4,7 @@ import { DataSource } from "typeorm";
 import { identities } from "../factories/identities";
 import { establishRelationship } from "../factories/relationships";
 import type { TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
@@ -15,12 +15,7 @@ const BODY = Buffer.from("encrypted message body").toString("base64url");
  * MessageReceived event is lost, and every identity's event indexes stay gap-free and unique.
  */
 describe("sending messages concurrently", () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     function send(sender: TestIdentity, recipients: TestIdentity[]) {
         return t.http

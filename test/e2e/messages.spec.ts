@@ -1,22 +1,18 @@
 import { DataSource } from "typeorm";
 
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
-import { type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import { anActiveRelationship, type Body, establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
 const CODE = "error.platform.validation.message.";
 
 describe("messages", () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-        t = await startTestApp({ env: { MAX_NUMBER_OF_MESSAGE_RECIPIENTS: "3", MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: "2" } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { MAX_NUMBER_OF_MESSAGE_RECIPIENTS: "3", MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: "2" } });
 
     async function identities(n: number): Promise<TestIdentity[]> {
         return await Promise.all(Array.from({ length: n }, () => createIdentity(t)));
@@ -118,8 +114,7 @@ describe("messages", () => {
         });
 
         it("holds the event back while Terminated and releases it when the reactivation is accepted", async () => {
-            const [sender, recipient] = await identities(2);
-            const relationship = await establishRelationship(t, sender, recipient);
+            const { from: sender, to: recipient, id: relationship } = await anActiveRelationship(t);
             await put(t, sender, `${relationship}/Terminate`, 200);
             const { body } = await send(sender, [recipient]).expect(201);
             expect(await messageEvents(recipient)).toEqual([
@@ -203,8 +198,7 @@ describe("messages", () => {
             };
             const body: Body = { recipients: [entry], body: BODY, ...override };
             if (typeof body.recipients === "string") body.recipients = recipients[body.recipients];
-            const response = await t.http.post("/api/v2/Messages").set("authorization", sender.auth).send(body).expect(400);
-            expect(response.body.error.code).toBe(code);
+            await expectError(t.http.post("/api/v2/Messages").set("authorization", sender.auth).send(body), 400, code);
         });
     });
 
@@ -303,8 +297,7 @@ describe("messages", () => {
         });
 
         it("drops the decomposing identity's unsynced MessageReceived events of the relationship", async () => {
-            const [sender, recipient] = await identities(2);
-            const relationship = await establishRelationship(t, sender, recipient);
+            const { from: sender, to: recipient, id: relationship } = await anActiveRelationship(t);
             await send(sender, [recipient]).expect(201);
             await put(t, sender, `${relationship}/Terminate`, 200);
             expect(await messageEvents(recipient)).toHaveLength(1);
@@ -313,8 +306,7 @@ describe("messages", () => {
         });
 
         it("deletes a message once the sender and every recipient have decomposed", async () => {
-            const [sender, recipient] = await identities(2);
-            const relationship = await establishRelationship(t, sender, recipient);
+            const { from: sender, to: recipient, id: relationship } = await anActiveRelationship(t);
             const { body } = await send(sender, [recipient]).expect(201);
             await put(t, sender, `${relationship}/Terminate`, 200);
             await put(t, sender, `${relationship}/Decompose`, 200);

@@ -1,15 +1,9 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
 import { createChallenge, createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { committedSpec } from "../support/openapi";
+import { startTestApp, useTestApp } from "../support/test-app";
 
 describe("GET /metrics", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("exposes request counts and latency per route pattern and status, the pool and the pending external events", async () => {
         const identity = await createIdentity(t);
@@ -48,16 +42,12 @@ describe("GET /metrics", () => {
     });
 
     it("is not part of the Consumer API document, nor are the admin routes", () => {
-        const spec = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "consumer-api.json"), "utf8")) as {
-            paths: Record<string, unknown>;
-        };
+        const spec = committedSpec<{ paths: Record<string, unknown> }>("consumer-api");
         const paths = Object.keys(spec.paths);
         expect(paths).toContain("/api/v2/Quotas");
         expect(paths).toContain("/api/v2/Announcements");
         expect(paths.filter((p) => p.startsWith("/admin") || p.startsWith("/metrics") || p.startsWith("/health"))).toEqual([]);
-        const admin = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "admin-api.json"), "utf8")) as {
-            paths: Record<string, unknown>;
-        };
+        const admin = committedSpec<{ paths: Record<string, unknown> }>("admin-api");
         expect(Object.keys(admin.paths).every((p) => p.startsWith("/api/v1/") || p.startsWith("/odata/"))).toBe(true);
     });
 

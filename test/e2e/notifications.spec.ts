@@ -1,5 +1,6 @@
 import { type PushMessage, PushNotificationSender, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
 import { establishRelationship, eventsOf, put, requestRelationship } from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startTestApp, type TestApp } from "../support/test-app";
 
@@ -153,13 +154,11 @@ describe("notifications", () => {
 
         it("answers 400 for a null body and 401 without a token", async () => {
             const identity = await createIdentity(t);
-            const response = await t.http
-                .post(path)
-                .set("authorization", identity.auth)
-                .set("content-type", "application/json")
-                .send("null")
-                .expect(400);
-            expect(response.body.error.code).toBe("error.platform.inputCannotBeParsed");
+            await expectError(
+                t.http.post(path).set("authorization", identity.auth).set("content-type", "application/json").send("null"),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
             await t.http.post(path).send({ a: 1 }).expect(401);
             expect(sent).toEqual([]);
         });

@@ -5,14 +5,10 @@ import { join } from "node:path";
 import { loadConfig } from "../../src/config/config";
 import { PlatformService } from "../../src/modules/platform/platform.service";
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, type TestApp, useTestApp } from "../support/test-app";
 
 describe("platform endpoints with nothing configured", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     it("tells the major version as a string, anonymously", async () => {
         const response = await t.http.get("/api/v2/Version").expect(200);

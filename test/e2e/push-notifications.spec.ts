@@ -1,12 +1,9 @@
+import { expectError } from "../support/errors";
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     const valid = { platform: "fcm", handle: "a-device-token-0123456789", appId: "eu.enmeshed.app", environment: "Development" };
 
@@ -55,12 +52,14 @@ describe("PUT/DELETE /api/v2/Devices/Self/PushNotifications", () => {
         ["an unknown environment", { environment: "Staging" }, "error.platform.validation.invalidPropertyValue"]
     ])("answers 400 for %s", async (_name, change, code) => {
         const identity = await createIdentity(t);
-        const response = await t.http
-            .put("/api/v2/Devices/Self/PushNotifications")
-            .set("authorization", identity.auth)
-            .send({ ...valid, ...change })
-            .expect(400);
-        expect(response.body.error.code).toBe(code);
+        await expectError(
+            t.http
+                .put("/api/v2/Devices/Self/PushNotifications")
+                .set("authorization", identity.auth)
+                .send({ ...valid, ...change }),
+            400,
+            code
+        );
     });
 
     it("needs a bearer token", async () => {

@@ -1,8 +1,9 @@
+import { aStartedDeletionProcess } from "../factories/identities";
 import { CONTENT, createTemplate, establishRelationship, loadTemplate, requestRelationship } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { uploadRequest } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
+import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
 const BODY = Buffer.from("encrypted message body").toString("base64url");
@@ -16,14 +17,12 @@ interface Quota {
 }
 
 describe("quota enforcement", () => {
-    let t: TestApp;
+    const t = useTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
     let api: AdminApi;
 
     beforeAll(async () => {
-        t = await startTestApp({ env: { ADMIN_API_KEY: ADMIN_KEY } });
         api = await adminApi(t);
     });
-    afterAll(async () => await t.close());
 
     function admin(method: "post" | "put", path: string, body: object) {
         return api[method](path, body);
@@ -133,7 +132,7 @@ describe("quota enforcement", () => {
 
         // In the tier "Queued for Deletion" its quotas apply, whatever the individual ones allow.
         t.clock.set(new Date("2031-03-21T09:00:00.000Z"));
-        await t.http.post("/api/v2/Identities/Self/DeletionProcesses").set("authorization", identity.auth).send({}).expect(201);
+        await aStartedDeletionProcess(t, identity);
         expectExhausted(await createToken(identity), [{ metricKey: "NumberOfTokens", isExhaustedUntil: "9999-12-31T23:59:59.999Z" }]);
     });
 
@@ -210,11 +209,7 @@ describe("quota enforcement", () => {
         t.clock.set(new Date("2031-08-01T12:00:00.000Z"));
         const identity = await createIdentity(t);
         await createToken(identity).expect(201);
-        const process = await t.http
-            .post("/api/v2/Identities/Self/DeletionProcesses")
-            .set("authorization", identity.auth)
-            .send({})
-            .expect(201);
+        const process = await aStartedDeletionProcess(t, identity);
 
         expectExhausted(await createToken(identity), [{ metricKey: "NumberOfTokens", isExhaustedUntil: "9999-12-31T23:59:59.999Z" }]);
         const template = await t.http.post("/api/v2/RelationshipTemplates").set("authorization", identity.auth).send({ content: CONTENT });
@@ -231,7 +226,7 @@ describe("quota enforcement", () => {
         ]);
 
         await t.http
-            .put(`/api/v2/Identities/Self/DeletionProcesses/${process.body.result.id}/Cancel`)
+            .put(`/api/v2/Identities/Self/DeletionProcesses/${process.id}/Cancel`)
             .set("authorization", identity.auth)
             .send({})
             .expect(200);

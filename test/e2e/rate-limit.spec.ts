@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 
 import { createIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { startTestApp, type TestApp, useTestApp } from "../support/test-app";
 
 const WINDOW_MS = 60_000;
 
@@ -73,11 +73,7 @@ describe("rate limits on anonymous endpoints (in-memory storage)", () => {
 });
 
 describe("rate limits without a trusted proxy", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_CHALLENGES: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_CHALLENGES: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
 
     it("ignores X-Forwarded-For, so that a client cannot escape its budget by inventing addresses", async () => {
         startOfNextWindow(t);
@@ -88,11 +84,7 @@ describe("rate limits without a trusted proxy", () => {
 });
 
 describe("rate limits on anonymous tokens", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_TOKENS: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp({ env: { RATE_LIMIT_ENABLED: "true", RATE_LIMIT_TOKENS: "2", RATE_LIMIT_WINDOW_SECONDS: "60" } });
 
     const anonymousToken = () => ({ expiresAt: new Date(t.clock.now().getTime() + 240_000).toISOString() });
 

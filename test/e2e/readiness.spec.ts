@@ -1,46 +1,14 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readinessBecomes } from "../support/health";
+import { useTestAppOnPrivatePostgres } from "../support/private-postgres";
 
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../src/core/database/embedded-postgres";
-import { startTestApp, type TestApp } from "../support/test-app";
-
-/** Asks until the answer has the wanted status (the pool needs a moment to notice a restarted server). */
-async function readinessBecomes(
-    t: TestApp,
-    status: number
-): Promise<{ status: number; body: { status: string; error?: Record<string, unknown> } }> {
-    let response = await t.http.get("/health/ready");
-    for (let attempt = 0; attempt < 50 && response.status !== status; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 200));
-        response = await t.http.get("/health/ready");
-    }
-    return response;
-}
-
-// A PostgreSQL of its own: stopping the shared one would break everybody else's tests.
 describe("readiness with PostgreSQL stopped and started again", () => {
-    let dir: string;
-    let database: EmbeddedDatabase;
-    let t: TestApp;
-    let port: number;
-    beforeAll(async () => {
-        dir = mkdtempSync(join(tmpdir(), "backbone-readiness-"));
-        database = await startEmbeddedPostgres(dir);
-        port = Number(new URL(database.url).port);
-        t = await startTestApp({ databaseUrl: database.url });
-    }, 120_000);
-    afterAll(async () => {
-        await t?.close().catch(() => undefined);
-        await database?.stop().catch(() => undefined);
-        rmSync(dir, { recursive: true, force: true });
-    }, 60_000);
+    const { t, postgres } = useTestAppOnPrivatePostgres("readiness");
 
     it("is ready and Healthy, fails (503, Unhealthy) while the database is down, and recovers when it returns; liveness stays up", async () => {
         expect((await t.http.get("/health/ready")).status).toBe(200);
 
-        await database.stop();
-        const down = await readinessBecomes(t, 503);
+        await postgres.stop();
+        const down = await readinessBecomes(t, 503, 50);
         expect(down.status).toBe(503);
         expect(down.body.status).toBe("error");
         expect(down.body.error).toMatchObject({ database: { status: "down" } });
@@ -49,8 +17,8 @@ describe("readiness with PostgreSQL stopped and started again", () => {
         expect(unhealthy.headers["content-type"]).toMatch(/^text\/plain/);
         expect(unhealthy.text).toBe("Unhealthy");
 
-        database = await startEmbeddedPostgres(dir, port);
-        const up = await readinessBecomes(t, 200);
+        await postgres.restart();
+        const up = await readinessBecomes(t, 200, 50);
         expect(up.status).toBe(200);
         expect(up.body.status).toBe("ok");
         expect((await t.http.get("/health").expect(200)).text).toBe("Healthy");

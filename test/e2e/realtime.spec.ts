@@ -4,9 +4,16 @@ import { DataSource } from "typeorm";
 
 import { type PushMessage, PushNotificationSender, type PushTarget } from "../../src/modules/push-notifications/push-notification-sender";
 import { ExternalEventsListener } from "../../src/modules/synchronization/external-events.listener";
-import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents } from "../support/sync";
+import {
+    addDevice,
+    createDatawallet,
+    DATAWALLET_HEADER,
+    modification,
+    postModifications,
+    recordEventRolledBack,
+    recordEvents
+} from "../support/sync";
 import { startTestApp, type TestApp } from "../support/test-app";
 
 /** An open SSE stream whose text can be awaited. */
@@ -69,21 +76,42 @@ describe("real-time delivery", () => {
     });
 
     describe("server-sent events", () => {
+        /** Records `count` events for `owner` on instance 1; resolves once `client` on instance 2 was told of them. */
+        async function recordAndAwaitNotice(client: SseClient, owner: string, count: number): Promise<void> {
+            await recordEvents(t1, owner, count);
+            await client.waitFor("ExternalEventCreated");
+        }
+
+        /** The answer that opens an event stream: 200, text/event-stream. */
+        function expectEventStream(client: SseClient): void {
+            expect(client.status).toBe(200);
+            expect(client.contentType).toMatch(/^text\/event-stream/);
+        }
+
+        /** A new identity with its event stream open on instance 2 (ConnectionOpened received), closed after `use`. */
+        async function withOpenStream(use: (identity: TestIdentity, client: SseClient) => Promise<void>): Promise<void> {
+            const identity = await createIdentity(t1);
+            const client = await SseClient.connect(t2.baseUrl!, identity.auth);
+            try {
+                await client.waitFor("ConnectionOpened");
+                await use(identity, client);
+            } finally {
+                client.close();
+            }
+        }
+
         it("reach a client connected to instance 2 when instance 1 writes an event", async () => {
             const identity = await createIdentity(t1);
             const stranger = await createIdentity(t1);
             const client = await SseClient.connect(t2.baseUrl!, identity.auth);
             const strangerClient = await SseClient.connect(t2.baseUrl!, stranger.auth);
             try {
-                expect(client.status).toBe(200);
-                expect(client.contentType).toMatch(/^text\/event-stream/);
+                expectEventStream(client);
                 await client.waitFor("ConnectionOpened");
                 await strangerClient.waitFor("ConnectionOpened");
-                await recordEvents(t1, identity.address, 2);
-                await client.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(client, identity.address, 2);
                 // The stranger's stream got nothing: a later event of its own is the first thing it sees.
-                await recordEvents(t1, stranger.address, 1);
-                await strangerClient.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(strangerClient, stranger.address, 1);
                 expect(strangerClient.count("ExternalEventCreated")).toBe(1);
             } finally {
                 client.close();
@@ -95,11 +123,9 @@ describe("real-time delivery", () => {
             const identity = await createIdentity(t1);
             const client = await SseClient.connect(t2.baseUrl!, identity.auth, "/api/v1/sse");
             try {
-                expect(client.status).toBe(200);
-                expect(client.contentType).toMatch(/^text\/event-stream/);
+                expectEventStream(client);
                 await client.waitFor("ConnectionOpened");
-                await recordEvents(t1, identity.address, 1);
-                await client.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(client, identity.address, 1);
                 expect(client.count("ExternalEventCreated")).toBe(1);
             } finally {
                 client.close();
@@ -110,25 +136,12 @@ describe("real-time delivery", () => {
         });
 
         it("say nothing about events that were rolled back or held back", async () => {
-            const identity = await createIdentity(t1);
-            const client = await SseClient.connect(t2.baseUrl!, identity.auth);
-            try {
-                await client.waitFor("ConnectionOpened");
-                await expect(
-                    t1.app.get(DataSource).transaction(async (manager) => {
-                        await t1.app
-                            .get(ExternalEventsService)
-                            .record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
-                        throw new Error("rolled back");
-                    })
-                ).rejects.toThrow("rolled back");
+            await withOpenStream(async (identity, client) => {
+                await recordEventRolledBack(t1, identity.address, "MSGa");
                 await recordEvents(t1, identity.address, 1, { blocked: true, context: "RELbbbbbbbbbbbbbbbbb" });
-                await recordEvents(t1, identity.address, 1);
-                await client.waitFor("ExternalEventCreated");
+                await recordAndAwaitNotice(client, identity.address, 1);
                 expect(client.count("ExternalEventCreated")).toBe(1);
-            } finally {
-                client.close();
-            }
+            });
         });
 
         it("tell an identity's other devices on instance 2 that its datawallet changed on instance 1, not the device that changed it", async () => {
@@ -140,27 +153,12 @@ describe("real-time delivery", () => {
             try {
                 await changer.waitFor("ConnectionOpened");
                 await otherClient.waitFor("ConnectionOpened");
-                await t1.http
-                    .post("/api/v2/Datawallet/Modifications")
-                    .set("authorization", identity.auth)
-                    .set(DATAWALLET_HEADER, "1")
-                    .send({ modifications: [modification("A")] })
-                    .expect(201);
+                await postModifications(t1, identity, { modifications: [modification("A")] }).expect(201);
                 await otherClient.waitFor("DatawalletModificationsCreated");
                 // The changing device learns nothing: its next notification is the one of a change by the other device.
-                await t1.http
-                    .post("/api/v2/Datawallet/Modifications")
-                    .set("authorization", other.auth)
-                    .set(DATAWALLET_HEADER, "1")
-                    .send({ localIndex: 0, modifications: [modification("B")] })
-                    .expect(201);
+                await postModifications(t1, other, { localIndex: 0, modifications: [modification("B")] }).expect(201);
                 await changer.waitFor("DatawalletModificationsCreated");
-                await t1.http
-                    .post("/api/v2/Datawallet/Modifications")
-                    .set("authorization", identity.auth)
-                    .set(DATAWALLET_HEADER, "1")
-                    .send({ localIndex: 1, modifications: [modification("C")] })
-                    .expect(201);
+                await postModifications(t1, identity, { localIndex: 1, modifications: [modification("C")] }).expect(201);
                 // Notifications reach the instance in commit order: once the third arrived, the first two were handled.
                 await otherClient.waitFor("DatawalletModificationsCreated", 2);
                 expect(changer.count("DatawalletModificationsCreated")).toBe(1);
@@ -178,10 +176,7 @@ describe("real-time delivery", () => {
         });
 
         it("keeps listening after losing its database connection", async () => {
-            const identity = await createIdentity(t1);
-            const client = await SseClient.connect(t2.baseUrl!, identity.auth);
-            try {
-                await client.waitFor("ConnectionOpened");
+            await withOpenStream(async (identity, client) => {
                 const listener = t2.app.get(ExternalEventsListener);
                 listener.simulateConnectionLoss();
                 expect(listener.isListening).toBe(false);
@@ -190,9 +185,7 @@ describe("real-time delivery", () => {
                 expect(listener.isListening).toBe(true);
                 await recordEvents(t1, identity.address, 1);
                 await client.waitFor("ExternalEventCreated", 2);
-            } finally {
-                client.close();
-            }
+            });
         });
     });
 
@@ -227,14 +220,7 @@ describe("real-time delivery", () => {
             const dpi = await register(t1, identity);
             const rolledBack = await createIdentity(t1);
             await register(t1, rolledBack);
-            await expect(
-                t1.app.get(DataSource).transaction(async (manager) => {
-                    await t1.app
-                        .get(ExternalEventsService)
-                        .record(manager, [{ owner: rolledBack.address, type: "MessageReceived", payload: { id: "MSGa" } }]);
-                    throw new Error("rolled back");
-                })
-            ).rejects.toThrow("rolled back");
+            await recordEventRolledBack(t1, rolledBack.address, "MSGa");
             await recordEvents(t1, identity.address, 3);
             await until(() => to(identity.deviceId, "ExternalEventCreated").length > 0);
             const pushes = to(identity.deviceId, "ExternalEventCreated");

@@ -1,23 +1,21 @@
 import { DataSource } from "typeorm";
 
-import { CONTENT, createTemplate, eventsOf, loadTemplate } from "../factories/relationships";
+import { CONTENT, createTemplate, eventsOf, loadTemplate, requestFromTemplate } from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const TEMPLATE_NOT_FOUND =
     "RelationshipTemplate not found. Make sure the ID exists and the record is not expired. If a password is required to fetch the record, make sure you passed the correct one.";
 
 describe("relationship templates", () => {
-    let t: TestApp;
-    let owner: TestIdentity;
-    let other: TestIdentity;
-    let third: TestIdentity;
+    const t = useTestApp();
+    /** The owner of the templates, an identity that loads them, and a third one. */
+    let [owner, other, third]: TestIdentity[] = [];
 
     beforeAll(async () => {
-        t = await startTestApp();
         [owner, other, third] = await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)]);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     function get(who: TestIdentity, id: string, query = "") {
@@ -73,12 +71,14 @@ describe("relationship templates", () => {
                 "error.platform.validation.invalidPropertyValue"
             ]
         ])("answers 400 for %s", async (_name, override, code) => {
-            const response = await t.http
-                .post("/api/v2/RelationshipTemplates")
-                .set("authorization", owner.auth)
-                .send({ content: CONTENT, ...override })
-                .expect(400);
-            expect(response.body.error.code).toBe(code);
+            await expectError(
+                t.http
+                    .post("/api/v2/RelationshipTemplates")
+                    .set("authorization", owner.auth)
+                    .send({ content: CONTENT, ...override }),
+                400,
+                code
+            );
         });
 
         it("requires authentication", async () => {
@@ -237,24 +237,30 @@ describe("relationship templates", () => {
         });
 
         it("answers 400 without any query item", async () => {
-            const response = await t.http.get("/api/v2/RelationshipTemplates").set("authorization", other.auth).expect(400);
-            expect(response.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/RelationshipTemplates").set("authorization", other.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
 
         it("answers 400 for a malformed id in the query", async () => {
-            const response = await t.http
-                .get("/api/v2/RelationshipTemplates?templates.0.id=nope")
-                .set("authorization", other.auth)
-                .expect(400);
-            expect(response.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/RelationshipTemplates?templates.0.id=nope").set("authorization", other.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
     describe("DELETE", () => {
         it("lets only the creator delete; others get 403, or 404 when they cannot see it", async () => {
             const id = await createTemplate(t, owner, { forIdentity: other.address });
-            const forbidden = await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", other.auth).expect(403);
-            expect(forbidden.body.error.code).toBe("error.platform.forbidden");
+            await expectError(
+                t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", other.auth),
+                403,
+                "error.platform.forbidden"
+            );
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", third.auth).expect(404);
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", owner.auth).expect(204);
             await get(owner, id).expect(404);
@@ -262,12 +268,7 @@ describe("relationship templates", () => {
 
         it("keeps relationships created from the template, without the template id", async () => {
             const id = await createTemplate(t, owner);
-            await loadTemplate(t, third, id);
-            const created = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", third.auth)
-                .send({ relationshipTemplateId: id })
-                .expect(201);
+            const created = await requestFromTemplate(t, third, id, 201);
             await t.http.delete(`/api/v2/RelationshipTemplates/${id}`).set("authorization", owner.auth).expect(204);
             const relationship = await t.http
                 .get(`/api/v2/Relationships/${created.body.result.id}`)

@@ -3,29 +3,37 @@ import { DataSource } from "typeorm";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { RelationshipStatusChanged } from "../../src/modules/relationships/relationships.events";
 import {
+    anActiveRelationship,
     type Body,
     createTemplate,
     establishRelationship,
     eventsOf,
     loadTemplate,
     put,
-    requestRelationship
+    requestFromTemplate,
+    requestRelationship,
+    type StoredEvent
 } from "../factories/relationships";
+import { expectError } from "../support/errors";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const CODE = "error.platform.validation.relationship.";
 
 describe("relationships", () => {
-    let t: TestApp;
-
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function pair(): Promise<[TestIdentity, TestIdentity, TestIdentity]> {
         return (await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)])) as [TestIdentity, TestIdentity, TestIdentity];
+    }
+
+    /** GET /Relationships/CanCreate as `who` for the address `peer` (200): its result. */
+    async function canCreate(who: TestIdentity, peer: string): Promise<Body> {
+        const response = await t.http
+            .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(peer)}`)
+            .set("authorization", who.auth)
+            .expect(200);
+        return response.body.result;
     }
 
     function getRelationship(who: TestIdentity, id: string) {
@@ -36,15 +44,9 @@ describe("relationships", () => {
         it("creates a Pending relationship from a template, with the audit log and an event for the template owner", async () => {
             const [requester, templator] = await pair();
             const templateId = await createTemplate(t, templator);
-            await loadTemplate(t, requester, templateId);
             const content = Buffer.from("request").toString("base64url");
-            const response = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId, creationContent: content })
-                .expect(201);
+            const { result } = (await requestFromTemplate(t, requester, templateId, 201, { creationContent: content })).body;
             const now = t.clock.now().toISOString();
-            const result = response.body.result;
             expect(result).toEqual({
                 id: expect.stringMatching(/^REL[A-Za-z0-9]{17}$/),
                 relationshipTemplateId: templateId,
@@ -79,12 +81,11 @@ describe("relationships", () => {
         it("refuses a relationship with oneself", async () => {
             const [templator] = await pair();
             const templateId = await createTemplate(t, templator);
-            const response = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", templator.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(400);
-            expect(response.body.error.code).toBe(`${CODE}cannotCreateRelationshipWithYourself`);
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", templator.auth).send({ relationshipTemplateId: templateId }),
+                400,
+                `${CODE}cannotCreateRelationshipWithYourself`
+            );
         });
 
         it("answers 404 for an unknown template or one personalised for someone else", async () => {
@@ -95,31 +96,29 @@ describe("relationships", () => {
                 .send({ relationshipTemplateId: "RLTdoesnotexist12345" })
                 .expect(404);
             const templateId = await createTemplate(t, templator, { forIdentity: third.address });
-            const response = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(404);
-            expect(response.body.error.code).toBe("error.platform.recordNotFound");
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }),
+                404,
+                "error.platform.recordNotFound"
+            );
         });
 
         it("answers 404 for a template the caller has not loaded, one whose allocations are exhausted, or one it lacks the password of", async () => {
             const [requester, templator, other] = await pair();
             const notLoaded = await createTemplate(t, templator);
-            const skipped = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: notLoaded })
-                .expect(404);
-            expect(skipped.body.error.code).toBe("error.platform.recordNotFound");
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: notLoaded }),
+                404,
+                "error.platform.recordNotFound"
+            );
 
             const exhausted = await createTemplate(t, templator, { maxNumberOfAllocations: 1 });
             await loadTemplate(t, other, exhausted);
-            const refusedLoad = await t.http
-                .get(`/api/v2/RelationshipTemplates/${exhausted}`)
-                .set("authorization", requester.auth)
-                .expect(400);
-            expect(refusedLoad.body.error.code).toBe("error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted");
+            await expectError(
+                t.http.get(`/api/v2/RelationshipTemplates/${exhausted}`).set("authorization", requester.auth),
+                400,
+                "error.platform.validation.relationshipTemplate.maxNumberOfAllocationsExhausted"
+            );
             await t.http
                 .post("/api/v2/Relationships")
                 .set("authorization", requester.auth)
@@ -141,32 +140,17 @@ describe("relationships", () => {
                 .set("authorization", other.auth)
                 .send({ relationshipTemplateId: exhausted })
                 .expect(201);
-            await loadTemplate(t, requester, notLoaded);
-            await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: notLoaded })
-                .expect(201);
+            await requestFromTemplate(t, requester, notLoaded, 201);
         });
 
         it("refuses a second relationship while one is open, and allows one after rejection", async () => {
             const [requester, templator] = await pair();
             const first = await requestRelationship(t, requester, templator);
             const templateId = await createTemplate(t, templator);
-            await loadTemplate(t, requester, templateId);
-            const again = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(400);
+            const again = await requestFromTemplate(t, requester, templateId, 400);
             expect(again.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const reverse = await createTemplate(t, requester);
-            await loadTemplate(t, templator, reverse);
-            const fromOtherSide = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", templator.auth)
-                .send({ relationshipTemplateId: reverse })
-                .expect(400);
+            const fromOtherSide = await requestFromTemplate(t, templator, reverse, 400);
             expect(fromOtherSide.body.error.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             await put(t, templator, `${first}/Reject`, 200);
             await t.http
@@ -204,47 +188,39 @@ describe("relationships", () => {
             const templateId = await createTemplate(t, templator);
             await loadTemplate(t, requester, templateId);
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [templator.address]);
-            const response = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: templateId })
-                .expect(400);
-            expect(response.body.error.code).toBe(`${CODE}peerIsToBeDeleted`);
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({ relationshipTemplateId: templateId }),
+                400,
+                `${CODE}peerIsToBeDeleted`
+            );
         });
 
         it("answers 400 for bad input", async () => {
             const [requester] = await pair();
-            const missing = await t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}).expect(400);
-            expect(missing.body.error.code).toBe("error.platform.inputCannotBeParsed");
-            const bad = await t.http
-                .post("/api/v2/Relationships")
-                .set("authorization", requester.auth)
-                .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" })
-                .expect(400);
-            expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.post("/api/v2/Relationships").set("authorization", requester.auth).send({}),
+                400,
+                "error.platform.inputCannotBeParsed"
+            );
+            await expectError(
+                t.http
+                    .post("/api/v2/Relationships")
+                    .set("authorization", requester.auth)
+                    .send({ relationshipTemplateId: "FILaaaaaaaaaaaaaaaaa" }),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
     describe("CanCreate", () => {
         it("says true for a new peer, relationshipToTargetAlreadyExists with an open one, peerIsToBeDeleted for a leaving peer", async () => {
             const [a, b, c] = await pair();
-            const fresh = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(fresh.body.result).toEqual({ canCreate: true, code: null });
+            expect(await canCreate(a, b.address)).toEqual({ canCreate: true, code: null });
             await requestRelationship(t, a, b);
-            const open = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(open.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
+            expect(await canCreate(a, b.address)).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
             await t.app.get(DataSource).query("UPDATE identities SET status = 'ToBeDeleted' WHERE address = $1", [c.address]);
-            const leaving = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(c.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(leaving.body.result).toEqual({ canCreate: false, code: `${CODE}peerIsToBeDeleted` });
+            expect(await canCreate(a, c.address)).toEqual({ canCreate: false, code: `${CODE}peerIsToBeDeleted` });
         });
 
         it("answers 404 for an unknown peer and 400 for an invalid address", async () => {
@@ -258,8 +234,11 @@ describe("relationships", () => {
                 .set("authorization", a.auth)
                 .expect(404);
             expect(notFound.body.error.message).toContain("Identity not found.");
-            const invalid = await t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth).expect(400);
-            expect(invalid.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/Relationships/CanCreate?peer=nope").set("authorization", a.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
@@ -293,17 +272,57 @@ describe("relationships", () => {
             const response = await t.http.get(`/api/v2/Relationships?ids=${first}&ids=${second}`).set("authorization", a.auth).expect(200);
             expect(response.body.result.map((r: Body) => r.id).sort()).toEqual([first, second].sort());
             expect(response.body.result[0]).toHaveProperty("creationContent");
-            const missing = await t.http.get("/api/v2/Relationships").set("authorization", a.auth).expect(400);
-            expect(missing.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/Relationships").set("authorization", a.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
     describe("status machine", () => {
+        /** `who` is refused `action` on relationship `id`: 400 with the relationship code `code`. */
+        async function expectRefused(who: TestIdentity, id: string, action: string, code: string): Promise<void> {
+            expect((await put(t, who, `${id}/${action}`, 400)).error.code).toBe(`${CODE}${code}`);
+        }
+
+        /** `who` does `action` on relationship `id`: 200, the new `status`, and the audit log entry it appended. */
+        async function expectTransition(
+            who: TestIdentity,
+            id: string,
+            action: string,
+            status: string,
+            entry: Record<string, unknown>
+        ): Promise<Body> {
+            const body = await put(t, who, `${id}/${action}`, 200);
+            expect(body.result.status).toBe(status);
+            expect(body.result.auditLog.at(-1)).toMatchObject(entry);
+            return body;
+        }
+
+        /**
+         * `action` on a new Active relationship: refused (relationshipIsNotInCorrectStatus) while it is Active, done by
+         * `a` once `a` terminated it. The parties, the relationship and the new events of `b` since just before the action.
+         */
+        async function fromTerminatedOnly(action: string, status: string, entry: Record<string, unknown>) {
+            const { from: a, to: b, id } = await anActiveRelationship(t);
+            await expectRefused(a, id, action, "relationshipIsNotInCorrectStatus");
+            await put(t, a, `${id}/Terminate`, 200);
+            const newEventsOfB = await eventsFromNowOf(b);
+            await expectTransition(a, id, action, status, entry);
+            return { a, b, id, newEventsOfB };
+        }
+
+        /** The external events of `who` from now on: the returned function gives those that came since. */
+        async function eventsFromNowOf(who: TestIdentity): Promise<() => Promise<StoredEvent[]>> {
+            const before = (await eventsOf(t, who.address)).length;
+            return async () => (await eventsOf(t, who.address)).slice(before);
+        }
+
         it("Accept: only the addressee; the creator gets an event, content is stored", async () => {
             const [a, b] = await pair();
             const id = await requestRelationship(t, a, b);
-            const byCreator = await put(t, a, `${id}/Accept`, 400);
-            expect(byCreator.error.code).toBe(`${CODE}cannotAcceptOrRejectRelationshipAddressedToSomeoneElse`);
+            await expectRefused(a, id, "Accept", "cannotAcceptOrRejectRelationshipAddressedToSomeoneElse");
             const response = await t.http
                 .put(`/api/v2/Relationships/${id}/Accept`)
                 .set("authorization", b.auth)
@@ -324,8 +343,7 @@ describe("relationships", () => {
             expect(await eventsOf(t, a.address)).toEqual([
                 expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })
             ]);
-            const again = await put(t, b, `${id}/Accept`, 400);
-            expect(again.error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(b, id, "Accept", "relationshipIsNotInCorrectStatus");
         });
 
         it("Accept without content stores an empty content", async () => {
@@ -339,33 +357,32 @@ describe("relationships", () => {
         it("Reject: only the addressee; the creator gets an event", async () => {
             const [a, b] = await pair();
             const id = await requestRelationship(t, a, b);
-            const byCreator = await put(t, a, `${id}/Reject`, 400);
-            expect(byCreator.error.code).toBe(`${CODE}cannotAcceptOrRejectRelationshipAddressedToSomeoneElse`);
+            await expectRefused(a, id, "Reject", "cannotAcceptOrRejectRelationshipAddressedToSomeoneElse");
             const body = await put(t, b, `${id}/Reject`, 200);
             expect(body.result.status).toBe("Rejected");
             expect(body.result.auditLog[1]).toMatchObject({ reason: "RejectionOfCreation", oldStatus: "Pending", newStatus: "Rejected" });
             expect((await eventsOf(t, a.address)).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
-            expect((await put(t, b, `${id}/Accept`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(b, id, "Accept", "relationshipIsNotInCorrectStatus");
         });
 
         it("Revoke: only the creator; the addressee gets an event", async () => {
             const [a, b] = await pair();
             const id = await requestRelationship(t, a, b);
-            const byAddressee = await put(t, b, `${id}/Revoke`, 400);
-            expect(byAddressee.error.code).toBe(`${CODE}cannotRevokeRelationshipNotCreatedByYourself`);
+            await expectRefused(b, id, "Revoke", "cannotRevokeRelationshipNotCreatedByYourself");
             const body = await put(t, a, `${id}/Revoke`, 200);
+            // The addressee was told of the request and now of its revocation.
+            expect((await eventsOf(t, b.address)).map((e) => e.type)).toEqual(["RelationshipStatusChanged", "RelationshipStatusChanged"]);
             expect(body.result.status).toBe("Revoked");
             expect(body.result.auditLog[1]).toMatchObject({ reason: "RevocationOfCreation", createdBy: a.address });
-            expect((await eventsOf(t, b.address)).map((e) => e.type)).toEqual(["RelationshipStatusChanged", "RelationshipStatusChanged"]);
         });
 
         it("Terminate: from Active only, by either side; the peer gets an event", async () => {
             const [a, b] = await pair();
             const pending = await requestRelationship(t, a, b);
-            expect((await put(t, a, `${pending}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(a, pending, "Terminate", "relationshipIsNotInCorrectStatus");
             await put(t, a, `${pending}/Revoke`, 200);
             const id = await establishRelationship(t, a, b);
-            const before = (await eventsOf(t, a.address)).length;
+            const newEventsOfA = await eventsFromNowOf(a);
             const body = await put(t, b, `${id}/Terminate`, 200);
             expect(body.result.status).toBe("Terminated");
             expect(body.result.auditLog[2]).toMatchObject({
@@ -374,97 +391,67 @@ describe("relationships", () => {
                 newStatus: "Terminated",
                 createdBy: b.address
             });
-            const events = await eventsOf(t, a.address);
-            expect(events.slice(before)).toEqual([
+            expect(await newEventsOfA()).toEqual([
                 expect.objectContaining({ type: "RelationshipStatusChanged", payload: { relationshipId: id } })
             ]);
-            expect((await put(t, a, `${id}/Terminate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(a, id, "Terminate", "relationshipIsNotInCorrectStatus");
         });
 
         it("Reactivate: request, then accepted by the peer only; events go to the other side", async () => {
-            const [a, b] = await pair();
-            const id = await establishRelationship(t, a, b);
-            expect((await put(t, a, `${id}/Reactivate`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
-            await put(t, a, `${id}/Terminate`, 200);
-            const bBefore = (await eventsOf(t, b.address)).length;
-            const requested = await put(t, a, `${id}/Reactivate`, 200);
-            expect(requested.result.status).toBe("Terminated");
-            expect(requested.result.auditLog.at(-1)).toMatchObject({
+            const { a, b, id, newEventsOfB } = await fromTerminatedOnly("Reactivate", "Terminated", {
                 reason: "ReactivationRequested",
                 oldStatus: "Terminated",
                 newStatus: "Terminated"
             });
-            expect((await eventsOf(t, b.address)).slice(bBefore)).toEqual([
+            expect(await newEventsOfB()).toEqual([
                 expect.objectContaining({ type: "RelationshipReactivationRequested", payload: { relationshipId: id } })
             ]);
-            expect((await put(t, b, `${id}/Reactivate`, 400)).error.code).toBe(
-                `${CODE}cannotRequestReactivationWhenThereIsAnOpenReactivationRequest`
-            );
-            expect((await put(t, a, `${id}/Reactivate/Accept`, 400)).error.code).toBe(
-                `${CODE}noAcceptableRelationshipReactivationRequestExists`
-            );
-            expect((await put(t, a, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
-            expect((await put(t, b, `${id}/Reactivate/Revoke`, 400)).error.code).toBe(`${CODE}noRevocableReactivationRequestExists`);
-            const aBefore = (await eventsOf(t, a.address)).length;
-            const accepted = await put(t, b, `${id}/Reactivate/Accept`, 200);
-            expect(accepted.result.status).toBe("Active");
-            expect(accepted.result.auditLog.at(-1)).toMatchObject({
+            await expectRefused(b, id, "Reactivate", "cannotRequestReactivationWhenThereIsAnOpenReactivationRequest");
+            await expectRefused(a, id, "Reactivate/Accept", "noAcceptableRelationshipReactivationRequestExists");
+            await expectRefused(a, id, "Reactivate/Reject", "noRejectableReactivationRequestExists");
+            await expectRefused(b, id, "Reactivate/Revoke", "noRevocableReactivationRequestExists");
+            const newEventsOfA = await eventsFromNowOf(a);
+            await expectTransition(b, id, "Reactivate/Accept", "Active", {
                 reason: "AcceptanceOfReactivation",
                 oldStatus: "Terminated",
                 newStatus: "Active"
             });
-            expect((await eventsOf(t, a.address)).slice(aBefore)).toEqual([
+            expect(await newEventsOfA()).toEqual([
                 expect.objectContaining({ type: "RelationshipReactivationCompleted", payload: { relationshipId: id } })
             ]);
         });
 
         it("Reactivate/Reject by the peer and Reactivate/Revoke by the requester keep it Terminated", async () => {
-            const [a, b] = await pair();
-            const id = await establishRelationship(t, a, b);
+            const { from: a, to: b, id } = await anActiveRelationship(t);
             await put(t, a, `${id}/Terminate`, 200);
             await put(t, a, `${id}/Reactivate`, 200);
-            const aBefore = (await eventsOf(t, a.address)).length;
-            const rejected = await put(t, b, `${id}/Reactivate/Reject`, 200);
-            expect(rejected.result.status).toBe("Terminated");
-            expect(rejected.result.auditLog.at(-1)).toMatchObject({ reason: "RejectionOfReactivation", createdBy: b.address });
-            expect((await eventsOf(t, a.address)).slice(aBefore).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
-            expect((await put(t, b, `${id}/Reactivate/Reject`, 400)).error.code).toBe(`${CODE}noRejectableReactivationRequestExists`);
+            const newEventsOfA = await eventsFromNowOf(a);
+            await expectTransition(b, id, "Reactivate/Reject", "Terminated", { reason: "RejectionOfReactivation", createdBy: b.address });
+            expect((await newEventsOfA()).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
+            await expectRefused(b, id, "Reactivate/Reject", "noRejectableReactivationRequestExists");
 
             await put(t, b, `${id}/Reactivate`, 200);
-            const aBeforeRevoke = (await eventsOf(t, a.address)).length;
-            const revoked = await put(t, b, `${id}/Reactivate/Revoke`, 200);
-            expect(revoked.result.status).toBe("Terminated");
-            expect(revoked.result.auditLog.at(-1)).toMatchObject({ reason: "RevocationOfReactivation", createdBy: b.address });
-            expect((await eventsOf(t, a.address)).slice(aBeforeRevoke).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
+            const newEventsOfAFromRevoke = await eventsFromNowOf(a);
+            await expectTransition(b, id, "Reactivate/Revoke", "Terminated", { reason: "RevocationOfReactivation", createdBy: b.address });
+            expect((await newEventsOfAFromRevoke()).map((e) => e.type)).toEqual(["RelationshipReactivationCompleted"]);
         });
 
         it("Decompose: from Terminated by one side, then the other; no event for ReadyForDeletion; GET then 400 for the decomposer", async () => {
-            const [a, b] = await pair();
-            const id = await establishRelationship(t, a, b);
-            expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
-            await put(t, a, `${id}/Terminate`, 200);
-            const bBefore = (await eventsOf(t, b.address)).length;
-            const first = await put(t, a, `${id}/Decompose`, 200);
-            expect(first.result.status).toBe("DeletionProposed");
-            expect(first.result.auditLog.at(-1)).toMatchObject({
+            const { a, b, id, newEventsOfB } = await fromTerminatedOnly("Decompose", "DeletionProposed", {
                 reason: "Decomposition",
                 oldStatus: "Terminated",
                 newStatus: "DeletionProposed"
             });
-            expect((await eventsOf(t, b.address)).slice(bBefore).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
-            expect((await put(t, a, `${id}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
+            expect((await newEventsOfB()).map((e) => e.type)).toEqual(["RelationshipStatusChanged"]);
+            await expectRefused(a, id, "Decompose", "relationshipAlreadyDecomposed");
             const afterFirst = await getRelationship(a, id).expect(400);
             expect(afterFirst.body.error.code).toBe(`${CODE}relationshipAlreadyDecomposed`);
             await getRelationship(b, id).expect(200);
-            const aBefore = (await eventsOf(t, a.address)).length;
+            const newEventsOfA = await eventsFromNowOf(a);
             const second = await put(t, b, `${id}/Decompose`, 200);
             expect(second.result.status).toBe("ReadyForDeletion");
-            expect((await eventsOf(t, a.address)).length).toBe(aBefore);
-            const canCreate = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(canCreate.body.result.canCreate).toBe(true);
+            expect(await newEventsOfA()).toEqual([]);
+            expect((await canCreate(a, b.address)).canCreate).toBe(true);
         });
 
         it("Decompose of a rejected relationship while a newer one of the pair is pending: both may exist, as in the official Backbone", async () => {
@@ -477,24 +464,16 @@ describe("relationships", () => {
             expect((await getRelationship(b, pending).expect(200)).body.result.status).toBe("Pending");
             // While one relationship of the pair is DeletionProposed, no further one can be created.
             await put(t, b, `${pending}/Reject`, 200);
-            const canCreate = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(canCreate.body.result).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
+            expect(await canCreate(a, b.address)).toEqual({ canCreate: false, code: `${CODE}relationshipToTargetAlreadyExists` });
         });
 
         it("Decompose is allowed from Rejected and Revoked, not from Pending", async () => {
             const [a, b, c] = await pair();
             const pending = await requestRelationship(t, a, b);
-            expect((await put(t, b, `${pending}/Decompose`, 400)).error.code).toBe(`${CODE}relationshipIsNotInCorrectStatus`);
+            await expectRefused(b, pending, "Decompose", "relationshipIsNotInCorrectStatus");
             await put(t, b, `${pending}/Reject`, 200);
             expect((await put(t, b, `${pending}/Decompose`, 200)).result.status).toBe("DeletionProposed");
-            const blocked = await t.http
-                .get(`/api/v2/Relationships/CanCreate?peer=${encodeURIComponent(b.address)}`)
-                .set("authorization", a.auth)
-                .expect(200);
-            expect(blocked.body.result.code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
+            expect((await canCreate(a, b.address)).code).toBe(`${CODE}relationshipToTargetAlreadyExists`);
             const revoked = await requestRelationship(t, a, c);
             await put(t, a, `${revoked}/Revoke`, 200);
             expect((await put(t, a, `${revoked}/Decompose`, 200)).result.status).toBe("DeletionProposed");

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { committedSpec, OPERATION_METHODS } from "../support/openapi";
+import { useTestApp } from "../support/test-app";
 
 interface Operation {
     method: string;
@@ -10,14 +8,14 @@ interface Operation {
     hasJsonBody: boolean;
 }
 
-const spec = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", "consumer-api.json"), "utf8")) as {
+const spec = committedSpec<{
     paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
-};
+}>("consumer-api");
 
 /** Every operation of the committed Consumer API spec, except the event stream (it never ends). */
 const operations: Operation[] = Object.entries(spec.paths).flatMap(([path, item]) =>
     Object.entries(item)
-        .filter(([method]) => ["get", "post", "put", "patch", "delete"].includes(method))
+        .filter(([method]) => OPERATION_METHODS.includes(method))
         .filter(() => !path.endsWith("/sse"))
         .map(([method, operation]) => ({ method, path, hasJsonBody: Boolean(operation.requestBody?.content?.["application/json"]) }))
 );
@@ -65,13 +63,11 @@ const WRONG_BODIES: Array<[string, string]> = [
 ];
 
 describe("no input makes the Backbone answer 500", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let identity: TestIdentity;
     beforeAll(async () => {
-        t = await startTestApp();
         identity = await createIdentity(t);
     });
-    afterAll(async () => await t.close());
 
     it("covers the whole spec", () => {
         expect(operations.length).toBeGreaterThan(50);

@@ -100,18 +100,15 @@ describe("the Swagger UI in a browser", () => {
         const encryptedProperties = randomBytes(200);
         const operation = await tryOut(page, "Files", "uploadFile");
         const part = (name: string) => operation.locator(`tr[data-property-name="${name}"]`);
-        await part("content")
-            .locator("input[type=file]")
-            .setInputFiles({ name: "cipher.bin", mimeType: "application/octet-stream", buffer: content });
-        await part("cipherHash")
-            .locator("input[type=file]")
-            .setInputFiles({ name: "hash.bin", mimeType: "application/octet-stream", buffer: cipherHash });
-        await part("ownerSignature")
-            .locator("input[type=file]")
-            .setInputFiles({ name: "signature.bin", mimeType: "application/octet-stream", buffer: ownerSignature });
-        await part("encryptedProperties")
-            .locator("input[type=file]")
-            .setInputFiles({ name: "properties.bin", mimeType: "application/octet-stream", buffer: encryptedProperties });
+        const files: Array<[string, string, Buffer]> = [
+            ["content", "cipher.bin", content],
+            ["cipherHash", "hash.bin", cipherHash],
+            ["ownerSignature", "signature.bin", ownerSignature],
+            ["encryptedProperties", "properties.bin", encryptedProperties]
+        ];
+        for (const [name, fileName, buffer] of files) {
+            await part(name).locator("input[type=file]").setInputFiles({ name: fileName, mimeType: "application/octet-stream", buffer });
+        }
         await part("expiresAt")
             .locator("input[type=text]")
             .fill(new Date(Date.now() + 86_400_000).toISOString());

@@ -1,9 +1,17 @@
 import { DataSource } from "typeorm";
 
-import { ExternalEventsService } from "../../src/modules/synchronization/external-events.service";
+import { expectError } from "../support/errors";
 import { createIdentity, type TestIdentity } from "../support/identities";
-import { addDevice, createDatawallet, DATAWALLET_HEADER, modification, recordEvents, startSyncRun } from "../support/sync";
-import { startTestApp, type TestApp } from "../support/test-app";
+import {
+    addDevice,
+    createDatawallet,
+    DATAWALLET_HEADER,
+    modification,
+    recordEventRolledBack,
+    recordEvents,
+    startSyncRun
+} from "../support/sync";
+import { useTestApp } from "../support/test-app";
 
 const CODE = {
     running: "error.platform.validation.syncRun.cannotStartSyncRunWhenAnotherSyncRunIsRunning",
@@ -17,11 +25,7 @@ const CODE = {
 };
 
 describe("sync runs and external events", () => {
-    let t: TestApp;
-    beforeAll(async () => {
-        t = await startTestApp();
-    });
-    afterAll(async () => await t.close());
+    const t = useTestApp();
 
     async function readyIdentity(): Promise<TestIdentity> {
         const identity = await createIdentity(t);
@@ -56,12 +60,11 @@ describe("sync runs and external events", () => {
             });
             expect(started.body.result.syncRun).toMatchObject({ createdBy: identity.address, createdByDevice: identity.deviceId });
             const runId = started.body.result.syncRun.id;
-            const wrongType = await t.http
-                .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
-                .set("authorization", identity.auth)
-                .send({})
-                .expect(400);
-            expect(wrongType.body.error.code).toBe(CODE.unexpectedType);
+            await expectError(
+                t.http.put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`).set("authorization", identity.auth).send({}),
+                400,
+                CODE.unexpectedType
+            );
             const done = await t.http
                 .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
                 .set("authorization", identity.auth)
@@ -71,12 +74,14 @@ describe("sync runs and external events", () => {
             expect((await t.http.get("/api/v2/Datawallet").set("authorization", identity.auth).expect(200)).body.result).toEqual({
                 version: 1
             });
-            const again = await t.http
-                .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
-                .set("authorization", identity.auth)
-                .send({ newDatawalletVersion: 1 })
-                .expect(400);
-            expect(again.body.error.code).toBe(CODE.finalized);
+            await expectError(
+                t.http
+                    .put(`/api/v2/SyncRuns/${runId}/FinalizeDatawalletVersionUpgrade`)
+                    .set("authorization", identity.auth)
+                    .send({ newDatawalletVersion: 1 }),
+                400,
+                CODE.finalized
+            );
 
             const second = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "2").expect(201);
             expect(second.body.result.syncRun.index).toBe(1);
@@ -94,23 +99,27 @@ describe("sync runs and external events", () => {
             const tooOld = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "1").expect(400);
             expect(tooOld.body.error.code).toBe(CODE.insufficient);
             const third = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }, "2").expect(201);
-            const downgrade = await t.http
-                .put(`/api/v2/SyncRuns/${third.body.result.syncRun.id}/FinalizeDatawalletVersionUpgrade`)
-                .set("authorization", identity.auth)
-                .send({ newDatawalletVersion: 1 })
-                .expect(400);
-            expect(downgrade.body.error.code).toBe(CODE.cannotDowngrade);
+            await expectError(
+                t.http
+                    .put(`/api/v2/SyncRuns/${third.body.result.syncRun.id}/FinalizeDatawalletVersionUpgrade`)
+                    .set("authorization", identity.auth)
+                    .send({ newDatawalletVersion: 1 }),
+                400,
+                CODE.cannotDowngrade
+            );
         });
 
         it("refuses a modification whose datawallet version is higher than the datawallet's", async () => {
             const identity = await createIdentity(t);
             const started = await startSyncRun(t, identity.auth, { type: "DatawalletVersionUpgrade" }).expect(201);
-            const response = await t.http
-                .put(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/FinalizeDatawalletVersionUpgrade`)
-                .set("authorization", identity.auth)
-                .send({ newDatawalletVersion: 1, datawalletModifications: [modification("A", { datawalletVersion: 2 })] })
-                .expect(400);
-            expect(response.body.error.code).toBe(CODE.versionTooHigh);
+            await expectError(
+                t.http
+                    .put(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/FinalizeDatawalletVersionUpgrade`)
+                    .set("authorization", identity.auth)
+                    .send({ newDatawalletVersion: 1, datawalletModifications: [modification("A", { datawalletVersion: 2 })] }),
+                400,
+                CODE.versionTooHigh
+            );
         });
 
         it.each([
@@ -187,11 +196,11 @@ describe("sync runs and external events", () => {
                 datawalletModifications: [],
                 newUnsyncedExternalEventsExist: false
             });
-            const afterwards = await t.http
-                .get(`/api/v2/SyncRuns/${run.id}/ExternalEvents`)
-                .set("authorization", identity.auth)
-                .expect(400);
-            expect(afterwards.body.error.code).toBe(CODE.finalized);
+            await expectError(
+                t.http.get(`/api/v2/SyncRuns/${run.id}/ExternalEvents`).set("authorization", identity.auth),
+                400,
+                CODE.finalized
+            );
             expect((await startSyncRun(t, identity.auth).expect(200)).body.result.status).toBe("NoNewEvents");
             const got = await t.http.get(`/api/v2/SyncRuns/${run.id}`).set("authorization", identity.auth).expect(200);
             expect(got.body.result).toMatchObject({ id: run.id, eventCount: 3 });
@@ -247,12 +256,14 @@ describe("sync runs and external events", () => {
                 .set("authorization", identity.auth)
                 .expect(200);
             expect(events.body.result.map((e: { syncErrorCount: number }) => e.syncErrorCount)).toEqual([1, 1]);
-            const old = await t.http
-                .put(`/api/v2/SyncRuns/${first.body.result.syncRun.id}/FinalizeExternalEventSync`)
-                .set("authorization", identity.auth)
-                .send({})
-                .expect(400);
-            expect(old.body.error.code).toBe(CODE.finalized);
+            await expectError(
+                t.http
+                    .put(`/api/v2/SyncRuns/${first.body.result.syncRun.id}/FinalizeExternalEventSync`)
+                    .set("authorization", identity.auth)
+                    .send({}),
+                400,
+                CODE.finalized
+            );
         });
 
         it("refreshes the expiration time of a running run", async () => {
@@ -275,14 +286,16 @@ describe("sync runs and external events", () => {
             await recordEvents(t, identity.address, 1);
             const started = await startSyncRun(t, identity.auth).expect(201);
             const runId = started.body.result.syncRun.id;
-            const read = await t.http.get(`/api/v2/SyncRuns/${runId}/ExternalEvents`).set("authorization", other.auth).expect(400);
-            expect(read.body.error.code).toBe(CODE.otherDeviceRead);
-            const done = await t.http
-                .put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`)
-                .set("authorization", other.auth)
-                .send({})
-                .expect(400);
-            expect(done.body.error.code).toBe(CODE.otherDeviceFinalize);
+            await expectError(
+                t.http.get(`/api/v2/SyncRuns/${runId}/ExternalEvents`).set("authorization", other.auth),
+                400,
+                CODE.otherDeviceRead
+            );
+            await expectError(
+                t.http.put(`/api/v2/SyncRuns/${runId}/FinalizeExternalEventSync`).set("authorization", other.auth).send({}),
+                400,
+                CODE.otherDeviceFinalize
+            );
             expect((await startSyncRun(t, other.auth).expect(400)).body.error.code).toBe(CODE.running);
         });
 
@@ -296,8 +309,11 @@ describe("sync runs and external events", () => {
                 .get(`/api/v2/SyncRuns/${started.body.result.syncRun.id}/ExternalEvents`)
                 .set("authorization", stranger.auth)
                 .expect(404);
-            const malformed = await t.http.get("/api/v2/SyncRuns/XYZ123").set("authorization", stranger.auth).expect(400);
-            expect(malformed.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get("/api/v2/SyncRuns/XYZ123").set("authorization", stranger.auth),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
     });
 
@@ -353,14 +369,7 @@ describe("sync runs and external events", () => {
     describe("the outbox", () => {
         it("leaves no event behind when the writing transaction fails", async () => {
             const identity = await readyIdentity();
-            await expect(
-                t.app.get(DataSource).transaction(async (manager) => {
-                    await t.app
-                        .get(ExternalEventsService)
-                        .record(manager, [{ owner: identity.address, type: "MessageReceived", payload: { id: "MSGx" } }]);
-                    throw new Error("the domain change failed");
-                })
-            ).rejects.toThrow("the domain change failed");
+            await recordEventRolledBack(t, identity.address, "MSGx", "the domain change failed");
             expect(
                 await t.app.get(DataSource).query("SELECT count(*)::int AS n FROM external_events WHERE owner = $1", [identity.address])
             ).toEqual([{ n: 0 }]);

@@ -4,23 +4,22 @@ import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { EXPIRED_TOKEN_RETENTION_MS } from "../../src/modules/tokens/token.entity";
 import { identities } from "../factories/identities";
 import { aStoredToken, aTokenRequest } from "../factories/tokens";
+import { expectError } from "../support/errors";
 import type { TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { useTestApp } from "../support/test-app";
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 
 describe("Tokens", () => {
-    let t: TestApp;
+    const t = useTestApp();
     let alice: TestIdentity;
     let bob: TestIdentity;
     let carol: TestIdentity;
 
     beforeAll(async () => {
-        t = await startTestApp();
         [alice, bob, carol] = await identities(t, 3);
     });
-    afterAll(async () => await t.close());
     afterEach(() => t.clock.set(new Date()));
 
     const inDays = (days: number) => new Date(t.clock.now().getTime() + days * DAY).toISOString();
@@ -148,12 +147,14 @@ describe("Tokens", () => {
         });
 
         it("refuses content over 10 MiB and accepts exactly 10 MiB", async () => {
-            const tooLarge = await t.http
-                .post("/api/v2/Tokens")
-                .set("authorization", alice.auth)
-                .send({ content: Buffer.alloc(10 * 1024 * 1024 + 1).toString("base64url"), expiresAt: inDays(1) })
-                .expect(400);
-            expect(tooLarge.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http
+                    .post("/api/v2/Tokens")
+                    .set("authorization", alice.auth)
+                    .send({ content: Buffer.alloc(10 * 1024 * 1024 + 1).toString("base64url"), expiresAt: inDays(1) }),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
             await t.http
                 .post("/api/v2/Tokens")
                 .set("authorization", alice.auth)
@@ -223,8 +224,11 @@ describe("Tokens", () => {
             const password = Buffer.from([0xfb, 0xff, 0x10]);
             const id = await aStoredToken(t, alice, { password: password.toString("base64") });
             await t.http.get(`/api/v2/Tokens/${id}?password=${password.toString("base64url")}`).expect(200);
-            const bad = await t.http.get(`/api/v2/Tokens/${id}?password=${encodeURIComponent("***")}`).expect(400);
-            expect(bad.body.error.code).toBe("error.platform.validation.invalidPropertyValue");
+            await expectError(
+                t.http.get(`/api/v2/Tokens/${id}?password=${encodeURIComponent("***")}`),
+                400,
+                "error.platform.validation.invalidPropertyValue"
+            );
         });
 
         it("locks the token after 100 wrong passwords and tells the creator once through a TokenLocked event", async () => {
@@ -301,8 +305,7 @@ describe("Tokens", () => {
             ["a page size over 200", "?ids=TOKaaaaaaaaaaaaaaaaa&pageSize=201", "error.platform.validation.pagination.invalidPageSize"],
             ["page number 0", "?ids=TOKaaaaaaaaaaaaaaaaa&pageNumber=0", "error.platform.validation.invalidPropertyValue"]
         ])("answers 400 for %s", async (_name, query, code) => {
-            const response = await t.http.get(`/api/v2/Tokens${query}`).set("authorization", alice.auth).expect(400);
-            expect(response.body.error.code).toBe(code);
+            await expectError(t.http.get(`/api/v2/Tokens${query}`).set("authorization", alice.auth), 400, code);
         });
 
         it("requires authentication", async () => {
@@ -322,10 +325,12 @@ describe("Tokens", () => {
 
         it("answers 403 to another identity, 404 for an unknown token and 401 without a bearer", async () => {
             const id = await aStoredToken(t, alice);
-            const forbidden = await t.http.delete(`/api/v2/Tokens/${id}`).set("authorization", bob.auth).expect(403);
-            expect(forbidden.body.error.code).toBe("error.platform.forbidden");
-            const unknown = await t.http.delete("/api/v2/Tokens/TOKdoesnotexist12345").set("authorization", alice.auth).expect(404);
-            expect(unknown.body.error.code).toBe("error.platform.recordNotFound");
+            await expectError(t.http.delete(`/api/v2/Tokens/${id}`).set("authorization", bob.auth), 403, "error.platform.forbidden");
+            await expectError(
+                t.http.delete("/api/v2/Tokens/TOKdoesnotexist12345").set("authorization", alice.auth),
+                404,
+                "error.platform.recordNotFound"
+            );
             await t.http.delete(`/api/v2/Tokens/${id}`).expect(401);
             await get(id, alice).expect(200);
         });

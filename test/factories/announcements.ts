@@ -12,3 +12,26 @@ export function anAnnouncement(overrides: Partial<NewAnnouncement> = {}): Announ
         ...overrides
     });
 }
+
+/**
+ * The body of POST /api/v1/Announcements as the official client library's announcement tests send it: severity High,
+ * expiring in a day, not silent, English and German texts and one action; for everybody unless `recipients` are given.
+ */
+export function anAnnouncementRequest(recipients: string[] = []): Record<string, unknown> {
+    return {
+        expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
+        severity: "High",
+        isSilent: false,
+        recipients,
+        texts: [
+            { language: "en", title: "English Title", body: "English Body" },
+            { language: "de", title: "Deutscher Titel", body: "Deutscher Body" }
+        ],
+        actions: [
+            {
+                displayName: { en: "English Action Display Name", de: "Deutscher Action Anzeigename" },
+                link: "https://example.com/some-action"
+            }
+        ]
+    };
+}

@@ -4,6 +4,7 @@ import { Identity, type NewIdentity } from "../../src/modules/identities/identit
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
 import { createIdentity, STRONG_PASSWORD, type TestIdentity } from "../support/identities";
 import type { TestApp } from "../support/test-app";
+import type { Body } from "./relationships";
 
 export const AN_ADDRESS = "did:e:localhost:dids:aaaaaaaaaaaaaaaaaaaaaa";
 const JANUARY_FIRST = new Date("2026-01-01T00:00:00.000Z");
@@ -62,20 +63,39 @@ export async function identities(t: TestApp, count: number): Promise<TestIdentit
 }
 
 /**
- * Deletes an identity at once, as its owner would: a deletion process without grace period, then the deletion job
- * (the test clock a second later, and back). Returns the id of the deletion process.
+ * An identity with a started deletion process, started by its owner through the Consumer API with a grace period of
+ * `lengthOfGracePeriodInDays` (the default of 14 days when not given). Returns the process as the API answers it.
  */
-export async function anIdentityDeletedNow(t: TestApp, identity: TestIdentity): Promise<string> {
-    const process = await t.http
+export async function aStartedDeletionProcess(t: TestApp, identity: TestIdentity, lengthOfGracePeriodInDays?: number): Promise<Body> {
+    const response = await t.http
         .post("/api/v2/Identities/Self/DeletionProcesses")
         .set("authorization", identity.auth)
-        .send({ lengthOfGracePeriodInDays: 0 })
+        .send(lengthOfGracePeriodInDays === undefined ? {} : { lengthOfGracePeriodInDays })
         .expect(201);
+    return response.body.result;
+}
+
+/**
+ * Deleted identities: a deletion process without grace period for each, then the deletion job with the test clock a
+ * second later (left there; the caller sets it back). Returns how many identities the job deleted.
+ */
+export async function deletedIdentities(t: TestApp, ...identities: TestIdentity[]): Promise<number> {
+    for (const identity of identities) await aStartedDeletionProcess(t, identity, 0);
+    t.clock.advance(1000);
+    return await t.app.get(IdentityDeletionService).deleteDueIdentities();
+}
+
+/**
+ * A deleted identity: deleted at once, as its owner would (a deletion process without grace period, then the deletion
+ * job; the test clock a second later, and back). Returns the id of the deletion process.
+ */
+export async function anIdentityDeletedNow(t: TestApp, identity: TestIdentity): Promise<string> {
+    const process = await aStartedDeletionProcess(t, identity, 0);
     t.clock.advance(1000);
     try {
         expect(await t.app.get(IdentityDeletionService).deleteDueIdentities()).toBe(1);
     } finally {
         t.clock.set(new Date());
     }
-    return process.body.result.id as string;
+    return process.id as string;
 }

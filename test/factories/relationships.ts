@@ -1,6 +1,7 @@
+import type supertest from "supertest";
 import { DataSource } from "typeorm";
 
-import type { TestIdentity } from "../support/identities";
+import { createIdentity, type TestIdentity } from "../support/identities";
 import type { TestApp } from "../support/test-app";
 
 export const CONTENT = Buffer.from("encrypted template content").toString("base64url");
@@ -47,15 +48,29 @@ export async function loadTemplate(t: TestApp, who: TestIdentity, templateId: st
     await t.http.get(`/api/v2/RelationshipTemplates/${templateId}`).set("authorization", who.auth).expect(200);
 }
 
-/** `from` requests a relationship from a template of `to`; returns the relationship id (Pending). */
-export async function requestRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
-    const templateId = await createTemplate(t, to);
+/**
+ * `from` loads the template `templateId` (as the official client does) and asks for a relationship from it
+ * (POST /Relationships with `body`), expecting `status`; the response.
+ */
+export async function requestFromTemplate(
+    t: TestApp,
+    from: TestIdentity,
+    templateId: string,
+    status: number,
+    body: Record<string, unknown> = {}
+): Promise<supertest.Response> {
     await loadTemplate(t, from, templateId);
-    const response = await t.http
+    return await t.http
         .post("/api/v2/Relationships")
         .set("authorization", from.auth)
-        .send({ relationshipTemplateId: templateId, creationContent: Buffer.from("hello").toString("base64url") })
-        .expect(201);
+        .send({ relationshipTemplateId: templateId, ...body })
+        .expect(status);
+}
+
+/** A Pending relationship: `from` requests it from a new template of `to`; returns the relationship id. */
+export async function requestRelationship(t: TestApp, from: TestIdentity, to: TestIdentity): Promise<string> {
+    const templateId = await createTemplate(t, to);
+    const response = await requestFromTemplate(t, from, templateId, 201, { creationContent: Buffer.from("hello").toString("base64url") });
     return response.body.result.id;
 }
 
@@ -64,6 +79,12 @@ export async function establishRelationship(t: TestApp, from: TestIdentity, to: 
     const id = await requestRelationship(t, from, to);
     await t.http.put(`/api/v2/Relationships/${id}/Accept`).set("authorization", to.auth).send({}).expect(200);
     return id;
+}
+
+/** An Active relationship between two new identities: `from` asked for it from a template of `to`, who accepted. */
+export async function anActiveRelationship(t: TestApp): Promise<{ from: TestIdentity; to: TestIdentity; id: string }> {
+    const [from, to] = await Promise.all([createIdentity(t), createIdentity(t)]);
+    return { from, to, id: await establishRelationship(t, from, to) };
 }
 
 /** A response body as the tests read it. */

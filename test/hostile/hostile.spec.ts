@@ -1,9 +1,9 @@
 import fc from "fast-check";
 
-import { createTemplate, loadTemplate } from "../factories/relationships";
+import { createTemplate, requestFromTemplate } from "../factories/relationships";
 import { adminApi } from "../support/admin-api";
 import { createIdentity, login, type TestIdentity } from "../support/identities";
-import { startTestApp, type TestApp } from "../support/test-app";
+import { type TestApp, useTestApp } from "../support/test-app";
 import { allOperations } from "./operations";
 import { type HostileRequest, hostileRequests } from "./requests";
 import { type Answer, send } from "./send";
@@ -57,17 +57,15 @@ function describeRequest(request: HostileRequest): string {
 }
 
 describe("hostile input over every operation of the spec", () => {
-    let t: TestApp;
+    const t = useTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY, PASSWORD_POLICY: "relaxed" } });
     let ports: Record<"public" | "admin", number>;
     let identities: TestIdentity[];
     let xsrf: { cookie: string; token: string };
     beforeAll(async () => {
-        t = await startTestApp({ listen: true, env: { ADMIN_API_KEY: ADMIN_KEY, PASSWORD_POLICY: "relaxed" } });
         ports = { public: Number(new URL(t.baseUrl!).port), admin: Number(new URL(t.adminBaseUrl!).port) };
         xsrf = (await adminApi(t, ADMIN_KEY)).xsrf;
         identities = [await createIdentity(t), await createIdentity(t), await createIdentity(t)];
     });
-    afterAll(async () => await t.close());
 
     it(
         "never answers 5xx, and a normal flow works on the same process afterwards",
@@ -148,12 +146,7 @@ async function normalFlow(t: TestApp): Promise<void> {
         .send({ content: Buffer.from("token content").toString("base64url"), expiresAt: "2099-01-01T00:00:00.000Z" })
         .expect(201);
     const templateId = await createTemplate(t, recipient);
-    await loadTemplate(t, sender, templateId);
-    const relationship = await t.http
-        .post("/api/v2/Relationships")
-        .set("authorization", sender.auth)
-        .send({ relationshipTemplateId: templateId })
-        .expect(201);
+    const relationship = await requestFromTemplate(t, sender, templateId, 201);
     await t.http
         .put(`/api/v2/Relationships/${relationship.body.result.id}/Accept`)
         .set("authorization", recipient.auth)

@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { committedSpec, OPERATION_METHODS } from "../support/openapi";
 
 /** A JSON schema as far as the generators read it. */
 export interface Schema {
@@ -70,12 +69,12 @@ function authenticationOf(security: OpenApiOperation["security"]): Authenticatio
     return security.some((requirement) => Object.keys(requirement).length === 0) ? "optionalBearer" : "bearer";
 }
 
-function operationsOf(file: string, listener: Operation["listener"]): Operation[] {
-    const document = JSON.parse(readFileSync(join(__dirname, "..", "..", "openapi", file), "utf8")) as OpenApiDocument;
+function operationsOf(name: "consumer-api" | "admin-api", listener: Operation["listener"]): Operation[] {
+    const document = committedSpec<OpenApiDocument>(name);
     const operations: Operation[] = [];
     for (const [path, item] of Object.entries(document.paths)) {
         for (const [method, operation] of Object.entries(item)) {
-            if (!["get", "post", "put", "patch", "delete"].includes(method)) continue;
+            if (!OPERATION_METHODS.includes(method)) continue;
             const parameters = operation.parameters ?? [];
             const content = Object.entries(operation.requestBody?.content ?? {})[0];
             operations.push({
@@ -99,5 +98,5 @@ function operationsOf(file: string, listener: Operation["listener"]): Operation[
 
 /** Every operation of the Consumer API document and of the admin API document. */
 export function allOperations(): Operation[] {
-    return [...operationsOf("consumer-api.json", "public"), ...operationsOf("admin-api.json", "admin")];
+    return [...operationsOf("consumer-api", "public"), ...operationsOf("admin-api", "admin")];
 }

@@ -1,9 +1,10 @@
 import { CoreId, LanguageISO639 } from "@nmshd/core-types";
 import type { AccountController } from "@nmshd/transport";
-import axios, { type AxiosInstance } from "axios";
+import type { AxiosInstance } from "axios";
 
-import { ADMIN_KEY } from "../support/admin-api";
-import { OfficialClientWorld } from "./official-client";
+import { anAnnouncementRequest } from "../factories/announcements";
+import { ADMIN_KEY, officialAdminApiClient } from "../support/admin-api";
+import { useOfficialClientWorld } from "./official-client";
 
 /**
  * Announcements created through the admin listener the way the official client library's own tests create them
@@ -11,41 +12,22 @@ import { OfficialClientWorld } from "./official-client";
  * read by the official client through its announcement API.
  */
 describe("the official client: announcements created through the Admin API", () => {
-    let world: OfficialClientWorld;
+    const world = useOfficialClientWorld({ ADMIN_API_KEY: ADMIN_KEY });
     let adminClient: AxiosInstance;
     let main: AccountController;
     let other: AccountController;
 
     beforeAll(async () => {
-        world = await OfficialClientWorld.start({ ADMIN_API_KEY: ADMIN_KEY });
-        const adminAPIBaseUrl = world.backbone.adminBaseUrl!;
-        const csrf = await axios.get(`${adminAPIBaseUrl}/api/v1/xsrf`, { headers: { "x-api-key": ADMIN_KEY } });
-        adminClient = axios.create({
-            baseURL: adminAPIBaseUrl,
-            headers: { cookie: csrf.headers["set-cookie"], "x-xsrf-token": csrf.data, "x-api-key": ADMIN_KEY }
-        });
+        adminClient = await officialAdminApiClient(world.backbone.adminBaseUrl!);
         main = await world.account();
         other = await world.account();
     });
-    afterAll(async () => await world.close());
 
     async function createAnnouncement(forIdentity?: string): Promise<CoreId> {
-        const response = await adminClient.post<{ result: { id: string } }>("/api/v1/Announcements", {
-            expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000).toISOString(),
-            severity: "High",
-            isSilent: false,
-            recipients: forIdentity ? [forIdentity] : [],
-            texts: [
-                { language: "en", title: "English Title", body: "English Body" },
-                { language: "de", title: "Deutscher Titel", body: "Deutscher Body" }
-            ],
-            actions: [
-                {
-                    displayName: { en: "English Action Display Name", de: "Deutscher Action Anzeigename" },
-                    link: "https://example.com/some-action"
-                }
-            ]
-        });
+        const response = await adminClient.post<{ result: { id: string } }>(
+            "/api/v1/Announcements",
+            anAnnouncementRequest(forIdentity ? [forIdentity] : [])
+        );
         expect(response.status).toBe(201);
         return CoreId.from(response.data.result.id);
     }

@@ -1,13 +1,9 @@
 import { BackboneCompatibilityController } from "@nmshd/transport";
 
-import { OfficialClientWorld } from "./official-client";
+import { useOfficialClientWorld } from "./official-client";
 
 describe("the official client: identities and devices", () => {
-    let world: OfficialClientWorld;
-    beforeAll(async () => {
-        world = await OfficialClientWorld.start();
-    });
-    afterAll(async () => await world.close());
+    const world = useOfficialClientWorld();
 
     it("creates an identity whose address the client derived itself, and sees a compatible Backbone", async () => {
         const a = await world.account();

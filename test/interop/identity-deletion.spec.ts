@@ -4,7 +4,7 @@ import { type AccountController, PeerDeletionStatus, type Relationship } from "@
 
 import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { OfficialClientWorld, syncUntil } from "./official-client";
+import { syncUntil, useOfficialClientWorld } from "./official-client";
 
 /** `peer` asks for a relationship from a template of `a`, and `a` accepts it. */
 async function connect(baseUrl: string, a: AccountController, peer: AccountController): Promise<Relationship> {
@@ -26,24 +26,34 @@ async function connect(baseUrl: string, a: AccountController, peer: AccountContr
     return requested;
 }
 
-describe("the official client: identity deletion of a peer", () => {
-    let world: OfficialClientWorld;
-    beforeAll(async () => {
-        world = await OfficialClientWorld.start();
-    });
-    afterAll(async () => await world.close());
+/** Syncs `a` until `relationship` shows its peer as ToBeDeleted; the relationship as synchronised. */
+async function syncUntilPeerToBeDeleted(a: AccountController, relationship: Relationship): Promise<Relationship> {
+    return await syncUntil(a, (seen) =>
+        seen
+            .flatMap((s) => s.relationships)
+            .find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
+    );
+}
 
-    it("the peer learns that the identity will be deleted, and that it cancelled", async () => {
+describe("the official client: identity deletion of a peer", () => {
+    const world = useOfficialClientWorld();
+
+    /**
+     * Two connected accounts; `b` starts its deletion with `days` of grace, and `a` learns by synchronising that its
+     * peer will be deleted at the end of the grace period.
+     */
+    async function peerStartsDeletion(days: number) {
         const a = await world.account();
         const b = await world.account();
         const relationship = await connect(world.backbone.baseUrl!, a, b);
-        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(5);
-        const toBeDeleted = await syncUntil(a, (seen) =>
-            seen
-                .flatMap((s) => s.relationships)
-                .find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
-        );
+        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(days);
+        const toBeDeleted = await syncUntilPeerToBeDeleted(a, relationship);
         expect(toBeDeleted.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
+        return { a, b, relationship, process };
+    }
+
+    it("the peer learns that the identity will be deleted, and that it cancelled", async () => {
+        const { a, b, relationship, process } = await peerStartsDeletion(5);
 
         await b.identityDeletionProcess.cancelIdentityDeletionProcess(process.id.toString());
         const cancelled = await syncUntil(a, (seen) =>
@@ -54,16 +64,7 @@ describe("the official client: identity deletion of a peer", () => {
     });
 
     it("after the deletion job the peer's relationship is DeletionProposed and the peer is marked deleted", async () => {
-        const a = await world.account();
-        const b = await world.account();
-        const relationship = await connect(world.backbone.baseUrl!, a, b);
-        const process = await b.identityDeletionProcess.initiateIdentityDeletionProcess(0);
-        const announced = await syncUntil(a, (seen) =>
-            seen
-                .flatMap((s) => s.relationships)
-                .find((r) => r.id.equals(relationship.id) && r.peerDeletionInfo?.deletionStatus === PeerDeletionStatus.ToBeDeleted)
-        );
-        expect(announced.peerDeletionInfo!.deletionDate.equals(process.gracePeriodEndsAt!)).toBe(true);
+        const { a, relationship } = await peerStartsDeletion(0);
 
         world.backbone.clock.advance(1000);
         try {

@@ -67,3 +67,22 @@ export async function syncUntil<T>(
     }
     throw new Error(`nothing arrived after ${attempts} syncs`);
 }
+
+/**
+ * The official client world for the tests of the enclosing `describe`: started before the first of them, closed after
+ * the last. The returned object stands for the started world, so use it inside tests and hooks.
+ */
+export function useOfficialClientWorld(env: Record<string, string> = {}): OfficialClientWorld {
+    let world: OfficialClientWorld | undefined;
+    beforeAll(async () => {
+        world = await OfficialClientWorld.start(env);
+    });
+    afterAll(async () => await world?.close());
+    return new Proxy({} as OfficialClientWorld, {
+        get(_target, property) {
+            if (!world) throw new Error("the official client world is used before it started");
+            const value: unknown = Reflect.get(world, property, world);
+            return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(world) : value;
+        }
+    });
+}

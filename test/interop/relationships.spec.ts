@@ -9,7 +9,7 @@ import {
     TokenReference
 } from "@nmshd/transport";
 
-import { OfficialClientWorld, syncUntil } from "./official-client";
+import { type OfficialClientWorld, syncUntil, useOfficialClientWorld } from "./official-client";
 
 function inFiveMinutes(): CoreDate {
     return CoreDate.utc().add({ minutes: 5 });
@@ -36,11 +36,7 @@ async function requestRelationship(world: OfficialClientWorld, a: AccountControl
 }
 
 describe("the official client: relationships, messages, tokens and files", () => {
-    let world: OfficialClientWorld;
-    beforeAll(async () => {
-        world = await OfficialClientWorld.start();
-    });
-    afterAll(async () => await world.close());
+    const world = useOfficialClientWorld();
 
     async function connected(): Promise<{ a: AccountController; b: AccountController; relationship: Relationship }> {
         const a = await world.account();

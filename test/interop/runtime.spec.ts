@@ -77,6 +77,16 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     });
 
     const services = (runtime: ConnectorRuntime) => runtime.getServices();
+    /** `size` random bytes that `owner` uploads through its runtime as an own file with `metadata`; the file and its bytes. */
+    async function uploadRandomFile(
+        owner: ConnectorRuntime,
+        size: number,
+        metadata: { filename: string; mimetype: string; title?: string; expiresAt?: string }
+    ) {
+        const bytes = randomBytes(size);
+        const file = ok(await services(owner).transportServices.files.uploadOwnFile({ content: bytes, ...metadata }));
+        return { bytes, file };
+    }
 
     async function relationshipOf(runtime: ConnectorRuntime, peer: ConnectorRuntime): Promise<RelationshipDTO | undefined> {
         return ok(await services(runtime).transportServices.relationships.getRelationships({ query: { peer: peer.address } }))[0];
@@ -96,6 +106,22 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     async function requestAwaitingDecision(runtime: ConnectorRuntime, query: { id: string } | { "source.reference": string }) {
         const requests = ok(await services(runtime).consumptionServices.incomingRequests.getRequests({ query }));
         return requests.find((request) => request.status === LocalRequestStatus.ManualDecisionRequired);
+    }
+
+    type RequestItem = Parameters<
+        ReturnType<typeof services>["consumptionServices"]["outgoingRequests"]["create"]
+    >[0]["content"]["items"][number];
+
+    /** `from` asks `to` with one request item, sent as a message: the outgoing request, and the request at `to` awaiting its decision. */
+    async function askByMessage(from: ConnectorRuntime, to: ConnectorRuntime, item: RequestItem, what: string) {
+        const outgoing = ok(
+            await services(from).consumptionServices.outgoingRequests.create({ peer: to.address, content: { items: [item] } })
+        );
+        const message = ok(
+            await services(from).transportServices.messages.sendMessage({ recipients: [to.address], content: outgoing.content })
+        );
+        const atRecipient = await syncUntil(to, () => requestAwaitingDecision(to, { "source.reference": message.id }), what);
+        return { outgoing, atRecipient };
     }
 
     it("passes the Connector's start-up checks: Backbone version compatible, GET /health 200, login, event stream open", async () => {
@@ -217,16 +243,12 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
             [a, b],
             [b, a]
         ] as const) {
-            const bytes = randomBytes(200_000);
-            const file = ok(
-                await services(sender).transportServices.files.uploadOwnFile({
-                    content: bytes,
-                    filename: "contract.pdf",
-                    mimetype: "application/pdf",
-                    title: "Contract",
-                    expiresAt: inMinutes(10)
-                })
-            );
+            const { bytes, file } = await uploadRandomFile(sender, 200_000, {
+                filename: "contract.pdf",
+                mimetype: "application/pdf",
+                title: "Contract",
+                expiresAt: inMinutes(10)
+            });
             const sent = ok(
                 await services(sender).transportServices.messages.sendMessage({
                     recipients: [recipient.address],
@@ -271,22 +293,16 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
             value: "contact@organisation-a.example"
         });
 
-        const read = ok(
-            await services(a).consumptionServices.outgoingRequests.create({
-                peer: b.address,
-                content: {
-                    items: [
-                        {
-                            "@type": "ReadAttributeRequestItem",
-                            mustBeAccepted: true,
-                            query: { "@type": "IdentityAttributeQuery", valueType: "Surname" }
-                        }
-                    ]
-                }
-            })
+        const { outgoing: read, atRecipient: readAtB } = await askByMessage(
+            a,
+            b,
+            {
+                "@type": "ReadAttributeRequestItem",
+                mustBeAccepted: true,
+                query: { "@type": "IdentityAttributeQuery", valueType: "Surname" }
+            },
+            "the read request at B"
         );
-        const message = ok(await services(a).transportServices.messages.sendMessage({ recipients: [b.address], content: read.content }));
-        const readAtB = await syncUntil(b, () => requestAwaitingDecision(b, { "source.reference": message.id }), "the read request at B");
         const surname: AcceptWithNewAttribute = {
             accept: true,
             newAttribute: { "@type": "IdentityAttribute", owner: b.address, value: { "@type": "Surname", value: "Beispiel" } }
@@ -333,15 +349,11 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
         expect(loaded.content).toEqual({ offer: "A-2024-17", amount: 1200 });
         expect(loaded.createdBy).toBe(a.address);
 
-        const bytes = randomBytes(50_000);
-        const file = ok(
-            await services(b).transportServices.files.uploadOwnFile({
-                content: bytes,
-                filename: "invoice.txt",
-                mimetype: "text/plain",
-                expiresAt: inMinutes(10)
-            })
-        );
+        const { bytes, file } = await uploadRandomFile(b, 50_000, {
+            filename: "invoice.txt",
+            mimetype: "text/plain",
+            expiresAt: inMinutes(10)
+        });
         const fileToken = ok(await services(b).transportServices.files.createTokenForFile({ fileId: file.id }));
         const fileAtA = ok(await services(a).transportServices.files.getOrLoadFile({ reference: fileToken.reference.truncated }));
         expect(fileAtA).toMatchObject({ id: file.id, filename: "invoice.txt", isOwn: false });
@@ -350,38 +362,26 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
     });
 
     it("transfers a file's ownership by request after regenerating its ownership token, and proves identities by challenges", async () => {
-        const bytes = randomBytes(30_000);
-        const uploaded = ok(
-            await services(a).transportServices.files.uploadOwnFile({
-                content: bytes,
-                filename: "deed.txt",
-                mimetype: "text/plain",
-                expiresAt: inMinutes(10)
-            })
-        );
+        const { bytes, file: uploaded } = await uploadRandomFile(a, 30_000, {
+            filename: "deed.txt",
+            mimetype: "text/plain",
+            expiresAt: inMinutes(10)
+        });
         const regenerated = ok(await services(a).transportServices.files.regenerateFileOwnershipToken({ id: uploaded.id }));
         expect(regenerated.ownershipToken).toBeDefined();
         expect(regenerated.ownershipToken).not.toBe(uploaded.ownershipToken);
 
-        const transfer = ok(
-            await services(a).consumptionServices.outgoingRequests.create({
-                peer: b.address,
-                content: {
-                    items: [
-                        {
-                            "@type": "TransferFileOwnershipRequestItem",
-                            mustBeAccepted: true,
-                            fileReference: regenerated.reference.truncated,
-                            ownershipToken: regenerated.ownershipToken!
-                        }
-                    ]
-                }
-            })
+        const { outgoing: transfer, atRecipient: atB } = await askByMessage(
+            a,
+            b,
+            {
+                "@type": "TransferFileOwnershipRequestItem",
+                mustBeAccepted: true,
+                fileReference: regenerated.reference.truncated,
+                ownershipToken: regenerated.ownershipToken!
+            },
+            "the transfer request at B"
         );
-        const message = ok(
-            await services(a).transportServices.messages.sendMessage({ recipients: [b.address], content: transfer.content })
-        );
-        const atB = await syncUntil(b, () => requestAwaitingDecision(b, { "source.reference": message.id }), "the transfer request at B");
         ok(await services(b).consumptionServices.incomingRequests.accept({ requestId: atB.id, items: [{ accept: true }] }));
         await syncUntil(a, () => completed(a, transfer.id), "the answer to the transfer request at A");
 
@@ -476,13 +476,7 @@ describe("the official runtime @nmshd/runtime 7.0.0 as two Connectors", () => {
                 ephemeral: false
             })
         );
-        const file = ok(
-            await services(a).transportServices.files.uploadOwnFile({
-                content: randomBytes(1000),
-                filename: "draft.txt",
-                mimetype: "text/plain"
-            })
-        );
+        const { file } = await uploadRandomFile(a, 1000, { filename: "draft.txt", mimetype: "text/plain" });
         const fileToken = ok(await services(a).transportServices.files.createTokenForFile({ fileId: file.id }));
         ok(await services(a).transportServices.relationshipTemplates.deleteRelationshipTemplate({ templateId: template.id }));
         ok(await services(a).transportServices.tokens.deleteToken({ tokenId: token.id }));

@@ -2,26 +2,20 @@ import { mkdtemp, readdir, rm, stat, utimes, writeFile } from "node:fs/promises"
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { DataSource } from "typeorm";
-
 import { dropDatabase } from "../../scripts/lib/scratch-database";
 import { Housekeeper } from "../../src/core/housekeeping/housekeeper";
 import { STALE_UPLOAD_AFTER_MS } from "../../src/modules/files/files.housekeeping";
 import { startChildBackbone } from "../support/child-backbone";
-import { uploadFile } from "../support/files";
+import { pendingUploadRows, uploadFile } from "../support/files";
 import { createIdentity, type TestIdentity } from "../support/identities";
 import { startPartialUpload, until } from "../support/partial-upload";
-import { startS3rver, type TestS3 } from "../support/s3rver";
+import { s3rverEnv, startS3rver, type TestS3 } from "../support/s3rver";
 import { createTestDatabase, startTestApp, type TestApp } from "../support/test-app";
 
 const MiB = 1024 * 1024;
 const MINUTE = 60_000;
 /** The default of BLOB_UNFINISHED_UPLOAD_MAX_AGE_MINUTES. */
 const UNFINISHED_UPLOAD_MAX_AGE_MS = 360 * MINUTE;
-
-async function uploadRows(t: TestApp): Promise<number> {
-    return Number((await t.app.get(DataSource).query("SELECT count(*) AS n FROM file_uploads"))[0].n);
-}
 
 describe("uploads cut by a crash of the Backbone process", () => {
     let database: { name: string; url: string };
@@ -48,7 +42,7 @@ describe("uploads cut by a crash of the Backbone process", () => {
 
         it("leaves temporary files that start-up and housekeeping remove once they are old enough, and reports them truthfully", async () => {
             const kept = await uploadFile(first, alice);
-            const rowsBefore = await uploadRows(first);
+            const rowsBefore = await pendingUploadRows(first);
 
             // Three uploads, each cut by a kill of the process that was writing it.
             for (let crash = 0; crash < 3; crash++) {
@@ -65,7 +59,7 @@ describe("uploads cut by a crash of the Backbone process", () => {
             }
             const leftovers = await tmpFiles();
             expect(leftovers).toHaveLength(3);
-            expect(await uploadRows(first)).toBe(rowsBefore + 3);
+            expect(await pendingUploadRows(first)).toBe(rowsBefore + 3);
 
             // Two of them are older than the bound (as after a long downtime): the next start-up removes those two.
             const old = new Date(Date.now() - UNFINISHED_UPLOAD_MAX_AGE_MS - 10 * MINUTE);
@@ -86,7 +80,7 @@ describe("uploads cut by a crash of the Backbone process", () => {
             const report = await first.app.get(Housekeeper).runOnce(["blobs.unfinishedUploads", "files.orphans"]);
             expect(report.removed).toEqual({ "blobs.unfinishedUploads": 1, "files.orphans": 3 });
             expect(await tmpFiles()).toEqual([]);
-            expect(await uploadRows(first)).toBe(0);
+            expect(await pendingUploadRows(first)).toBe(0);
 
             const again = await first.app.get(Housekeeper).runOnce(["blobs.unfinishedUploads", "files.orphans"]);
             expect(again.removed).toEqual({ "blobs.unfinishedUploads": 0, "files.orphans": 0 });
@@ -102,14 +96,7 @@ describe("uploads cut by a crash of the Backbone process", () => {
 
         beforeAll(async () => {
             s3 = await startS3rver();
-            env = {
-                BLOB_STORAGE: "s3",
-                S3_ENDPOINT: s3.endpoint,
-                S3_BUCKET: s3.bucket,
-                S3_ACCESS_KEY: "S3RVER",
-                S3_SECRET_KEY: "S3RVER",
-                S3_PART_SIZE_MB: "5"
-            };
+            env = s3rverEnv(s3);
             first = await startTestApp({ databaseUrl: database.url, env });
             alice = await createIdentity(first);
         });
@@ -142,7 +129,7 @@ describe("uploads cut by a crash of the Backbone process", () => {
             const report = await first.app.get(Housekeeper).runOnce(["blobs.unfinishedUploads", "files.orphans"]);
             expect(report.removed).toEqual({ "blobs.unfinishedUploads": 1, "files.orphans": 2 });
             expect(s3.uploads).toEqual([]);
-            expect(await uploadRows(first)).toBe(0);
+            expect(await pendingUploadRows(first)).toBe(0);
             await first.http.get(`/api/v2/Files/${kept.id}`).set("authorization", alice.auth).expect(200);
         }, 180_000);
     });

@@ -15,6 +15,7 @@ import { Client } from "pg";
 import { dataset } from "../../scripts/bench/datasets";
 import { SEED_PASSWORD, seedDatabase, seededIdentities, type SeededIdentity } from "../../scripts/bench/seed";
 import { dropDatabase } from "../../scripts/lib/scratch-database";
+import { passwordGrant } from "../support/identities";
 import { createTestDatabase, startTestApp, TEST_CLIENT, type TestApp } from "../support/test-app";
 
 const LARGE_TABLE_ROWS = 10_000;
@@ -134,19 +135,7 @@ describe("query plans of the hot paths on a large database", () => {
     }
 
     async function login(identity: SeededIdentity): Promise<string> {
-        const response = await as("POST /connect/token", () =>
-            t.http
-                .post("/connect/token")
-                .type("form")
-                .send({
-                    client_id: TEST_CLIENT.id,
-                    client_secret: TEST_CLIENT.secret,
-                    grant_type: "password",
-                    username: identity.username,
-                    password: SEED_PASSWORD
-                })
-                .expect(200)
-        );
+        const response = await as("POST /connect/token", () => passwordGrant(t, identity.username, SEED_PASSWORD).expect(200));
         return `Bearer ${response.body.access_token}`;
     }
 

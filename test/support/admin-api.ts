@@ -1,3 +1,4 @@
+import axios, { type AxiosInstance } from "axios";
 import type supertest from "supertest";
 
 import type { TestApp } from "./test-app";
@@ -36,4 +37,17 @@ export async function adminApi(t: TestApp, key = ADMIN_KEY): Promise<AdminApi> {
         delete: (path) => session(t.admin.delete(`/api/v1${path}`)),
         xsrf
     };
+}
+
+/**
+ * The Admin API client of the official client library's tests (@nmshd/runtime's AdminApiClient), request by request:
+ * axios with the key, GET /api/v1/xsrf, then the raw Set-Cookie header array echoed as Cookie and the token from the
+ * body in X-XSRF-TOKEN on every request.
+ */
+export async function officialAdminApiClient(adminBaseUrl: string, key = ADMIN_KEY): Promise<AxiosInstance> {
+    const csrf = await axios.get(`${adminBaseUrl}/api/v1/xsrf`, { headers: { "x-api-key": key } });
+    return axios.create({
+        baseURL: adminBaseUrl,
+        headers: { cookie: csrf.headers["set-cookie"], "x-xsrf-token": csrf.data, "x-api-key": key }
+    });
 }

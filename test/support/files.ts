@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
 
+import { DataSource } from "typeorm";
+
 import type { TestIdentity } from "./identities";
 import type { TestApp } from "./test-app";
 
@@ -42,4 +44,22 @@ export async function uploadFile(
 ): Promise<{ id: string; ownershipToken: string }> {
     const response = await uploadRequest(t, identity, options).expect(201);
     return response.body.result;
+}
+
+/** GET /Files/{id} as `identity`, with the body collected as bytes (`response.body` is a Buffer). */
+export function downloadRequest(t: TestApp, identity: TestIdentity, id: string) {
+    return t.http
+        .get(`/api/v2/Files/${id}`)
+        .set("authorization", identity.auth)
+        .buffer(true)
+        .parse((res, callback) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (chunk: Buffer) => chunks.push(chunk));
+            res.on("end", () => callback(null, Buffer.concat(chunks)));
+        });
+}
+
+/** How many uploads are pending (their upload rows; a finished or cleaned-up upload has none). */
+export async function pendingUploadRows(t: TestApp): Promise<number> {
+    return Number((await t.app.get(DataSource).query("SELECT count(*) AS n FROM file_uploads"))[0].n);
 }

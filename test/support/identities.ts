@@ -54,12 +54,16 @@ export async function createChallenge(
     return response.body.result;
 }
 
-export async function login(t: TestApp, username: string, password: string): Promise<string> {
-    const response = await t.http
+/** The password grant of the `test` client for a device's credentials (the request, to be awaited with its expectation). */
+export function passwordGrant(t: TestApp, username: string, password: string) {
+    return t.http
         .post("/connect/token")
         .type("form")
-        .send({ client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, grant_type: "password", username, password })
-        .expect(200);
+        .send({ client_id: TEST_CLIENT.id, client_secret: TEST_CLIENT.secret, grant_type: "password", username, password });
+}
+
+export async function login(t: TestApp, username: string, password: string): Promise<string> {
+    const response = await passwordGrant(t, username, password).expect(200);
     return response.body.access_token;
 }
 

@@ -3,16 +3,7 @@
 const fs = require("node:fs");
 const { transformSync } = require("@swc/core");
 
-const options = {
-    jsc: {
-        parser: { syntax: "typescript", decorators: true, dynamicImport: true },
-        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-        target: "es2022",
-        keepClassNames: true
-    },
-    module: { type: "commonjs" },
-    sourceMaps: "inline"
-};
+const options = require("./swc-options");
 
 require.extensions[".ts"] = (module, filename) => {
     const { code } = transformSync(fs.readFileSync(filename, "utf8"), { ...options, filename });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 import { S3BlobStorage, type S3Settings } from "../../src/core/blob-storage/s3-blob-storage";
+import { startTestApp, type TestApp, type TestAppOptions } from "./test-app";
 
 interface KoaContext {
     method: string;
@@ -24,6 +25,18 @@ interface S3rverInstance {
 type S3rverConstructor = new (options: Record<string, unknown>) => S3rverInstance;
 
 export const S3RVER_CREDENTIALS = { accessKey: "S3RVER", secretKey: "S3RVER" };
+
+/** The configuration of a Backbone that keeps its blobs on the test server, in parts of 5 MiB. */
+export function s3rverEnv(s3: TestS3): Record<string, string> {
+    return {
+        BLOB_STORAGE: "s3",
+        S3_ENDPOINT: s3.endpoint,
+        S3_BUCKET: s3.bucket,
+        S3_ACCESS_KEY: S3RVER_CREDENTIALS.accessKey,
+        S3_SECRET_KEY: S3RVER_CREDENTIALS.secretKey,
+        S3_PART_SIZE_MB: "5"
+    };
+}
 
 /** A multipart upload that was initiated and neither completed nor aborted. */
 export interface TrackedUpload {
@@ -174,4 +187,31 @@ export async function startS3rver(bucket = "backbone-test"): Promise<TestS3> {
         }
     };
     return harness;
+}
+
+/**
+ * An s3rver and a Backbone that keeps its blobs there, for the tests of the enclosing `describe`: both started before
+ * the first test (the Backbone configured by `s3rverEnv` and `options`), the Backbone closed first after the last.
+ * The returned objects stand for the started ones, so use them inside tests and hooks.
+ */
+export function useTestAppOnS3rver(options: TestAppOptions = {}): { t: TestApp; s3: TestS3 } {
+    const t = {} as TestApp;
+    let server: TestS3 | undefined;
+    beforeAll(async () => {
+        server = await startS3rver();
+        Object.assign(t, await startTestApp({ ...options, env: { ...s3rverEnv(server), ...options.env } }));
+    });
+    afterAll(async () => {
+        if ("close" in t) await t.close();
+        await server?.close();
+    });
+    const started = (): TestS3 => {
+        if (!server) throw new Error("the s3rver is used before it started");
+        return server;
+    };
+    const s3 = new Proxy({} as TestS3, {
+        get: (_target, property) => Reflect.get(started(), property),
+        set: (_target, property, value) => Reflect.set(started(), property, value)
+    });
+    return { t, s3 };
 }

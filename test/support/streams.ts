@@ -26,3 +26,8 @@ export async function digestOf(stream: AsyncIterable<unknown>, algorithm = "sha5
     }
     return { digest: hash.digest(), size };
 }
+
+/** `size` bytes of `generatedStream`, in one buffer. */
+export async function generatedBytes(size: number): Promise<Buffer> {
+    return Buffer.concat(await generatedStream(size).toArray());
+}

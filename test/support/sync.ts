@@ -23,6 +23,25 @@ export async function recordEvents(
     return await t.app.get(DataSource).transaction(async (manager) => await t.app.get(ExternalEventsService).record(manager, events));
 }
 
+/** Records an external event (MessageReceived of `messageId`) for `owner` in a transaction that then fails with `failure`. */
+export async function recordEventRolledBack(t: TestApp, owner: string, messageId: string, failure = "rolled back"): Promise<void> {
+    await expect(
+        t.app.get(DataSource).transaction(async (manager) => {
+            await t.app.get(ExternalEventsService).record(manager, [{ owner, type: "MessageReceived", payload: { id: messageId } }]);
+            throw new Error(failure);
+        })
+    ).rejects.toThrow(failure);
+}
+
+/** POST /Datawallet/Modifications as `who` with `body`, for datawallet version `version`; the request. */
+export function postModifications(t: TestApp, who: { auth: string }, body: unknown, version = "1") {
+    return t.http
+        .post("/api/v2/Datawallet/Modifications")
+        .set("authorization", who.auth)
+        .set(DATAWALLET_HEADER, version)
+        .send(body as object);
+}
+
 /** Starts a sync run and returns the raw response. */
 export function startSyncRun(t: TestApp, auth: string, body: Record<string, unknown> = {}, version = "1") {
     return t.http.post("/api/v2/SyncRuns").set("authorization", auth).set(DATAWALLET_HEADER, version).send(body);
@@ -38,8 +57,8 @@ export async function createDatawallet(t: TestApp, identity: { auth: string }, v
         .expect(200);
 }
 
-/** Registers and logs in another device of the identity. */
-export async function addDevice(t: TestApp, identity: TestIdentity): Promise<TestIdentity> {
+/** Registers another device of the identity (challenge signed with the identity's key), not logged in yet. */
+export async function registerDevice(t: TestApp, identity: TestIdentity): Promise<{ id: string; username: string }> {
     const challenge = await createChallenge(t, identity.auth);
     const text = challengeText(challenge);
     const response = await t.http
@@ -47,8 +66,14 @@ export async function addDevice(t: TestApp, identity: TestIdentity): Promise<Tes
         .set("authorization", identity.auth)
         .send({ devicePassword: STRONG_PASSWORD, signedChallenge: { challenge: text, signature: identity.keys.signatureField(text) } })
         .expect(201);
-    const token = await login(t, response.body.result.username, STRONG_PASSWORD);
-    return { ...identity, deviceId: response.body.result.id, username: response.body.result.username, token, auth: `Bearer ${token}` };
+    return response.body.result;
+}
+
+/** Registers and logs in another device of the identity. */
+export async function addDevice(t: TestApp, identity: TestIdentity): Promise<TestIdentity> {
+    const device = await registerDevice(t, identity);
+    const token = await login(t, device.username, STRONG_PASSWORD);
+    return { ...identity, deviceId: device.id, username: device.username, token, auth: `Bearer ${token}` };
 }
 
 export function modification(objectIdentifier: string, extra: Record<string, unknown> = {}) {

@@ -92,3 +92,18 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
         }
     };
 }
+
+/**
+ * The Backbone for the tests of the enclosing `describe`: started before the first of them (on a fresh database, as
+ * `startTestApp`), closed after the last. The returned object is filled in once started, so use it inside tests and hooks.
+ */
+export function useTestApp(options: TestAppOptions | (() => TestAppOptions) = {}): TestApp {
+    const t = {} as TestApp;
+    beforeAll(async () => {
+        Object.assign(t, await startTestApp(typeof options === "function" ? options() : options));
+    });
+    afterAll(async () => {
+        if ("close" in t) await t.close();
+    });
+    return t;
+}

@@ -60,17 +60,7 @@ export function Dialog({
     );
 }
 
-/** A dialog that is a form: Cancel, and a button that submits it (Enter in a field does the same). */
-export function FormDialog({
-    title,
-    children,
-    submitLabel,
-    onSubmit,
-    onClose,
-    busy,
-    open = true,
-    variant = "primary"
-}: {
+interface FormDialogProps {
     title: string;
     children: ReactNode;
     submitLabel: string;
@@ -79,7 +69,10 @@ export function FormDialog({
     busy?: boolean;
     open?: boolean;
     variant?: "primary" | "danger";
-}) {
+}
+
+/** A dialog that is a form: Cancel, and a button that submits it (Enter in a field does the same). */
+export function FormDialog({ title, children, submitLabel, onSubmit, onClose, busy, open = true, variant = "primary" }: FormDialogProps) {
     return (
         <Dialog
             open={open}
@@ -102,35 +95,15 @@ export function FormDialog({
 
 /** Asks before something that cannot be undone. */
 export function ConfirmDialog({
-    open,
-    title,
-    children,
     confirmLabel,
     onConfirm,
-    onClose,
-    busy,
-    danger = true
-}: {
+    danger = true,
+    ...dialog
+}: Pick<FormDialogProps, "title" | "children" | "onClose" | "busy"> & {
     open: boolean;
-    title: string;
-    children: ReactNode;
     confirmLabel: string;
     onConfirm: () => void;
-    onClose: () => void;
-    busy?: boolean;
     danger?: boolean;
 }) {
-    return (
-        <FormDialog
-            open={open}
-            title={title}
-            submitLabel={confirmLabel}
-            onSubmit={onConfirm}
-            onClose={onClose}
-            busy={busy}
-            variant={danger ? "danger" : "primary"}
-        >
-            {children}
-        </FormDialog>
-    );
+    return <FormDialog {...dialog} submitLabel={confirmLabel} onSubmit={onConfirm} variant={danger ? "danger" : "primary"} />;
 }

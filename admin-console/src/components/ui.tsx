@@ -144,34 +144,39 @@ function describedBy(id: string, props: FieldProps): string | undefined {
     return [props.hint ? `${id}-hint` : "", props.error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField(props: FieldProps & ComponentProps<"input">) {
-    const { label, hint, error, optional, className, ...input } = props;
+/** A field's props split into those of its frame and those of its control (with its id and the links to hint and error). */
+function useField<P extends FieldProps>(props: P) {
+    const { label, hint, error, optional, className, ...control } = props;
     const id = useId();
+    return {
+        frame: { id, label, hint, error, optional, className },
+        control: { id, "aria-describedby": describedBy(id, props), ...control }
+    };
+}
+
+export function TextField(props: FieldProps & ComponentProps<"input">) {
+    const { frame, control } = useField(props);
     return (
-        <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
-            <input id={id} aria-describedby={describedBy(id, props)} aria-invalid={error ? true : undefined} {...input} />
+        <FieldFrame {...frame}>
+            <input aria-invalid={props.error ? true : undefined} {...control} />
         </FieldFrame>
     );
 }
 
 export function TextAreaField(props: FieldProps & ComponentProps<"textarea">) {
-    const { label, hint, error, optional, className, ...input } = props;
-    const id = useId();
+    const { frame, control } = useField(props);
     return (
-        <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
-            <textarea id={id} aria-describedby={describedBy(id, props)} aria-invalid={error ? true : undefined} {...input} />
+        <FieldFrame {...frame}>
+            <textarea aria-invalid={props.error ? true : undefined} {...control} />
         </FieldFrame>
     );
 }
 
 export function SelectField(props: FieldProps & ComponentProps<"select"> & { children: ReactNode }) {
-    const { label, hint, error, optional, className, children, ...select } = props;
-    const id = useId();
+    const { frame, control } = useField(props);
     return (
-        <FieldFrame id={id} label={label} hint={hint} error={error} optional={optional} className={className}>
-            <select id={id} aria-describedby={describedBy(id, props)} {...select}>
-                {children}
-            </select>
+        <FieldFrame {...frame}>
+            <select {...control} />
         </FieldFrame>
     );
 }
@@ -273,6 +278,15 @@ export function Badge({ value, tone }: { value: string; tone?: string }) {
     return <span className={`badge badge-${tone ?? BADGE_TONES[value] ?? "neutral"}`}>{LABELS[value] ?? value}</span>;
 }
 
+/** A table cell with a status badge. */
+export function BadgeCell({ value }: { value: string }) {
+    return (
+        <td>
+            <Badge value={value} />
+        </td>
+    );
+}
+
 /** A value shown once or to be copied: monospace text and a copy button. */
 export function Copyable({ value, label }: { value: string; label: string }) {
     const [copied, setCopied] = useState(false);
@@ -324,5 +338,14 @@ export function DateTime({ iso }: { iso: string | null | undefined }) {
         <time dateTime={iso} title={`${iso.replace("T", " ").slice(0, 19)} UTC`}>
             {formatDateTime(iso)}
         </time>
+    );
+}
+
+/** A table cell with a point in time (a dash when there is none). */
+export function DateCell({ iso }: { iso: string | null | undefined }) {
+    return (
+        <td>
+            <DateTime iso={iso} />
+        </td>
     );
 }

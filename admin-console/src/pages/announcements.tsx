@@ -8,10 +8,11 @@ import { Icon } from "../components/icons";
 import { DataTable } from "../components/table";
 import {
     BackLink,
-    Badge,
+    BadgeCell,
     Button,
     Card,
     CheckboxField,
+    DateCell,
     DateTime,
     EmptyState,
     ErrorNotice,
@@ -94,18 +95,14 @@ export function AnnouncementsPage() {
                                             {announcement.isSilent && "silent"}
                                         </span>
                                     </td>
-                                    <td>
-                                        <Badge value={announcement.severity} />
-                                    </td>
+                                    <BadgeCell value={announcement.severity} />
                                     <td>{announcement.texts.map((text) => text.language).join(", ")}</td>
                                     <td>
                                         {announcement.recipients.length === 0
                                             ? "Everybody"
                                             : `${formatInteger(announcement.recipients.length)} ${announcement.recipients.length === 1 ? "identity" : "identities"}`}
                                     </td>
-                                    <td>
-                                        <DateTime iso={announcement.createdAt} />
-                                    </td>
+                                    <DateCell iso={announcement.createdAt} />
                                     <td>
                                         {announcement.expiresAt ? (
                                             <DateTime iso={announcement.expiresAt} />

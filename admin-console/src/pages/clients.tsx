@@ -5,7 +5,7 @@ import { api, call, result, type Schemas } from "../api/client";
 import { useClients, useTiers } from "../api/queries";
 import { ConfirmDialog, Dialog, FormDialog } from "../components/dialog";
 import { DataTable } from "../components/table";
-import { Button, Card, Copyable, DateTime, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
+import { Button, Card, Copyable, DateCell, ErrorNotice, Notice, Page, QueryView, SelectField, TextField } from "../components/ui";
 import { formatInteger } from "../format";
 
 type Client = Schemas["ClientOverviewDto"];
@@ -136,9 +136,7 @@ export function ClientsPage() {
                                             <span className="muted"> of {formatInteger(client.maxIdentities)}</span>
                                         )}
                                     </td>
-                                    <td>
-                                        <DateTime iso={client.createdAt} />
-                                    </td>
+                                    <DateCell iso={client.createdAt} />
                                 </>
                             )}
                         </DataTable>

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 
 import { api, result, type Schemas } from "../api/client";
 import { DataTable } from "../components/table";
-import { Badge, Button, Card, DateTime, DescriptionList, ErrorNotice, Notice, Page, QueryView } from "../components/ui";
+import { BadgeCell, Button, Card, DateCell, DateTime, DescriptionList, ErrorNotice, Notice, Page, QueryView } from "../components/ui";
 import { formatDuration, formatInteger } from "../format";
 
 function removedTotal(run: { removed: Record<string, number> }): number {
@@ -97,15 +97,9 @@ export function HousekeepingPage() {
                             >
                                 {(entry) => (
                                     <>
-                                        <td>
-                                            <DateTime iso={entry.startedAt} />
-                                        </td>
-                                        <td>
-                                            <Badge value={entry.trigger} />
-                                        </td>
-                                        <td>
-                                            <Badge value={entry.outcome} />
-                                        </td>
+                                        <DateCell iso={entry.startedAt} />
+                                        <BadgeCell value={entry.trigger} />
+                                        <BadgeCell value={entry.outcome} />
                                         <td className="numeric">{formatDuration(entry.durationMs)}</td>
                                         <td className="numeric">{formatInteger(removedTotal(entry))}</td>
                                         <td>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from "react-router";
 import { api, call, odataString } from "../api/client";
 import { useClients, useTiers } from "../api/queries";
 import { Pager, type Sort, SortHeader, Table } from "../components/table";
-import { Badge, Button, Card, DateTime, EmptyState, ErrorNotice, Loading, Page, SelectField, TextField } from "../components/ui";
+import { BadgeCell, Button, Card, DateCell, EmptyState, ErrorNotice, Loading, Page, SelectField, TextField } from "../components/ui";
 import { formatInteger } from "../format";
 
 const PAGE_SIZE = 20;
@@ -170,16 +170,10 @@ export function IdentitiesPage() {
                                         </td>
                                         <td>{clientNames.get(identity.createdWithClient) ?? identity.createdWithClient}</td>
                                         <td className="nowrap">{identity.tier?.name ?? <span className="muted">No tier</span>}</td>
-                                        <td>
-                                            <Badge value={identity.status} />
-                                        </td>
+                                        <BadgeCell value={identity.status} />
                                         <td className="numeric">{formatInteger(identity.numberOfDevices)}</td>
-                                        <td>
-                                            <DateTime iso={identity.createdAt} />
-                                        </td>
-                                        <td>
-                                            <DateTime iso={identity.lastLoginAt} />
-                                        </td>
+                                        <DateCell iso={identity.createdAt} />
+                                        <DateCell iso={identity.lastLoginAt} />
                                     </tr>
                                 ))}
                             </tbody>

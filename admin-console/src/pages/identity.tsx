@@ -10,9 +10,11 @@ import { DataTable, Pager } from "../components/table";
 import {
     BackLink,
     Badge,
+    BadgeCell,
     Button,
     Card,
     Copyable,
+    DateCell,
     DateTime,
     DescriptionList,
     ErrorNotice,
@@ -199,9 +201,7 @@ function QuotasCard({ identity }: { identity: Identity }) {
                         <>
                             <td>{quota.metric.displayName}</td>
                             <td>{quota.period}</td>
-                            <td>
-                                <Badge value={quota.source} />
-                            </td>
+                            <BadgeCell value={quota.source} />
                             <td>
                                 <div className="usage">
                                     <span className="usage-text">
@@ -237,12 +237,8 @@ function DevicesCard({ identity }: { identity: Identity }) {
                     <>
                         <td className="mono">{device.id}</td>
                         <td className="mono">{device.username}</td>
-                        <td>
-                            <DateTime iso={device.createdAt} />
-                        </td>
-                        <td>
-                            <DateTime iso={device.lastLogin?.time} />
-                        </td>
+                        <DateCell iso={device.createdAt} />
+                        <DateCell iso={device.lastLogin?.time} />
                         <td>{device.communicationLanguage}</td>
                         <td>{device.isBackupDevice ? "Yes" : "No"}</td>
                     </>
@@ -309,16 +305,10 @@ function DeletionProcessesCard({ identity }: { identity: Identity }) {
                         {(process) => (
                             <>
                                 <td className="mono">{process.id}</td>
-                                <td>
-                                    <Badge value={process.status} />
-                                </td>
-                                <td>
-                                    <DateTime iso={process.createdAt} />
-                                </td>
+                                <BadgeCell value={process.status} />
+                                <DateCell iso={process.createdAt} />
                                 <td>{process.createdByDevice ? <span className="mono">{process.createdByDevice}</span> : "Support"}</td>
-                                <td>
-                                    <DateTime iso={process.gracePeriodEndsAt} />
-                                </td>
+                                <DateCell iso={process.gracePeriodEndsAt} />
                             </>
                         )}
                     </DataTable>
@@ -386,16 +376,10 @@ function RelationshipsCard({ address }: { address: string }) {
                                             {relationship.peer}
                                         </Link>
                                     </td>
-                                    <td>
-                                        <Badge value={relationship.status} />
-                                    </td>
+                                    <BadgeCell value={relationship.status} />
                                     <td>{relationship.requestedBy === "Self" ? "This identity" : "The peer"}</td>
-                                    <td>
-                                        <DateTime iso={relationship.creationDate} />
-                                    </td>
-                                    <td>
-                                        <DateTime iso={relationship.answeredAt} />
-                                    </td>
+                                    <DateCell iso={relationship.creationDate} />
+                                    <DateCell iso={relationship.answeredAt} />
                                 </>
                             )}
                         </DataTable>
@@ -460,9 +444,7 @@ function MessagesCard({ address }: { address: string }) {
                                             ? message.recipients.map((recipient) => <div key={recipient.address}>{recipient.address}</div>)
                                             : message.senderAddress}
                                     </td>
-                                    <td>
-                                        <DateTime iso={message.sendDate} />
-                                    </td>
+                                    <DateCell iso={message.sendDate} />
                                     <td className="numeric">{formatInteger(message.numberOfAttachments)}</td>
                                     <td>
                                         {type === "Outgoing" ? (
@@ -528,12 +510,8 @@ function TokensCard({ address }: { address: string }) {
                         {(token) => (
                             <>
                                 <td className="mono">{token.id}</td>
-                                <td>
-                                    <DateTime iso={token.createdAt} />
-                                </td>
-                                <td>
-                                    <DateTime iso={token.expiresAt} />
-                                </td>
+                                <DateCell iso={token.createdAt} />
+                                <DateCell iso={token.expiresAt} />
                                 <td>
                                     {token.forIdentity ? (
                                         <span className="mono">{token.forIdentity}</span>
