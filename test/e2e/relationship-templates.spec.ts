@@ -10,8 +10,9 @@ const TEMPLATE_NOT_FOUND =
 
 describe("relationship templates", () => {
     const t = useTestApp();
-    /** The owner of the templates, an identity that loads them, and a third one. */
-    let [owner, other, third]: TestIdentity[] = [];
+    let owner: TestIdentity;
+    let other: TestIdentity;
+    let third: TestIdentity;
 
     beforeAll(async () => {
         [owner, other, third] = await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)]);
