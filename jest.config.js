@@ -1,17 +1,5 @@
 /** Small tests sit beside the code (src/**\/*.spec.ts); medium and end-to-end tests under test/. */
-const swc = [
-    "@swc/jest",
-    {
-        jsc: {
-            parser: { syntax: "typescript", decorators: true, dynamicImport: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-            target: "es2022",
-            keepClassNames: true
-        },
-        module: { type: "commonjs" },
-        sourceMaps: "inline"
-    }
-];
+const swc = ["@swc/jest", require("./tools/swc/swc-options.cjs")];
 
 module.exports = {
     testEnvironment: "node",
