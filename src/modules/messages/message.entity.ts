@@ -4,6 +4,7 @@ import { ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { RelationshipStatus } from "../relationships/relationships.events";
 import { MessagesErrors } from "./messages.errors";
+import { CreatedRecordColumns } from "../../core/database/created-record";
 
 /** Relationship statuses that allow sending (the youngest relationship between sender and recipient). */
 const SENDABLE_STATUSES: ReadonlySet<RelationshipStatus> = new Set([
@@ -43,19 +44,7 @@ export interface NewMessage {
 @Entity({ name: "messages" })
 @Index("ix_messages_created_by_created_at", ["createdBy", "createdAt", "id"])
 @Index("ix_messages_created_at", ["createdAt"])
-export class Message {
-    @PrimaryColumn({ type: "varchar", length: 20 })
-    id!: string;
-
-    @Column({ type: "timestamptz" })
-    createdAt!: Date;
-
-    @Column({ type: "varchar", length: 80 })
-    createdBy!: string;
-
-    @Column({ type: "varchar", length: 20 })
-    createdByDevice!: string;
-
+export class Message extends CreatedRecordColumns {
     @Column({ type: "bytea" })
     body!: Buffer;
 
