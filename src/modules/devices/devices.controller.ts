@@ -2,7 +2,7 @@ import { Body, Controller, Param, Query } from "@nestjs/common";
 import { ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import {
@@ -64,13 +64,7 @@ export class DevicesController {
         await this.devices.changeOwnPassword(caller, request);
     }
 
-    @Endpoint({
-        method: "DELETE",
-        path: ":id",
-        summary: "Delete a device that has not been onboarded yet",
-        result: "none",
-        errors: [400, 401, 404]
-    })
+    @Endpoint({ ...onRecord("DELETE"), summary: "Delete a device that has not been onboarded yet", result: "none" })
     async deleteDevice(@CurrentCaller() caller: Caller, @Param() params: DeviceIdParams): Promise<void> {
         await this.devices.deleteDevice(caller, params.id);
     }

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { base64BodyLimit } from "../../core/http/route-policy";
@@ -62,12 +62,10 @@ export class MessagesController {
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id",
+        ...onRecord("GET"),
         summary: "Get a message",
         description: "Marks it as received for the calling recipient.",
-        result: MessageDto,
-        errors: [400, 401, 404]
+        result: MessageDto
     })
     async getMessage(
         @CurrentCaller() caller: Caller,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord } from "../../core/http/endpoint";
 import { bytesInputSchema } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
@@ -78,11 +78,9 @@ export class RelationshipTemplatesController {
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id",
+        ...onRecord("GET"),
         summary: "Get a relationship template",
         result: RelationshipTemplateDto,
-        errors: [400, 401, 404],
         description: "Allocates the template for the caller unless the caller created or already allocated it."
     })
     async getRelationshipTemplate(

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
+import { Endpoint, type EndpointOptions, onRecord } from "../../core/http/endpoint";
 import { ApiResult } from "../../core/http/openapi";
 import { type Page, PageQuery } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
@@ -65,24 +65,16 @@ export class SyncRunsController {
         return StartSyncRunResponse.from(run);
     }
 
-    @Endpoint({
-        method: "GET",
-        path: ":id",
-        summary: "Get a sync run of the caller's identity",
-        result: SyncRunDto,
-        errors: [400, 401, 404]
-    })
+    @Endpoint({ ...onRecord("GET"), summary: "Get a sync run of the caller's identity", result: SyncRunDto })
     async getSyncRun(@CurrentCaller() caller: Caller, @Param() params: SyncRunIdParams): Promise<SyncRunDto> {
         return SyncRunDto.from(await this.syncRuns.getSyncRun(caller, params.id));
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id/ExternalEvents",
+        ...onRecord("GET", "ExternalEvents"),
         summary: "List the external events of a sync run started by the calling device",
         description: "Ordered by index.",
-        result: { page: ExternalEventDto },
-        errors: [400, 401, 404]
+        result: { page: ExternalEventDto }
     })
     async listExternalEventsOfSyncRun(
         @CurrentCaller() caller: Caller,
@@ -127,12 +119,10 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        method: "PUT",
-        path: ":id/RefreshExpirationTime",
+        ...onRecord("PUT", "RefreshExpirationTime"),
         status: 200,
         summary: "Extend a running sync run by 10 seconds from now",
-        result: RefreshExpirationTimeResponse,
-        errors: [400, 401, 404]
+        result: RefreshExpirationTimeResponse
     })
     async refreshSyncRunExpirationTime(
         @CurrentCaller() caller: Caller,

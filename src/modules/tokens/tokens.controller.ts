@@ -3,7 +3,7 @@ import { ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller, OptionalCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { base64BodyLimit } from "../../core/http/route-policy";
@@ -95,13 +95,11 @@ export class TokensController {
     }
 
     @Endpoint({
-        method: "POST",
-        path: ":id/UpdateContent",
+        ...onRecord("POST", "UpdateContent"),
         status: 200,
         summary: "Fill an empty token",
         description: "The caller becomes the token's creator.",
         result: UpdateTokenContentResponse,
-        errors: [400, 401, 404],
         bodyLimit: base64BodyLimit(MAX_TOKEN_CONTENT_BYTES)
     })
     async updateTokenContent(
