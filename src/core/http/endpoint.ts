@@ -44,6 +44,14 @@ export function onRecord(method: EndpointOptions["method"], action?: string): Pi
 }
 
 /**
+ * The options of the route that lists a page of the caller's records: `GET` on the controller's path, answering a page
+ * of `dto`, and the errors 400 (a malformed query) and 401: `@Endpoint({ ...pageOf(TokenDto), summary: "..." })`.
+ */
+export function pageOf(dto: Type<unknown>): Pick<EndpointOptions, "method" | "result" | "errors"> {
+    return { method: "GET", result: { page: dto }, errors: [400, 401] };
+}
+
+/**
  * One route of a controller in one decorator: HTTP method and path, status, authentication mode, and its OpenAPI
  * operation (summary, description, success envelope, error responses), plus its body limit. The handler's name is the
  * operationId and the clients' function name: a unique verbNoun. Rate limits and quotas stay separate decorators

@@ -2,7 +2,7 @@ import { Body, Controller, Param, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiBody, ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint, type EndpointOptions, onRecord } from "../../core/http/endpoint";
+import { Endpoint, type EndpointOptions, onRecord, pageOf } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { base64BodyLimit } from "../../core/http/route-policy";
@@ -64,11 +64,9 @@ export class RelationshipsController {
     }
 
     @Endpoint({
-        method: "GET",
+        ...pageOf(RelationshipDto),
         summary: "List relationships of the caller by id",
-        description: "`ids` is required and must not be empty.",
-        result: { page: RelationshipDto },
-        errors: [400, 401]
+        description: "`ids` is required and must not be empty."
     })
     async listRelationships(@CurrentCaller() caller: Caller, @Query() query: ListRelationshipsQuery): Promise<Page<RelationshipDto>> {
         const page = this.paging.request(query);
