@@ -24,13 +24,13 @@ import {
     SyncRunIdParams
 } from "./synchronization.dto";
 
-/** Both finalizations: 200, and a body with any number of datawallet modifications (the contract's largest body). */
-const FINALIZE: Pick<EndpointOptions, "method" | "status" | "errors" | "bodyLimit"> = {
-    method: "PUT",
-    status: 200,
-    errors: [400, 401, 404],
-    bodyLimit: { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES }
-};
+/**
+ * Both finalizations (`PUT :id/<action>`): 200, and a body with any number of datawallet modifications (the contract's
+ * largest body).
+ */
+function finalization(action: string): Pick<EndpointOptions, "method" | "path" | "status" | "errors" | "bodyLimit"> {
+    return { ...onRecord("PUT", action), status: 200, bodyLimit: { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES } };
+}
 
 /** The Consumer API of sync runs: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("SyncRuns")
@@ -85,8 +85,7 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        ...FINALIZE,
-        path: ":id/FinalizeExternalEventSync",
+        ...finalization("FinalizeExternalEventSync"),
         summary: "Finalize an external event sync run",
         description:
             "Events without a result or with an errorCode count a failed attempt and are delivered again (at most 3 attempts); " +
@@ -102,8 +101,7 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        ...FINALIZE,
-        path: ":id/FinalizeDatawalletVersionUpgrade",
+        ...finalization("FinalizeDatawalletVersionUpgrade"),
         summary: "Finalize a datawallet version upgrade run",
         description: "Creates the datawallet on the first upgrade.",
         result: FinalizeDatawalletVersionUpgradeResponse
