@@ -1,5 +1,4 @@
 import { Param, Query, Res, type Type } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { AdminController } from "../../core/admin/admin-api";
@@ -24,7 +23,6 @@ import {
 } from "./admin.dto";
 
 /** What an identity did, as metadata only (zero knowledge: never contents, bodies or keys). */
-@ApiTags("Tokens")
 @AdminController("Tokens")
 export class TokensAdminController {
     constructor(
@@ -50,7 +48,6 @@ export class TokensAdminController {
     }
 }
 
-@ApiTags("Relationships")
 @AdminController("Relationships")
 export class RelationshipsAdminController {
     constructor(
@@ -64,7 +61,6 @@ export class RelationshipsAdminController {
     }
 }
 
-@ApiTags("Messages")
 @AdminController("Messages")
 export class MessagesAdminController {
     constructor(
@@ -78,7 +74,6 @@ export class MessagesAdminController {
     }
 }
 
-@ApiTags("Metrics")
 @AdminController("Metrics")
 export class MetricsAdminController {
     constructor(private readonly quotas: QuotasService) {}
@@ -94,7 +89,6 @@ export class MetricsAdminController {
     }
 }
 
-@ApiTags("Challenges")
 @AdminController("Challenges")
 export class ChallengesAdminController {
     constructor(private readonly challenges: ChallengesService) {}
