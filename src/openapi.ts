@@ -149,7 +149,7 @@ function operations(document: OpenAPIObject): Array<{ path: string; method: stri
  * optional → bearer or anonymous, public → none. Required auth also answers 401 with an empty body.
  */
 function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>): void {
-    for (const { method, id, operation } of operations(document)) {
+    for (const { id, operation } of operations(document)) {
         const mode = modes.get(id) ?? "required";
         // Public operations need no security, except that the token endpoint also takes its client's credentials as HTTP Basic.
         if (mode === "none")

@@ -28,10 +28,7 @@ export interface DomainEventBase<A extends unknown[], F extends object> {
  * the fields that `fields` makes of them, e.g.
  * `class TokenLocked extends domainEvent("tokens.tokenLocked", (tokenId: string, createdBy: string) => ({ tokenId, createdBy })) {}`.
  */
-export function domainEvent<A extends unknown[], F extends object>(
-    eventName: string,
-    fields: (...args: A) => F
-): DomainEventBase<A, F> {
+export function domainEvent<A extends unknown[], F extends object>(eventName: string, fields: (...args: A) => F): DomainEventBase<A, F> {
     return class implements DomainEvent {
         static readonly eventName = eventName;
         readonly name = eventName;

@@ -31,6 +31,11 @@ export interface ExpiredRows {
     deleteExpired(before: Date, limit: number): Promise<number>;
 }
 
+/** A housekeeping task that deletes expired rows in batches: each batch answers how many it deleted. */
+export interface ExpiredRowsTask extends HousekeepingTask {
+    runBatch(now: Date, batchSize: number): Promise<number>;
+}
+
 /**
  * The housekeeping task `name` of a module whose records are kept for a while after they expire: each batch deletes,
  * through the module's `source` (its repository), up to `batchSize` of those that expired before `retentionCutoff(now)`.
@@ -38,7 +43,11 @@ export interface ExpiredRows {
  * export class ExpiredTokensCleanup extends ExpiredRowsCleanupOf("tokens.expired", TokensRepository, Token.retentionCutoff) {}
  * ```
  */
-export function ExpiredRowsCleanupOf(name: string, source: Type<ExpiredRows>, retentionCutoff: (now: Date) => Date): Type<HousekeepingTask> {
+export function ExpiredRowsCleanupOf(
+    name: string,
+    source: Type<ExpiredRows>,
+    retentionCutoff: (now: Date) => Date
+): Type<ExpiredRowsTask> {
     @RegisterHousekeepingTask()
     class ExpiredRowsCleanup implements HousekeepingTask {
         readonly name = name;

@@ -30,7 +30,9 @@ export class TokensAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Endpoint(pageOfIdentity(TokenOverviewDto, "List the tokens an identity created", "Metadata only; `content` is always null. Oldest first."))
+    @Endpoint(
+        pageOfIdentity(TokenOverviewDto, "List the tokens an identity created", "Metadata only; `content` is always null. Oldest first.")
+    )
     listTokensByIdentity(@Query() query: TokensQuery): Promise<Page<TokenOverviewDto>> {
         return this.tokens.listTokensCreatedBy(query.createdBy, this.paging.request(query));
     }
@@ -68,7 +70,9 @@ export class MessagesAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Endpoint(pageOfIdentity(MessageOverviewDto, "List the messages an identity sent or received", "Metadata only, never bodies; oldest first."))
+    @Endpoint(
+        pageOfIdentity(MessageOverviewDto, "List the messages an identity sent or received", "Metadata only, never bodies; oldest first.")
+    )
     listMessagesOfParticipant(@Query() query: MessagesQuery): Promise<Page<MessageOverviewDto>> {
         return this.messages.listMessagesOfParticipant(query.participant, query.type, this.paging.request(query));
     }

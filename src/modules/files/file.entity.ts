@@ -2,8 +2,8 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-import { FilesErrors } from "./files.errors";
 import { CreatedRecordColumns } from "../../core/database/created-record";
+import { FilesErrors } from "./files.errors";
 
 const OWNERSHIP_TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()_-+=<>?/{}[]|~";
 export const OWNERSHIP_TOKEN_LENGTH = 20;

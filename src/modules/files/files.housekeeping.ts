@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger } from "@nestjs/common";
 
 import { BlobStorage } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
-import { ExpiredRowsCleanupOf, type HousekeepingTask, RegisterHousekeepingTask, type SweepOutcome } from "../../core/housekeeping/housekeeping";
+import {
+    ExpiredRowsCleanupOf,
+    type HousekeepingTask,
+    RegisterHousekeepingTask,
+    type SweepOutcome
+} from "../../core/housekeeping/housekeeping";
 import { FileMetadata } from "./file.entity";
 import { FilesRepository } from "./files.repository";
 

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { CreatedRecordColumns } from "../../core/database/created-record";
 import { ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { RelationshipStatus } from "../relationships/relationships.events";
 import { MessagesErrors } from "./messages.errors";
-import { CreatedRecordColumns } from "../../core/database/created-record";
 
 /** Relationship statuses that allow sending (the youngest relationship between sender and recipient). */
 const SENDABLE_STATUSES: ReadonlySet<RelationshipStatus> = new Set([

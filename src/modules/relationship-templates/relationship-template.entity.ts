@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-import { newId } from "../../core/ids/ids";
 import { CreatedRecordColumns } from "../../core/database/created-record";
+import { newId } from "../../core/ids/ids";
 
 /** What loading a template means for a caller: not visible to it (404), visible, or visible and to be allocated. */
 export type TemplateAccess = "notFound" | "granted" | "grantedWithAllocation";

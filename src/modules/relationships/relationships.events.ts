@@ -66,7 +66,12 @@ export class RelationshipReactivationRequested extends domainEvent(
  */
 export class RelationshipReactivationCompleted extends domainEvent(
     "relationships.relationshipReactivationCompleted",
-    (relationshipId: string, initiator: string, peer: string, newStatus: RelationshipStatus) => ({ relationshipId, initiator, peer, newStatus })
+    (relationshipId: string, initiator: string, peer: string, newStatus: RelationshipStatus) => ({
+        relationshipId,
+        initiator,
+        peer,
+        newStatus
+    })
 ) {}
 
 /**
@@ -75,7 +80,12 @@ export class RelationshipReactivationCompleted extends domainEvent(
  */
 export class PeerToBeDeleted extends domainEvent(
     "relationships.peerToBeDeleted",
-    (relationshipId: string, peer: string, identityToBeDeleted: string, deletionDate: Date) => ({ relationshipId, peer, identityToBeDeleted, deletionDate })
+    (relationshipId: string, peer: string, identityToBeDeleted: string, deletionDate: Date) => ({
+        relationshipId,
+        peer,
+        identityToBeDeleted,
+        deletionDate
+    })
 ) {}
 
 /** The peer of a Pending, Active or Terminated relationship cancelled its deletion. */
@@ -87,5 +97,10 @@ export class PeerDeletionCancelled extends domainEvent(
 /** The peer of a Pending, Active or Terminated relationship is being deleted now (its grace period is over). */
 export class PeerDeleted extends domainEvent(
     "relationships.peerDeleted",
-    (relationshipId: string, peer: string, deletedIdentity: string, deletionDate: Date) => ({ relationshipId, peer, deletedIdentity, deletionDate })
+    (relationshipId: string, peer: string, deletedIdentity: string, deletionDate: Date) => ({
+        relationshipId,
+        peer,
+        deletedIdentity,
+        deletionDate
+    })
 ) {}

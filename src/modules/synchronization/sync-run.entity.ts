@@ -1,10 +1,10 @@
 import { Column, Entity, Index } from "typeorm";
 
+import { CreatedRecordColumns } from "../../core/database/created-record";
 import type { PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { SynchronizationErrors } from "./synchronization.errors";
 import type { SyncRunType } from "./synchronization.events";
-import { CreatedRecordColumns } from "../../core/database/created-record";
 
 /** How long a run lives when its start names no duration, and how long a refresh extends it (seconds). */
 export const DEFAULT_SYNC_RUN_DURATION_SECONDS = 10;
