@@ -43,11 +43,7 @@ export interface ExpiredRowsTask extends HousekeepingTask {
  * export class ExpiredTokensCleanup extends ExpiredRowsCleanupOf("tokens.expired", TokensRepository, Token.retentionCutoff) {}
  * ```
  */
-export function ExpiredRowsCleanupOf(
-    name: string,
-    source: Type<ExpiredRows>,
-    retentionCutoff: (now: Date) => Date
-): Type<ExpiredRowsTask> {
+export function ExpiredRowsCleanupOf(name: string, source: Type<ExpiredRows>, retentionCutoff: (now: Date) => Date): Type<ExpiredRowsTask> {
     @RegisterHousekeepingTask()
     class ExpiredRowsCleanup implements HousekeepingTask {
         readonly name = name;
