@@ -1,5 +1,5 @@
 /** Small tests sit beside the code (src/**\/*.spec.ts); medium and end-to-end tests under test/. */
-const swc = ["@swc/jest", require("./test/support/swc-options")];
+const swc = ["@swc/jest", require("./tools/swc/swc-options.cjs")];
 
 module.exports = {
     testEnvironment: "node",

@@ -97,7 +97,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey
     });
     describeSecurity(document, authModesByOperationId(app));
-    describeTags(document);
+    describeTags(document, TAG_DESCRIPTIONS);
     simplifyReferences(document);
     return document;
 }
@@ -122,12 +122,23 @@ function authModesByOperationId(app: INestApplication): Map<string, AuthMode> {
     return modes;
 }
 
-function operations(document: OpenAPIObject): Array<{ path: string; method: string; operation: OperationObject }> {
-    const result: Array<{ path: string; method: string; operation: OperationObject }> = [];
+/**
+ * The operations of the document with their operationIds (the handler names), which must be unique, as they become
+ * the clients' function names.
+ */
+function operations(document: OpenAPIObject): Array<{ path: string; method: string; id: string; operation: OperationObject }> {
+    const result: Array<{ path: string; method: string; id: string; operation: OperationObject }> = [];
+    const seen = new Map<string, string>();
     for (const [path, item] of Object.entries(document.paths) as Array<[string, PathItemObject]>) {
         for (const method of HTTP_METHODS) {
             const operation = item[method];
-            if (operation) result.push({ path, method, operation });
+            if (!operation) continue;
+            const id = operation.operationId;
+            if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+            const other = seen.get(id);
+            if (other) throw new Error(`operationId ${id} is used by ${other} and ${method.toUpperCase()} ${path}: rename one handler`);
+            seen.set(id, `${method.toUpperCase()} ${path}`);
+            result.push({ path, method, id, operation });
         }
     }
     return result;
@@ -136,16 +147,9 @@ function operations(document: OpenAPIObject): Array<{ path: string; method: stri
 /**
  * Security as the guard enforces it, whatever the controller's swagger decorators say: required → bearer,
  * optional → bearer or anonymous, public → none. Required auth also answers 401 with an empty body.
- * OperationIds (the handler names) must be unique, as they become the clients' function names.
  */
 function describeSecurity(document: OpenAPIObject, modes: Map<string, AuthMode>): void {
-    const seen = new Map<string, string>();
-    for (const { path, method, operation } of operations(document)) {
-        const id = operation.operationId;
-        if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-        const other = seen.get(id);
-        if (other) throw new Error(`operationId ${id} is used by ${other} and ${method.toUpperCase()} ${path}: rename one handler`);
-        seen.set(id, `${method.toUpperCase()} ${path}`);
+    for (const { id, operation } of operations(document)) {
         const mode = modes.get(id) ?? "required";
         // Public operations need no security, except that the token endpoint also takes its client's credentials as HTTP Basic.
         if (mode === "none")
@@ -186,9 +190,9 @@ function simplifyReferences(document: OpenAPIObject): void {
 }
 
 /** Declares every tag in use, with a description where one is known. */
-function describeTags(document: OpenAPIObject): void {
+function describeTags(document: OpenAPIObject, descriptions: Record<string, string>): void {
     const names = new Set(operations(document).flatMap(({ operation }) => operation.tags ?? []));
-    document.tags = [...names].sort().map((name) => (TAG_DESCRIPTIONS[name] ? { name, description: TAG_DESCRIPTIONS[name] } : { name }));
+    document.tags = [...names].sort().map((name) => (descriptions[name] ? { name, description: descriptions[name] } : { name }));
 }
 
 const ADMIN_TAG_DESCRIPTIONS: Record<string, string> = {
@@ -241,13 +245,7 @@ export function buildAdminOpenApiDocument(app: INestApplication): OpenAPIObject 
             }
         }
     }
-    const seen = new Map<string, string>();
-    for (const { path, method, operation } of operations(document)) {
-        const id = operation.operationId;
-        if (!id) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
-        const other = seen.get(id);
-        if (other) throw new Error(`operationId ${id} is used by ${other} and ${method.toUpperCase()} ${path}: rename one handler`);
-        seen.set(id, `${method.toUpperCase()} ${path}`);
+    for (const { method, id, operation } of operations(document)) {
         operation.security = anonymous.has(id) ? [] : [{ [ADMIN_SECURITY_SCHEME]: [] }];
         if (anonymous.has(id)) delete operation.responses["401"];
         if (UNSAFE_METHODS.has(method)) {
@@ -276,10 +274,7 @@ export function buildAdminOpenApiDocument(app: INestApplication): OpenAPIObject 
         }
         if (operation.parameters?.length === 0) delete operation.parameters;
     }
-    const names = new Set(operations(document).flatMap(({ operation }) => operation.tags ?? []));
-    document.tags = [...names]
-        .sort()
-        .map((name) => (ADMIN_TAG_DESCRIPTIONS[name] ? { name, description: ADMIN_TAG_DESCRIPTIONS[name] } : { name }));
+    describeTags(document, ADMIN_TAG_DESCRIPTIONS);
     simplifyReferences(document);
     return document;
 }

@@ -156,6 +156,11 @@ class Seeder {
         this.log(`  ${name}: ${this.seconds[name]!.toFixed(1)} s`);
     }
 
+    /** A step of one statement that fills `table`. */
+    async insertStep(client: Client, table: string, sql: string, params?: unknown[]): Promise<void> {
+        await this.step(client, table, [table], [[sql, params]]);
+    }
+
     async prepare(client: Client): Promise<void> {
         assertDomain(this.options.didDomain);
         const pools = this.set.pools;
@@ -204,46 +209,31 @@ class Seeder {
     async identityOwned(client: Client, passwordHash: string): Promise<void> {
         const content = (alias: string, kind: string, numberSql: string) =>
             `JOIN bench_seed_contents ${alias} ON ${alias}.kind = '${kind}' AND ${alias}.i = ((${numberSql}) % ${VARIANTS})::int`;
-        await this.step(
+        await this.insertStep(
             client,
             "identities",
-            ["identities"],
-            [
-                [
-                    `INSERT INTO identities (address, client_id, public_key, identity_version, tier_id, status, deletion_grace_period_ends_at, created_at)
+            `INSERT INTO identities (address, client_id, public_key, identity_version, tier_id, status, deletion_grace_period_ends_at, created_at)
                  SELECT address, $1,
                         convert_to('{"pub":"' || rtrim(translate(encode(sha256(convert_to('bench-key:' || n, 'UTF8')), 'base64'), '+/', '-_'), '=') || '","alg":3}', 'UTF8'),
                         1, NULL, 'Active', NULL, created_at
                  FROM bench_seed_identities`,
-                    [this.options.clientId]
-                ]
-            ]
+            [this.options.clientId]
         );
-        await this.step(
+        await this.insertStep(
             client,
             "devices",
-            ["devices"],
-            [
-                [
-                    `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, last_login_at,
+            `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, last_login_at,
                                       communication_language, is_backup_device, failed_login_count, lockout_ends_at)
                  SELECT ${deviceIdSql("i.n", "k")}, i.address, ${usernameSql("i.n", "k")}, $1, i.created_at + k * interval '1 day',
                         i.device_id, NULL, 'en', false, 0, NULL
                  FROM bench_seed_identities i CROSS JOIN LATERAL generate_series(0, i.devices - 1) AS k`,
-                    [passwordHash]
-                ]
-            ]
+            [passwordHash]
         );
-        await this.step(
+        await this.insertStep(
             client,
             "datawallets",
-            ["datawallets"],
-            [
-                [
-                    `INSERT INTO datawallets (owner, version, next_index, created_at)
+            `INSERT INTO datawallets (owner, version, next_index, created_at)
                  SELECT address, 1, dwm, created_at FROM bench_seed_identities`
-                ]
-            ]
         );
         const collections = `(ARRAY['Attributes', 'Messages', 'Relationships', 'RelationshipTemplates', 'Tokens'])`;
         const prefixes = `(ARRAY['ATT', 'MSG', 'REL', 'RLT', 'TOK'])`;
@@ -269,41 +259,28 @@ class Seeder {
                 ]
             ]
         );
-        await this.step(
+        await this.insertStep(
             client,
             "challenges",
-            ["challenges"],
-            [
-                [
-                    `INSERT INTO challenges (id, expires_at, created_by, created_by_device)
+            `INSERT INTO challenges (id, expires_at, created_by, created_by_device)
                  SELECT ${idSql("CHL", "i.n::bigint * 1000 + g")}, now() + (g % 10 + 1) * interval '1 minute', i.address, i.device_id
                  FROM bench_seed_identities i CROSS JOIN LATERAL generate_series(0, i.challenges - 1) AS g`
-                ]
-            ]
         );
-        await this.step(
+        await this.insertStep(
             client,
             "tokens",
-            ["tokens"],
-            [
-                [
-                    `INSERT INTO tokens (id, created_by, created_by_device, for_identity, created_at, expires_at, content, password_hash,
+            `INSERT INTO tokens (id, created_by, created_by_device, for_identity, created_at, expires_at, content, password_hash,
                                      failed_password_attempts)
                  SELECT ${idSql("TOK", "i.n::bigint * 1000 + g")}, i.address, i.device_id, NULL,
                         now() - (g % 300) * interval '1 day', now() + (g % 300 + 30) * interval '1 day', c.b, NULL, 0
                  FROM bench_seed_identities i
                  CROSS JOIN LATERAL generate_series(0, i.tokens - 1) AS g
                  ${content("c", "token", "i.n * 3 + g")}`
-                ]
-            ]
         );
-        await this.step(
+        await this.insertStep(
             client,
             "files",
-            ["files"],
-            [
-                [
-                    `INSERT INTO files (id, created_at, created_by, created_by_device, modified_at, modified_by, modified_by_device, owner,
+            `INSERT INTO files (id, created_at, created_by, created_by_device, modified_at, modified_by, modified_by_device, owner,
                                     owner_signature, ownership_token_hash, ownership_is_locked, last_ownership_claim_at, cipher_size,
                                     cipher_hash, expires_at, encrypted_properties)
                  SELECT ${idSql("FIL", "i.n::bigint * 1000 + g")}, now() - (g % 200) * interval '1 day', i.address, i.device_id,
@@ -315,9 +292,7 @@ class Seeder {
                  ${content("s", "signature", "i.n + g")}
                  ${content("h", "hash", "i.n * 5 + g")}
                  ${content("p", "fileProperties", "i.n * 3 + g")}`,
-                    [this.set.filesWithContent]
-                ]
-            ]
+            [this.set.filesWithContent]
         );
     }
 

@@ -3,9 +3,7 @@
  * benchmark's alone; or an existing server, of which only the benchmark's backends are measured) and the built
  * Backbone (`node dist/src/main.js`) as a child process.
  */
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -14,6 +12,8 @@ import { DataSource } from "typeorm";
 
 import { dataSourceOptions, runMigrations } from "../../src/core/database/data-source";
 import { startEmbeddedPostgres } from "../../src/core/database/embedded-postgres";
+import { freePort } from "../../src/core/net/free-port";
+import { startBackboneChild } from "../lib/backbone-process";
 import { createDatabase, databaseUrl, dropDatabase } from "../lib/scratch-database";
 import { processesCpuMs, treeCpuMs, treeRssBytes } from "./proc";
 
@@ -25,17 +25,6 @@ export interface BenchDatabaseServer {
     cpuMs(database: string): Promise<number>;
     rssBytes(): number;
     stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-    return await new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-        });
-    });
 }
 
 /** A private PostgreSQL in a temporary folder (the embedded-postgres binaries, or those of `binDir`). */
@@ -130,10 +119,9 @@ export async function startBackbone(
 ): Promise<BackboneProcess> {
     const port = await freePort();
     const dataDir = mkdtempSync(join(tmpdir(), "backbone-bench-"));
-    const output: string[] = [];
     // BENCH_NODE_ARGS: extra options of the Backbone's node (e.g. `--cpu-prof --cpu-prof-dir=build/profiles`).
     const nodeArgs = (process.env["BENCH_NODE_ARGS"] ?? "").split(/\s+/).filter(Boolean);
-    const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(__dirname, "..", "..", "src", "main.js")], {
+    const { url, child, output, stop } = await startBackboneChild({
         env: {
             ...process.env,
             DATABASE_URL: databaseUrlOfBench,
@@ -156,52 +144,18 @@ export async function startBackbone(
             MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: "100",
             ...env
         },
-        stdio: ["ignore", "pipe", "pipe"]
+        port,
+        nodeArgs,
+        keepChunks: 2000,
+        afterStop: () => rmSync(dataDir, { recursive: true, force: true })
     });
-    const keep = (chunk: Buffer): void => {
-        output.push(chunk.toString("utf8"));
-        if (output.length > 2000) output.shift();
-    };
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    const killOnExit = (): void => void child.kill("SIGKILL");
-    process.once("exit", killOnExit);
-    const stop = async (): Promise<void> => {
-        process.removeListener("exit", killOnExit);
-        if (child.exitCode === null && child.signalCode === null) {
-            const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-            child.kill("SIGTERM");
-            const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-            await exited;
-            clearTimeout(timer);
-        }
-        rmSync(dataDir, { recursive: true, force: true });
-    };
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-        if (child.exitCode !== null || child.signalCode !== null) {
-            await stop();
-            throw new Error(`the Backbone exited during start-up:\n${output.join("")}`);
-        }
-        if (Date.now() > deadline) {
-            await stop();
-            throw new Error(`the Backbone did not become ready within 120 s:\n${output.join("")}`);
-        }
-        const ready = await fetch(`${url}/health/ready`).then(
-            (response) => response.ok,
-            () => false
-        );
-        if (ready) break;
-        await new Promise((resolve) => setTimeout(resolve, 250));
-    }
     return {
         url,
         pid: child.pid!,
         clientId: BENCH_CLIENT.id,
         clientSecret: BENCH_CLIENT.secret,
         blobDir,
-        output: () => output.join(""),
+        output,
         stop
     };
 }

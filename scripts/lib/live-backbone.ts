@@ -1,9 +1,9 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { freePort } from "../../src/core/net/free-port";
+import { startBackboneChild } from "./backbone-process";
 import { createDatabase, dropDatabase } from "./scratch-database";
 
 /** A Backbone process (`node dist/src/main.js`) on a free loopback port, with a database of its own. */
@@ -13,22 +13,6 @@ export interface LiveBackbone {
     clientId: string;
     clientSecret: string;
     stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-    return await new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-        });
-    });
-}
-
-async function exited(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    await new Promise<void>((resolve) => child.once("exit", () => resolve()));
 }
 
 /**
@@ -44,7 +28,6 @@ export async function startLiveBackbone(env: Record<string, string> = {}): Promi
     const adminPort = await freePort();
     const clientId = "test";
     const clientSecret = "test";
-    const output: string[] = [];
     const childEnv: NodeJS.ProcessEnv = {
         ...process.env,
         DATA_DIR: dataDir,
@@ -59,47 +42,14 @@ export async function startLiveBackbone(env: Record<string, string> = {}): Promi
     };
     if (database) childEnv.DATABASE_URL = database.url;
     else delete childEnv.DATABASE_URL;
-    const child = spawn(process.execPath, ["--enable-source-maps", join(__dirname, "..", "..", "src", "main.js")], {
+    const backbone = await startBackboneChild({
         env: childEnv,
-        stdio: ["ignore", "pipe", "pipe"]
+        port,
+        keepChunks: 200,
+        afterStop: async () => {
+            if (serverUrl && database) await dropDatabase(serverUrl, database.name);
+            rmSync(dataDir, { recursive: true, force: true });
+        }
     });
-    const keep = (chunk: Buffer): void => {
-        output.push(chunk.toString("utf8"));
-        if (output.length > 200) output.shift();
-    };
-    child.stdout!.on("data", keep);
-    child.stderr!.on("data", keep);
-    const killOnExit = (): void => void child.kill("SIGKILL");
-    process.once("exit", killOnExit);
-
-    const cleanUp = async (): Promise<void> => {
-        process.removeListener("exit", killOnExit);
-        if (child.exitCode === null && child.signalCode === null) {
-            child.kill("SIGTERM");
-            const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
-            await exited(child);
-            clearTimeout(timer);
-        }
-        if (serverUrl && database) await dropDatabase(serverUrl, database.name);
-        rmSync(dataDir, { recursive: true, force: true });
-    };
-
-    const url = `http://127.0.0.1:${port}`;
-    const deadline = Date.now() + 120_000;
-    try {
-        for (;;) {
-            if (child.exitCode !== null || child.signalCode !== null) throw new Error("the Backbone exited during start-up");
-            if (Date.now() > deadline) throw new Error("the Backbone did not become ready within 120 s");
-            const ready = await fetch(`${url}/health/ready`).then(
-                (response) => response.ok,
-                () => false
-            );
-            if (ready) break;
-            await new Promise((resolve) => setTimeout(resolve, 250));
-        }
-    } catch (error) {
-        await cleanUp();
-        throw new Error(`${(error as Error).message}:\n${output.join("")}`, { cause: error });
-    }
-    return { url, clientId, clientSecret, stop: cleanUp };
+    return { url: backbone.url, clientId, clientSecret, stop: backbone.stop };
 }

@@ -15,7 +15,7 @@ import {
 } from "@nestjs/common";
 import { Reflector } from "@nestjs/core";
 import { AuthGuard, PassportStrategy } from "@nestjs/passport";
-import { ApiSecurity, ApiUnauthorizedResponse } from "@nestjs/swagger";
+import { ApiSecurity, ApiTags, ApiUnauthorizedResponse } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { Strategy as CustomStrategy } from "passport-custom";
 
@@ -179,11 +179,12 @@ export function isAdminAnonymous(handler: object): boolean {
 
 /**
  * A controller of the Admin API on the admin listener, under /api/v1/<path> (or /<prefix>/<path>): API key and
- * anti-forgery check, never reachable with a Consumer API bearer token.
+ * anti-forgery check, never reachable with a Consumer API bearer token. Its OpenAPI tag is `tag`, by default `path`.
  */
-export function AdminController(path: string, options: { prefix?: string } = {}): ClassDecorator {
+export function AdminController(path: string, options: { prefix?: string; tag?: string } = {}): ClassDecorator {
     return applyDecorators(
         Controller(`${options.prefix ?? "api/v1"}/${path}`),
+        ApiTags(options.tag ?? path),
         ServedOnAdminListener(),
         Public(),
         // Operators are trusted with the contract's largest body (an announcement may carry 200 long texts and

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from "@nestjs/common";
+import { Inject, Logger, type OnApplicationBootstrap } from "@nestjs/common";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../clock/clock";
@@ -10,7 +10,6 @@ import { BlobStorage, describeFailure } from "./blob-storage";
  * multipart uploads) once they are older than BLOB_UNFINISHED_UPLOAD_MAX_AGE_MINUTES: at start-up, and in every
  * housekeeping run. Younger ones may belong to uploads in progress (on this or another instance) and are kept.
  */
-@Injectable()
 @RegisterHousekeepingTask()
 export class UnfinishedUploadsCleanup implements HousekeepingTask, OnApplicationBootstrap {
     readonly name = "blobs.unfinishedUploads";

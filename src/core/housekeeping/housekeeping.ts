@@ -1,4 +1,4 @@
-import { SetMetadata } from "@nestjs/common";
+import { applyDecorators, Inject, Injectable, SetMetadata, type Type } from "@nestjs/common";
 
 /** What a batch that sweeps everything at once reports: how many it removed, and that the run is complete. */
 export interface SweepOutcome {
@@ -21,7 +21,38 @@ export interface HousekeepingTask {
 export const HOUSEKEEPING_TASK = "backbone:housekeeping-task";
 
 /**
- * Marks a provider class implementing HousekeepingTask; the core Housekeeper finds every such provider of the
- * application and runs it on its schedule. Register the class in the module's `providers`.
+ * Makes a class implementing HousekeepingTask an injectable provider that the core Housekeeper finds and runs on its
+ * schedule. Register the class in the module's `providers`.
  */
-export const RegisterHousekeepingTask = (): ClassDecorator => SetMetadata(HOUSEKEEPING_TASK, true);
+export const RegisterHousekeepingTask = (): ClassDecorator => applyDecorators(Injectable(), SetMetadata(HOUSEKEEPING_TASK, true));
+
+/** What an expired-rows cleanup deletes from: a provider that deletes up to `limit` rows that expired before `before`. */
+export interface ExpiredRows {
+    deleteExpired(before: Date, limit: number): Promise<number>;
+}
+
+/** A housekeeping task that deletes expired rows in batches: each batch answers how many it deleted. */
+export interface ExpiredRowsTask extends HousekeepingTask {
+    runBatch(now: Date, batchSize: number): Promise<number>;
+}
+
+/**
+ * The housekeeping task `name` of a module whose records are kept for a while after they expire: each batch deletes,
+ * through the module's `source` (its repository), up to `batchSize` of those that expired before `retentionCutoff(now)`.
+ * ```ts
+ * export class ExpiredTokensCleanup extends ExpiredRowsCleanupOf("tokens.expired", TokensRepository, Token.retentionCutoff) {}
+ * ```
+ */
+export function ExpiredRowsCleanupOf(name: string, source: Type<ExpiredRows>, retentionCutoff: (now: Date) => Date): Type<ExpiredRowsTask> {
+    @RegisterHousekeepingTask()
+    class ExpiredRowsCleanup implements HousekeepingTask {
+        readonly name = name;
+
+        constructor(@Inject(source) private readonly rows: ExpiredRows) {}
+
+        async runBatch(now: Date, batchSize: number): Promise<number> {
+            return await this.rows.deleteExpired(retentionCutoff(now), batchSize);
+        }
+    }
+    return ExpiredRowsCleanup;
+}

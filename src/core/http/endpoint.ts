@@ -35,6 +35,23 @@ export interface EndpointOptions {
 }
 
 /**
+ * The options every route on one of the caller's records shares: the record's id in the path (`:id`, or
+ * `:id/<action>`) and the errors 400 (a malformed id or input), 401 and 404 (no such record, or not the caller's to see):
+ * `@Endpoint({ ...onRecord("PUT", "Cancel"), summary: "...", result: DeletionProcessDto })`.
+ */
+export function onRecord(method: EndpointOptions["method"], action?: string): Pick<EndpointOptions, "method" | "path" | "errors"> {
+    return { method, path: action ? `:id/${action}` : ":id", errors: [400, 401, 404] };
+}
+
+/**
+ * The options of the route that lists a page of the caller's records: `GET` on the controller's path, answering a page
+ * of `dto`, and the errors 400 (a malformed query) and 401: `@Endpoint({ ...pageOf(TokenDto), summary: "..." })`.
+ */
+export function pageOf(dto: Type<unknown>): Pick<EndpointOptions, "method" | "result" | "errors"> {
+    return { method: "GET", result: { page: dto }, errors: [400, 401] };
+}
+
+/**
  * One route of a controller in one decorator: HTTP method and path, status, authentication mode, and its OpenAPI
  * operation (summary, description, success envelope, error responses), plus its body limit. The handler's name is the
  * operationId and the clients' function name: a unique verbNoun. Rate limits and quotas stay separate decorators

@@ -64,6 +64,45 @@ export function ApiBytesProperty(options: { nullable?: boolean; description?: st
     } as ApiPropertyOptions);
 }
 
+/** What a record created by a device has: its id, when it was created, by which identity and from which device. */
+export interface CreatedRecord {
+    id: string;
+    createdAt: Date;
+    createdBy: string;
+    createdByDevice: string;
+}
+
+/** The fields a response about a record created by a device starts with, as `CreatedRecordDto` declares them. */
+export interface CreatedRecordFields {
+    id: string;
+    createdAt: string;
+    createdBy: string;
+    createdByDevice: string;
+}
+
+/**
+ * The base class of a response DTO that starts with the fields of a created record (in this order): id (with an
+ * example of its kind, e.g. `FILaaaaaaaaaaaaaaaaa`), createdAt, createdBy, createdByDevice. `from` maps them.
+ */
+export function CreatedRecordDto(idExample: string) {
+    abstract class CreatedRecordDtoBase implements CreatedRecordFields {
+        @ApiProperty({ example: idExample })
+        id!: string;
+        @ApiProperty({ type: "string", format: "date-time" })
+        createdAt!: string;
+        @ApiProperty()
+        createdBy!: string;
+        @ApiProperty()
+        createdByDevice!: string;
+
+        static createdFieldsOf(record: CreatedRecord): CreatedRecordFields {
+            const { id, createdBy, createdByDevice } = record;
+            return { id, createdAt: record.createdAt.toISOString(), createdBy, createdByDevice };
+        }
+    }
+    return CreatedRecordDtoBase;
+}
+
 export class QuotaExhaustion {
     @ApiProperty({ example: "NumberOfSentMessages" })
     metricKey!: string;

@@ -140,7 +140,6 @@ export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnModul
 }
 
 /** Removes PostgreSQL rate-limit counters whose window has ended. */
-@Injectable()
 @RegisterHousekeepingTask()
 export class RateLimitCountersCleanup implements HousekeepingTask {
     readonly name = "rate-limit.expired-counters";

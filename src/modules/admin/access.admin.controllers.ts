@@ -1,5 +1,5 @@
 import { Body, Header, Inject, Req, Res } from "@nestjs/common";
-import { ApiProduces, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { ApiProduces, ApiResponse } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
@@ -9,8 +9,7 @@ import { RawResponse } from "../../core/http/raw-response";
 import { HousekeepingReportDto, HousekeepingStatusDto, ValidateApiKeyRequest, ValidateApiKeyResponse } from "./admin.dto";
 import { AdminService, HOUSEKEEPING_RUNS_SHOWN } from "./admin.service";
 
-@ApiTags("Access")
-@AdminController("xsrf")
+@AdminController("xsrf", { tag: "Access" })
 export class XsrfAdminController {
     constructor(private readonly tokens: XsrfTokens) {}
 
@@ -32,8 +31,7 @@ export class XsrfAdminController {
     }
 }
 
-@ApiTags("Access")
-@AdminController("ValidateApiKey")
+@AdminController("ValidateApiKey", { tag: "Access" })
 export class ValidateApiKeyAdminController {
     constructor(@Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig) {}
 
@@ -53,7 +51,6 @@ export class ValidateApiKeyAdminController {
     }
 }
 
-@ApiTags("Housekeeping")
 @AdminController("Housekeeping")
 export class HousekeepingAdminController {
     constructor(private readonly admin: AdminService) {}

@@ -1,9 +1,8 @@
-import { Param, Query, Res } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
+import { Param, Query, Res, type Type } from "@nestjs/common";
 import type { FastifyReply } from "fastify";
 
 import { AdminController } from "../../core/admin/admin-api";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { ChallengesService } from "../challenges/challenges.service";
@@ -24,7 +23,6 @@ import {
 } from "./admin.dto";
 
 /** What an identity did, as metadata only (zero knowledge: never contents, bodies or keys). */
-@ApiTags("Tokens")
 @AdminController("Tokens")
 export class TokensAdminController {
     constructor(
@@ -32,13 +30,9 @@ export class TokensAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Endpoint({
-        method: "GET",
-        summary: "List the tokens an identity created",
-        description: "Metadata only; `content` is always null. Oldest first.",
-        result: { page: TokenOverviewDto },
-        errors: [400]
-    })
+    @Endpoint(
+        pageOfIdentity(TokenOverviewDto, "List the tokens an identity created", "Metadata only; `content` is always null. Oldest first.")
+    )
     listTokensByIdentity(@Query() query: TokensQuery): Promise<Page<TokenOverviewDto>> {
         return this.tokens.listTokensCreatedBy(query.createdBy, this.paging.request(query));
     }
@@ -56,7 +50,6 @@ export class TokensAdminController {
     }
 }
 
-@ApiTags("Relationships")
 @AdminController("Relationships")
 export class RelationshipsAdminController {
     constructor(
@@ -64,19 +57,12 @@ export class RelationshipsAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Endpoint({
-        method: "GET",
-        summary: "List the relationships of an identity",
-        description: "Metadata only, oldest first.",
-        result: { page: RelationshipOverviewDto },
-        errors: [400]
-    })
+    @Endpoint(pageOfIdentity(RelationshipOverviewDto, "List the relationships of an identity", "Metadata only, oldest first."))
     listRelationshipsOfParticipant(@Query() query: ParticipantQuery): Promise<Page<RelationshipOverviewDto>> {
         return this.relationships.listRelationshipsOfParticipant(query.participant, this.paging.request(query));
     }
 }
 
-@ApiTags("Messages")
 @AdminController("Messages")
 export class MessagesAdminController {
     constructor(
@@ -84,19 +70,14 @@ export class MessagesAdminController {
         private readonly paging: Paging
     ) {}
 
-    @Endpoint({
-        method: "GET",
-        summary: "List the messages an identity sent or received",
-        description: "Metadata only, never bodies; oldest first.",
-        result: { page: MessageOverviewDto },
-        errors: [400]
-    })
+    @Endpoint(
+        pageOfIdentity(MessageOverviewDto, "List the messages an identity sent or received", "Metadata only, never bodies; oldest first.")
+    )
     listMessagesOfParticipant(@Query() query: MessagesQuery): Promise<Page<MessageOverviewDto>> {
         return this.messages.listMessagesOfParticipant(query.participant, query.type, this.paging.request(query));
     }
 }
 
-@ApiTags("Metrics")
 @AdminController("Metrics")
 export class MetricsAdminController {
     constructor(private readonly quotas: QuotasService) {}
@@ -112,7 +93,6 @@ export class MetricsAdminController {
     }
 }
 
-@ApiTags("Challenges")
 @AdminController("Challenges")
 export class ChallengesAdminController {
     constructor(private readonly challenges: ChallengesService) {}
@@ -129,4 +109,9 @@ export class ChallengesAdminController {
         reply.header("location", `/api/v2/Challenges/${challenge.id}`);
         return SupportChallengeDto.from(challenge);
     }
+}
+
+/** A page of an identity's records (`GET`, the identity and the page in the query; a malformed query is a 400). */
+function pageOfIdentity(dto: Type<unknown>, summary: string, description: string): EndpointOptions {
+    return { method: "GET", summary, description, result: { page: dto }, errors: [400] };
 }

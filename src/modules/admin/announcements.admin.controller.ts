@@ -1,5 +1,4 @@
 import { Body, Param } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
 import { Endpoint } from "../../core/http/endpoint";
@@ -7,7 +6,6 @@ import { AdminAnnouncementDto, CreateAnnouncementRequest } from "../announcement
 import { AnnouncementsService } from "../announcements/announcements.service";
 import { IdParams } from "./admin.dto";
 
-@ApiTags("Announcements")
 @AdminController("Announcements")
 export class AnnouncementsAdminController {
     constructor(private readonly announcements: AnnouncementsService) {}

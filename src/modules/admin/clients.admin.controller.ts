@@ -1,5 +1,4 @@
 import { Body, Param } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
 import { Endpoint } from "../../core/http/endpoint";
@@ -15,7 +14,6 @@ import {
 } from "./admin.dto";
 import { ClientsAdministration } from "./clients-administration.service";
 
-@ApiTags("Clients")
 @AdminController("Clients")
 export class ClientsAdminController {
     constructor(private readonly clients: ClientsAdministration) {}

@@ -1,5 +1,4 @@
 import { Body, Param } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
 import { Endpoint } from "../../core/http/endpoint";
@@ -21,7 +20,6 @@ import {
 } from "./admin.dto";
 import { IdentitiesAdministration } from "./identities-administration.service";
 
-@ApiTags("Identities")
 @AdminController("Identities")
 export class IdentitiesAdminController {
     constructor(

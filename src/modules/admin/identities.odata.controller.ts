@@ -1,5 +1,5 @@
 import { Header, Query } from "@nestjs/common";
-import { ApiQuery, ApiResponse, ApiTags } from "@nestjs/swagger";
+import { ApiQuery, ApiResponse } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
 import { Endpoint } from "../../core/http/endpoint";
@@ -7,7 +7,6 @@ import { RawResponse } from "../../core/http/raw-response";
 import { IdentityOverviewPageDto } from "./admin.dto";
 import { AdminService, ODATA_MAX_TOP } from "./admin.service";
 
-@ApiTags("Identities")
 @AdminController("Identities", { prefix: "odata" })
 export class IdentitiesODataController {
     constructor(private readonly admin: AdminService) {}

@@ -1,12 +1,10 @@
 import { Header } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
 import { Endpoint } from "../../core/http/endpoint";
 import { StatisticsDto } from "./admin.dto";
 import { AdminService, STATISTICS_DAYS } from "./admin.service";
 
-@ApiTags("Statistics")
 @AdminController("Statistics")
 export class StatisticsAdminController {
     constructor(private readonly admin: AdminService) {}

@@ -1,5 +1,4 @@
 import { Body, Param } from "@nestjs/common";
-import { ApiTags } from "@nestjs/swagger";
 
 import { AdminController } from "../../core/admin/admin-api";
 import { Endpoint } from "../../core/http/endpoint";
@@ -15,7 +14,6 @@ import {
     TierRefDto
 } from "./admin.dto";
 
-@ApiTags("Tiers")
 @AdminController("Tiers")
 export class TiersAdminController {
     constructor(private readonly quotas: QuotasService) {}

@@ -2,7 +2,7 @@ import { Controller, Param } from "@nestjs/common";
 import { ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller, OptionalCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord } from "../../core/http/endpoint";
 import { AnonymousRateLimit } from "../../core/rate-limit/rate-limit";
 import { ChallengeDto, ChallengeIdParams } from "./challenges.dto";
 import { ChallengesService } from "./challenges.service";
@@ -26,12 +26,10 @@ export class ChallengesController {
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id",
+        ...onRecord("GET"),
         summary: "Get a challenge",
         description: "Any identity may read any challenge until one hour after it expired.",
-        result: ChallengeDto,
-        errors: [400, 401, 404]
+        result: ChallengeDto
     })
     async getChallenge(@CurrentCaller() _caller: Caller, @Param() params: ChallengeIdParams): Promise<ChallengeDto> {
         return ChallengeDto.from(await this.challenges.getChallenge(params.id));

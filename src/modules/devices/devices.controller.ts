@@ -2,7 +2,7 @@ import { Body, Controller, Param, Query } from "@nestjs/common";
 import { ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord, pageOf } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import {
@@ -36,7 +36,7 @@ export class DevicesController {
         return RegisterDeviceResponse.from(await this.devices.registerDevice(caller, request));
     }
 
-    @Endpoint({ method: "GET", summary: "List the devices of the caller's identity", result: { page: DeviceDto }, errors: [400, 401] })
+    @Endpoint({ ...pageOf(DeviceDto), summary: "List the devices of the caller's identity" })
     async listDevices(@CurrentCaller() caller: Caller, @Query() query: ListDevicesQuery): Promise<Page<DeviceDto>> {
         const page = await this.devices.listDevices(caller, query.ids, this.paging.request(query));
         return page.map((device) => DeviceDto.from(device));
@@ -64,13 +64,7 @@ export class DevicesController {
         await this.devices.changeOwnPassword(caller, request);
     }
 
-    @Endpoint({
-        method: "DELETE",
-        path: ":id",
-        summary: "Delete a device that has not been onboarded yet",
-        result: "none",
-        errors: [400, 401, 404]
-    })
+    @Endpoint({ ...onRecord("DELETE"), summary: "Delete a device that has not been onboarded yet", result: "none" })
     async deleteDevice(@CurrentCaller() caller: Caller, @Param() params: DeviceIdParams): Promise<void> {
         await this.devices.deleteDevice(caller, params.id);
     }

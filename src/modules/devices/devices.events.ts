@@ -1,4 +1,4 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { domainEvent } from "../../core/events/domain-events";
 
 // The public vocabulary of the devices module: the communication languages a device may have and the domain events
 // it publishes.
@@ -20,11 +20,4 @@ export function isCommunicationLanguage(value: unknown): value is string {
 }
 
 /** A device was deleted (e.g. an un-onboarded device removed by its identity); what belongs to it goes too. */
-export class DeviceDeleted implements DomainEvent {
-    static readonly eventName = "devices.deviceDeleted";
-    readonly name = DeviceDeleted.eventName;
-    constructor(
-        readonly address: string,
-        readonly deviceId: string
-    ) {}
-}
+export class DeviceDeleted extends domainEvent("devices.deviceDeleted", (address: string, deviceId: string) => ({ address, deviceId })) {}

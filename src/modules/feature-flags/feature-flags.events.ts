@@ -1,10 +1,6 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { identityEvent } from "../../core/events/domain-events";
 
 // The public vocabulary of the feature-flags module: the domain events it publishes.
 
 /** An identity changed some of its feature flags. */
-export class FeatureFlagsChanged implements DomainEvent {
-    static readonly eventName = "featureFlags.featureFlagsChanged";
-    readonly name = FeatureFlagsChanged.eventName;
-    constructor(readonly address: string) {}
-}
+export class FeatureFlagsChanged extends identityEvent("featureFlags.featureFlagsChanged") {}

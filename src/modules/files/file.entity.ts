@@ -2,6 +2,7 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { CreatedRecordColumns } from "../../core/database/created-record";
 import { FilesErrors } from "./files.errors";
 
 const OWNERSHIP_TOKEN_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*()_-+=<>?/{}[]|~";
@@ -54,19 +55,7 @@ export type OwnershipClaim =
 /** The metadata of an uploaded, encrypted file; its content is the blob stored under the file's id. */
 @Entity({ name: "files" })
 @Index("ix_files_created_by_created_at", ["createdBy", "createdAt"])
-export class FileMetadata {
-    @PrimaryColumn({ type: "varchar", length: 20 })
-    id!: string;
-
-    @Column({ type: "timestamptz" })
-    createdAt!: Date;
-
-    @Column({ type: "varchar", length: 80 })
-    createdBy!: string;
-
-    @Column({ type: "varchar", length: 20 })
-    createdByDevice!: string;
-
+export class FileMetadata extends CreatedRecordColumns {
     @Column({ type: "timestamptz" })
     modifiedAt!: Date;
 

@@ -3,7 +3,7 @@ import { ApiResponse, ApiTags, getSchemaPath } from "@nestjs/swagger";
 import type { FastifyReply, FastifyRequest } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord, pageOf } from "../../core/http/endpoint";
 import { multipartParts } from "../../core/http/multipart";
 import { ApiBinaryResponse, ApiMultipartBody, ErrorEnvelope } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
@@ -66,11 +66,9 @@ export class FilesController {
     }
 
     @Endpoint({
-        method: "GET",
+        ...pageOf(FileMetadataDto),
         summary: "List the caller's files",
-        description: "Files created by the caller that have not expired, optionally only those with the given ids.",
-        result: { page: FileMetadataDto },
-        errors: [400, 401]
+        description: "Files created by the caller that have not expired, optionally only those with the given ids."
     })
     async listFiles(@CurrentCaller() caller: Caller, @Query() query: ListFilesQuery): Promise<Page<FileMetadataDto>> {
         const page = await this.files.listFiles(caller, query.ids, this.paging.request(query));
@@ -78,11 +76,9 @@ export class FilesController {
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id",
+        ...onRecord("GET"),
         summary: "Download a file's content",
-        description: "Any authenticated identity may download any file that has not expired.",
-        errors: [400, 401, 404]
+        description: "Any authenticated identity may download any file that has not expired."
     })
     @RawResponse()
     @ApiBinaryResponse("The encrypted content")
@@ -140,13 +136,11 @@ export class FilesController {
     }
 
     @Endpoint({
-        method: "POST",
-        path: ":id/ValidateOwnershipToken",
+        ...onRecord("POST", "ValidateOwnershipToken"),
         status: 200,
         summary: "Check an ownership token",
         description: "A wrong token from somebody other than the owner locks the ownership.",
-        result: ValidateOwnershipTokenResponse,
-        errors: [400, 401, 404]
+        result: ValidateOwnershipTokenResponse
     })
     async validateOwnershipToken(
         @CurrentCaller() caller: Caller,

@@ -1,7 +1,7 @@
 import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
-import { ApiBytesProperty, type SchemaObject } from "../../core/http/openapi";
+import { ApiBytesProperty, CreatedRecordDto, type SchemaObject } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { BytesProperty, DateProperty, IdListQueryProperty, IdProperty, StringProperty } from "../../core/validation/decorators";
 import { type FileMetadata, OWNERSHIP_TOKEN_PATTERN } from "./file.entity";
@@ -62,30 +62,14 @@ export const UPLOAD_FILE_SCHEMA: SchemaObject = {
 };
 
 /** The fields both answers about a file start with: its id, who created it and who changed it last. */
-abstract class FileHistoryFields {
-    @ApiProperty({ example: "FILaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty()
-    createdBy!: string;
-    @ApiProperty()
-    createdByDevice!: string;
+abstract class FileHistoryFields extends CreatedRecordDto("FILaaaaaaaaaaaaaaaaa") {
     @ApiProperty({ type: "string", format: "date-time" })
     modifiedAt!: string;
     @ApiProperty()
     modifiedBy!: string;
 
     static historyOf(file: FileMetadata): FileHistoryFields {
-        const { id, createdBy, createdByDevice, modifiedBy } = file;
-        return {
-            id,
-            createdAt: file.createdAt.toISOString(),
-            createdBy,
-            createdByDevice,
-            modifiedAt: file.modifiedAt.toISOString(),
-            modifiedBy
-        };
+        return { ...FileHistoryFields.createdFieldsOf(file), modifiedAt: file.modifiedAt.toISOString(), modifiedBy: file.modifiedBy };
     }
 }
 

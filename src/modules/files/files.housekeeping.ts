@@ -2,7 +2,12 @@ import { Inject, Injectable, Logger } from "@nestjs/common";
 
 import { BlobStorage } from "../../core/blob-storage/blob-storage";
 import { Clock } from "../../core/clock/clock";
-import { type HousekeepingTask, RegisterHousekeepingTask, type SweepOutcome } from "../../core/housekeeping/housekeeping";
+import {
+    ExpiredRowsCleanupOf,
+    type HousekeepingTask,
+    RegisterHousekeepingTask,
+    type SweepOutcome
+} from "../../core/housekeeping/housekeeping";
 import { FileMetadata } from "./file.entity";
 import { FilesRepository } from "./files.repository";
 
@@ -30,17 +35,16 @@ export class FilesCleanup {
     ) {}
 
     /**
-     * Removes up to `limit` files that expired more than 30 days before `now` (housekeeping `files.expired`): the row
-     * first (so nothing half-deleted is served), then the blob.
+     * Removes up to `limit` files that expired before `before` (housekeeping `files.expired`): the row first (so nothing
+     * half-deleted is served), then the blob. Answers how many it went through (a row another run deleted first counts).
      */
-    async removeExpiredBatch(now: Date, limit: number): Promise<{ seen: number; removed: number }> {
-        const ids = await this.files.expiredBefore(FileMetadata.retentionCutoff(now), limit);
-        let removed = 0;
+    async deleteExpired(before: Date, limit: number): Promise<number> {
+        const ids = await this.files.expiredBefore(before, limit);
         for (const id of ids) {
-            if (await this.files.delete(id)) removed++;
+            await this.files.delete(id);
             await this.blobs.delete(id);
         }
-        return { seen: ids.length, removed };
+        return ids.length;
     }
 
     async removeOrphans(now: Date = this.clock.now()): Promise<CleanupReport> {
@@ -78,23 +82,12 @@ export class FilesCleanup {
 }
 
 /** Deletes files (row, then blob) that expired more than 30 days ago. */
-@Injectable()
-@RegisterHousekeepingTask()
-export class ExpiredFilesCleanup implements HousekeepingTask {
-    readonly name = "files.expired";
-
-    constructor(private readonly cleanup: FilesCleanup) {}
-
-    async runBatch(now: Date, batchSize: number): Promise<number> {
-        return (await this.cleanup.removeExpiredBatch(now, batchSize)).seen;
-    }
-}
+export class ExpiredFilesCleanup extends ExpiredRowsCleanupOf("files.expired", FilesCleanup, FileMetadata.retentionCutoff) {}
 
 /**
  * Removes blobs without a file and uploads that never finished (their rows and blobs); one sweep over the blob store
  * per run, reported as the number of stale uploads plus orphaned blobs it removed.
  */
-@Injectable()
 @RegisterHousekeepingTask()
 export class OrphanedBlobsCleanup implements HousekeepingTask {
     readonly name = "files.orphans";

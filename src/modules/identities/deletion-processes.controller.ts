@@ -2,7 +2,7 @@ import { Body, Controller, Param } from "@nestjs/common";
 import { ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord } from "../../core/http/endpoint";
 import { DeletionProcessDto, DeletionProcessIdParams, StartDeletionProcessRequest } from "./deletion-processes.dto";
 import { DeletionProcessesService } from "./deletion-processes.service";
 
@@ -33,24 +33,12 @@ export class DeletionProcessesController {
         return (await this.processes.listDeletionProcesses(caller)).map((p) => DeletionProcessDto.from(p));
     }
 
-    @Endpoint({
-        method: "GET",
-        path: ":id",
-        summary: "Get a deletion process of the caller's identity",
-        result: DeletionProcessDto,
-        errors: [400, 401, 404]
-    })
+    @Endpoint({ ...onRecord("GET"), summary: "Get a deletion process of the caller's identity", result: DeletionProcessDto })
     async getDeletionProcess(@CurrentCaller() caller: Caller, @Param() params: DeletionProcessIdParams): Promise<DeletionProcessDto> {
         return DeletionProcessDto.from(await this.processes.getDeletionProcess(caller, params.id));
     }
 
-    @Endpoint({
-        method: "PUT",
-        path: ":id/Cancel",
-        summary: "Cancel a deletion process during its grace period",
-        result: DeletionProcessDto,
-        errors: [400, 401, 404]
-    })
+    @Endpoint({ ...onRecord("PUT", "Cancel"), summary: "Cancel a deletion process during its grace period", result: DeletionProcessDto })
     async cancelDeletionProcess(@CurrentCaller() caller: Caller, @Param() params: DeletionProcessIdParams): Promise<DeletionProcessDto> {
         return DeletionProcessDto.from(await this.processes.cancelDeletionProcess(caller, params.id));
     }

@@ -1,4 +1,4 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { domainEvent, identityEvent } from "../../core/events/domain-events";
 
 // The public vocabulary of the identities module (identities and their deletion processes): its statuses and the
 // domain events it publishes. Other modules use these instead of spelling the values.
@@ -22,56 +22,23 @@ export const DeletionAuditLogMessageKey = {
 } as const;
 export type DeletionAuditLogMessageKey = (typeof DeletionAuditLogMessageKey)[keyof typeof DeletionAuditLogMessageKey];
 
+const addressAndDeletionDate = (address: string, deletionDate: Date) => ({ address, deletionDate });
+const addressAndProcess = (address: string, deletionProcessId: string) => ({ address, deletionProcessId });
+
 /** An identity started its deletion: peers must learn it will be deleted at `deletionDate`. */
-export class IdentityToBeDeleted implements DomainEvent {
-    static readonly eventName = "identities.identityToBeDeleted";
-    readonly name = IdentityToBeDeleted.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionDate: Date
-    ) {}
-}
+export class IdentityToBeDeleted extends domainEvent("identities.identityToBeDeleted", addressAndDeletionDate) {}
 
 /** An identity cancelled its deletion. */
-export class IdentityDeletionCancelled implements DomainEvent {
-    static readonly eventName = "identities.identityDeletionCancelled";
-    readonly name = IdentityDeletionCancelled.eventName;
-    constructor(readonly address: string) {}
-}
+export class IdentityDeletionCancelled extends identityEvent("identities.identityDeletionCancelled") {}
 
 /** The grace period of an identity's deletion is over and its deletion begins: peers learn it is gone. */
-export class IdentityDeletionStarted implements DomainEvent {
-    static readonly eventName = "identities.identityDeletionStarted";
-    readonly name = IdentityDeletionStarted.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionDate: Date
-    ) {}
-}
+export class IdentityDeletionStarted extends domainEvent("identities.identityDeletionStarted", addressAndDeletionDate) {}
 
 /** Every module deletes or anonymises what belongs to this identity, in the transaction that removes it. */
-export class IdentityDeleted implements DomainEvent {
-    static readonly eventName = "identities.identityDeleted";
-    readonly name = IdentityDeleted.eventName;
-    constructor(readonly address: string) {}
-}
+export class IdentityDeleted extends identityEvent("identities.identityDeleted") {}
 
 /** Support started a deletion process of an identity: its devices must learn it (they did not start it). */
-export class DeletionProcessStartedBySupport implements DomainEvent {
-    static readonly eventName = "identities.deletionProcessStartedBySupport";
-    readonly name = DeletionProcessStartedBySupport.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionProcessId: string
-    ) {}
-}
+export class DeletionProcessStartedBySupport extends domainEvent("identities.deletionProcessStartedBySupport", addressAndProcess) {}
 
 /** Support cancelled a deletion process of an identity: its devices must learn the new status. */
-export class DeletionProcessCancelledBySupport implements DomainEvent {
-    static readonly eventName = "identities.deletionProcessCancelledBySupport";
-    readonly name = DeletionProcessCancelledBySupport.eventName;
-    constructor(
-        readonly address: string,
-        readonly deletionProcessId: string
-    ) {}
-}
+export class DeletionProcessCancelledBySupport extends domainEvent("identities.deletionProcessCancelledBySupport", addressAndProcess) {}

@@ -1,10 +1,7 @@
-import { Injectable } from "@nestjs/common";
-
 import { type HousekeepingTask, RegisterHousekeepingTask } from "../../core/housekeeping/housekeeping";
 import { IdentityDeletionService } from "./identity-deletion.service";
 
 /** Deletes identities whose deletion grace period is over. */
-@Injectable()
 @RegisterHousekeepingTask()
 export class DueIdentitiesDeletion implements HousekeepingTask {
     readonly name = "identities.deletion";

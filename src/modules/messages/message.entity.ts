@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { CreatedRecordColumns } from "../../core/database/created-record";
 import { ValidationError } from "../../core/errors/errors";
 import { newId } from "../../core/ids/ids";
 import { RelationshipStatus } from "../relationships/relationships.events";
@@ -43,19 +44,7 @@ export interface NewMessage {
 @Entity({ name: "messages" })
 @Index("ix_messages_created_by_created_at", ["createdBy", "createdAt", "id"])
 @Index("ix_messages_created_at", ["createdAt"])
-export class Message {
-    @PrimaryColumn({ type: "varchar", length: 20 })
-    id!: string;
-
-    @Column({ type: "timestamptz" })
-    createdAt!: Date;
-
-    @Column({ type: "varchar", length: 80 })
-    createdBy!: string;
-
-    @Column({ type: "varchar", length: 20 })
-    createdByDevice!: string;
-
+export class Message extends CreatedRecordColumns {
     @Column({ type: "bytea" })
     body!: Buffer;
 

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord, pageOf } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { base64BodyLimit } from "../../core/http/route-policy";
@@ -50,11 +50,9 @@ export class MessagesController {
     }
 
     @Endpoint({
-        method: "GET",
+        ...pageOf(MessageDto),
         summary: "List the messages the caller sent or received",
-        description: "Optionally filtered by `ids`. Marks the listed messages as received for the calling recipient.",
-        result: { page: MessageDto },
-        errors: [400, 401]
+        description: "Optionally filtered by `ids`. Marks the listed messages as received for the calling recipient."
     })
     async listMessages(@CurrentCaller() caller: Caller, @Query() query: ListMessagesQuery): Promise<Page<MessageDto>> {
         const messages = await this.messages.listMessages(caller, query.ids, this.paging.request(query));
@@ -62,12 +60,10 @@ export class MessagesController {
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id",
+        ...onRecord("GET"),
         summary: "Get a message",
         description: "Marks it as received for the calling recipient.",
-        result: MessageDto,
-        errors: [400, 401, 404]
+        result: MessageDto
     })
     async getMessage(
         @CurrentCaller() caller: Caller,

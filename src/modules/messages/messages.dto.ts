@@ -2,7 +2,7 @@ import { ApiProperty } from "@nestjs/swagger";
 import { Transform } from "class-transformer";
 
 import { toBase64Url } from "../../core/crypto/base64";
-import { ApiBytesProperty } from "../../core/http/openapi";
+import { ApiBytesProperty, CreatedRecordDto } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
     AddressProperty,
@@ -71,15 +71,7 @@ export class MessageAttachmentDto {
     id!: string;
 }
 
-export class MessageDto {
-    @ApiProperty({ example: "MSGaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty()
-    createdBy!: string;
-    @ApiProperty()
-    createdByDevice!: string;
+export class MessageDto extends CreatedRecordDto("MSGaaaaaaaaaaaaaaaaa") {
     @ApiBytesProperty()
     body!: string;
     @ApiProperty({ type: [MessageAttachmentDto] })
@@ -94,10 +86,7 @@ export class MessageDto {
     static from(message: Message, viewer: string, anonymizedAddress: string): MessageDto {
         const isSender = message.createdBy === viewer;
         return {
-            id: message.id,
-            createdAt: message.createdAt.toISOString(),
-            createdBy: message.createdBy,
-            createdByDevice: message.createdByDevice,
+            ...MessageDto.createdFieldsOf(message),
             body: toBase64Url(message.body),
             attachments: message.attachments.map((id) => ({ id })),
             recipients: message.recipientsVisibleTo(viewer).map((r) => ({

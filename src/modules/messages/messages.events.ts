@@ -1,4 +1,4 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { domainEvent } from "../../core/events/domain-events";
 import type { RelationshipStatus } from "../relationships/relationships.events";
 
 // The public vocabulary of the messages module: the domain events it publishes.
@@ -11,12 +11,7 @@ export interface SentMessageRecipient {
 }
 
 /** A message was sent to its recipients. */
-export class MessageSent implements DomainEvent {
-    static readonly eventName = "messages.messageSent";
-    readonly name = MessageSent.eventName;
-    constructor(
-        readonly messageId: string,
-        readonly sender: string,
-        readonly recipients: readonly SentMessageRecipient[]
-    ) {}
-}
+export class MessageSent extends domainEvent(
+    "messages.messageSent",
+    (messageId: string, sender: string, recipients: readonly SentMessageRecipient[]) => ({ messageId, sender, recipients })
+) {}

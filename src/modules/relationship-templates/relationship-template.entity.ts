@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
+import { CreatedRecordColumns } from "../../core/database/created-record";
 import { newId } from "../../core/ids/ids";
 
 /** What loading a template means for a caller: not visible to it (404), visible, or visible and to be allocated. */
@@ -14,16 +15,7 @@ export type TemplateAllocation = "exhausted" | "allocated" | "allocatedLast";
  */
 @Entity({ name: "relationship_templates" })
 @Index("ix_relationship_templates_created_by", ["createdBy"])
-export class RelationshipTemplate {
-    @PrimaryColumn({ type: "varchar", length: 20 })
-    id!: string;
-
-    @Column({ type: "varchar", length: 80 })
-    createdBy!: string;
-
-    @Column({ type: "varchar", length: 20 })
-    createdByDevice!: string;
-
+export class RelationshipTemplate extends CreatedRecordColumns {
     @Column({ type: "integer", nullable: true })
     maxNumberOfAllocations!: number | null;
 
@@ -32,9 +24,6 @@ export class RelationshipTemplate {
 
     @Column({ type: "bytea" })
     content!: Buffer;
-
-    @Column({ type: "timestamptz" })
-    createdAt!: Date;
 
     @Column({ type: "varchar", length: 80, nullable: true })
     forIdentity!: string | null;

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiQuery, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord, pageOf } from "../../core/http/endpoint";
 import { bytesInputSchema } from "../../core/http/openapi";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
@@ -49,12 +49,10 @@ export class RelationshipTemplatesController {
     }
 
     @Endpoint({
-        method: "GET",
+        ...pageOf(RelationshipTemplateDto),
         summary: "List relationship templates by id",
         description:
-            "Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate.",
-        result: { page: RelationshipTemplateDto },
-        errors: [400, 401]
+            "Items as `templates.<n>.id` and `templates.<n>.password` (standard base64, URL-encoded), or the legacy `ids`. At least one item is required. Does not allocate."
     })
     @ApiQuery({
         name: "templates.0.id",
@@ -78,11 +76,9 @@ export class RelationshipTemplatesController {
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id",
+        ...onRecord("GET"),
         summary: "Get a relationship template",
         result: RelationshipTemplateDto,
-        errors: [400, 401, 404],
         description: "Allocates the template for the caller unless the caller created or already allocated it."
     })
     async getRelationshipTemplate(

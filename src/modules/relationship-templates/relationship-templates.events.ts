@@ -1,20 +1,15 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { domainEvent } from "../../core/events/domain-events";
 
 // The public vocabulary of the relationship templates module: the domain events it publishes.
 
 /** Loading a relationship template used up its last allocation. */
-export class RelationshipTemplateAllocationsExhausted implements DomainEvent {
-    static readonly eventName = "relationships.relationshipTemplateAllocationsExhausted";
-    readonly name = RelationshipTemplateAllocationsExhausted.eventName;
-    constructor(
-        readonly relationshipTemplateId: string,
-        readonly createdBy: string
-    ) {}
-}
+export class RelationshipTemplateAllocationsExhausted extends domainEvent(
+    "relationships.relationshipTemplateAllocationsExhausted",
+    (relationshipTemplateId: string, createdBy: string) => ({ relationshipTemplateId, createdBy })
+) {}
 
 /** Templates were deleted (by their creator, or with their creator's identity): relationships created from them stay, without a template. */
-export class RelationshipTemplatesDeleted implements DomainEvent {
-    static readonly eventName = "relationshipTemplates.relationshipTemplatesDeleted";
-    readonly name = RelationshipTemplatesDeleted.eventName;
-    constructor(readonly relationshipTemplateIds: readonly string[]) {}
-}
+export class RelationshipTemplatesDeleted extends domainEvent(
+    "relationshipTemplates.relationshipTemplatesDeleted",
+    (relationshipTemplateIds: readonly string[]) => ({ relationshipTemplateIds })
+) {}

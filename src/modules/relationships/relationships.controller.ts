@@ -2,7 +2,7 @@ import { Body, Controller, Param, Query } from "@nestjs/common";
 import { ApiBearerAuth, ApiBody, ApiTags } from "@nestjs/swagger";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
+import { Endpoint, type EndpointOptions, onRecord, pageOf } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { base64BodyLimit } from "../../core/http/route-policy";
@@ -64,11 +64,9 @@ export class RelationshipsController {
     }
 
     @Endpoint({
-        method: "GET",
+        ...pageOf(RelationshipDto),
         summary: "List relationships of the caller by id",
-        description: "`ids` is required and must not be empty.",
-        result: { page: RelationshipDto },
-        errors: [400, 401]
+        description: "`ids` is required and must not be empty."
     })
     async listRelationships(@CurrentCaller() caller: Caller, @Query() query: ListRelationshipsQuery): Promise<Page<RelationshipDto>> {
         const page = this.paging.request(query);
@@ -77,19 +75,12 @@ export class RelationshipsController {
         );
     }
 
-    @Endpoint({ method: "GET", path: ":id", summary: "Get a relationship", result: RelationshipDto, errors: [400, 401, 404] })
+    @Endpoint({ ...onRecord("GET"), summary: "Get a relationship", result: RelationshipDto })
     async getRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipDto> {
         return RelationshipDto.from(await this.relationships.getRelationship(caller, params.id));
     }
 
-    @Endpoint({
-        method: "PUT",
-        path: ":id/Accept",
-        summary: "Accept a pending relationship addressed to the caller",
-        result: RelationshipMetadataDto,
-        errors: [400, 401, 404],
-        bodyLimit: WITH_CONTENT
-    })
+    @Endpoint(creationAnswer("Accept", "Accept a pending relationship addressed to the caller"))
     @EnforceQuota("NumberOfRelationships")
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
     async acceptRelationship(
@@ -102,14 +93,7 @@ export class RelationshipsController {
         );
     }
 
-    @Endpoint({
-        method: "PUT",
-        path: ":id/Reject",
-        summary: "Reject a pending relationship addressed to the caller",
-        result: RelationshipMetadataDto,
-        errors: [400, 401, 404],
-        bodyLimit: WITH_CONTENT
-    })
+    @Endpoint(creationAnswer("Reject", "Reject a pending relationship addressed to the caller"))
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
     async rejectRelationship(
         @CurrentCaller() caller: Caller,
@@ -121,14 +105,7 @@ export class RelationshipsController {
         );
     }
 
-    @Endpoint({
-        method: "PUT",
-        path: ":id/Revoke",
-        summary: "Revoke a pending relationship the caller created",
-        result: RelationshipMetadataDto,
-        errors: [400, 401, 404],
-        bodyLimit: WITH_CONTENT
-    })
+    @Endpoint(creationAnswer("Revoke", "Revoke a pending relationship the caller created"))
     @ApiBody({ type: RelationshipCreationResponseRequest, required: false })
     async revokeRelationship(
         @CurrentCaller() caller: Caller,
@@ -140,12 +117,12 @@ export class RelationshipsController {
         );
     }
 
-    @Endpoint(statusChange(":id/Terminate", "Terminate an active relationship"))
+    @Endpoint(statusChange("Terminate", "Terminate an active relationship"))
     async terminateRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
         return RelationshipMetadataDto.from(await this.relationships.terminateRelationship(caller, params.id));
     }
 
-    @Endpoint(statusChange(":id/Reactivate", "Request the reactivation of a terminated relationship"))
+    @Endpoint(statusChange("Reactivate", "Request the reactivation of a terminated relationship"))
     async requestRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -153,7 +130,7 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.requestReactivation(caller, params.id));
     }
 
-    @Endpoint(statusChange(":id/Reactivate/Accept", "Accept the peer's reactivation request"))
+    @Endpoint(statusChange("Reactivate/Accept", "Accept the peer's reactivation request"))
     async acceptRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -161,7 +138,7 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.acceptReactivation(caller, params.id));
     }
 
-    @Endpoint(statusChange(":id/Reactivate/Reject", "Reject the peer's reactivation request"))
+    @Endpoint(statusChange("Reactivate/Reject", "Reject the peer's reactivation request"))
     async rejectRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -169,7 +146,7 @@ export class RelationshipsController {
         return RelationshipMetadataDto.from(await this.relationships.rejectReactivation(caller, params.id));
     }
 
-    @Endpoint(statusChange(":id/Reactivate/Revoke", "Revoke the caller's own reactivation request"))
+    @Endpoint(statusChange("Reactivate/Revoke", "Revoke the caller's own reactivation request"))
     async revokeRelationshipReactivation(
         @CurrentCaller() caller: Caller,
         @Param() params: RelationshipIdParams
@@ -178,7 +155,7 @@ export class RelationshipsController {
     }
 
     @Endpoint({
-        ...statusChange(":id/Decompose", "Decompose a relationship"),
+        ...statusChange("Decompose", "Decompose a relationship"),
         description: "The first participant moves it to DeletionProposed, the second to ReadyForDeletion."
     })
     async decomposeRelationship(@CurrentCaller() caller: Caller, @Param() params: RelationshipIdParams): Promise<RelationshipMetadataDto> {
@@ -186,7 +163,12 @@ export class RelationshipsController {
     }
 }
 
-/** A status change without a body: `PUT` answering the relationship's metadata. */
-function statusChange(path: string, summary: string): EndpointOptions {
-    return { method: "PUT", path, summary, result: RelationshipMetadataDto, errors: [400, 401, 404] };
+/** A status change without a body: `PUT :id/<action>` answering the relationship's metadata. */
+function statusChange(action: string, summary: string): EndpointOptions {
+    return { ...onRecord("PUT", action), summary, result: RelationshipMetadataDto };
+}
+
+/** An answer to a pending relationship (`PUT :id/<action>`), with an optional creation response content. */
+function creationAnswer(action: string, summary: string): EndpointOptions {
+    return { ...statusChange(action, summary), bodyLimit: WITH_CONTENT };
 }

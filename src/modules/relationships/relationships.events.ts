@@ -1,4 +1,4 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { domainEvent } from "../../core/events/domain-events";
 
 // The public vocabulary of the relationships module: statuses, audit log reasons and the domain events it publishes.
 
@@ -39,84 +39,68 @@ export const AUDIT_LOG_REASONS = Object.values(AuditLogReason);
  * A relationship's status changed (its creation too: from null to Pending), published in the transaction of the
  * change. On an identity's deletion it is published for every relationship of the identity with `initiatorDeleted`,
  * also for one the identity had already decomposed itself (then `oldStatus` equals `newStatus`); the deleted
- * identity's address is anonymised in the relationship right after the subscribers ran.
+ * identity's address is anonymised in the relationship right after the subscribers ran. `initiator` is the identity
+ * that caused the change, `peer` the other participant (the anonymised address once it has been deleted).
  */
-export class RelationshipStatusChanged implements DomainEvent {
-    static readonly eventName = "relationships.relationshipStatusChanged";
-    readonly name = RelationshipStatusChanged.eventName;
-    constructor(
-        readonly relationshipId: string,
-        /** The identity that caused the change. */
-        readonly initiator: string,
-        /** The other participant (the anonymised address once it has been deleted). */
-        readonly peer: string,
-        readonly oldStatus: RelationshipStatus | null,
-        readonly newStatus: RelationshipStatus,
-        readonly initiatorDeleted = false
-    ) {}
-}
+export class RelationshipStatusChanged extends domainEvent(
+    "relationships.relationshipStatusChanged",
+    (
+        relationshipId: string,
+        initiator: string,
+        peer: string,
+        oldStatus: RelationshipStatus | null,
+        newStatus: RelationshipStatus,
+        initiatorDeleted = false
+    ) => ({ relationshipId, initiator, peer, oldStatus, newStatus, initiatorDeleted })
+) {}
 
 /** A participant of a Terminated relationship asked the other to reactivate it (the status stays Terminated). */
-export class RelationshipReactivationRequested implements DomainEvent {
-    static readonly eventName = "relationships.relationshipReactivationRequested";
-    readonly name = RelationshipReactivationRequested.eventName;
-    constructor(
-        readonly relationshipId: string,
-        readonly initiator: string,
-        readonly peer: string
-    ) {}
-}
+export class RelationshipReactivationRequested extends domainEvent(
+    "relationships.relationshipReactivationRequested",
+    (relationshipId: string, initiator: string, peer: string) => ({ relationshipId, initiator, peer })
+) {}
 
 /**
  * A reactivation request was answered: accepted (the relationship is Active again), rejected by the peer or revoked
- * by the requester (it stays Terminated).
+ * by the requester (it stays Terminated). `initiator` is the identity that answered (or revoked) the request.
  */
-export class RelationshipReactivationCompleted implements DomainEvent {
-    static readonly eventName = "relationships.relationshipReactivationCompleted";
-    readonly name = RelationshipReactivationCompleted.eventName;
-    constructor(
-        readonly relationshipId: string,
-        /** The identity that answered (or revoked) the request. */
-        readonly initiator: string,
-        readonly peer: string,
-        readonly newStatus: RelationshipStatus
-    ) {}
-}
+export class RelationshipReactivationCompleted extends domainEvent(
+    "relationships.relationshipReactivationCompleted",
+    (relationshipId: string, initiator: string, peer: string, newStatus: RelationshipStatus) => ({
+        relationshipId,
+        initiator,
+        peer,
+        newStatus
+    })
+) {}
 
-/** The peer of a Pending, Active or Terminated relationship started its deletion: it will be deleted at `deletionDate`. */
-export class PeerToBeDeleted implements DomainEvent {
-    static readonly eventName = "relationships.peerToBeDeleted";
-    readonly name = PeerToBeDeleted.eventName;
-    constructor(
-        readonly relationshipId: string,
-        /** The identity that is told. */
-        readonly peer: string,
-        readonly identityToBeDeleted: string,
-        readonly deletionDate: Date
-    ) {}
-}
+/**
+ * The peer of a Pending, Active or Terminated relationship started its deletion: it will be deleted at `deletionDate`.
+ * `peer` is the identity that is told (likewise below).
+ */
+export class PeerToBeDeleted extends domainEvent(
+    "relationships.peerToBeDeleted",
+    (relationshipId: string, peer: string, identityToBeDeleted: string, deletionDate: Date) => ({
+        relationshipId,
+        peer,
+        identityToBeDeleted,
+        deletionDate
+    })
+) {}
 
 /** The peer of a Pending, Active or Terminated relationship cancelled its deletion. */
-export class PeerDeletionCancelled implements DomainEvent {
-    static readonly eventName = "relationships.peerDeletionCancelled";
-    readonly name = PeerDeletionCancelled.eventName;
-    constructor(
-        readonly relationshipId: string,
-        /** The identity that is told. */
-        readonly peer: string,
-        readonly identity: string
-    ) {}
-}
+export class PeerDeletionCancelled extends domainEvent(
+    "relationships.peerDeletionCancelled",
+    (relationshipId: string, peer: string, identity: string) => ({ relationshipId, peer, identity })
+) {}
 
 /** The peer of a Pending, Active or Terminated relationship is being deleted now (its grace period is over). */
-export class PeerDeleted implements DomainEvent {
-    static readonly eventName = "relationships.peerDeleted";
-    readonly name = PeerDeleted.eventName;
-    constructor(
-        readonly relationshipId: string,
-        /** The identity that is told. */
-        readonly peer: string,
-        readonly deletedIdentity: string,
-        readonly deletionDate: Date
-    ) {}
-}
+export class PeerDeleted extends domainEvent(
+    "relationships.peerDeleted",
+    (relationshipId: string, peer: string, deletedIdentity: string, deletionDate: Date) => ({
+        relationshipId,
+        peer,
+        deletedIdentity,
+        deletionDate
+    })
+) {}

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
+import { Column, Entity, Index } from "typeorm";
 
+import { CreatedRecordColumns } from "../../core/database/created-record";
 import type { PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { SynchronizationErrors } from "./synchronization.errors";
@@ -27,24 +28,12 @@ const bigint = { to: (v: number) => v, from: (v: string) => Number(v) };
 @Entity({ name: "sync_runs" })
 @Index("ux_sync_runs_created_by_index", ["createdBy", "index"], { unique: true })
 @Index("ux_sync_runs_one_unfinalized_per_identity", ["createdBy"], { unique: true, where: "finalized_at IS NULL" })
-export class SyncRun {
-    @PrimaryColumn({ type: "varchar", length: 20 })
-    id!: string;
-
+export class SyncRun extends CreatedRecordColumns {
     @Column({ type: "varchar", length: 30 })
     type!: SyncRunType;
 
     @Column({ type: "bigint", transformer: bigint })
     index!: number;
-
-    @Column({ type: "varchar", length: 80 })
-    createdBy!: string;
-
-    @Column({ type: "varchar", length: 20 })
-    createdByDevice!: string;
-
-    @Column({ type: "timestamptz" })
-    createdAt!: Date;
 
     @Column({ type: "timestamptz" })
     expiresAt!: Date;

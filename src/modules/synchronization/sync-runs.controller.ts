@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller } from "../../core/auth/caller";
-import { Endpoint, type EndpointOptions } from "../../core/http/endpoint";
+import { Endpoint, type EndpointOptions, onRecord } from "../../core/http/endpoint";
 import { ApiResult } from "../../core/http/openapi";
 import { type Page, PageQuery } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
@@ -24,13 +24,13 @@ import {
     SyncRunIdParams
 } from "./synchronization.dto";
 
-/** Both finalizations: 200, and a body with any number of datawallet modifications (the contract's largest body). */
-const FINALIZE: Pick<EndpointOptions, "method" | "status" | "errors" | "bodyLimit"> = {
-    method: "PUT",
-    status: 200,
-    errors: [400, 401, 404],
-    bodyLimit: { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES }
-};
+/**
+ * Both finalizations (`PUT :id/<action>`): 200, and a body with any number of datawallet modifications (the contract's
+ * largest body).
+ */
+function finalization(action: string): Pick<EndpointOptions, "method" | "path" | "status" | "errors" | "bodyLimit"> {
+    return { ...onRecord("PUT", action), status: 200, bodyLimit: { bytes: MAX_BODY_BYTES, jsonValues: MAX_DATAWALLET_PUSH_JSON_VALUES } };
+}
 
 /** The Consumer API of sync runs: translates HTTP to one service call per route and maps the result to its DTO. */
 @ApiTags("SyncRuns")
@@ -65,24 +65,16 @@ export class SyncRunsController {
         return StartSyncRunResponse.from(run);
     }
 
-    @Endpoint({
-        method: "GET",
-        path: ":id",
-        summary: "Get a sync run of the caller's identity",
-        result: SyncRunDto,
-        errors: [400, 401, 404]
-    })
+    @Endpoint({ ...onRecord("GET"), summary: "Get a sync run of the caller's identity", result: SyncRunDto })
     async getSyncRun(@CurrentCaller() caller: Caller, @Param() params: SyncRunIdParams): Promise<SyncRunDto> {
         return SyncRunDto.from(await this.syncRuns.getSyncRun(caller, params.id));
     }
 
     @Endpoint({
-        method: "GET",
-        path: ":id/ExternalEvents",
+        ...onRecord("GET", "ExternalEvents"),
         summary: "List the external events of a sync run started by the calling device",
         description: "Ordered by index.",
-        result: { page: ExternalEventDto },
-        errors: [400, 401, 404]
+        result: { page: ExternalEventDto }
     })
     async listExternalEventsOfSyncRun(
         @CurrentCaller() caller: Caller,
@@ -93,8 +85,7 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        ...FINALIZE,
-        path: ":id/FinalizeExternalEventSync",
+        ...finalization("FinalizeExternalEventSync"),
         summary: "Finalize an external event sync run",
         description:
             "Events without a result or with an errorCode count a failed attempt and are delivered again (at most 3 attempts); " +
@@ -110,8 +101,7 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        ...FINALIZE,
-        path: ":id/FinalizeDatawalletVersionUpgrade",
+        ...finalization("FinalizeDatawalletVersionUpgrade"),
         summary: "Finalize a datawallet version upgrade run",
         description: "Creates the datawallet on the first upgrade.",
         result: FinalizeDatawalletVersionUpgradeResponse
@@ -127,12 +117,10 @@ export class SyncRunsController {
     }
 
     @Endpoint({
-        method: "PUT",
-        path: ":id/RefreshExpirationTime",
+        ...onRecord("PUT", "RefreshExpirationTime"),
         status: 200,
         summary: "Extend a running sync run by 10 seconds from now",
-        result: RefreshExpirationTimeResponse,
-        errors: [400, 401, 404]
+        result: RefreshExpirationTimeResponse
     })
     async refreshSyncRunExpirationTime(
         @CurrentCaller() caller: Caller,

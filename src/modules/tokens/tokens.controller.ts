@@ -3,7 +3,7 @@ import { ApiTags } from "@nestjs/swagger";
 import type { FastifyReply } from "fastify";
 
 import { type Caller, CurrentCaller, OptionalCaller } from "../../core/auth/caller";
-import { Endpoint } from "../../core/http/endpoint";
+import { Endpoint, onRecord, pageOf } from "../../core/http/endpoint";
 import type { Page } from "../../core/http/pagination";
 import { Paging } from "../../core/http/paging";
 import { base64BodyLimit } from "../../core/http/route-policy";
@@ -53,11 +53,9 @@ export class TokensController {
     }
 
     @Endpoint({
-        method: "GET",
+        ...pageOf(TokenDto),
         summary: "List tokens by id",
-        description: "Only tokens the caller created or has read before; expiry is not checked.",
-        result: { page: TokenDto },
-        errors: [400, 401]
+        description: "Only tokens the caller created or has read before; expiry is not checked."
     })
     async listTokens(@CurrentCaller() caller: Caller, @Query() query: ListTokensQuery): Promise<Page<TokenDto>> {
         const page = await this.tokens.listTokens(caller, query.ids, this.paging.request(query));
@@ -95,13 +93,11 @@ export class TokensController {
     }
 
     @Endpoint({
-        method: "POST",
-        path: ":id/UpdateContent",
+        ...onRecord("POST", "UpdateContent"),
         status: 200,
         summary: "Fill an empty token",
         description: "The caller becomes the token's creator.",
         result: UpdateTokenContentResponse,
-        errors: [400, 401, 404],
         bodyLimit: base64BodyLimit(MAX_TOKEN_CONTENT_BYTES)
     })
     async updateTokenContent(

@@ -1,13 +1,6 @@
-import type { DomainEvent } from "../../core/events/domain-events";
+import { domainEvent } from "../../core/events/domain-events";
 
 // The public vocabulary of the tokens module: the domain events it publishes.
 
 /** Too many wrong passwords locked a token; its creator may unlock it (Admin API) or create a new one. */
-export class TokenLocked implements DomainEvent {
-    static readonly eventName = "tokens.tokenLocked";
-    readonly name = TokenLocked.eventName;
-    constructor(
-        readonly tokenId: string,
-        readonly createdBy: string
-    ) {}
-}
+export class TokenLocked extends domainEvent("tokens.tokenLocked", (tokenId: string, createdBy: string) => ({ tokenId, createdBy })) {}
