@@ -1,6 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -36,16 +35,7 @@ export function buildBackbone(): BuiltBackbone {
     return { dir, main: join(dir, "dist", "src", "main.js"), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function freePort(): Promise<number> {
-    return await new Promise((resolve, reject) => {
-        const server = createServer();
-        server.once("error", reject);
-        server.listen(0, "127.0.0.1", () => {
-            const address = server.address();
-            server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-        });
-    });
-}
+export { freePort } from "../../src/core/net/free-port";
 
 /**
  * A Backbone started as `npm start` starts it, with stdout and stderr captured (pipes, not a terminal). It runs in a
