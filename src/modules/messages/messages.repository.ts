@@ -51,34 +51,14 @@ function participationBranches(idsFilter: boolean): { sent: string; received: st
 
 const MESSAGE_COLUMNS = "m.id, m.created_at, m.created_by, m.created_by_device, m.body, m.attachments";
 
-/** The columns of `message_recipients` as PostgreSQL answers them. */
-interface RecipientRow {
-    message_id: string;
-    position: number;
-    address: string;
-    encrypted_key: Buffer;
-    relationship_id: string;
-    received_at: Date | null;
-    received_by_device: string | null;
-    is_relationship_decomposed_by_sender: boolean;
-    is_relationship_decomposed_by_recipient: boolean;
-}
+/** The columns of `message_recipients`, named as the entity's properties. */
+const RECIPIENT_COLUMNS = `r.message_id AS "messageId", r.position, r.address, r.encrypted_key AS "encryptedKey",
+    r.relationship_id AS "relationshipId", r.received_at AS "receivedAt", r.received_by_device AS "receivedByDevice",
+    r.is_relationship_decomposed_by_sender AS "isRelationshipDecomposedBySender",
+    r.is_relationship_decomposed_by_recipient AS "isRelationshipDecomposedByRecipient"`;
 
-const RECIPIENT_COLUMNS =
-    "r.message_id, r.position, r.address, r.encrypted_key, r.relationship_id, r.received_at, r.received_by_device, r.is_relationship_decomposed_by_sender, r.is_relationship_decomposed_by_recipient";
-
-function recipientOf(row: RecipientRow): MessageRecipient {
-    return Object.assign(new MessageRecipient(), {
-        messageId: row.message_id,
-        position: row.position,
-        address: row.address,
-        encryptedKey: row.encrypted_key,
-        relationshipId: row.relationship_id,
-        receivedAt: row.received_at,
-        receivedByDevice: row.received_by_device,
-        isRelationshipDecomposedBySender: row.is_relationship_decomposed_by_sender,
-        isRelationshipDecomposedByRecipient: row.is_relationship_decomposed_by_recipient
-    });
+function recipientOf(row: Partial<MessageRecipient>): MessageRecipient {
+    return Object.assign(new MessageRecipient(), row);
 }
 
 /**
@@ -132,13 +112,13 @@ export class MessagesRepository {
     /** Fills in the recipients of `messages`, in the order sent, in one statement. */
     async loadRecipients(messages: Message[]): Promise<void> {
         if (messages.length === 0) return;
-        const { rows } = await rawQuery<RecipientRow>(
+        const { rows } = await rawQuery<Partial<MessageRecipient>>(
             this.dataSource,
             `SELECT ${RECIPIENT_COLUMNS} FROM message_recipients r WHERE r.message_id = ANY($1) ORDER BY r.message_id, r.position`,
             [messages.map((m) => m.id)]
         );
         const byMessage = new Map<string, MessageRecipient[]>(messages.map((m) => [m.id, []]));
-        for (const row of rows) byMessage.get(row.message_id)!.push(recipientOf(row));
+        for (const row of rows) byMessage.get(row.messageId!)!.push(recipientOf(row));
         for (const message of messages) message.recipients = byMessage.get(message.id)!;
     }
 
@@ -222,7 +202,7 @@ export class MessagesRepository {
              WHERE message_id = ANY($3) AND address = $4 AND received_at IS NULL`,
             [at, deviceId, ids, address]
         );
-        const { rows } = await rawQuery<RecipientRow>(
+        const { rows } = await rawQuery<Partial<MessageRecipient>>(
             this.dataSource,
             `SELECT ${RECIPIENT_COLUMNS} FROM message_recipients r WHERE r.message_id = ANY($1) AND r.address = $2`,
             [ids, address]

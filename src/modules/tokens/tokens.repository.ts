@@ -7,35 +7,10 @@ import { type Page, type PageRequest, paginate } from "../../core/http/paginatio
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, TokenAllocation, type TokenAuthor } from "./token.entity";
 
-/** The columns of `tokens` as PostgreSQL answers them. */
-interface TokenRow {
-    id: string;
-    created_by: string | null;
-    created_by_device: string | null;
-    for_identity: string | null;
-    created_at: Date;
-    expires_at: Date;
-    content: Buffer | null;
-    password_hash: Buffer | null;
-    failed_password_attempts: number;
-}
-
-const TOKEN_COLUMNS =
-    "id, created_by, created_by_device, for_identity, created_at, expires_at, content, password_hash, failed_password_attempts";
-
-function tokenOf(row: TokenRow): Token {
-    return Object.assign(new Token(), {
-        id: row.id,
-        createdBy: row.created_by,
-        createdByDevice: row.created_by_device,
-        forIdentity: row.for_identity,
-        createdAt: row.created_at,
-        expiresAt: row.expires_at,
-        content: row.content,
-        passwordHash: row.password_hash,
-        failedPasswordAttempts: row.failed_password_attempts
-    });
-}
+/** The columns of `tokens`, named as the entity's properties. */
+const TOKEN_COLUMNS = `id, created_by AS "createdBy", created_by_device AS "createdByDevice", for_identity AS "forIdentity",
+    created_at AS "createdAt", expires_at AS "expiresAt", content, password_hash AS "passwordHash",
+    failed_password_attempts AS "failedPasswordAttempts"`;
 
 /**
  * Every query of the tokens module, named by intent: the only place of the module that touches the database. Methods
@@ -66,8 +41,8 @@ export class TokensRepository {
     }
 
     async find(id: string): Promise<Token | undefined> {
-        const { rows } = await rawQuery<TokenRow>(this.dataSource, `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = $1`, [id]);
-        return rows[0] ? tokenOf(rows[0]) : undefined;
+        const { rows } = await rawQuery<Partial<Token>>(this.dataSource, `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = $1`, [id]);
+        return rows[0] ? Object.assign(new Token(), rows[0]) : undefined;
     }
 
     async hasAllocation(tokenId: string, address: string): Promise<boolean> {
