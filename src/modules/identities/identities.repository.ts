@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { type DataSource, type EntityManager, In, LessThan } from "typeorm";
 
+import { rawQuery } from "../../core/database/raw-query";
 import { IdentityDeletionProcess } from "./deletion-process.entity";
 import { addressHash, DeletionProcessAuditLogEntry } from "./deletion-process-audit-log.entity";
 import { DeletionProcessStatus, IdentityStatus } from "./identities.events";
@@ -35,13 +36,25 @@ export class IdentitiesRepository {
     }
 
     async statusOf(address: string, manager: EntityManager = this.dataSource.manager): Promise<IdentityStatus | undefined> {
-        const identity = await manager.findOne(Identity, { where: { address }, select: { address: true, status: true } });
-        return identity?.status;
+        return (await this.statusesOf([address], manager)).get(address);
+    }
+
+    /** The status of each of these identities that exists (address → status), in one statement. */
+    async statusesOf(addresses: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, IdentityStatus>> {
+        if (addresses.length === 0) return new Map();
+        const { rows } = await rawQuery<{ address: string; status: IdentityStatus }>(
+            manager,
+            "SELECT address, status FROM identities WHERE address = ANY($1)",
+            [addresses]
+        );
+        return new Map(rows.map((row) => [row.address, row.status]));
     }
 
     async tierOf(address: string): Promise<string | null | undefined> {
-        const identity = await this.dataSource.manager.findOne(Identity, { where: { address }, select: { address: true, tierId: true } });
-        return identity ? identity.tierId : undefined;
+        const { rows } = await rawQuery<{ tier_id: string | null }>(this.dataSource, "SELECT tier_id FROM identities WHERE address = $1", [
+            address
+        ]);
+        return rows[0] ? rows[0].tier_id : undefined;
     }
 
     async updateTier(manager: EntityManager, address: string, tierId: string): Promise<void> {

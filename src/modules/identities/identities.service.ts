@@ -75,6 +75,11 @@ export class IdentitiesService {
         return await this.identities.statusOf(address, manager);
     }
 
+    /** The status of each of these identities that exists (address → status), in one statement; like `statusOf`. */
+    async statusesOf(addresses: readonly string[], manager?: EntityManager): Promise<Map<string, IdentityStatus>> {
+        return await this.identities.statusesOf(addresses, manager);
+    }
+
     /** Moves an identity to another (existing) tier; never into or out of "Queued for Deletion". */
     async changeTier(address: string, tierId: string): Promise<void> {
         await this.transactions.run(async (manager) => {

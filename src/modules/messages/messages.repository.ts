@@ -51,6 +51,16 @@ function participationBranches(idsFilter: boolean): { sent: string; received: st
 
 const MESSAGE_COLUMNS = "m.id, m.created_at, m.created_by, m.created_by_device, m.body, m.attachments";
 
+/** The columns of `message_recipients`, named as the entity's properties. */
+const RECIPIENT_COLUMNS = `r.message_id AS "messageId", r.position, r.address, r.encrypted_key AS "encryptedKey",
+    r.relationship_id AS "relationshipId", r.received_at AS "receivedAt", r.received_by_device AS "receivedByDevice",
+    r.is_relationship_decomposed_by_sender AS "isRelationshipDecomposedBySender",
+    r.is_relationship_decomposed_by_recipient AS "isRelationshipDecomposedByRecipient"`;
+
+function recipientOf(row: Partial<MessageRecipient>): MessageRecipient {
+    return Object.assign(new MessageRecipient(), row);
+}
+
 /**
  * Every query of the messages module, named by intent: the only place of the module that touches the database.
  * Methods that run inside a use case's transaction take its EntityManager first.
@@ -92,8 +102,9 @@ export class MessagesRepository {
 
     /** A message with its recipients. */
     async find(id: string): Promise<Message | undefined> {
-        const message = await this.dataSource.getRepository(Message).findOneBy({ id });
-        if (!message) return undefined;
+        const { rows } = await rawQuery<MessageRow>(this.dataSource, `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = $1`, [id]);
+        if (!rows[0]) return undefined;
+        const message = messageOf(rows[0]);
         await this.loadRecipients([message]);
         return message;
     }
@@ -101,12 +112,13 @@ export class MessagesRepository {
     /** Fills in the recipients of `messages`, in the order sent, in one statement. */
     async loadRecipients(messages: Message[]): Promise<void> {
         if (messages.length === 0) return;
-        const rows = await this.dataSource.getRepository(MessageRecipient).find({
-            where: { messageId: In(messages.map((m) => m.id)) },
-            order: { position: "ASC" }
-        });
+        const { rows } = await rawQuery<Partial<MessageRecipient>>(
+            this.dataSource,
+            `SELECT ${RECIPIENT_COLUMNS} FROM message_recipients r WHERE r.message_id = ANY($1) ORDER BY r.message_id, r.position`,
+            [messages.map((m) => m.id)]
+        );
         const byMessage = new Map<string, MessageRecipient[]>(messages.map((m) => [m.id, []]));
-        for (const row of rows) byMessage.get(row.messageId)!.push(row);
+        for (const row of rows) byMessage.get(row.messageId!)!.push(recipientOf(row));
         for (const message of messages) message.recipients = byMessage.get(message.id)!;
     }
 
@@ -190,7 +202,12 @@ export class MessagesRepository {
              WHERE message_id = ANY($3) AND address = $4 AND received_at IS NULL`,
             [at, deviceId, ids, address]
         );
-        return await this.dataSource.getRepository(MessageRecipient).find({ where: { messageId: In(ids), address } });
+        const { rows } = await rawQuery<Partial<MessageRecipient>>(
+            this.dataSource,
+            `SELECT ${RECIPIENT_COLUMNS} FROM message_recipients r WHERE r.message_id = ANY($1) AND r.address = $2`,
+            [ids, address]
+        );
+        return rows.map(recipientOf);
     }
 
     /** Flags `actor`'s side of the messages over a relationship as decomposed: as sender and as recipient. */

@@ -47,9 +47,10 @@ export class MessagesService {
     }
 
     /**
-     * Sends a message in a handful of statements: the relationship to each recipient, the locks of the sender's
-     * recipients (sorted, one statement), their unreceived counts (one statement), the message, all its recipients
-     * (one statement), then the MessageSent subscribers (the recipients' external events lock their counters last).
+     * Sends a message in a constant number of statements, whatever the number of recipients: the relationship to each
+     * recipient (share-locked in a fixed order, one statement), the locks of the sender's recipients (sorted, one
+     * statement), their unreceived counts (one statement), the message, all its recipients (one statement), then the
+     * MessageSent subscribers (the recipients' statuses in one statement; their external events lock their counters last).
      */
     async sendMessage(caller: Caller, request: SendMessageRequest): Promise<Message> {
         const addresses = request.recipients.map((r) => r.address);
@@ -58,10 +59,8 @@ export class MessagesService {
         await this.assertAttachments(attachments);
         const now = this.clock.now();
         return await this.transactions.run(async (manager) => {
-            const relationships: Array<RecipientRelationship | undefined> = [];
-            for (const address of addresses) {
-                relationships.push(await this.relationships.youngestRelationshipBetween(manager, caller.address, address));
-            }
+            const youngest = await this.relationships.youngestRelationshipsBetween(manager, caller.address, addresses);
+            const relationships: Array<RecipientRelationship | undefined> = addresses.map((address) => youngest.get(address));
             await this.messages.lockSendingTo(manager, caller.address, addresses);
             const unreceived = await this.messages.countUnreceived(manager, caller.address, addresses);
             const message = Message.create({

@@ -3,11 +3,24 @@ import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from "typeorm";
 
 import { isUniqueViolation } from "../../core/database/errors";
+import { rawQuery } from "../../core/database/raw-query";
 import { newId } from "../../core/ids/ids";
-import { IndividualQuota } from "./individual-quota.entity";
+import { IndividualQuota, type QuotaDefinition } from "./individual-quota.entity";
 import { QUEUED_FOR_DELETION_TIER, QUEUED_FOR_DELETION_UNLIMITED_METRICS } from "./quota-metrics";
-import { QUOTA_METRIC_KEYS } from "./quotas.events";
+import { QUOTA_METRIC_KEYS, type QuotaMetricKey, type QuotaPeriod } from "./quotas.events";
 import { Tier, TierQuotaDefinition } from "./tier.entity";
+
+/** The columns every quota has, as PostgreSQL answers them. */
+interface QuotaRow {
+    id: string;
+    metric_key: QuotaMetricKey;
+    max: number;
+    period: QuotaPeriod;
+}
+
+function quotaOf(row: QuotaRow): Pick<QuotaDefinition, "id" | "metricKey" | "max" | "period"> {
+    return { id: row.id, metricKey: row.metric_key, max: row.max, period: row.period };
+}
 
 /**
  * Every query of the quotas module, named by intent: the only place of the module that touches the database. Methods
@@ -52,16 +65,25 @@ export class QuotasRepository {
 
     /** An identity's individual quotas, oldest first. */
     async individualQuotasOf(address: string): Promise<IndividualQuota[]> {
-        return await this.dataSource
-            .getRepository(IndividualQuota)
-            .find({ where: { identityAddress: address }, order: { createdAt: "ASC", id: "ASC" } });
+        const { rows } = await rawQuery<QuotaRow & { identity_address: string; created_at: Date }>(
+            this.dataSource,
+            `SELECT id, metric_key, max, period, identity_address, created_at FROM individual_quotas
+             WHERE identity_address = $1 ORDER BY created_at, id`,
+            [address]
+        );
+        return rows.map((row) =>
+            Object.assign(new IndividualQuota(), quotaOf(row), { identityAddress: row.identity_address, createdAt: row.created_at })
+        );
     }
 
     /** A tier's quota definitions by metric and period. */
     async definitionsOf(tierId: string): Promise<TierQuotaDefinition[]> {
-        return await this.dataSource
-            .getRepository(TierQuotaDefinition)
-            .find({ where: { tierId }, order: { metricKey: "ASC", period: "ASC" } });
+        const { rows } = await rawQuery<QuotaRow & { tier_id: string }>(
+            this.dataSource,
+            "SELECT id, metric_key, max, period, tier_id FROM tier_quota_definitions WHERE tier_id = $1 ORDER BY metric_key, period",
+            [tierId]
+        );
+        return rows.map((row) => Object.assign(new TierQuotaDefinition(), quotaOf(row), { tierId: row.tier_id }));
     }
 
     /** Stores a new individual quota; false when the identity has one of the same metric and period already. */

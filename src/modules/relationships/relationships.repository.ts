@@ -7,6 +7,14 @@ import { type Page, type PageRequest, paginate } from "../../core/http/paginatio
 import { OPEN_RELATIONSHIP_STATUSES, pairKey, Relationship } from "./relationship.entity";
 import { RelationshipStatus } from "./relationships.events";
 
+/** The youngest relationship between two identities, as the send path needs it. */
+export interface YoungestRelationship {
+    id: string;
+    from: string;
+    to: string;
+    status: RelationshipStatus;
+}
+
 /**
  * Every query of the relationships module, named by intent. Methods that run inside a use case's transaction take its
  * EntityManager first; standalone reads use the DataSource (no transaction, no lock).
@@ -76,19 +84,30 @@ export class RelationshipsRepository {
             .getExists();
     }
 
-    /** The youngest relationship between two identities (an open one first among equals), share-locked. */
-    async youngestBetween(manager: EntityManager, a: string, b: string): Promise<Relationship | undefined> {
-        return (
-            (await manager
-                .createQueryBuilder(Relationship, "r")
-                .setLock("pessimistic_read")
-                .where("r.pair = :pair", { pair: pairKey(a, b) })
-                .orderBy("r.createdAt", "DESC")
-                .addOrderBy(`CASE WHEN r.status IN (:...open) THEN 0 ELSE 1 END`, "ASC")
-                .setParameter("open", OPEN_RELATIONSHIP_STATUSES)
-                .limit(1)
-                .getOne()) ?? undefined
+    /**
+     * The youngest relationship between `a` and each of `others` (an open one first among equals), share-locked, in one
+     * statement (ix_relationships_pair_created_at per peer): peer address → its id, participants and status; peers
+     * without one are missing. The pairs are looked up (and their rows locked) in the order of their keys, so
+     * concurrent callers never wait for each other in a cycle.
+     */
+    async youngestBetweenEach(manager: EntityManager, a: string, others: readonly string[]): Promise<Map<string, YoungestRelationship>> {
+        if (others.length === 0) return new Map();
+        const pairs = others
+            .map((peer) => ({ peer, pair: pairKey(a, peer) }))
+            .sort((x, y) => (x.pair < y.pair ? -1 : x.pair > y.pair ? 1 : 0));
+        const { rows } = await rawQuery<{ peer: string; id: string; from_address: string; to_address: string; status: RelationshipStatus }>(
+            manager,
+            `SELECT p.peer, r.id, r.from_address, r.to_address, r.status
+             FROM unnest($1::varchar[], $2::varchar[]) AS p(pair, peer)
+             CROSS JOIN LATERAL (
+                 SELECT r.id, r.from_address, r.to_address, r.status FROM relationships r
+                 WHERE r.pair = p.pair
+                 ORDER BY r.created_at DESC, CASE WHEN r.status = ANY($3) THEN 0 ELSE 1 END
+                 LIMIT 1 FOR SHARE
+             ) r`,
+            [pairs.map((p) => p.pair), pairs.map((p) => p.peer), OPEN_RELATIONSHIP_STATUSES]
         );
+        return new Map(rows.map((row) => [row.peer, { id: row.id, from: row.from_address, to: row.to_address, status: row.status }]));
     }
 
     /** The peers of an identity's Pending or Active relationships and the identities that allocated one of its templates. */

@@ -169,10 +169,19 @@ export class RelationshipsService {
      * share lock, so that a concurrent status change waits until that transaction has committed.
      */
     async youngestRelationshipBetween(manager: EntityManager, a: string, b: string): Promise<RelationshipSummary | undefined> {
-        const relationship = await this.relationships.youngestBetween(manager, a, b);
-        return relationship
-            ? { id: relationship.id, from: relationship.from, to: relationship.to, status: relationship.status }
-            : undefined;
+        return (await this.youngestRelationshipsBetween(manager, a, [b])).get(b);
+    }
+
+    /**
+     * The youngest relationship (any status) between `a` and each of `others`, in one statement, share-locked like
+     * `youngestRelationshipBetween` (in a fixed order): peer address → relationship; peers without one are missing.
+     */
+    async youngestRelationshipsBetween(
+        manager: EntityManager,
+        a: string,
+        others: readonly string[]
+    ): Promise<Map<string, RelationshipSummary>> {
+        return await this.relationships.youngestBetweenEach(manager, a, others);
     }
 
     /**

@@ -31,9 +31,16 @@ export class ExternalEventPushes {
     }
 
     private async send(owners: string[]): Promise<void> {
+        let statuses: Map<string, IdentityStatus>;
+        try {
+            statuses = await this.identities.statusesOf(owners);
+        } catch (error) {
+            this.logger.warn(`ExternalEventCreated push failed: ${(error as Error).message}`);
+            return;
+        }
         for (const owner of owners) {
+            if (statuses.get(owner) !== IdentityStatus.Active) continue;
             try {
-                if ((await this.identities.statusOf(owner)) !== IdentityStatus.Active) continue;
                 await this.pushNotifications.sendToIdentity(owner, "ExternalEventCreated", {});
             } catch (error) {
                 this.logger.warn(`ExternalEventCreated push failed: ${(error as Error).message}`);

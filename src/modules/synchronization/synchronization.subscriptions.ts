@@ -180,17 +180,17 @@ export class ExternalEventsFromDomainEvents implements OnModuleInit {
     }
 
     private async onMessageSent(manager: EntityManager, message: MessageSent): Promise<void> {
-        const events = [];
-        for (const recipient of message.recipients) {
-            const toBeDeleted = (await this.identities.statusOf(recipient.address, manager)) === IdentityStatus.ToBeDeleted;
-            events.push({
-                owner: recipient.address,
-                type: ExternalEventType.MessageReceived,
-                payload: { id: message.messageId },
-                context: recipient.relationshipId,
-                blocked: HELD_BACK_STATUSES.has(recipient.relationshipStatus) || toBeDeleted
-            });
-        }
+        const statuses = await this.identities.statusesOf(
+            message.recipients.map((r) => r.address),
+            manager
+        );
+        const events = message.recipients.map((recipient) => ({
+            owner: recipient.address,
+            type: ExternalEventType.MessageReceived,
+            payload: { id: message.messageId },
+            context: recipient.relationshipId,
+            blocked: HELD_BACK_STATUSES.has(recipient.relationshipStatus) || statuses.get(recipient.address) === IdentityStatus.ToBeDeleted
+        }));
         await this.externalEvents.record(manager, events);
     }
 

@@ -7,6 +7,11 @@ import { type Page, type PageRequest, paginate } from "../../core/http/paginatio
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, TokenAllocation, type TokenAuthor } from "./token.entity";
 
+/** The columns of `tokens`, named as the entity's properties. */
+const TOKEN_COLUMNS = `id, created_by AS "createdBy", created_by_device AS "createdByDevice", for_identity AS "forIdentity",
+    created_at AS "createdAt", expires_at AS "expiresAt", content, password_hash AS "passwordHash",
+    failed_password_attempts AS "failedPasswordAttempts"`;
+
 /**
  * Every query of the tokens module, named by intent: the only place of the module that touches the database. Methods
  * that run inside a use case's transaction take its EntityManager first; standalone reads and single-statement writes
@@ -17,26 +22,44 @@ export class TokensRepository {
     constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
     async insert(token: Token): Promise<void> {
-        await this.dataSource.getRepository(Token).insert(token);
+        await rawQuery(
+            this.dataSource,
+            `INSERT INTO tokens (id, created_by, created_by_device, for_identity, created_at, expires_at, content, password_hash, failed_password_attempts)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+            [
+                token.id,
+                token.createdBy,
+                token.createdByDevice,
+                token.forIdentity,
+                token.createdAt,
+                token.expiresAt,
+                token.content,
+                token.passwordHash,
+                token.failedPasswordAttempts
+            ]
+        );
     }
 
     async find(id: string): Promise<Token | undefined> {
-        return (await this.dataSource.getRepository(Token).findOneBy({ id })) ?? undefined;
+        const { rows } = await rawQuery<Partial<Token>>(this.dataSource, `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = $1`, [id]);
+        return rows[0] ? Object.assign(new Token(), rows[0]) : undefined;
     }
 
     async hasAllocation(tokenId: string, address: string): Promise<boolean> {
-        return await this.dataSource.getRepository(TokenAllocation).existsBy({ tokenId, address });
+        const { rows } = await rawQuery(this.dataSource, "SELECT 1 FROM token_allocations WHERE token_id = $1 AND address = $2", [
+            tokenId,
+            address
+        ]);
+        return rows.length > 0;
     }
 
     /** Records that an identity read the token (once: a second read changes nothing). */
     async allocate(tokenId: string, reader: TokenAuthor, at: Date): Promise<void> {
-        await this.dataSource
-            .createQueryBuilder()
-            .insert()
-            .into(TokenAllocation)
-            .values({ tokenId, address: reader.address, deviceId: reader.deviceId, allocatedAt: at })
-            .orIgnore()
-            .execute();
+        await rawQuery(
+            this.dataSource,
+            `INSERT INTO token_allocations (token_id, address, device_id, allocated_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+            [tokenId, reader.address, reader.deviceId, at]
+        );
     }
 
     /**
