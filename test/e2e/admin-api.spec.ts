@@ -571,4 +571,27 @@ describe("the Admin API in the official shape", () => {
             expect(response.body.error.code).toMatch(/^error\.platform\./);
         }
     });
+
+    it("never leaves an identity or a client on a tier deleted at the same time as it is given to them", async () => {
+        const identity = await createIdentity(t);
+        const client = (await admin.post("/Clients", { displayName: "Racing" }).expect(201)).body.result;
+        for (let round = 0; round < 8; round++) {
+            const tier = (await admin.post("/Tiers", { name: `Racing ${round}` }).expect(201)).body.result;
+            const [deleted, moved, given] = await Promise.all([
+                admin.delete(`/Tiers/${tier.id}`),
+                admin.put(`/Identities/${identity.address}`, { tierId: tier.id }),
+                admin.put(`/Clients/${client.clientId}`, { defaultTier: tier.id, maxIdentities: null })
+            ]);
+            const identityTier = (await admin.get(`/Identities/${identity.address}`).expect(200)).body.result.tierId;
+            const clientTier = (await admin.get(`/Clients/${client.clientId}`).expect(200)).body.result.defaultTier;
+            if (deleted.status === 204) {
+                // Deleted first: the others found no tier (404 for the identity, 400 for the client, as the official Backbone answers).
+                expect([moved.status, given.status]).toEqual([404, 400]);
+                expect([identityTier, clientTier]).not.toContain(tier.id);
+            } else {
+                expect(deleted.status).toBe(400);
+                expect(identityTier === tier.id || clientTier === tier.id).toBe(true);
+            }
+        }
+    });
 });

@@ -1,5 +1,6 @@
 import { Injectable } from "@nestjs/common";
 
+import { Transactions } from "../../core/database/transactions";
 import { ApiError, notFound } from "../../core/errors/errors";
 import { type OAuthClientInfo, OAuthClientsService, type OAuthClientWithSecret } from "../oauth-clients/oauth-clients.service";
 import { QuotasService } from "../quotas/quotas.service";
@@ -22,6 +23,7 @@ export interface ClientOverview extends Omit<OAuthClientInfo, "defaultTier"> {
 @Injectable()
 export class ClientsAdministration {
     constructor(
+        private readonly transactions: Transactions,
         private readonly clients: OAuthClientsService,
         private readonly quotas: QuotasService
     ) {}
@@ -63,11 +65,14 @@ export class ClientsAdministration {
 
     /** Sets the default tier (by id; null for none) and the identity limit; `undefined` leaves a value as it is. */
     async updateClient(id: string, changes: { defaultTier?: string | null; maxIdentities?: number | null }): Promise<OAuthClientInfo> {
-        if (changes.defaultTier && !(await this.quotas.tierExists(changes.defaultTier))) {
-            if (!(await this.clients.findClient(id))) throw notFound("OAuthClient");
-            throw tierIdInvalidOrDoesNotExist();
-        }
-        return await this.clients.updateClient(id, changes);
+        await this.transactions.run(async (manager) => {
+            if (changes.defaultTier && !(await this.quotas.tierExists(changes.defaultTier, manager))) {
+                if (!(await this.clients.findClient(id))) throw notFound("OAuthClient");
+                throw tierIdInvalidOrDoesNotExist();
+            }
+            await this.clients.updateClient(id, changes, manager);
+        });
+        return await this.clients.getClient(id);
     }
 
     changeClientSecret(id: string, newSecret?: string | null): Promise<OAuthClientWithSecret> {

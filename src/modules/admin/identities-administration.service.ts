@@ -1,5 +1,6 @@
 import { Injectable } from "@nestjs/common";
 
+import { Transactions } from "../../core/database/transactions";
 import { notFound } from "../../core/errors/errors";
 import type { SignedChallengeDto } from "../devices/devices.dto";
 import { DevicesService, type IdentityDetails } from "../devices/devices.service";
@@ -15,6 +16,7 @@ import { type IdentityQuotaInfo, QuotasService } from "../quotas/quotas.service"
 @Injectable()
 export class IdentitiesAdministration {
     constructor(
+        private readonly transactions: Transactions,
         private readonly identities: IdentitiesService,
         private readonly quotas: QuotasService,
         private readonly deletionProcesses: DeletionProcessesService,
@@ -28,9 +30,11 @@ export class IdentitiesAdministration {
 
     /** Moves an identity to another tier (404 when the identity or the tier does not exist). */
     async changeTier(address: string, tierId: string): Promise<void> {
-        if (!(await this.identities.exists(address))) throw notFound("Identity");
-        if (!(await this.quotas.tierExists(tierId))) throw notFound("Tier");
-        await this.identities.changeTier(address, tierId);
+        await this.transactions.run(async (manager) => {
+            if (!(await this.identities.exists(address, manager))) throw notFound("Identity");
+            if (!(await this.quotas.tierExists(tierId, manager))) throw notFound("Tier");
+            await this.identities.changeTier(address, tierId, manager);
+        });
     }
 
     createIdentity(request: {

@@ -71,8 +71,8 @@ export class IdentitiesRepository {
     }
 
     /** How many identities each tier has (tier id → count). */
-    async countPerTier(): Promise<Map<string, number>> {
-        return await this.countGroupedBy("tierId");
+    async countPerTier(manager: EntityManager = this.dataSource.manager): Promise<Map<string, number>> {
+        return await this.countGroupedBy("tierId", manager);
     }
 
     /** How many identities each OAuth client created (client id → count). */
@@ -84,8 +84,11 @@ export class IdentitiesRepository {
         return await manager.countBy(Identity, { clientId });
     }
 
-    private async countGroupedBy(column: "tierId" | "clientId"): Promise<Map<string, number>> {
-        const rows: Array<{ key: string; count: string }> = await this.dataSource
+    private async countGroupedBy(
+        column: "tierId" | "clientId",
+        manager: EntityManager = this.dataSource.manager
+    ): Promise<Map<string, number>> {
+        const rows: Array<{ key: string; count: string }> = await manager
             .getRepository(Identity)
             .createQueryBuilder("i")
             .select(`i.${column}`, "key")

@@ -81,12 +81,13 @@ export class IdentitiesService {
     }
 
     /** Moves an identity to another (existing) tier; never into or out of "Queued for Deletion". */
-    async changeTier(address: string, tierId: string): Promise<void> {
-        await this.transactions.run(async (manager) => {
-            const identity = await this.identities.findForUpdate(manager, address);
+    async changeTier(address: string, tierId: string, manager?: EntityManager): Promise<void> {
+        const change = async (m: EntityManager) => {
+            const identity = await this.identities.findForUpdate(m, address);
             if (!identity) throw notFound("Identity");
-            if (identity.changesTier(tierId)) await this.identities.updateTier(manager, address, tierId);
-        });
+            if (identity.changesTier(tierId)) await this.identities.updateTier(m, address, tierId);
+        };
+        await (manager ? change(manager) : this.transactions.run(change));
     }
 
     /** The tier of an identity, or undefined when it does not exist. */
@@ -95,8 +96,8 @@ export class IdentitiesService {
     }
 
     /** How many identities each tier has (tier id → count). */
-    async countIdentitiesPerTier(): Promise<Map<string, number>> {
-        return await this.identities.countPerTier();
+    async countIdentitiesPerTier(manager?: EntityManager): Promise<Map<string, number>> {
+        return await this.identities.countPerTier(manager);
     }
 
     /** How many identities each OAuth client created (client id → count). */

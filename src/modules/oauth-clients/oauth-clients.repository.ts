@@ -38,8 +38,8 @@ export class OAuthClientsRepository {
         return await this.clients.count();
     }
 
-    async countWithDefaultTier(tierId: string): Promise<number> {
-        return await this.clients.countBy({ defaultTier: tierId });
+    async countWithDefaultTier(tierId: string, manager: EntityManager = this.dataSource.manager): Promise<number> {
+        return await manager.countBy(OAuthClient, { defaultTier: tierId });
     }
 
     async update(manager: EntityManager, id: string, update: Partial<OAuthClient>): Promise<void> {

@@ -121,15 +121,19 @@ export class OAuthClientsService implements OnApplicationBootstrap {
      * Changes the tier given to new identities and the limit of identities; `undefined` leaves a value as it is,
      * null removes it. A limit below the number of identities the client already has is refused.
      */
-    async updateClient(id: string, changes: OAuthClientChanges): Promise<OAuthClientInfo> {
-        await this.transactions.run(async (manager) => {
-            const client = await this.clients.findForUpdate(manager, id);
+    /**
+     * Changes the default tier and the identity limit. With `manager`, in the caller's transaction (which has made sure
+     * the new default tier exists and stays); the answer is then read after it commits, by the caller.
+     */
+    async updateClient(id: string, changes: OAuthClientChanges, manager?: EntityManager): Promise<void> {
+        const update = async (m: EntityManager) => {
+            const client = await this.clients.findForUpdate(m, id);
             if (!client) throw notFound("OAuthClient");
-            const count = OAuthClient.limitChanges(changes) ? await this.identities.countIdentitiesOfClient(id, manager) : 0;
-            const update = client.change(changes, count);
-            if (Object.keys(update).length > 0) await this.clients.update(manager, id, update);
-        });
-        return await this.getClient(id);
+            const count = OAuthClient.limitChanges(changes) ? await this.identities.countIdentitiesOfClient(id, m) : 0;
+            const changed = client.change(changes, count);
+            if (Object.keys(changed).length > 0) await this.clients.update(m, id, changed);
+        };
+        await (manager ? update(manager) : this.transactions.run(update));
     }
 
     /** Replaces the secret (a generated one when none is given); returns it in clear once. */
@@ -143,8 +147,8 @@ export class OAuthClientsService implements OnApplicationBootstrap {
     }
 
     /** How many clients give this tier to their new identities. */
-    async countClientsWithDefaultTier(tierId: string): Promise<number> {
-        return await this.clients.countWithDefaultTier(tierId);
+    async countClientsWithDefaultTier(tierId: string, manager?: EntityManager): Promise<number> {
+        return await this.clients.countWithDefaultTier(tierId, manager);
     }
 
     /** Deletes a client: from now on neither logins nor identity creation accept its credentials. */

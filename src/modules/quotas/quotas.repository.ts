@@ -130,12 +130,19 @@ export class QuotasRepository {
         return await this.insertUnique(Tier, tier);
     }
 
-    /** Deletes a tier with its quota definitions, in one transaction. */
-    async deleteTier(id: string): Promise<void> {
-        await this.dataSource.transaction(async (manager) => {
-            await manager.delete(TierQuotaDefinition, { tierId: id });
-            await manager.delete(Tier, { id });
-        });
+    /**
+     * Whether the tier exists, locking its row for the rest of the transaction: `share` keeps it from being deleted
+     * (while a client or an identity is given it), `update` waits for those and keeps them from starting.
+     */
+    async lockTier(manager: EntityManager, id: string, mode: "share" | "update"): Promise<boolean> {
+        const lock = mode === "share" ? "pessimistic_read" : "pessimistic_write";
+        return (await manager.findOne(Tier, { where: { id }, select: { id: true }, lock: { mode: lock } })) !== null;
+    }
+
+    /** Deletes a tier with its quota definitions, in the caller's transaction. */
+    async deleteTier(manager: EntityManager, id: string): Promise<void> {
+        await manager.delete(TierQuotaDefinition, { tierId: id });
+        await manager.delete(Tier, { id });
     }
 
     /** A deleted identity's individual quotas go in the deletion's transaction. */

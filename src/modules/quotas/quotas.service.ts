@@ -1,7 +1,9 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from "@nestjs/common";
 import { DiscoveryService } from "@nestjs/core";
+import type { EntityManager } from "typeorm";
 
 import { Clock } from "../../core/clock/clock";
+import { Transactions } from "../../core/database/transactions";
 import { notFound, notFoundInDomain } from "../../core/errors/errors";
 import { type QuotaChecker, QuotaEnforcement, type QuotaExhaustion } from "../../core/quotas/quota-enforcement";
 import { QUOTA_USAGE_COUNTER, type QuotaUsageCounter } from "../../core/quotas/quota-usage";
@@ -90,6 +92,7 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
         private readonly identities: IdentitiesService,
         private readonly clients: OAuthClientsService,
         private readonly enforcement: QuotaEnforcement,
+        private readonly transactions: Transactions,
         @Inject(Clock) private readonly clock: Clock
     ) {}
 
@@ -245,8 +248,9 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
         return new Map((await this.quotas.tiers()).map((t) => [t.id, t.name]));
     }
 
-    async tierExists(id: string): Promise<boolean> {
-        return await this.quotas.tierExists(id);
+    /** Whether the tier exists; in a transaction (`manager`), the tier then cannot be deleted until it ends. */
+    async tierExists(id: string, manager?: EntityManager): Promise<boolean> {
+        return manager ? await this.quotas.lockTier(manager, id, "share") : await this.quotas.tierExists(id);
     }
 
     async createTier(name: string): Promise<{ id: string; name: string }> {
@@ -257,11 +261,13 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
 
     /** Deletes a tier that no client uses as default and no identity has (as the official Backbone requires). */
     async deleteTier(id: string): Promise<void> {
-        if (!(await this.quotas.tierExists(id))) throw notFound("Tier");
-        const clients = await this.clients.countClientsWithDefaultTier(id);
-        const identities = (await this.identities.countIdentitiesPerTier()).get(id) ?? 0;
-        Tier.checkDeletion(id, { clients, identities });
-        await this.quotas.deleteTier(id);
+        await this.transactions.run(async (manager) => {
+            if (!(await this.quotas.lockTier(manager, id, "update"))) throw notFound("Tier");
+            const clients = await this.clients.countClientsWithDefaultTier(id, manager);
+            const identities = (await this.identities.countIdentitiesPerTier(manager)).get(id) ?? 0;
+            Tier.checkDeletion(id, { clients, identities });
+            await this.quotas.deleteTier(manager, id);
+        });
     }
 
     async createTierQuota(tierId: string, input: NewQuota): Promise<QuotaDefinitionInfo> {
