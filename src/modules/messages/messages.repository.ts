@@ -8,27 +8,6 @@ import { type Page, pageCounted, type PageRequest, paginate } from "../../core/h
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { Message, MessageRecipient } from "./message.entity";
 
-/** The columns of `messages` as PostgreSQL answers them. */
-interface MessageRow {
-    id: string;
-    created_at: Date;
-    created_by: string;
-    created_by_device: string;
-    body: Buffer;
-    attachments: string[];
-}
-
-function messageOf(row: MessageRow): Message {
-    return Object.assign(new Message(), {
-        id: row.id,
-        createdAt: row.created_at,
-        createdBy: row.created_by,
-        createdByDevice: row.created_by_device,
-        body: row.body,
-        attachments: row.attachments
-    });
-}
-
 /**
  * The messages an identity takes part in, as two branches that each an index drives: those it sent (and has not
  * decomposed towards every recipient: ix_messages_created_by_created_at) and those it received (and has not decomposed:
@@ -49,7 +28,13 @@ function participationBranches(idsFilter: boolean): { sent: string; received: st
     };
 }
 
-const MESSAGE_COLUMNS = "m.id, m.created_at, m.created_by, m.created_by_device, m.body, m.attachments";
+/** The columns of `messages`, named as the entity's properties. */
+const MESSAGE_COLUMNS = `m.id, m.created_at AS "createdAt", m.created_by AS "createdBy", m.created_by_device AS "createdByDevice",
+    m.body, m.attachments`;
+
+function messageOf(row: Partial<Message>): Message {
+    return Object.assign(new Message(), row);
+}
 
 /** The columns of `message_recipients`, named as the entity's properties. */
 const RECIPIENT_COLUMNS = `r.message_id AS "messageId", r.position, r.address, r.encrypted_key AS "encryptedKey",
@@ -80,14 +65,14 @@ export class MessagesRepository {
         const parameters: unknown[] = idsFilter ? [address, ids] : [address];
         const offset = (page.pageNumber - 1) * page.pageSize;
         const end = parameters.length + 1;
-        const { rows } = await rawQuery<MessageRow>(
+        const { rows } = await rawQuery<Partial<Message>>(
             this.dataSource,
             `SELECT * FROM (
                  (SELECT ${MESSAGE_COLUMNS} ${sent} ORDER BY m.created_at, m.id LIMIT $${end})
                  UNION ALL
                  (SELECT ${MESSAGE_COLUMNS} ${receivedMessages} ORDER BY m.created_at, m.id LIMIT $${end})
              ) p
-             ORDER BY p.created_at, p.id LIMIT $${end + 1} OFFSET $${end + 2}`,
+             ORDER BY p."createdAt", p.id LIMIT $${end + 1} OFFSET $${end + 2}`,
             [...parameters, offset + page.pageSize, page.pageSize, offset]
         );
         return await pageCounted(rows.map(messageOf), page, async () => {
@@ -102,7 +87,9 @@ export class MessagesRepository {
 
     /** A message with its recipients. */
     async find(id: string): Promise<Message | undefined> {
-        const { rows } = await rawQuery<MessageRow>(this.dataSource, `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = $1`, [id]);
+        const { rows } = await rawQuery<Partial<Message>>(this.dataSource, `SELECT ${MESSAGE_COLUMNS} FROM messages m WHERE m.id = $1`, [
+            id
+        ]);
         if (!rows[0]) return undefined;
         const message = messageOf(rows[0]);
         await this.loadRecipients([message]);
