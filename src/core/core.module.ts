@@ -16,6 +16,7 @@ import { BlobStorage } from "./blob-storage/blob-storage";
 import { createBlobStorage } from "./blob-storage/create-blob-storage";
 import { UnfinishedUploadsCleanup } from "./blob-storage/unfinished-uploads.cleanup";
 import { Clock, SystemClock } from "./clock/clock";
+import { anonymizedAddress, DeletedIdentityAddress } from "./crypto/identity-address";
 import { AfterCommit } from "./database/after-commit";
 import { dataSourceOptions, runMigrations } from "./database/data-source";
 import { Setting } from "./database/setting.entity";
@@ -70,6 +71,7 @@ export class CoreModule {
             providers: [
                 { provide: BACKBONE_CONFIG, useValue: config },
                 { provide: Clock, useValue: options.clock ?? new SystemClock() },
+                { provide: DeletedIdentityAddress, useValue: new DeletedIdentityAddress(anonymizedAddress(config.DID_DOMAIN)) },
                 { provide: BlobStorage, useValue: options.blobStorage ?? createBlobStorage(config) },
                 UnfinishedUploadsCleanup,
                 AccessTokens,
@@ -98,6 +100,7 @@ export class CoreModule {
             exports: [
                 BACKBONE_CONFIG,
                 Clock,
+                DeletedIdentityAddress,
                 BlobStorage,
                 AccessTokens,
                 Paging,

@@ -28,3 +28,8 @@ export function isValidAddress(value: unknown): value is string {
 export function anonymizedAddress(didDomain: string): string {
     return deriveAddress(Buffer.from("deleted identity", "utf16le"), didDomain);
 }
+
+/** This Backbone's address for deleted identities (of its DID domain), provided once by the core module. */
+export class DeletedIdentityAddress {
+    constructor(readonly value: string) {}
+}

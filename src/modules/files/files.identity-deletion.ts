@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnModuleInit } from "@nestjs/common";
+import { Injectable, Logger, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { BlobStorage } from "../../core/blob-storage/blob-storage";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { AfterCommit } from "../../core/database/after-commit";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../identities/identities.events";
@@ -18,24 +17,21 @@ import { FilesRepository } from "./files.repository";
 @Injectable()
 export class FilesIdentityDeletion implements OnModuleInit {
     private readonly logger = new Logger("FilesIdentityDeletion");
-    private readonly anonymizedAddress: string;
 
     constructor(
         private readonly domainEvents: DomainEvents,
         private readonly afterCommit: AfterCommit,
         private readonly blobs: BlobStorage,
         private readonly files: FilesRepository,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        private readonly deletedAddress: DeletedIdentityAddress
+    ) {}
 
     onModuleInit(): void {
         this.domainEvents.subscribe(IdentityDeleted, (manager, event) => this.remove(manager, event.address));
     }
 
     private async remove(manager: EntityManager, address: string): Promise<void> {
-        const removed = await this.files.removeIdentity(manager, address, this.anonymizedAddress);
+        const removed = await this.files.removeIdentity(manager, address, this.deletedAddress.value);
         this.afterCommit.collect(manager, "files.blobs-of-deleted-identities", removed, (all) => this.deleteBlobs(all));
     }
 

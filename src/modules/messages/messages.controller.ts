@@ -56,7 +56,7 @@ export class MessagesController {
     })
     async listMessages(@CurrentCaller() caller: Caller, @Query() query: ListMessagesQuery): Promise<Page<MessageDto>> {
         const messages = await this.messages.listMessages(caller, query.ids, this.paging.request(query));
-        return messages.map((message) => MessageDto.from(message, caller.address, this.messages.anonymizedAddress));
+        return messages.map((message) => MessageDto.from(message, caller.address, this.messages.deletedAddress.value));
     }
 
     @Endpoint({
@@ -71,6 +71,6 @@ export class MessagesController {
         @Query() _query: GetMessageQuery
     ): Promise<MessageDto> {
         const message = await this.messages.getMessage(caller, params.id);
-        return MessageDto.from(message, caller.address, this.messages.anonymizedAddress);
+        return MessageDto.from(message, caller.address, this.messages.deletedAddress.value);
     }
 }

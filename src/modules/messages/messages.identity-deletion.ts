@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
+import { Injectable, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
 import { RelationshipStatus, RelationshipStatusChanged } from "../relationships/relationships.events";
 import { MessagesRepository } from "./messages.repository";
@@ -24,7 +23,7 @@ export class MessagesIdentityDeletion implements OnModuleInit {
     constructor(
         private readonly events: DomainEvents,
         private readonly messages: MessagesRepository,
-        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+        private readonly deletedAddress: DeletedIdentityAddress
     ) {}
 
     onModuleInit(): void {
@@ -33,7 +32,7 @@ export class MessagesIdentityDeletion implements OnModuleInit {
 
     private async onRelationshipStatusChanged(manager: EntityManager, change: RelationshipStatusChanged): Promise<void> {
         if (!DECOMPOSED_STATUSES.has(change.newStatus)) return;
-        const anonymous = anonymizedAddress(this.config.DID_DOMAIN);
+        const anonymous = this.deletedAddress.value;
         await this.messages.flagDecomposedBy(manager, change.relationshipId, change.initiator);
         if (change.initiatorDeleted) {
             await this.messages.anonymizeParticipant(manager, change.relationshipId, change.initiator, anonymous);

@@ -3,7 +3,7 @@ import { Inject, Injectable } from "@nestjs/common";
 import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import type { Caller } from "../../core/auth/caller";
 import { Clock } from "../../core/clock/clock";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { Transactions } from "../../core/database/transactions";
 import { notFound, ValidationError } from "../../core/errors/errors";
 import { DomainEvents } from "../../core/events/domain-events";
@@ -32,8 +32,6 @@ export interface MessageOverview {
  */
 @Injectable()
 export class MessagesService {
-    readonly anonymizedAddress: string;
-
     constructor(
         private readonly messages: MessagesRepository,
         private readonly transactions: Transactions,
@@ -41,10 +39,10 @@ export class MessagesService {
         private readonly files: FilesService,
         private readonly events: DomainEvents,
         @Inject(Clock) private readonly clock: Clock,
-        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig,
+        /** What a reader sees for a deleted participant (the controller maps messages with it). */
+        readonly deletedAddress: DeletedIdentityAddress
+    ) {}
 
     /**
      * Sends a message in a constant number of statements, whatever the number of recipients: the relationship to each

@@ -1,7 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
+import { Injectable, type OnModuleInit } from "@nestjs/common";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../identities/identities.events";
 import { RelationshipTemplatesDeleted } from "./relationship-templates.events";
@@ -17,7 +16,7 @@ export class RelationshipTemplatesIdentityDeletion implements OnModuleInit {
     constructor(
         private readonly events: DomainEvents,
         private readonly templates: RelationshipTemplatesRepository,
-        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+        private readonly deletedAddress: DeletedIdentityAddress
     ) {}
 
     onModuleInit(): void {
@@ -27,7 +26,7 @@ export class RelationshipTemplatesIdentityDeletion implements OnModuleInit {
                 await this.events.publish(manager, new RelationshipTemplatesDeleted(ids));
                 await this.templates.delete(manager, ids);
             }
-            await this.templates.anonymize(manager, event.address, anonymizedAddress(this.config.DID_DOMAIN));
+            await this.templates.anonymize(manager, event.address, this.deletedAddress.value);
         });
     }
 }

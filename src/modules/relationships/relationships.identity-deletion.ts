@@ -1,9 +1,8 @@
 import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
 import { Clock } from "../../core/clock/clock";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted, IdentityDeletionCancelled, IdentityDeletionStarted, IdentityToBeDeleted } from "../identities/identities.events";
 import type { Relationship } from "./relationship.entity";
@@ -28,7 +27,7 @@ export class RelationshipsIdentityDeletion implements OnModuleInit {
         private readonly events: DomainEvents,
         private readonly relationships: RelationshipsRepository,
         @Inject(Clock) private readonly clock: Clock,
-        @Inject(BACKBONE_CONFIG) private readonly config: BackboneConfig
+        private readonly deletedAddress: DeletedIdentityAddress
     ) {}
 
     onModuleInit(): void {
@@ -60,7 +59,7 @@ export class RelationshipsIdentityDeletion implements OnModuleInit {
      */
     private async decomposeAllOf(manager: EntityManager, address: string): Promise<void> {
         const now = this.clock.now();
-        const anonymized = anonymizedAddress(this.config.DID_DOMAIN);
+        const anonymized = this.deletedAddress.value;
         for (const relationship of await this.relationships.lockAllOf(manager, address)) {
             await this.events.publish(manager, ...relationship.decomposeDueToIdentityDeletion(address, now));
             relationship.anonymizeParticipant(address, anonymized);

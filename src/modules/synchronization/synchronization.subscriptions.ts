@@ -1,8 +1,7 @@
-import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
+import { Injectable, type OnModuleInit } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
 import { FeatureFlagsChanged } from "../feature-flags/feature-flags.events";
 import { FileOwnershipClaimed, FileOwnershipLocked } from "../files/files.events";
@@ -79,17 +78,13 @@ export function effectsOfStatusChange(change: RelationshipStatusChanged): Status
  */
 @Injectable()
 export class ExternalEventsFromDomainEvents implements OnModuleInit {
-    private readonly anonymizedAddress: string;
-
     constructor(
         private readonly domainEvents: DomainEvents,
         private readonly externalEvents: ExternalEventsService,
         private readonly identities: IdentitiesService,
         private readonly relationships: RelationshipsService,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        private readonly deletedAddress: DeletedIdentityAddress
+    ) {}
 
     onModuleInit(): void {
         const on = this.domainEvents;
@@ -212,7 +207,7 @@ export class ExternalEventsFromDomainEvents implements OnModuleInit {
         type: ExternalEventType,
         payload: Record<string, string>
     ): Promise<void> {
-        if (peer === this.anonymizedAddress) return;
+        if (peer === this.deletedAddress.value) return;
         await this.record(manager, peer, type, payload);
     }
 }

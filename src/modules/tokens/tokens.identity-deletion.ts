@@ -1,7 +1,6 @@
-import { Inject, Injectable, type OnModuleInit } from "@nestjs/common";
+import { Injectable, type OnModuleInit } from "@nestjs/common";
 
-import { BACKBONE_CONFIG, type BackboneConfig } from "../../config/config";
-import { anonymizedAddress } from "../../core/crypto/identity-address";
+import { DeletedIdentityAddress } from "../../core/crypto/identity-address";
 import { DomainEvents } from "../../core/events/domain-events";
 import { IdentityDeleted } from "../identities/identities.events";
 import { TokensRepository } from "./tokens.repository";
@@ -12,19 +11,15 @@ import { TokensRepository } from "./tokens.repository";
  */
 @Injectable()
 export class TokensIdentityDeletion implements OnModuleInit {
-    private readonly anonymizedAddress: string;
-
     constructor(
         private readonly events: DomainEvents,
         private readonly tokens: TokensRepository,
-        @Inject(BACKBONE_CONFIG) config: BackboneConfig
-    ) {
-        this.anonymizedAddress = anonymizedAddress(config.DID_DOMAIN);
-    }
+        private readonly deletedAddress: DeletedIdentityAddress
+    ) {}
 
     onModuleInit(): void {
         this.events.subscribe(IdentityDeleted, (manager, event) =>
-            this.tokens.removeIdentity(manager, event.address, this.anonymizedAddress)
+            this.tokens.removeIdentity(manager, event.address, this.deletedAddress.value)
         );
     }
 }
