@@ -137,7 +137,7 @@ export async function configureApp(app: NestFastifyApplication, options: Runtime
     });
     // The passport strategies (bearer tokens, Admin API key) find this application's key and settings on the server.
     provideAuthenticationContext(fastify, { accessTokens: app.get(AccessTokens), adminApiKey: options.config.ADMIN_API_KEY });
-    registerEarlyAuthentication(fastify, app.get(AccessTokens));
+    registerEarlyAuthentication(fastify);
     // Graceful shutdown: Fastify stops accepting connections and waits for requests in flight. Their responses close
     // the connection so that keep-alive clients do not hold the shutdown up; stragglers are cut after the grace period.
     let closing = false;

@@ -1,3 +1,5 @@
+import jsonwebtoken from "jsonwebtoken";
+
 import { OAuthClientsService } from "../../src/modules/oauth-clients/oauth-clients.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
@@ -144,6 +146,28 @@ describe("protected routes", () => {
             await t.http.get("/api/v2/Devices/Self").set("authorization", identity.auth).expect(401);
         } finally {
             Date.now = realNow;
+        }
+    });
+
+    it.each([
+        ["without a body", (auth: string) => t.http.get("/api/v2/Devices/Self").set("authorization", auth), 200],
+        [
+            "with a body (authenticated before the body is read)",
+            (auth: string) =>
+                t.http
+                    .post("/api/v2/Tokens")
+                    .set("authorization", auth)
+                    .send({ content: "AAAA", expiresAt: new Date(Date.now() + 3_600_000).toISOString() }),
+            201
+        ]
+    ])("verify the bearer token of a request %s once, through the passport strategy", async (_name, request, status) => {
+        const identity = await createIdentity(t);
+        const verify = jest.spyOn(jsonwebtoken, "verify");
+        try {
+            await request(identity.auth).expect(status);
+            expect(verify).toHaveBeenCalledTimes(1);
+        } finally {
+            verify.mockRestore();
         }
     });
 });

@@ -16,7 +16,7 @@ export interface AccessTokenClaims {
 
 export const JWT_ISSUER = "enmeshed-backbone";
 
-/** How every access token is verified, by the passport strategy and by the early authentication hook alike. */
+/** How the passport strategy verifies every access token. */
 export const ACCESS_TOKEN_VERIFICATION = { algorithms: ["HS256" as const], issuer: JWT_ISSUER };
 
 /** The caller the claims of a verified token name, or undefined when they lack the address or device. */
@@ -34,8 +34,7 @@ export function bearerTokenOf(header: string | string[] | undefined): string | u
 /**
  * Issues and verifies the bearer tokens: HS256 JWTs under one key, held as a KeyObject (jsonwebtoken verifies with a
  * KeyObject in ~8 µs, with a string secret in ~310 µs). Requests are authenticated by the passport strategy
- * (bearer-token.strategy.ts), which verifies with this key and ACCESS_TOKEN_VERIFICATION; `verify` does the same for
- * the hook that refuses a request before its body is read.
+ * (bearer-token.strategy.ts), which verifies with this key and ACCESS_TOKEN_VERIFICATION.
  */
 @Injectable()
 export class AccessTokens {
@@ -73,16 +72,5 @@ export class AccessTokens {
             expiresIn: this.lifetimeSeconds,
             issuer: JWT_ISSUER
         });
-    }
-
-    /** The caller of a valid token, or undefined for an invalid, expired or foreign one. */
-    verify(token: string): Caller | undefined {
-        try {
-            return callerOfClaims(
-                this.jwt.verify<AccessTokenClaims>(token, { secret: this.signingKey as unknown as string, ...ACCESS_TOKEN_VERIFICATION })
-            );
-        } catch {
-            return undefined;
-        }
     }
 }

@@ -2,11 +2,11 @@ import { type ExecutionContext, Injectable, UnauthorizedException } from "@nestj
 import { Reflector } from "@nestjs/core";
 import { AuthGuard } from "@nestjs/passport";
 import type { FastifyError, FastifyInstance } from "fastify";
+import passport from "passport";
 
 import { announcesBody, routePolicyOf } from "../http/route-policy";
-import { type AccessTokens, bearerTokenOf } from "./access-tokens";
 import { BEARER_STRATEGY } from "./bearer-token.strategy";
-import { AUTH_MODE, type AuthMode, type Caller } from "./caller";
+import { AUTH_MODE, type AuthMode, type Caller, type RequestWithCaller } from "./caller";
 
 /** Passport puts the authenticated caller on `request.caller`; nothing is kept in a session. */
 const AUTHENTICATE_OPTIONS = { session: false, property: "caller" };
@@ -24,6 +24,8 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
 
     override async canActivate(context: ExecutionContext): Promise<boolean> {
         if (this.modeOf(context) === "none") return true;
+        // Authenticated already before its body was read (registerEarlyAuthentication).
+        if (context.switchToHttp().getRequest<RequestWithCaller>().caller) return true;
         return (await super.canActivate(context)) as boolean;
     }
 
@@ -48,15 +50,19 @@ export class BearerAuthGuard extends AuthGuard(BEARER_STRATEGY) {
 }
 
 /**
- * Answers 401 to a request with a body for a route that needs a bearer token, when the token is missing or invalid,
- * before the body is read (the guard above decides the same later, but only once the body has arrived). It verifies
- * with the same key and options as the passport strategy. The response closes the connection instead of reading the
- * rest of the body.
+ * Authenticates a request with a body for a route that needs a bearer token as soon as its headers have arrived, with
+ * the same passport strategy as the guard, and answers 401 before the body is read when the token is missing or
+ * invalid (the response closes the connection instead of reading the rest of the body). The caller it authenticates
+ * stays on the request, so the guard does not verify the token a second time.
  */
-export function registerEarlyAuthentication(fastify: FastifyInstance, tokens: AccessTokens): void {
-    fastify.addHook("onRequest", (request, _reply, done) => {
+export function registerEarlyAuthentication(fastify: FastifyInstance): void {
+    fastify.addHook("onRequest", (request, reply, done) => {
         if (routePolicyOf(request)?.authMode !== "required" || !announcesBody(request)) return done();
-        const token = bearerTokenOf(request.headers.authorization);
-        done(!token || !tokens.verify(token) ? (new UnauthorizedException() as unknown as FastifyError) : undefined);
+        const authenticate = passport.authenticate(BEARER_STRATEGY, AUTHENTICATE_OPTIONS, (error: unknown, caller: Caller | false) => {
+            if (error || !caller) return done(new UnauthorizedException() as unknown as FastifyError);
+            (request as unknown as RequestWithCaller).caller = caller;
+            done();
+        }) as (request: unknown, response: unknown, next: (error?: unknown) => void) => void;
+        authenticate(request, reply, (error) => done(error as FastifyError | undefined));
     });
 }
