@@ -79,7 +79,7 @@ describe("sending messages concurrently", () => {
         }
     }, 120_000);
 
-    it("sends a message in a transaction of ten statements whatever the number of recipients", async () => {
+    it("sends a message in one quota check and a transaction of eight statements whatever the number of recipients", async () => {
         const [sender, ...peers] = await identities(t, 4);
         for (const peer of peers) await establishRelationship(t, sender!, peer);
         const statements = async (to: TestIdentity[]): Promise<string[]> => {
@@ -95,16 +95,19 @@ describe("sending messages concurrently", () => {
             } finally {
                 Client.prototype.query = original;
             }
-            // The statements of the transaction (work after the commit, such as push notifications, runs on its own).
+            // Before the transaction, the quota check; then the transaction (work after the commit, such as push
+            // notifications, runs on its own).
+            expect(sent.slice(0, sent.indexOf("START TRANSACTION"))).toEqual([expect.stringMatching(/individual_quotas/)]);
             return sent.slice(sent.indexOf("START TRANSACTION"), sent.indexOf("COMMIT") + 1);
         };
         const one = await statements(peers.slice(0, 1));
         const three = await statements(peers);
         // One statement per concern whatever the number of recipients: the youngest relationships, the send locks, the
-        // unreceived counts, the message, all recipients, the recipients' statuses, all external events with their
-        // counters, the announcement.
+        // unreceived counts, the message with all its recipients, the recipients' statuses, all external events with
+        // their counters and the announcement.
         expect(three).toHaveLength(one.length);
-        expect(one).toHaveLength(10);
+        expect(one).toHaveLength(8);
+        expect(one.filter((sql) => /pg_notify/.test(sql))).toHaveLength(1);
         expect(one.filter((sql) => /external_event_counters/.test(sql))).toHaveLength(1);
         expect(three.filter((sql) => /INSERT INTO message_recipients/.test(sql))).toHaveLength(1);
         expect(three.filter((sql) => /FROM relationships/.test(sql))).toHaveLength(1);

@@ -50,13 +50,6 @@ export class IdentitiesRepository {
         return new Map(rows.map((row) => [row.address, row.status]));
     }
 
-    async tierOf(address: string): Promise<string | null | undefined> {
-        const { rows } = await rawQuery<{ tier_id: string | null }>(this.dataSource, "SELECT tier_id FROM identities WHERE address = $1", [
-            address
-        ]);
-        return rows[0] ? rows[0].tier_id : undefined;
-    }
-
     async updateTier(manager: EntityManager, address: string, tierId: string): Promise<void> {
         await manager.update(Identity, { address }, { tierId });
     }

@@ -90,11 +90,6 @@ export class IdentitiesService {
         await (manager ? change(manager) : this.transactions.run(change));
     }
 
-    /** The tier of an identity, or undefined when it does not exist. */
-    async tierOf(address: string): Promise<string | null | undefined> {
-        return await this.identities.tierOf(address);
-    }
-
     /** How many identities each tier has (tier id → count). */
     async countIdentitiesPerTier(manager?: EntityManager): Promise<Map<string, number>> {
         return await this.identities.countPerTier(manager);

@@ -155,21 +155,25 @@ export class MessagesRepository {
         return new Map(rows.map((row) => [row.address, Number(row.count)]));
     }
 
-    /** Stores a new message and all its recipients: one statement each. */
+    /** Stores a new message and all its recipients, in one statement. */
     async insert(manager: EntityManager, message: Message): Promise<void> {
-        await rawQuery(
-            manager,
-            `INSERT INTO messages (id, created_at, created_by, created_by_device, body, attachments) VALUES ($1, $2, $3, $4, $5, $6)`,
-            [message.id, message.createdAt, message.createdBy, message.createdByDevice, message.body, JSON.stringify(message.attachments)]
-        );
         const recipients = message.recipients;
         await rawQuery(
             manager,
-            `INSERT INTO message_recipients (message_id, position, address, encrypted_key, relationship_id)
-             SELECT $1, r.position, r.address, r.encrypted_key, r.relationship_id
-             FROM unnest($2::smallint[], $3::varchar[], $4::bytea[], $5::varchar[]) AS r(position, address, encrypted_key, relationship_id)`,
+            `WITH message AS (
+                 INSERT INTO messages (id, created_at, created_by, created_by_device, body, attachments) VALUES ($1, $2, $3, $4, $5, $6)
+                 RETURNING id
+             )
+             INSERT INTO message_recipients (message_id, position, address, encrypted_key, relationship_id)
+             SELECT message.id, r.position, r.address, r.encrypted_key, r.relationship_id
+             FROM message, unnest($7::smallint[], $8::varchar[], $9::bytea[], $10::varchar[]) AS r(position, address, encrypted_key, relationship_id)`,
             [
                 message.id,
+                message.createdAt,
+                message.createdBy,
+                message.createdByDevice,
+                message.body,
+                JSON.stringify(message.attachments),
                 recipients.map((r) => r.position),
                 recipients.map((r) => r.address),
                 recipients.map((r) => r.encryptedKey),

@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
-import type { DataSource, EntityManager } from "typeorm";
+import { type DataSource, type EntityManager, In } from "typeorm";
 
 import { isUniqueViolation } from "../../core/database/errors";
 import { rawQuery } from "../../core/database/raw-query";
@@ -51,8 +51,10 @@ export class PushNotificationsRepository {
         await this.dataSource.getRepository(PushRegistration).delete({ deviceId });
     }
 
-    async listOfIdentity(address: string): Promise<PushRegistration[]> {
-        return await this.dataSource.getRepository(PushRegistration).findBy({ identityAddress: address });
+    /** The registrations of the devices of these identities, in one statement. */
+    async listOfIdentities(addresses: readonly string[]): Promise<PushRegistration[]> {
+        if (addresses.length === 0) return [];
+        return await this.dataSource.getRepository(PushRegistration).findBy({ identityAddress: In([...addresses]) });
     }
 
     /** Deletes a registration the provider reported as gone, unless the device registered anew meanwhile. */

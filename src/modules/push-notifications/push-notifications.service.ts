@@ -20,6 +20,8 @@ export interface PushOptions {
     texts?: (deviceId: string) => { title: string; body: string } | undefined;
     /** Newer pushes with the same tag replace older ones on the device. */
     tag?: string;
+    /** Of the identities that have registered devices, those the push goes to (all when absent). */
+    onlyTo?: (addresses: string[]) => Promise<Iterable<string>>;
 }
 
 @Injectable()
@@ -62,36 +64,58 @@ export class PushNotificationsService {
         payload: Record<string, unknown> = {},
         options: PushOptions = {}
     ): Promise<void> {
+        await this.sendToIdentities([address], eventName, payload, options);
+    }
+
+    /**
+     * Sends the push to every registered device of these identities, with one lookup of their registrations whatever
+     * their number (`onlyTo` narrows the identities that have any, e.g. to those that may still receive pushes). Never
+     * throws, like `sendToIdentity`.
+     */
+    async sendToIdentities(
+        addresses: readonly string[],
+        eventName: string,
+        payload: Record<string, unknown> = {},
+        options: PushOptions = {}
+    ): Promise<void> {
         try {
-            const registrations = await this.registrations.listOfIdentity(address);
+            let registrations = (await this.registrations.listOfIdentities(addresses)).filter((r) => r.deviceId !== options.exceptDevice);
+            if (registrations.length > 0 && options.onlyTo) {
+                const allowed = new Set(await options.onlyTo([...new Set(registrations.map((r) => r.identityAddress))]));
+                registrations = registrations.filter((r) => allowed.has(r.identityAddress));
+            }
             const sentAt = this.clock.now().toISOString();
-            await Promise.all(
-                registrations
-                    .filter((r) => r.deviceId !== options.exceptDevice)
-                    .map(async (registration) => {
-                        const message: PushMessage = {
-                            eventName,
-                            content: {
-                                accRef: address,
-                                devicePushIdentifier: registration.devicePushIdentifier,
-                                eventName,
-                                sentAt,
-                                payload
-                            },
-                            ...TEXTS[eventName],
-                            ...options.texts?.(registration.deviceId),
-                            ...(options.tag ? { tag: options.tag } : {})
-                        };
-                        try {
-                            const outcome = await this.sender.send(registration, message);
-                            if (outcome === "invalidHandle") await this.registrations.deleteInvalid(registration);
-                        } catch (error) {
-                            this.logger.warn(`push ${eventName} to device ${registration.deviceId} failed: ${(error as Error).message}`);
-                        }
-                    })
-            );
+            await Promise.all(registrations.map((registration) => this.send(registration, eventName, sentAt, payload, options)));
         } catch (error) {
             this.logger.error(`push ${eventName} failed: ${(error as Error).message}`);
+        }
+    }
+
+    private async send(
+        registration: PushRegistration,
+        eventName: string,
+        sentAt: string,
+        payload: Record<string, unknown>,
+        options: PushOptions
+    ): Promise<void> {
+        const message: PushMessage = {
+            eventName,
+            content: {
+                accRef: registration.identityAddress,
+                devicePushIdentifier: registration.devicePushIdentifier,
+                eventName,
+                sentAt,
+                payload
+            },
+            ...TEXTS[eventName],
+            ...options.texts?.(registration.deviceId),
+            ...(options.tag ? { tag: options.tag } : {})
+        };
+        try {
+            const outcome = await this.sender.send(registration, message);
+            if (outcome === "invalidHandle") await this.registrations.deleteInvalid(registration);
+        } catch (error) {
+            this.logger.warn(`push ${eventName} to device ${registration.deviceId} failed: ${(error as Error).message}`);
         }
     }
 }

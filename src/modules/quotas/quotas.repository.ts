@@ -63,17 +63,41 @@ export class QuotasRepository {
         });
     }
 
-    /** An identity's individual quotas, oldest first. */
-    async individualQuotasOf(address: string): Promise<IndividualQuota[]> {
-        const { rows } = await rawQuery<QuotaRow & { identity_address: string; created_at: Date }>(
+    /**
+     * An identity's tier and every quota that may apply to it (its individual quotas, oldest first, then its tier's
+     * definitions by metric and period), in one statement, as every quota check needs them; undefined when the
+     * identity does not exist.
+     */
+    async quotasOfIdentity(
+        address: string
+    ): Promise<{ tierId: string | null; individual: IndividualQuota[]; definitions: TierQuotaDefinition[] } | undefined> {
+        const { rows } = await rawQuery<
+            { tier_id: string | null; source: "Individual" | "Tier" | null; created_at: Date | null } & QuotaRow
+        >(
             this.dataSource,
-            `SELECT id, metric_key, max, period, identity_address, created_at FROM individual_quotas
-             WHERE identity_address = $1 ORDER BY created_at, id`,
+            `SELECT i.tier_id, q.source, q.id, q.metric_key, q.max, q.period, q.created_at
+             FROM identities i
+             LEFT JOIN LATERAL (
+                 SELECT 'Individual' AS source, 0 AS rank, id, metric_key, max, period, created_at FROM individual_quotas
+                 WHERE identity_address = i.address
+                 UNION ALL
+                 SELECT 'Tier', 1, id, metric_key, max, period, NULL FROM tier_quota_definitions WHERE tier_id = i.tier_id
+             ) q ON true
+             WHERE i.address = $1
+             ORDER BY q.rank, q.created_at, CASE WHEN q.rank = 0 THEN q.id END, q.metric_key, q.period`,
             [address]
         );
-        return rows.map((row) =>
-            Object.assign(new IndividualQuota(), quotaOf(row), { identityAddress: row.identity_address, createdAt: row.created_at })
-        );
+        if (rows.length === 0) return undefined;
+        const tierId = rows[0].tier_id;
+        return {
+            tierId,
+            individual: rows
+                .filter((row) => row.source === "Individual")
+                .map((row) => Object.assign(new IndividualQuota(), quotaOf(row), { identityAddress: address, createdAt: row.created_at })),
+            definitions: rows
+                .filter((row) => row.source === "Tier")
+                .map((row) => Object.assign(new TierQuotaDefinition(), quotaOf(row), { tierId }))
+        };
     }
 
     /** A tier's quota definitions by metric and period. */

@@ -109,12 +109,9 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
 
     /** The quotas of an identity (individual ones first), or undefined when the identity does not exist. */
     private async quotasOfIdentity(address: string): Promise<{ tierId: string | null; all: Quota[] } | undefined> {
-        const tierId = await this.identities.tierOf(address);
-        if (tierId === undefined) return undefined;
-        const [individual, definitions] = await Promise.all([
-            this.quotas.individualQuotasOf(address),
-            tierId ? this.quotas.definitionsOf(tierId) : Promise.resolve([])
-        ]);
+        const found = await this.quotas.quotasOfIdentity(address);
+        if (!found) return undefined;
+        const { tierId, individual, definitions } = found;
         return {
             tierId,
             all: [

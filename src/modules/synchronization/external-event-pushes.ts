@@ -1,4 +1,4 @@
-import { Injectable, Logger } from "@nestjs/common";
+import { Injectable } from "@nestjs/common";
 import type { EntityManager } from "typeorm";
 
 import { AfterCommit } from "../../core/database/after-commit";
@@ -16,8 +16,6 @@ import { PushNotificationsService } from "../push-notifications/push-notificatio
  */
 @Injectable()
 export class ExternalEventPushes {
-    private readonly logger = new Logger("ExternalEventPushes");
-
     constructor(
         private readonly afterCommit: AfterCommit,
         private readonly identities: IdentitiesService,
@@ -30,21 +28,18 @@ export class ExternalEventPushes {
         this.afterCommit.collect(manager, "external-event-pushes", owners, (all) => void this.send(all));
     }
 
+    /** One lookup of the owners' registrations; the statuses only of those that have any: pushes go to active ones. */
     private async send(owners: string[]): Promise<void> {
-        let statuses: Map<string, IdentityStatus>;
-        try {
-            statuses = await this.identities.statusesOf(owners);
-        } catch (error) {
-            this.logger.warn(`ExternalEventCreated push failed: ${(error as Error).message}`);
-            return;
-        }
-        for (const owner of owners) {
-            if (statuses.get(owner) !== IdentityStatus.Active) continue;
-            try {
-                await this.pushNotifications.sendToIdentity(owner, "ExternalEventCreated", {});
-            } catch (error) {
-                this.logger.warn(`ExternalEventCreated push failed: ${(error as Error).message}`);
+        await this.pushNotifications.sendToIdentities(
+            owners,
+            "ExternalEventCreated",
+            {},
+            {
+                onlyTo: async (registered) => {
+                    const statuses = await this.identities.statusesOf(registered);
+                    return registered.filter((owner) => statuses.get(owner) === IdentityStatus.Active);
+                }
             }
-        }
+        );
     }
 }

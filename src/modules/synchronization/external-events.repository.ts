@@ -97,14 +97,16 @@ export class ExternalEventsRepository {
     /**
      * Inserts the events in one statement, each owner's with the next gap-free indexes: the owners' counter rows are
      * upserted (and so locked) in the order given, which the caller sorts. `counts` is each owner's number of events.
-     * Returns the index of each event by id.
+     * The same statement sends a NOTIFY on `channel` for each owner of a deliverable event (PostgreSQL sends it on
+     * commit, once per owner). Returns the index of each event by id.
      */
     async insertNumbered(
         manager: EntityManager,
         events: ExternalEvent[],
         counts: number[],
         owners: string[],
-        now: Date
+        now: Date,
+        channel: string
     ): Promise<Map<string, number>> {
         const { rows } = await rawQuery<{ id: string; index: string }>(
             manager,
@@ -114,14 +116,17 @@ export class ExternalEventsRepository {
                  ON CONFLICT (owner) DO UPDATE SET next_index = c.next_index + excluded.next_index
                  RETURNING c.owner, c.next_index
              )
-             INSERT INTO external_events (id, owner, index, type, payload, created_at, context, is_delivery_blocked, sync_run_id, sync_error_count)
-             SELECT e.id, e.owner,
-                    c.next_index - count(*) OVER (PARTITION BY e.owner) + row_number() OVER (PARTITION BY e.owner ORDER BY e.ord) - 1,
-                    e.type, e.payload::jsonb, $9, e.context, e.blocked, NULL, 0
-             FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::boolean[]) WITH ORDINALITY
-                  AS e(id, owner, type, payload, context, blocked, ord)
-             JOIN counters c ON c.owner = e.owner
-             RETURNING id, index`,
+             , inserted AS (
+                 INSERT INTO external_events (id, owner, index, type, payload, created_at, context, is_delivery_blocked, sync_run_id, sync_error_count)
+                 SELECT e.id, e.owner,
+                        c.next_index - count(*) OVER (PARTITION BY e.owner) + row_number() OVER (PARTITION BY e.owner ORDER BY e.ord) - 1,
+                        e.type, e.payload::jsonb, $9, e.context, e.blocked, NULL, 0
+                 FROM unnest($3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::varchar[], $8::boolean[]) WITH ORDINALITY
+                      AS e(id, owner, type, payload, context, blocked, ord)
+                 JOIN counters c ON c.owner = e.owner
+                 RETURNING id, index, owner, is_delivery_blocked
+             )
+             SELECT id, index, CASE WHEN NOT is_delivery_blocked THEN pg_notify($10, owner)::text END AS announced FROM inserted`,
             [
                 owners,
                 counts,
@@ -131,7 +136,8 @@ export class ExternalEventsRepository {
                 events.map((e) => JSON.stringify(e.payload)),
                 events.map((e) => e.context),
                 events.map((e) => e.isDeliveryBlocked),
-                now
+                now,
+                channel
             ]
         );
         return new Map(rows.map((row) => [row.id, Number(row.index)]));

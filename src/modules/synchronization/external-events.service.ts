@@ -36,9 +36,9 @@ export class ExternalEventsService {
 
     /**
      * Records the events in one statement: the owners' counter rows are locked (upserted) in a fixed order (sorted
-     * owners), each owner's events take the next gap-free indexes, and all events are inserted together. It is meant to
-     * run last in its transaction (before the announcement), so the counter rows, which serialise every writer of an
-     * owner, are held as briefly as possible.
+     * owners), each owner's events take the next gap-free indexes, all events are inserted together, and the deliverable
+     * ones are announced (NOTIFY, sent on commit). It is meant to run last in its transaction, so the counter rows, which
+     * serialise every writer of an owner, are held as briefly as possible.
      */
     async record(manager: EntityManager, events: NewExternalEvent[]): Promise<ExternalEvent[]> {
         if (events.length === 0) return [];
@@ -67,12 +67,14 @@ export class ExternalEventsService {
             created,
             owners.map((owner) => byOwner.get(owner)!.length),
             owners,
-            now
+            now,
+            EXTERNAL_EVENTS_CHANNEL
         );
         for (const event of created) event.index = indexes.get(event.id)!;
-        const deliverableOwners = created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner);
-        await this.announce(manager, deliverableOwners);
-        this.pushes.afterCommitOf(manager, deliverableOwners);
+        this.pushes.afterCommitOf(
+            manager,
+            created.filter((e) => !e.isDeliveryBlocked).map((e) => e.owner)
+        );
         return created;
     }
 
