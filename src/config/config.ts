@@ -50,6 +50,12 @@ export const configSchema = z.object({
     /** Database connections per instance. */
     DATABASE_POOL_SIZE: int(1, 500).default(20),
     /**
+     * Keep the statements of the hot paths prepared on each connection, so that PostgreSQL parses and plans them once
+     * instead of on every request. Set `false` behind a connection pooler in transaction mode that cannot keep
+     * prepared statements (PgBouncer before 1.21, or without `max_prepared_statements`).
+     */
+    DATABASE_PREPARED_STATEMENTS: bool.default(true),
+    /**
      * Where the embedded PostgreSQL (`DATA_DIR/postgres`) and the filesystem blob store (`DATA_DIR/blobs`) keep their
      * data.
      */

@@ -19,6 +19,7 @@ import { Clock, SystemClock } from "./clock/clock";
 import { anonymizedAddress, DeletedIdentityAddress } from "./crypto/identity-address";
 import { AfterCommit } from "./database/after-commit";
 import { dataSourceOptions, runMigrations } from "./database/data-source";
+import { runUnprepared } from "./database/raw-query";
 import { Setting } from "./database/setting.entity";
 import { Transactions } from "./database/transactions";
 import { DomainEvents } from "./events/domain-events";
@@ -59,6 +60,7 @@ export class CoreModule {
                     useFactory: () => ({ ...dataSourceOptions(options.databaseUrl, config.DATABASE_POOL_SIZE), autoLoadEntities: true }),
                     dataSourceFactory: async (dsOptions) => {
                         const dataSource = await new DataSource(dsOptions as DataSourceOptions).initialize();
+                        if (!config.DATABASE_PREPARED_STATEMENTS) runUnprepared(dataSource);
                         await runMigrations(dataSource);
                         return dataSource;
                     }

@@ -4,8 +4,8 @@
  * A scratch database is seeded with a few hundred thousand rows (the benchmark's "plans" dataset, bulk SQL) and
  * analysed; the hot-path requests then run through the Backbone while every statement that reaches PostgreSQL is
  * recorded (pg's Client#query is wrapped, so whatever builds the SQL is covered); each distinct statement is
- * EXPLAINed with the parameters it was sent with: no plan node may be a Seq Scan of a table with more than
- * LARGE_TABLE_ROWS rows, and no statement may skip rows of such a table with a non-zero OFFSET (the cost of a page
+ * EXPLAINed with the parameters it was sent with (and, for a prepared statement, also with the generic plan PostgreSQL
+ * may switch to): no plan node may be a Seq Scan of a table with more than LARGE_TABLE_ROWS rows, and no statement may skip rows of such a table with a non-zero OFFSET (the cost of a page
  * would grow with its number; the hot paths request a second page where a client pages through much).
  */
 import "reflect-metadata";
@@ -68,6 +68,8 @@ interface Captured {
     request: string;
     text: string;
     values: unknown[];
+    /** Sent as a named (prepared) statement: PostgreSQL may run it with a generic plan after a few executions. */
+    prepared: boolean;
 }
 
 type PlanNode = { "Node Type": string; "Relation Name"?: string; Plans?: PlanNode[]; [key: string]: unknown };
@@ -110,7 +112,8 @@ describe("query plans of the hot paths on a large database", () => {
             if (current && this !== db) {
                 const text = typeof first === "string" ? first : (first as { text?: string } | undefined)?.text;
                 const values = Array.isArray(second) ? second : ((first as { values?: unknown[] } | undefined)?.values ?? []);
-                if (typeof text === "string") captured.push({ request: current, text, values });
+                const prepared = typeof first === "object" && first !== null && Boolean((first as { name?: string }).name);
+                if (typeof text === "string") captured.push({ request: current, text, values, prepared });
             }
             return (originalQuery as (...a: unknown[]) => unknown).apply(this, args);
         } as typeof Client.prototype.query;
@@ -124,6 +127,29 @@ describe("query plans of the hot paths on a large database", () => {
         await db?.end();
         if (databaseName) await dropDatabase(process.env.TEST_ADMIN_URL!, databaseName);
     });
+
+    /**
+     * The plan of a statement for the parameters it was sent with; for a prepared one also its generic plan (for any
+     * parameters), which PostgreSQL may switch to after five executions when it does not look costlier.
+     */
+    async function plansOf(statement: Captured): Promise<Array<["custom" | "generic", PlanNode]>> {
+        type Explained = { "QUERY PLAN": Array<{ Plan: PlanNode }> };
+        const custom = await db.query<Explained>(`EXPLAIN (FORMAT JSON) ${statement.text}`, statement.values);
+        const plans: Array<["custom" | "generic", PlanNode]> = [["custom", custom.rows[0]!["QUERY PLAN"][0]!.Plan]];
+        if (!statement.prepared) return plans;
+        await db.query(`PREPARE plan_check AS ${statement.text}`);
+        try {
+            await db.query("SET plan_cache_mode = force_generic_plan");
+            // A generic plan does not depend on the values (and EXPLAIN EXECUTE takes no bound parameters): NULLs do.
+            const parameters = statement.values.map(() => "NULL").join(", ");
+            const generic = await db.query<Explained>(`EXPLAIN (FORMAT JSON) EXECUTE plan_check${parameters ? `(${parameters})` : ""}`);
+            plans.push(["generic", generic.rows[0]!["QUERY PLAN"][0]!.Plan]);
+        } finally {
+            await db.query("RESET plan_cache_mode");
+            await db.query("DEALLOCATE plan_check");
+        }
+        return plans;
+    }
 
     async function as<T>(request: string, call: () => Promise<T>): Promise<T> {
         current = request;
@@ -333,21 +359,21 @@ describe("query plans of the hot paths on a large database", () => {
         }
         const touched = new Map<string, Set<string>>();
         const scans: Array<{ request: string; finding: Finding; table: string; sql: string }> = [];
+        let planned = 0;
         for (const statement of distinct.values()) {
-            const result = await db.query<{ "QUERY PLAN": Array<{ Plan: PlanNode }> }>(
-                `EXPLAIN (FORMAT JSON) ${statement.text}`,
-                statement.values
-            );
             const sql = normalized(statement.text);
             const tables = new Set<string>();
-            walk(result.rows[0]!["QUERY PLAN"][0]!.Plan, (node) => {
-                const table = node["Relation Name"];
-                if (!table) return;
-                tables.add(table);
-                touched.set(statement.request, (touched.get(statement.request) ?? new Set()).add(table));
-                if (node["Node Type"] === "Seq Scan" && large.has(table))
-                    scans.push({ request: statement.request, finding: "Seq Scan", table, sql });
-            });
+            for (const [kind, plan] of await plansOf(statement)) {
+                planned++;
+                walk(plan, (node) => {
+                    const table = node["Relation Name"];
+                    if (!table) return;
+                    tables.add(table);
+                    touched.set(statement.request, (touched.get(statement.request) ?? new Set()).add(table));
+                    if (node["Node Type"] === "Seq Scan" && large.has(table))
+                        scans.push({ request: statement.request, finding: "Seq Scan", table, sql: `(${kind} plan) ${sql}` });
+                });
+            }
             const offset = /\bOFFSET\s+(?:(\d+)|\$(\d+))/i.exec(statement.text);
             const skipped = offset ? Number(offset[1] ?? statement.values[Number(offset[2]) - 1]) : 0;
             if (skipped > 0) {
@@ -357,6 +383,8 @@ describe("query plans of the hot paths on a large database", () => {
 
         const report = scans.map((f) => `- ${f.request}: ${f.finding} on ${f.table}\n    ${f.sql}`).join("\n");
         expect(report).toBe("");
+        // Prepared statements were seen and their generic plans checked too.
+        expect(planned).toBeGreaterThan(distinct.size);
 
         const missing = Object.entries(EXPECTED_TABLES).flatMap(([request, tables]) =>
             tables.filter((table) => !touched.get(request)?.has(table)).map((table) => `${request} never reached ${table}`)

@@ -1,5 +1,7 @@
 import type { EntityManager } from "typeorm";
 
+import { rawQuery } from "./raw-query";
+
 /**
  * Takes a transaction-scoped PostgreSQL advisory lock on the key made of `parts` (joined with `:`, hashed with
  * `hashtext`), waiting for it: transactions asking for the same key run one after the other, and the lock goes with
@@ -8,7 +10,7 @@ import type { EntityManager } from "typeorm";
  */
 export async function lockForTransaction(manager: EntityManager, ...parts: [string, ...string[]]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error("an advisory lock for a transaction needs a transaction");
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext($1))", [parts.join(":")]);
+    await rawQuery(manager, "SELECT pg_advisory_xact_lock(hashtext($1))", [parts.join(":")]);
 }
 
 /**
@@ -18,7 +20,9 @@ export async function lockForTransaction(manager: EntityManager, ...parts: [stri
 export async function lockEachForTransaction(manager: EntityManager, keys: string[]): Promise<void> {
     if (!manager.queryRunner?.isTransactionActive) throw new Error("an advisory lock for a transaction needs a transaction");
     if (keys.length === 0) return;
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext(k.key)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n", [
-        keys
-    ]);
+    await rawQuery(
+        manager,
+        "SELECT pg_advisory_xact_lock(hashtext(k.key)) FROM unnest($1::text[]) WITH ORDINALITY AS k(key, n) ORDER BY k.n",
+        [keys]
+    );
 }

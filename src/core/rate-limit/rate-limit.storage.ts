@@ -49,7 +49,8 @@ class PostgresCounters implements CounterBackend {
     }
 
     async hit(key: string, windowStart: number, windowEnd: number): Promise<number> {
-        const rows: { hits: number }[] = await this.dataSource.query(
+        const { rows } = await rawQuery<{ hits: number }>(
+            this.dataSource,
             `INSERT INTO ${RATE_LIMIT_TABLE} AS c (key, window_start, hits, expires_at) VALUES ($1, $2, 1, $3)
              ON CONFLICT (key) DO UPDATE SET
                hits = CASE WHEN c.window_start = EXCLUDED.window_start THEN c.hits + 1 ELSE 1 END,

@@ -5,6 +5,9 @@ import type { DataSource } from "typeorm";
 import { rawQuery } from "../../core/database/raw-query";
 import type { ODataProperty, ODataQuery } from "./odata/odata-query";
 
+/** Statements built from an OData query differ with each filter and order: they run unprepared. */
+const BUILT_FROM_THE_QUERY = { prepare: false };
+
 /** The properties of an identity overview that $filter and $orderby may use (tier/id and tier/name through the tier). */
 export const IDENTITY_OVERVIEW_PROPERTIES: Record<string, ODataProperty> = {
     address: { sql: "o.address", type: "string", nullable: false },
@@ -100,7 +103,8 @@ export class AdminRepository {
         const { rows } = await rawQuery<OverviewRow>(
             this.dataSource,
             `${OVERVIEW} SELECT * FROM o WHERE ${odata.where} ORDER BY ${order} LIMIT $${params.length - 1} OFFSET $${params.length}`,
-            params
+            params,
+            BUILT_FROM_THE_QUERY
         );
         return rows.map((row) => ({
             address: row.address,
@@ -120,7 +124,8 @@ export class AdminRepository {
         const { rows } = await rawQuery<{ count: string }>(
             this.dataSource,
             `${OVERVIEW} SELECT count(*) AS count FROM o WHERE ${odata.where}`,
-            odata.params
+            odata.params,
+            BUILT_FROM_THE_QUERY
         );
         return Number(rows[0]?.count ?? 0);
     }

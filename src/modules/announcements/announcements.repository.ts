@@ -3,6 +3,7 @@ import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager } from "typeorm";
 
 import { deleteExpiredRows } from "../../core/database/delete-expired";
+import { rawQuery } from "../../core/database/raw-query";
 import { Announcement } from "./announcement.entity";
 
 /** Every query of the announcements module, named by intent: the only place of the module that touches the database. */
@@ -47,6 +48,6 @@ export class AnnouncementsRepository {
 
     /** Removes a deleted identity from the recipient lists, in the deletion's transaction. */
     async removeRecipient(manager: EntityManager, address: string): Promise<void> {
-        await manager.query("UPDATE announcements SET recipients = array_remove(recipients, $1) WHERE $1 = ANY(recipients)", [address]);
+        await rawQuery(manager, "UPDATE announcements SET recipients = array_remove(recipients, $1) WHERE $1 = ANY(recipients)", [address]);
     }
 }

@@ -98,7 +98,8 @@ export class RelationshipTemplatesRepository {
         await manager.update(RelationshipTemplate, { forIdentity: address }, { forIdentity: anonymized });
         // An allocation is keyed by template and address: where the anonymised address already holds one (another
         // deleted identity allocated the same template), the deleted identity's allocation is dropped instead.
-        await manager.query(
+        await rawQuery(
+            manager,
             `DELETE FROM relationship_template_allocations a WHERE a.allocated_by = $1
              AND EXISTS (SELECT 1 FROM relationship_template_allocations b WHERE b.relationship_template_id = a.relationship_template_id AND b.allocated_by = $2)`,
             [address, anonymized]

@@ -81,7 +81,7 @@ export class DatawalletRepository {
 
     /** Tells every instance (NOTIFY, outside any transaction) that the identity's datawallet changed on this device. */
     async announceChange(owner: string, deviceId: string): Promise<void> {
-        await this.dataSource.query("SELECT pg_notify($1, $2)", [DATAWALLET_CHANGES_CHANNEL, `${owner} ${deviceId}`]);
+        await rawQuery(this.dataSource, "SELECT pg_notify($1, $2)", [DATAWALLET_CHANGES_CHANNEL, `${owner} ${deviceId}`]);
     }
 
     /** Removes a deleted identity's modifications and datawallet, in the deletion's transaction. */

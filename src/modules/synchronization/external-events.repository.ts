@@ -77,7 +77,8 @@ export class ExternalEventsRepository {
      * deliverable to a later run (until it failed MAX_SYNC_ERRORS times).
      */
     async releaseAllBut(manager: EntityManager, runId: string, succeeded: string[]): Promise<void> {
-        await manager.query(
+        await rawQuery(
+            manager,
             `UPDATE external_events SET sync_run_id = NULL, sync_run_position = NULL, sync_error_count = sync_error_count + 1
              WHERE sync_run_id = $1 AND id <> ALL($2::varchar[])`,
             [runId, succeeded]

@@ -151,7 +151,8 @@ export class TokensRepository {
         await manager.update(Token, { forIdentity: address }, { forIdentity: anonymized });
         // An allocation is keyed by token and address: where the anonymised address already holds one (another
         // deleted identity read the same token), the deleted identity's allocation is dropped instead.
-        await manager.query(
+        await rawQuery(
+            manager,
             `DELETE FROM token_allocations a WHERE a.address = $1
              AND EXISTS (SELECT 1 FROM token_allocations b WHERE b.token_id = a.token_id AND b.address = $2)`,
             [address, anonymized]
