@@ -154,6 +154,23 @@ function flow<L>(
     return { runnable: runnable as FlowScenario, capacity: leases.capacity };
 }
 
+/** Creates records with one of `payloads` as content each, expiring in a day, by `POST /<resource>` from the sessions in turn. */
+function createWithContent(sessions: Session[], resource: string, payloads: string[]): PreparedScenario {
+    const bodies = payloads.map((content) => JSON.stringify({ content, expiresAt: inADay() }));
+    let n = 0;
+    return single(shared(sessions), (s) => ({
+        method: "POST",
+        path: `${API}/${resource}`,
+        headers: withAuth(s),
+        body: bodies[n++ % bodies.length]
+    }));
+}
+
+/** `POST /Messages` from `sender` with `body` to `recipients`, without attachments. */
+function messageRequest(sender: Session, recipients: Array<{ address: string; encryptedKey: string }>, body: string): RequestSpec {
+    return { method: "POST", path: `${API}/Messages`, headers: withAuth(sender), body: { recipients, body, attachments: [] } };
+}
+
 /** Sends and insists on the expected status; the flow stops at the first unexpected answer. */
 async function expect(send: Send, request: RequestSpec, status: number | number[]): Promise<Json> {
     const answer = await send(request);
@@ -275,15 +292,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
         title: "Create a token (1 kB)",
         threshold: FILES_AND_TOKENS_THRESHOLD,
         async prepare(env) {
-            const sessions = await poolSessions(env, ["a2", "a3", "c2", "c3"], 10);
-            const bodies = contents(50, 1024).map((content) => JSON.stringify({ content, expiresAt: inADay() }));
-            let n = 0;
-            return single(shared(sessions), (s) => ({
-                method: "POST",
-                path: `${API}/Tokens`,
-                headers: withAuth(s),
-                body: bodies[n++ % bodies.length]
-            }));
+            return createWithContent(await poolSessions(env, ["a2", "a3", "c2", "c3"], 10), "Tokens", contents(50, 1024));
         }
     },
     {
@@ -292,15 +301,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
         title: "Create a relationship template (8 kB)",
         threshold: DEFAULT_THRESHOLD,
         async prepare(env) {
-            const sessions = await poolSessions(env, ["c1", "c2", "c3"], 20);
-            const bodies = contents(20, 8 * 1024).map((content) => JSON.stringify({ content, expiresAt: inADay() }));
-            let n = 0;
-            return single(shared(sessions), (s) => ({
-                method: "POST",
-                path: `${API}/RelationshipTemplates`,
-                headers: withAuth(s),
-                body: bodies[n++ % bodies.length]
-            }));
+            return createWithContent(await poolSessions(env, ["c1", "c2", "c3"], 20), "RelationshipTemplates", contents(20, 8 * 1024));
         }
     },
     {
@@ -431,16 +432,9 @@ export const SCENARIOS: ScenarioDefinition[] = [
             const bodies = contents(20, 1024);
             const keys = contents(20, 120);
             let n = 0;
-            return single(shared(pairs), ({ sender, recipient }) => ({
-                method: "POST",
-                path: `${API}/Messages`,
-                headers: withAuth(sender),
-                body: {
-                    recipients: [{ address: recipient, encryptedKey: keys[n % keys.length] }],
-                    body: bodies[n++ % bodies.length],
-                    attachments: []
-                }
-            }));
+            return single(shared(pairs), ({ sender, recipient }) =>
+                messageRequest(sender, [{ address: recipient, encryptedKey: keys[n % keys.length]! }], bodies[n++ % bodies.length]!)
+            );
         }
     },
     {
@@ -463,16 +457,8 @@ export const SCENARIOS: ScenarioDefinition[] = [
             return single(shared(senders), ({ sender, peers }) => {
                 const first = n % peers.length;
                 const second = (first + 1) % peers.length;
-                return {
-                    method: "POST",
-                    path: `${API}/Messages`,
-                    headers: withAuth(sender),
-                    body: {
-                        recipients: [first, second].map((i) => ({ address: peers[i]!, encryptedKey: keys[n % keys.length] })),
-                        body: bodies[n++ % bodies.length],
-                        attachments: []
-                    }
-                };
+                const recipients = [first, second].map((i) => ({ address: peers[i]!, encryptedKey: keys[n % keys.length]! }));
+                return messageRequest(sender, recipients, bodies[n++ % bodies.length]!);
             });
         }
     },
@@ -495,12 +481,11 @@ export const SCENARIOS: ScenarioDefinition[] = [
             return single(shared(senders), ({ sender, peers }) => {
                 const count = 50 + Math.floor(Math.random() * (Math.min(1000, peers.length) - 50 + 1));
                 const chosen = [...peers].sort(() => Math.random() - 0.5).slice(0, count);
-                return {
-                    method: "POST",
-                    path: `${API}/Messages`,
-                    headers: withAuth(sender),
-                    body: { recipients: chosen.map((address) => ({ address, encryptedKey: key })), body, attachments: [] }
-                };
+                return messageRequest(
+                    sender,
+                    chosen.map((address) => ({ address, encryptedKey: key })),
+                    body
+                );
             });
         }
     },

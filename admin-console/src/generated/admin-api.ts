@@ -735,7 +735,9 @@ export interface components {
         CreatedDeviceDto: {
             /** Format: date-time */
             createdAt: string;
+            /** @example DVCaaaaaaaaaaaaaaaaa */
             id: string;
+            /** @example USRaaaaaaaaaaaaaaaaa */
             username: string;
         };
         CreatedIdentityDto: {

@@ -12,7 +12,7 @@ import {
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, EnumProperty, IdProperty, IntProperty, StringProperty } from "../../core/validation/decorators";
-import { CreateIdentityRequest, DeviceDto as ConsumerDeviceDto } from "../devices/devices.dto";
+import { CreateIdentityRequest, CreateIdentityResponse, DeviceDto as ConsumerDeviceDto } from "../devices/devices.dto";
 import { DeletionProcessStatus, IdentityStatus } from "../identities/identities.events";
 import type { OAuthClientInfo } from "../oauth-clients/oauth-clients.service";
 import { QUOTA_METRIC_KEYS, QUOTA_PERIODS, type QuotaPeriod } from "../quotas/quotas.events";
@@ -317,23 +317,8 @@ export class UpdateIdentityRequest {
 /** As POST /api/v2/Identities takes it, but without the client's secret. */
 export class CreateIdentityAsSupportRequest extends OmitType(CreateIdentityRequest, ["clientSecret"] as const) {}
 
-export class CreatedDeviceDto {
-    @ApiProperty()
-    id!: string;
-    @ApiProperty()
-    username!: string;
-    @ApiProperty(dateTime)
-    createdAt!: string;
-}
-
-export class CreatedIdentityDto {
-    @ApiProperty()
-    address!: string;
-    @ApiProperty(dateTime)
-    createdAt!: string;
-    @ApiProperty({ type: CreatedDeviceDto })
-    device!: CreatedDeviceDto;
-}
+/** As POST /api/v2/Identities answers. */
+export class CreatedIdentityDto extends OmitType(CreateIdentityResponse, [] as const) {}
 
 // ---- deletion processes ----
 

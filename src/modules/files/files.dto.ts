@@ -1,4 +1,4 @@
-import { ApiProperty } from "@nestjs/swagger";
+import { ApiProperty, OmitType } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
 import { ApiBytesProperty, CreatedRecordDto, type SchemaObject } from "../../core/http/openapi";
@@ -61,52 +61,11 @@ export const UPLOAD_FILE_SCHEMA: SchemaObject = {
     }
 };
 
-/** The fields both answers about a file start with: its id, who created it and who changed it last. */
-abstract class FileHistoryFields extends CreatedRecordDto("FILaaaaaaaaaaaaaaaaa") {
+export class FileMetadataDto extends CreatedRecordDto("FILaaaaaaaaaaaaaaaaa") {
     @ApiProperty({ type: "string", format: "date-time" })
     modifiedAt!: string;
     @ApiProperty()
     modifiedBy!: string;
-
-    static historyOf(file: FileMetadata): FileHistoryFields {
-        return { ...FileHistoryFields.createdFieldsOf(file), modifiedAt: file.modifiedAt.toISOString(), modifiedBy: file.modifiedBy };
-    }
-}
-
-export class UploadFileResponse extends FileHistoryFields {
-    @ApiProperty({ type: "string", format: "date-time", nullable: true })
-    deletedAt!: string | null;
-    @ApiProperty({ type: "string", nullable: true })
-    deletedBy!: string | null;
-    @ApiProperty()
-    owner!: string;
-    @ApiBytesProperty()
-    ownerSignature!: string;
-    @ApiProperty({ description: "Shown only here and on regeneration." })
-    ownershipToken!: string;
-    @ApiProperty({ type: "integer", format: "int64" })
-    cipherSize!: number;
-    @ApiBytesProperty()
-    cipherHash!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    expiresAt!: string;
-
-    static from(file: FileMetadata, ownershipToken: string): UploadFileResponse {
-        return {
-            ...FileHistoryFields.historyOf(file),
-            deletedAt: null,
-            deletedBy: null,
-            owner: file.owner,
-            ownerSignature: toBase64Url(file.ownerSignature),
-            ownershipToken,
-            cipherSize: file.cipherSize,
-            cipherHash: toBase64Url(file.cipherHash),
-            expiresAt: file.expiresAt.toISOString()
-        };
-    }
-}
-
-export class FileMetadataDto extends FileHistoryFields {
     @ApiProperty()
     modifiedByDevice!: string;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
@@ -132,7 +91,9 @@ export class FileMetadataDto extends FileHistoryFields {
 
     static from(file: FileMetadata): FileMetadataDto {
         return {
-            ...FileHistoryFields.historyOf(file),
+            ...FileMetadataDto.createdFieldsOf(file),
+            modifiedAt: file.modifiedAt.toISOString(),
+            modifiedBy: file.modifiedBy,
             modifiedByDevice: file.modifiedByDevice,
             deletedAt: null,
             deletedBy: null,
@@ -145,6 +106,28 @@ export class FileMetadataDto extends FileHistoryFields {
             expiresAt: file.expiresAt.toISOString(),
             encryptedProperties: toBase64Url(file.encryptedProperties)
         };
+    }
+}
+
+/** A file as its upload answers: its metadata without the properties, the lock and the devices, plus the ownership token. */
+export class UploadFileResponse extends OmitType(FileMetadataDto, [
+    "modifiedByDevice",
+    "deletedByDevice",
+    "ownershipIsLocked",
+    "encryptedProperties"
+] as const) {
+    @ApiProperty({ description: "Shown only here and on regeneration." })
+    ownershipToken!: string;
+
+    static from(file: FileMetadata, ownershipToken: string): UploadFileResponse {
+        const {
+            modifiedByDevice: _modifiedByDevice,
+            deletedByDevice: _deletedByDevice,
+            ownershipIsLocked: _ownershipIsLocked,
+            encryptedProperties: _encryptedProperties,
+            ...metadata
+        } = FileMetadataDto.from(file);
+        return { ...metadata, ownershipToken };
     }
 }
 

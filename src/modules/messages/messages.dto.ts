@@ -2,6 +2,7 @@ import { ApiProperty } from "@nestjs/swagger";
 import { Transform } from "class-transformer";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { CreatedDto } from "../../core/http/created";
 import { ApiBytesProperty, CreatedRecordDto } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
@@ -44,16 +45,7 @@ export class SendMessageRequest {
     attachments?: AttachmentDto[];
 }
 
-export class SentMessageDto {
-    @ApiProperty({ example: "MSGaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-
-    static from(message: Message): SentMessageDto {
-        return { id: message.id, createdAt: message.createdAt.toISOString() };
-    }
-}
+export class SentMessageDto extends CreatedDto("MSGaaaaaaaaaaaaaaaaa") {}
 
 export class MessageRecipientDto {
     @ApiProperty()

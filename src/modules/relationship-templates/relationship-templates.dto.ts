@@ -2,7 +2,7 @@ import { ApiProperty } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
 import { CreatedDto } from "../../core/http/created";
-import { ApiBytesProperty } from "../../core/http/openapi";
+import { ApiBytesProperty, CreatedRecordDto } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
     AddressProperty,
@@ -36,29 +36,24 @@ export class CreateRelationshipTemplateRequest {
 
 export class CreatedRelationshipTemplateDto extends CreatedDto("RLTaaaaaaaaaaaaaaaaa") {}
 
-export class RelationshipTemplateDto {
-    @ApiProperty({ example: "RLTaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty()
-    createdBy!: string;
-    @ApiProperty()
-    createdByDevice!: string;
+export class RelationshipTemplateDto extends CreatedRecordDto("RLTaaaaaaaaaaaaaaaaa") {
     @ApiProperty({ type: "integer", nullable: true })
     maxNumberOfAllocations!: number | null;
     @ApiProperty({ type: "string", format: "date-time", nullable: true })
     expiresAt!: string | null;
     @ApiBytesProperty()
     content!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
     @ApiProperty({ type: "string", nullable: true })
     forIdentity!: string | null;
 
     static from(template: RelationshipTemplate): RelationshipTemplateDto {
-        const { id, createdBy, createdByDevice, maxNumberOfAllocations, forIdentity } = template;
-        const expiresAt = template.expiresAt?.toISOString() ?? null;
-        const [content, createdAt] = [toBase64Url(template.content), template.createdAt.toISOString()];
-        return { id, createdBy, createdByDevice, maxNumberOfAllocations, expiresAt, content, createdAt, forIdentity };
+        return {
+            ...RelationshipTemplateDto.createdFieldsOf(template),
+            maxNumberOfAllocations: template.maxNumberOfAllocations,
+            expiresAt: template.expiresAt?.toISOString() ?? null,
+            content: toBase64Url(template.content),
+            forIdentity: template.forIdentity
+        };
     }
 }
 

@@ -3,7 +3,7 @@ import { Type } from "class-transformer";
 import { IsInt, IsOptional } from "class-validator";
 
 import { toBase64Url } from "../../core/crypto/base64";
-import { ApiBytesProperty } from "../../core/http/openapi";
+import { ApiBytesProperty, CreatedRecordDto } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import {
     BytesProperty,
@@ -37,33 +37,22 @@ export class StartSyncRunRequest {
     duration?: number;
 }
 
-export class SyncRunDto {
-    @ApiProperty({ example: "SYRaaaaaaaaaaaaaaaaa" })
-    id!: string;
+export class SyncRunDto extends CreatedRecordDto("SYRaaaaaaaaaaaaaaaaa") {
     @ApiProperty({ enum: Object.values(SyncRunType), enumName: "SyncRunType" })
     type!: SyncRunType;
     @ApiProperty({ type: "string", format: "date-time" })
     expiresAt!: string;
     @ApiProperty({ type: "integer", format: "int64" })
     index!: number;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-    @ApiProperty()
-    createdBy!: string;
-    @ApiProperty()
-    createdByDevice!: string;
     @ApiProperty({ type: "integer" })
     eventCount!: number;
 
     static from(run: SyncRun): SyncRunDto {
         return {
-            id: run.id,
+            ...SyncRunDto.createdFieldsOf(run),
             type: run.type,
             expiresAt: run.expiresAt.toISOString(),
             index: run.index,
-            createdAt: run.createdAt.toISOString(),
-            createdBy: run.createdBy,
-            createdByDevice: run.createdByDevice,
             eventCount: run.eventCount
         };
     }

@@ -1,6 +1,7 @@
 import { ApiProperty, OmitType } from "@nestjs/swagger";
 
 import { toBase64Url } from "../../core/crypto/base64";
+import { CreatedDto } from "../../core/http/created";
 import { ApiBytesProperty } from "../../core/http/openapi";
 import { PageQuery } from "../../core/http/pagination";
 import { AddressProperty, BytesProperty, DateProperty, IdListQueryProperty, IdProperty } from "../../core/validation/decorators";
@@ -28,16 +29,7 @@ export class CreateTokenRequest {
     password?: Buffer | null;
 }
 
-export class CreateTokenResponse {
-    @ApiProperty({ example: "TOKaaaaaaaaaaaaaaaaa" })
-    id!: string;
-    @ApiProperty({ type: "string", format: "date-time" })
-    createdAt!: string;
-
-    static from(token: Token): CreateTokenResponse {
-        return { id: token.id, createdAt: token.createdAt.toISOString() };
-    }
-}
+export class CreateTokenResponse extends CreatedDto("TOKaaaaaaaaaaaaaaaaa") {}
 
 export class TokenDto {
     @ApiProperty({ example: "TOKaaaaaaaaaaaaaaaaa" })

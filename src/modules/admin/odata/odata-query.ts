@@ -170,21 +170,21 @@ class Parser {
     }
 
     or(depth: number): string {
-        const parts = [this.and(depth)];
-        while (this.isKeyword(this.peek(), "or")) {
-            this.next();
-            parts.push(this.and(depth));
-        }
-        return parts.length === 1 ? parts[0]! : `(${parts.join(" OR ")})`;
+        return this.joined("or", () => this.and(depth));
     }
 
     private and(depth: number): string {
-        const parts = [this.unary(depth)];
-        while (this.isKeyword(this.peek(), "and")) {
+        return this.joined("and", () => this.unary(depth));
+    }
+
+    /** `operand (keyword operand)*`: one operand as it is, several joined with the keyword in SQL, in parentheses. */
+    private joined(keyword: "or" | "and", operand: () => string): string {
+        const parts = [operand()];
+        while (this.isKeyword(this.peek(), keyword)) {
             this.next();
-            parts.push(this.unary(depth));
+            parts.push(operand());
         }
-        return parts.length === 1 ? parts[0]! : `(${parts.join(" AND ")})`;
+        return parts.length === 1 ? parts[0]! : `(${parts.join(` ${keyword.toUpperCase()} `)})`;
     }
 
     private unary(depth: number): string {
