@@ -129,7 +129,7 @@ async function ok(send: Send, request: RequestSpec, status: number): Promise<Jso
     return answer.json()?.result;
 }
 
-/** An active relationship between two identities: `a` offers a template, `b` asks, `a` accepts. */
+/** An active relationship between two identities: `a` offers a template, `b` loads it and asks, `a` accepts. */
 async function relate(send: Send, a: { auth: string }, b: { auth: string }): Promise<void> {
     const content = b64url(Buffer.alloc(500, 7));
     const expiresAt = new Date(Date.now() + 24 * 3600 * 1000).toISOString();
@@ -138,6 +138,8 @@ async function relate(send: Send, a: { auth: string }, b: { auth: string }): Pro
         { method: "POST", path: `${API}/RelationshipTemplates`, headers: { authorization: a.auth }, body: { content, expiresAt } },
         201
     );
+    // `b` fetches the template first: that allocates it, as a relationship on it requires.
+    await ok(send, { method: "GET", path: `${API}/RelationshipTemplates/${template.id}`, headers: { authorization: b.auth } }, 200);
     const relationship = await ok(
         send,
         {
