@@ -122,6 +122,9 @@ function options() {
         return { name: name!, rate: rate === undefined ? undefined : number("sse-load", rate) };
     })[0];
     const sse = values.sse === "none" ? 0 : 2 * Math.ceil(number("sse", values.sse!) / 2);
+    const sseDeliveries = Math.round(number("sse-deliveries", values["sse-deliveries"]!));
+    // The Backbone refuses a sender's 101st message that its recipient has not received (the bench's limit).
+    if (sse > 0 && Math.ceil(sseDeliveries / sse) > 100) throw new Error("--sse-deliveries: at most 100 per receiver");
     return {
         dataset: values.dataset!,
         scale: number("scale", values.scale!),
@@ -132,7 +135,7 @@ function options() {
         connections: Math.round(number("connections", values.connections!)),
         sync: list(values.sync!).map((n) => Math.round(number("sync", n))),
         sse,
-        sseDeliveries: Math.round(number("sse-deliveries", values["sse-deliveries"]!)),
+        sseDeliveries,
         sseLoad,
         upload: values.upload === "none" ? 0 : Math.round(number("upload", values.upload!)),
         out: resolve(values.out!),

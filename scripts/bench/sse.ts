@@ -30,6 +30,8 @@ export interface SseResult {
     deliveries: number;
     /** Deliveries whose event did not arrive within DELIVERY_TIMEOUT_MS (or whose send failed). */
     lost: number;
+    /** Deliveries whose event arrived before the send's response (the notification after commit won the race). */
+    beforeResponse: number;
     seconds: number;
     /** From the moment the send's response arrived to the event (0 when the event came first): the target's figure. */
     afterResponse: DeliveryLatency;
@@ -220,6 +222,7 @@ export async function measureSse(baseUrl: string, setup: SseSetup, deliveries: n
     const body = b64url(Buffer.alloc(1024, 3));
     const key = b64url(Buffer.alloc(120, 5));
     let lost = 0;
+    let beforeResponse = 0;
     let done = 0;
     const started = performance.now();
     const receiver = async (pair: SseSetup["pairs"][number]): Promise<void> => {
@@ -246,6 +249,7 @@ export async function measureSse(baseUrl: string, setup: SseSetup, deliveries: n
                 lost++;
             } else {
                 afterSend.recordValue(Math.max(1, Math.round((arrived - sent) * 1000)));
+                if (arrived <= responded) beforeResponse++;
                 afterResponse.recordValue(Math.max(1, Math.round(Math.max(0, arrived - responded) * 1000)));
             }
             await sleep(due - performance.now());
@@ -260,6 +264,7 @@ export async function measureSse(baseUrl: string, setup: SseSetup, deliveries: n
         receivers: setup.pairs.length,
         deliveries: done,
         lost,
+        beforeResponse,
         seconds: Math.round((performance.now() - started) / 10) / 100,
         afterResponse: latencyOf(afterResponse),
         afterSend: latencyOf(afterSend)
