@@ -124,6 +124,31 @@ export function markdown(report: BenchReport): string {
                 `PostgreSQL ${fixed(report.idle.postgresCpuMsPerSecond)} ms per second (included in the CPU per request)`
         );
     }
+    if (report.scenarios.length > 0) lines.push(...scenarioSection(report));
+    if (report.sync.length > 0) {
+        lines.push("");
+        lines.push(
+            "Sync of one identity's external events (start run, all pages of 200, finalize with every result; repeated while new events exist):"
+        );
+        lines.push("");
+        lines.push("| events | runs | requests | seconds | events/s | request p50 | request p99 | request max |");
+        lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (const s of report.sync) {
+            lines.push(
+                `| ${s.events.toLocaleString("en-US")} | ${s.runs} | ${s.requests} | ${fixed(s.seconds, 2)} | ${s.eventsPerSecond.toLocaleString("en-US")} | ` +
+                    `${fixed(s.latency.p50)} | ${fixed(s.latency.p99)} | ${fixed(s.latency.max)} |`
+            );
+        }
+    }
+    if (report.sse) lines.push(...sseSection(report.sse));
+    if (report.upload) lines.push(...uploadSection(report.upload));
+    lines.push("");
+    return lines.join("\n");
+}
+
+/** The scenario table (left out when no scenario ran, e.g. a run of the SSE and upload measurements alone). */
+function scenarioSection(report: BenchReport): string[] {
+    const lines: string[] = [];
     lines.push("");
     lines.push(
         "Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response."
@@ -152,25 +177,7 @@ export function markdown(report: BenchReport): string {
                 `${fixed(s.nodeCpuMsPerRequest, 2)} | ${fixed(s.postgresCpuMsPerRequest, 2)} | ${fixed(s.nodeCores, 2)} | ${fixed(s.postgresCores, 2)} | ${fixed(s.loadGeneratorCores, 2)} | ${fixed(s.otherCores, 2)} | ${fixed(s.nodeRssPeakMb, 0)} | ${s.passed ? "pass" : "FAIL"} (${limit}) |`
         );
     }
-    if (report.sync.length > 0) {
-        lines.push("");
-        lines.push(
-            "Sync of one identity's external events (start run, all pages of 200, finalize with every result; repeated while new events exist):"
-        );
-        lines.push("");
-        lines.push("| events | runs | requests | seconds | events/s | request p50 | request p99 | request max |");
-        lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (const s of report.sync) {
-            lines.push(
-                `| ${s.events.toLocaleString("en-US")} | ${s.runs} | ${s.requests} | ${fixed(s.seconds, 2)} | ${s.eventsPerSecond.toLocaleString("en-US")} | ` +
-                    `${fixed(s.latency.p50)} | ${fixed(s.latency.p99)} | ${fixed(s.latency.max)} |`
-            );
-        }
-    }
-    if (report.sse) lines.push(...sseSection(report.sse));
-    if (report.upload) lines.push(...uploadSection(report.upload));
-    lines.push("");
-    return lines.join("\n");
+    return lines;
 }
 
 function sseSection(sse: SseReport): string[] {
