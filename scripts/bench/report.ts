@@ -1,7 +1,9 @@
 /** The benchmark's report: JSON (everything) and Markdown (the tables a reader compares). */
 import type { LatencySummary } from "./load";
 import type { Threshold } from "./scenarios";
+import { SSE_TARGET_P99_MS, type SseResult } from "./sse";
 import type { SyncResult } from "./sync";
+import { UPLOAD_RSS_GROWTH_SHARE, UPLOAD_TARGET_RATIO, type UploadResult } from "./upload";
 
 export interface ScenarioResult {
     name: string;
@@ -30,6 +32,20 @@ export interface ScenarioResult {
     error?: string;
 }
 
+export interface SseReport extends SseResult {
+    /** The scenario that loaded the server meanwhile (absent: none). */
+    load?: { scenario: string; mode: string; latency: LatencySummary };
+    nodeCores: number;
+    postgresCores: number;
+    loadGeneratorCores: number;
+    otherCores: number;
+}
+
+export interface UploadReport extends UploadResult {
+    /** Cores the whole machine used during the upload and the disk writes around it. */
+    machineCores: number;
+}
+
 export interface BenchReport {
     date: string;
     machine: { cpus: number; model: string; memoryGb: number; node: string; loadBefore: string; loadAfter: string; uptimeBefore: string };
@@ -40,6 +56,8 @@ export interface BenchReport {
     idle?: { nodeCpuMsPerSecond: number; postgresCpuMsPerSecond: number };
     scenarios: ScenarioResult[];
     sync: SyncResult[];
+    sse?: SseReport;
+    upload?: UploadReport;
     totalSeconds: number;
 }
 
@@ -106,6 +124,31 @@ export function markdown(report: BenchReport): string {
                 `PostgreSQL ${fixed(report.idle.postgresCpuMsPerSecond)} ms per second (included in the CPU per request)`
         );
     }
+    if (report.scenarios.length > 0) lines.push(...scenarioSection(report));
+    if (report.sync.length > 0) {
+        lines.push("");
+        lines.push(
+            "Sync of one identity's external events (start run, all pages of 200, finalize with every result; repeated while new events exist):"
+        );
+        lines.push("");
+        lines.push("| events | runs | requests | seconds | events/s | request p50 | request p99 | request max |");
+        lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (const s of report.sync) {
+            lines.push(
+                `| ${s.events.toLocaleString("en-US")} | ${s.runs} | ${s.requests} | ${fixed(s.seconds, 2)} | ${s.eventsPerSecond.toLocaleString("en-US")} | ` +
+                    `${fixed(s.latency.p50)} | ${fixed(s.latency.p99)} | ${fixed(s.latency.max)} |`
+            );
+        }
+    }
+    if (report.sse) lines.push(...sseSection(report.sse));
+    if (report.upload) lines.push(...uploadSection(report.upload));
+    lines.push("");
+    return lines.join("\n");
+}
+
+/** The scenario table (left out when no scenario ran, e.g. a run of the SSE and upload measurements alone). */
+function scenarioSection(report: BenchReport): string[] {
+    const lines: string[] = [];
     lines.push("");
     lines.push(
         "Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response."
@@ -134,21 +177,49 @@ export function markdown(report: BenchReport): string {
                 `${fixed(s.nodeCpuMsPerRequest, 2)} | ${fixed(s.postgresCpuMsPerRequest, 2)} | ${fixed(s.nodeCores, 2)} | ${fixed(s.postgresCores, 2)} | ${fixed(s.loadGeneratorCores, 2)} | ${fixed(s.otherCores, 2)} | ${fixed(s.nodeRssPeakMb, 0)} | ${s.passed ? "pass" : "FAIL"} (${limit}) |`
         );
     }
-    if (report.sync.length > 0) {
-        lines.push("");
-        lines.push(
-            "Sync of one identity's external events (start run, all pages of 200, finalize with every result; repeated while new events exist):"
-        );
-        lines.push("");
-        lines.push("| events | runs | requests | seconds | events/s | request p50 | request p99 | request max |");
-        lines.push("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        for (const s of report.sync) {
-            lines.push(
-                `| ${s.events.toLocaleString("en-US")} | ${s.runs} | ${s.requests} | ${fixed(s.seconds, 2)} | ${s.eventsPerSecond.toLocaleString("en-US")} | ` +
-                    `${fixed(s.latency.p50)} | ${fixed(s.latency.p99)} | ${fixed(s.latency.max)} |`
-            );
-        }
-    }
-    lines.push("");
-    return lines.join("\n");
+    return lines;
+}
+
+function sseSection(sse: SseReport): string[] {
+    const load = sse.load
+        ? `while \`${sse.load.scenario}\` ran (${sse.load.mode}: ${fixed(sse.load.latency.requestsPerSecond)} req/s, ` +
+          `p99 ${fixed(sse.load.latency.p99)} ms, errors ${statuses(sse.load.latency)})`
+        : "without other load";
+    const a = sse.afterResponse;
+    const s = sse.afterSend;
+    return [
+        "",
+        `SSE delivery ${load}: ${sse.receivers} new identities, paired by active relationships, hold \`GET /api/v2/sse\` open; ` +
+            "each one's partner sends it a message (1 kB), waits for the `ExternalEventCreated` line on the receiver's stream, and sends the next " +
+            `after a pause (the deliveries spread over the load's run). 'after response': from the send's response to the event (0 when the event came first); ` +
+            `'after send': from just before the send. Target: p99 after the response < ${SSE_TARGET_P99_MS} ms, nothing lost.`,
+
+        "",
+        "| deliveries | lost | seconds | after response p50 | p90 | p99 | max | after send p50 | p90 | p99 | max | node cores | PG cores | load gen. cores | other cores | target |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        `| ${sse.deliveries} | ${sse.lost} | ${fixed(sse.seconds)} | ${fixed(a.p50)} | ${fixed(a.p90)} | ${fixed(a.p99)} | ${fixed(a.max)} | ` +
+            `${fixed(s.p50)} | ${fixed(s.p90)} | ${fixed(s.p99)} | ${fixed(s.max)} | ${fixed(sse.nodeCores, 2)} | ${fixed(sse.postgresCores, 2)} | ` +
+            `${fixed(sse.loadGeneratorCores, 2)} | ${fixed(sse.otherCores, 2)} | ${sse.passed ? "pass" : "FAIL"} (p99<${SSE_TARGET_P99_MS}) |`,
+        "",
+        `${sse.beforeResponse} of ${sse.deliveries - sse.lost} events arrived before the send's response.`
+    ];
+}
+
+function uploadSection(upload: UploadReport): string[] {
+    const growth = upload.rssMb.peak - upload.rssMb.before;
+    return [
+        "",
+        `Large upload: one file of ${upload.mebibytes} MiB through \`POST /api/v2/Files\` (multipart, generated while sent, after a 1 MiB warm-up) into the ` +
+            "filesystem blob store, timed from the first byte to the response; the disk: the same bytes written to a file in the blob folder and fsynced, " +
+            `before and after the upload. Target: at least ${UPLOAD_TARGET_RATIO * 100} % of the faster disk write, and flat memory ` +
+            `(the Backbone's peak RSS less than ${UPLOAD_RSS_GROWTH_SHARE * 100} % of the file above its level before). ` +
+            "The Backbone hashes every byte (SHA-512, to check the declared cipherHash) on one core: 'SHA-512 MiB/s' is that hash alone in the " +
+            "benchmark's process, a bound on the upload whatever the disk does; 'node cores' near 1 means the upload is CPU-bound.",
+        "",
+        "| MiB | seconds | MiB/s | disk MiB/s (before / after) | ratio | SHA-512 MiB/s | node cores | RSS MB before | peak | after | machine cores | target |",
+        "|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        `| ${upload.mebibytes} | ${fixed(upload.seconds, 2)} | ${fixed(upload.mebibytesPerSecond)} | ${upload.diskMebibytesPerSecond.map((r) => fixed(r)).join(" / ")} | ` +
+            `${fixed(upload.ratio * 100, 0)} % | ${upload.sha512MebibytesPerSecond} | ${fixed(upload.nodeCores, 2)} | ${upload.rssMb.before} | ${upload.rssMb.peak} (+${growth}) | ${upload.rssMb.after} | ${fixed(upload.machineCores, 2)} | ` +
+            `${upload.fastEnough ? "pass" : "FAIL"} (≥ ${UPLOAD_TARGET_RATIO * 100} %), RSS ${upload.flatMemory ? "flat" : "NOT flat"} |`
+    ];
 }

@@ -31,7 +31,8 @@ async function ok(send: Send, request: RequestSpec, status: number | number[]): 
     return answer.json();
 }
 
-async function createIdentity(send: Send, clientId: string, clientSecret: string): Promise<{ address: string; auth: string }> {
+/** A new identity over HTTP (challenge, onboarding, login), as the official client creates one. */
+export async function createIdentity(send: Send, clientId: string, clientSecret: string): Promise<{ address: string; auth: string }> {
     const { publicKey, privateKey } = generateKeyPairSync("ed25519");
     const raw = Buffer.from(publicKey.export({ format: "jwk" }).x!, "base64url");
     const challenge = (await ok(send, { method: "POST", path: "/api/v2/Challenges", body: "{}" }, 201)).result;
