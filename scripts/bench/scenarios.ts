@@ -105,6 +105,21 @@ async function poolSessions(env: BenchEnv, aliases: string[], perPool: number): 
     return await loginAll(env, identities);
 }
 
+/**
+ * The connectors that sync in `connector-sync`: as many in every dataset as the light one has (each syncs alone, so
+ * their number is the scenario's concurrency, and latencies compare across datasets at the same concurrency), taken
+ * from the three connector pools in turn.
+ */
+const SYNCING_CONNECTORS = 32;
+async function connectorsForSync(env: BenchEnv): Promise<Session[]> {
+    const pools = await Promise.all(["c1", "c2", "c3"].map((alias) => seededIdentities(env.db, env.set, alias, SYNCING_CONNECTORS)));
+    const chosen: SeededIdentity[] = [];
+    for (let i = 0; chosen.length < SYNCING_CONNECTORS && pools.some((pool) => i < pool.length); i++) {
+        for (const pool of pools) if (i < pool.length && chosen.length < SYNCING_CONNECTORS) chosen.push(pool[i]!);
+    }
+    return await loginAll(env, chosen);
+}
+
 const withAuth = (session: Session, extra: Record<string, string> = {}) => ({ authorization: session.auth, ...extra });
 const DATAWALLET_HEADER = { "x-supported-datawallet-version": "1" };
 
@@ -495,7 +510,7 @@ export const SCENARIOS: ScenarioDefinition[] = [
         title: "Connector external event sync (datawallet, start run, event pages, finalize with results and modifications)",
         threshold: DEFAULT_THRESHOLD,
         async prepare(env) {
-            const connectors = await poolSessions(env, ["c1", "c2", "c3"], 30);
+            const connectors = await connectorsForSync(env);
             const known = new Map<string, number | null>();
             const payload = b64url(randomBytes(300));
             const prepared = flow(exclusive(connectors), async (c, send) => {
