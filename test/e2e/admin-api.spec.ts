@@ -2,7 +2,7 @@ import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { anIdentityDeletedNow,aStartedDeletionProcess } from "../factories/identities";
+import { anIdentityDeletedNow, aStartedDeletionProcess } from "../factories/identities";
 import { anActiveRelationship, CONTENT } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";

@@ -81,8 +81,8 @@ export class IdentitiesService {
     }
 
     /**
-     * The status of an identity, or undefined when it does not exist (for other modules' rules). A use case whose
-     * decision depends on it passes its transaction's manager, so that it reads what the transaction sees.
+     * The status of an identity, or undefined when it does not exist, unlocked: for answers and for whom to notify. A
+     * use case that writes lasting state on the strength of the status reads it with `lock` instead.
      */
     async statusOf(address: string, manager?: EntityManager): Promise<IdentityStatus | undefined> {
         return await this.identities.statusOf(address, manager);
