@@ -1,11 +1,11 @@
 import { DataSource } from "typeorm";
 
 import { deriveAddress } from "../../src/core/crypto/identity-address";
-import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { anIdentityDeletedNow, aStartedDeletionProcess } from "../factories/identities";
+import { anIdentityDeletedNow } from "../factories/identities";
 import { anActiveRelationship, CONTENT } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
+import { raceWithDeletion } from "../support/races";
 import { createDatawallet, startSyncRun } from "../support/sync";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
@@ -598,40 +598,20 @@ describe("the Admin API in the official shape", () => {
 
     it("never leaves an individual quota behind for an identity deleted while the quota is given to it", async () => {
         const identity = await createIdentity(t);
-        await aStartedDeletionProcess(t, identity, 0);
-        t.clock.advance(1000);
-        const dataSource = t.app.get(DataSource);
-        const deletion = t.app.get(IdentityDeletionService);
-        const holder = dataSource.createQueryRunner();
-        await holder.connect();
-        await holder.startTransaction();
-        try {
+        const { deletedMeanwhile, response } = await raceWithDeletion(
+            t,
+            identity,
             // A quota of the same metric and period, not yet committed: the request stops at it, after its checks.
-            await holder.query(
-                "INSERT INTO individual_quotas (id, identity_address, metric_key, max, period, created_at) VALUES ($1, $2, 'NumberOfTokens', 1, 'Hour', now())",
-                ["QUOheldbythetest0001", identity.address]
-            );
-            const created = admin
-                .post(`/Identities/${identity.address}/Quotas`, { metricKey: "NumberOfTokens", max: 2, period: "Hour" })
-                .then((r) => r);
-            for (;;) {
-                const rows = await dataSource.query(
-                    "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                );
-                if (rows[0].waiting > 0) break;
-                await new Promise((resolve) => setTimeout(resolve, 5));
-            }
-            const deletedMeanwhile = await deletion.deleteDueIdentities();
-            await holder.rollbackTransaction();
-            const response = await created;
-            expect([deletedMeanwhile, response.status]).toEqual(deletedMeanwhile === 1 ? [1, 404] : [0, 201]);
-            await deletion.deleteDueIdentities();
-            expect(await dataSource.query("SELECT 1 FROM identities WHERE address = $1", [identity.address])).toEqual([]);
-            expect(await dataSource.query("SELECT id FROM individual_quotas WHERE identity_address = $1", [identity.address])).toEqual([]);
-        } finally {
-            if (holder.isTransactionActive) await holder.rollbackTransaction();
-            await holder.release();
-            t.clock.set(new Date());
-        }
+            (holder) =>
+                holder.query(
+                    "INSERT INTO individual_quotas (id, identity_address, metric_key, max, period, created_at) VALUES ($1, $2, 'NumberOfTokens', 1, 'Hour', now())",
+                    ["QUOheldbythetest0001", identity.address]
+                ),
+            () => admin.post(`/Identities/${identity.address}/Quotas`, { metricKey: "NumberOfTokens", max: 2, period: "Hour" })
+        );
+        expect([deletedMeanwhile, response.status]).toEqual(deletedMeanwhile === 1 ? [1, 404] : [0, 201]);
+        const dataSource = t.app.get(DataSource);
+        expect(await dataSource.query("SELECT 1 FROM identities WHERE address = $1", [identity.address])).toEqual([]);
+        expect(await dataSource.query("SELECT id FROM individual_quotas WHERE identity_address = $1", [identity.address])).toEqual([]);
     });
 });

@@ -1,7 +1,6 @@
-import { DataSource } from "typeorm";
-
 import { OAuthClientsService } from "../../src/modules/oauth-clients/oauth-clients.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
+import { untilWaitingForLocks, withHolder } from "../support/races";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("POST /connect/token", () => {
@@ -122,39 +121,29 @@ describe("POST /connect/token", () => {
 
     it("refuses a login when a deletion process ended its grace period while the login waited, or makes the deletion wait", async () => {
         const identity = await createIdentity(t);
-        const dataSource = t.app.get(DataSource);
-        const waitingForLocks = async (): Promise<number> =>
-            (
-                await dataSource.query(
-                    "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                )
-            )[0].waiting;
-        const holder = dataSource.createQueryRunner();
-        await holder.connect();
-        await holder.startTransaction();
         try {
-            // The device's row held: the login passes its early checks and then waits before it is recorded.
-            await holder.query("SELECT id FROM devices WHERE id = $1 FOR UPDATE", [identity.deviceId]);
-            const login = token({ username: identity.username, password: STRONG_PASSWORD }).then((r) => r);
-            while ((await waitingForLocks()) < 1) await new Promise((resolve) => setTimeout(resolve, 5));
-            let started = false;
-            const start = t.http
-                .post("/api/v2/Identities/Self/DeletionProcesses")
-                .set("authorization", identity.auth)
-                .send({ lengthOfGracePeriodInDays: 0 })
-                .then((r) => ((started = true), r));
-            while (!started && (await waitingForLocks()) < 2) await new Promise((resolve) => setTimeout(resolve, 5));
-            const startedFirst = started;
-            // Time passes while the login waits: a grace period of zero days is over.
-            t.clock.advance(1000);
-            await holder.rollbackTransaction();
-            const [loggedIn, deletion] = await Promise.all([login, start]);
-            expect(deletion.status).toBe(201);
-            if (startedFirst) expect([loggedIn.status, loggedIn.body.error]).toEqual([400, "invalid_grant"]);
-            else expect(loggedIn.status).toBe(200);
+            await withHolder(t, async (holder) => {
+                // The device's row held: the login passes its early checks and then waits before it is recorded.
+                await holder.query("SELECT id FROM devices WHERE id = $1 FOR UPDATE", [identity.deviceId]);
+                const login = token({ username: identity.username, password: STRONG_PASSWORD }).then((r) => r);
+                await untilWaitingForLocks(t, 1);
+                let started = false;
+                const start = t.http
+                    .post("/api/v2/Identities/Self/DeletionProcesses")
+                    .set("authorization", identity.auth)
+                    .send({ lengthOfGracePeriodInDays: 0 })
+                    .then((r) => ((started = true), r));
+                await untilWaitingForLocks(t, 2, () => started);
+                const startedFirst = started;
+                // Time passes while the login waits: a grace period of zero days is over.
+                t.clock.advance(1000);
+                await holder.rollbackTransaction();
+                const [loggedIn, deletion] = await Promise.all([login, start]);
+                expect(deletion.status).toBe(201);
+                if (startedFirst) expect([loggedIn.status, loggedIn.body.error]).toEqual([400, "invalid_grant"]);
+                else expect(loggedIn.status).toBe(200);
+            });
         } finally {
-            if (holder.isTransactionActive) await holder.rollbackTransaction();
-            await holder.release();
             t.clock.set(new Date());
         }
     });

@@ -1,7 +1,5 @@
 import { DataSource } from "typeorm";
 
-import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
-import { aStartedDeletionProcess } from "../factories/identities";
 import { expectError } from "../support/errors";
 import {
     challengeText,
@@ -12,6 +10,7 @@ import {
     STRONG_PASSWORD,
     type TestIdentity
 } from "../support/identities";
+import { raceWithDeletion } from "../support/races";
 import { useTestApp } from "../support/test-app";
 
 describe("Devices", () => {
@@ -235,48 +234,30 @@ describe("HTTP conventions", () => {
     it("never leaves a device behind for an identity deleted while the device is registered", async () => {
         const owner = await createIdentity(t);
         const challenge = challengeText(await createChallenge(t, owner.auth));
-        await aStartedDeletionProcess(t, owner, 0);
-        t.clock.advance(1000);
-        const dataSource = t.app.get(DataSource);
-        const deletion = t.app.get(IdentityDeletionService);
-        const holder = dataSource.createQueryRunner();
-        await holder.connect();
-        await holder.startTransaction();
-        try {
+        const { deletedMeanwhile, response } = await raceWithDeletion(
+            t,
+            owner,
             // A backup device not yet committed: the registration of another one stops at it, after its checks.
-            await holder.query(
-                `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, is_backup_device)
-                 VALUES ('DVCheldbythetest0001', $1, 'USRheldbythetest0001', 'x', now(), $2, true)`,
-                [owner.address, owner.deviceId]
-            );
-            const registered = t.http
-                .post("/api/v2/Devices")
-                .set("authorization", owner.auth)
-                .send({
-                    devicePassword: "An0ther!Passw0rd",
-                    isBackupDevice: true,
-                    signedChallenge: { challenge, signature: owner.keys.signatureField(challenge), "@type": "ChallengeSigned" }
-                })
-                .then((r) => r);
-            for (;;) {
-                const rows = await dataSource.query(
-                    "SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'"
-                );
-                if (rows[0].waiting > 0) break;
-                await new Promise((resolve) => setTimeout(resolve, 5));
-            }
-            const deletedMeanwhile = await deletion.deleteDueIdentities();
-            await holder.rollbackTransaction();
-            const response = await registered;
-            expect([deletedMeanwhile, response.status]).toEqual(deletedMeanwhile === 1 ? [1, 404] : [0, 201]);
-            await deletion.deleteDueIdentities();
-            expect(await dataSource.query("SELECT 1 FROM identities WHERE address = $1", [owner.address])).toEqual([]);
-            expect(await dataSource.query("SELECT id FROM devices WHERE identity_address = $1", [owner.address])).toEqual([]);
-        } finally {
-            if (holder.isTransactionActive) await holder.rollbackTransaction();
-            await holder.release();
-            t.clock.set(new Date());
-        }
+            (holder) =>
+                holder.query(
+                    `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, is_backup_device)
+                     VALUES ('DVCheldbythetest0001', $1, 'USRheldbythetest0001', 'x', now(), $2, true)`,
+                    [owner.address, owner.deviceId]
+                ),
+            () =>
+                t.http
+                    .post("/api/v2/Devices")
+                    .set("authorization", owner.auth)
+                    .send({
+                        devicePassword: "An0ther!Passw0rd",
+                        isBackupDevice: true,
+                        signedChallenge: { challenge, signature: owner.keys.signatureField(challenge), "@type": "ChallengeSigned" }
+                    })
+        );
+        expect([deletedMeanwhile, response.status]).toEqual(deletedMeanwhile === 1 ? [1, 404] : [0, 201]);
+        const dataSource = t.app.get(DataSource);
+        expect(await dataSource.query("SELECT 1 FROM identities WHERE address = $1", [owner.address])).toEqual([]);
+        expect(await dataSource.query("SELECT id FROM devices WHERE identity_address = $1", [owner.address])).toEqual([]);
     });
 
     it("answers 404 with an empty body for unknown routes", async () => {
