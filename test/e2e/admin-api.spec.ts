@@ -5,6 +5,7 @@ import { anIdentityDeletedNow } from "../factories/identities";
 import { anActiveRelationship, CONTENT } from "../factories/relationships";
 import { ADMIN_KEY, type AdminApi, adminApi } from "../support/admin-api";
 import { challengeText, createIdentity, login, STRONG_PASSWORD, TestKeyPair } from "../support/identities";
+import { raceWithDeletion } from "../support/races";
 import { createDatawallet, startSyncRun } from "../support/sync";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
@@ -593,5 +594,24 @@ describe("the Admin API in the official shape", () => {
                 expect(identityTier === tier.id || clientTier === tier.id).toBe(true);
             }
         }
+    });
+
+    it("never leaves an individual quota behind for an identity deleted while the quota is given to it", async () => {
+        const identity = await createIdentity(t);
+        const { deletedMeanwhile, response } = await raceWithDeletion(
+            t,
+            identity,
+            // A quota of the same metric and period, not yet committed: the request stops at it, after its checks.
+            (holder) =>
+                holder.query(
+                    "INSERT INTO individual_quotas (id, identity_address, metric_key, max, period, created_at) VALUES ($1, $2, 'NumberOfTokens', 1, 'Hour', now())",
+                    ["QUOheldbythetest0001", identity.address]
+                ),
+            () => admin.post(`/Identities/${identity.address}/Quotas`, { metricKey: "NumberOfTokens", max: 2, period: "Hour" })
+        );
+        expect([deletedMeanwhile, response.status]).toEqual(deletedMeanwhile === 1 ? [1, 404] : [0, 201]);
+        const dataSource = t.app.get(DataSource);
+        expect(await dataSource.query("SELECT 1 FROM identities WHERE address = $1", [identity.address])).toEqual([]);
+        expect(await dataSource.query("SELECT id FROM individual_quotas WHERE identity_address = $1", [identity.address])).toEqual([]);
     });
 });

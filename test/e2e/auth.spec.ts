@@ -2,6 +2,7 @@ import jsonwebtoken from "jsonwebtoken";
 
 import { OAuthClientsService } from "../../src/modules/oauth-clients/oauth-clients.service";
 import { createIdentity, STRONG_PASSWORD } from "../support/identities";
+import { untilWaitingForLocks, withHolder } from "../support/races";
 import { TEST_CLIENT, useTestApp } from "../support/test-app";
 
 describe("POST /connect/token", () => {
@@ -118,6 +119,35 @@ describe("POST /connect/token", () => {
         await token({ username: identity.username, password: STRONG_PASSWORD }).expect(200);
         expect((await token({ username: identity.username, password: "Wrong!1" }).expect(400)).body.error).toBe("invalid_grant");
         await token({ username: identity.username, password: STRONG_PASSWORD }).expect(200);
+    });
+
+    it("refuses a login when a deletion process ended its grace period while the login waited, or makes the deletion wait", async () => {
+        const identity = await createIdentity(t);
+        try {
+            await withHolder(t, async (holder) => {
+                // The device's row held: the login passes its early checks and then waits before it is recorded.
+                await holder.query("SELECT id FROM devices WHERE id = $1 FOR UPDATE", [identity.deviceId]);
+                const login = token({ username: identity.username, password: STRONG_PASSWORD }).then((r) => r);
+                await untilWaitingForLocks(t, 1);
+                let started = false;
+                const start = t.http
+                    .post("/api/v2/Identities/Self/DeletionProcesses")
+                    .set("authorization", identity.auth)
+                    .send({ lengthOfGracePeriodInDays: 0 })
+                    .then((r) => ((started = true), r));
+                await untilWaitingForLocks(t, 2, () => started);
+                const startedFirst = started;
+                // Time passes while the login waits: a grace period of zero days is over.
+                t.clock.advance(1000);
+                await holder.rollbackTransaction();
+                const [loggedIn, deletion] = await Promise.all([login, start]);
+                expect(deletion.status).toBe(201);
+                if (startedFirst) expect([loggedIn.status, loggedIn.body.error]).toEqual([400, "invalid_grant"]);
+                else expect(loggedIn.status).toBe(200);
+            });
+        } finally {
+            t.clock.set(new Date());
+        }
     });
 });
 

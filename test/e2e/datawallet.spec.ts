@@ -85,6 +85,49 @@ describe("datawallet", () => {
         expect(since.body.result.map((m: { index: number }) => m.index)).toEqual([5, 6]);
     });
 
+    it("pages the latest modification per key after any localIndex as a de-duplication of everything would", async () => {
+        const identity = await readyIdentity();
+        // A deterministic mix: few objects, so that keys repeat; null and empty payload categories are different keys.
+        const categories = [null, "Content", "Metadata", ""];
+        const types = ["Create", "Update", "Delete"];
+        const pushed = Array.from({ length: 90 }, (_, i) => ({
+            objectIdentifier: `OBJ${i % 4}`,
+            type: types[Math.floor(i / 4) % 3]!,
+            payloadCategory: categories[Math.floor(i / 12) % 4]!
+        }));
+        await push(
+            identity,
+            undefined,
+            pushed.map((m) => modification(m.objectIdentifier, { ...m, encryptedPayload: m.payloadCategory === null ? null : "AAEC" }))
+        ).expect(201);
+        const key = (m: { objectIdentifier: string; type: string; payloadCategory: string | null }) =>
+            JSON.stringify([m.objectIdentifier, m.type, m.payloadCategory]);
+        for (const localIndex of [-1, 0, 40, 88, 89]) {
+            const latest = new Map<string, number>();
+            pushed.forEach((m, index) => index > localIndex && latest.set(key(m), index));
+            const expected = [...latest.values()].sort((a, b) => a - b);
+            for (const pageSize of [1, 7, 50]) {
+                const indexes: number[] = [];
+                const pages = Math.max(1, Math.ceil(expected.length / pageSize));
+                for (let pageNumber = 1; pageNumber <= pages + 1; pageNumber++) {
+                    const page = await list(identity, `?localIndex=${localIndex}&pageSize=${pageSize}&pageNumber=${pageNumber}`).expect(
+                        200
+                    );
+                    // One page has no pagination; more tell the total, counted or taken from a short page.
+                    const total = expected.length > pageSize ? expected.length : undefined;
+                    expect([localIndex, pageSize, pageNumber, page.body.pagination?.totalRecords]).toEqual([
+                        localIndex,
+                        pageSize,
+                        pageNumber,
+                        total
+                    ]);
+                    indexes.push(...page.body.result.map((m: { index: number }) => m.index));
+                }
+                expect([localIndex, pageSize, indexes]).toEqual([localIndex, pageSize, expected]);
+            }
+        }
+    });
+
     it("refuses pushes while any sync run of the identity is unfinalized, even an expired one", async () => {
         const identity = await readyIdentity();
         const other = await addDevice(t, identity);

@@ -1,3 +1,5 @@
+import { DataSource } from "typeorm";
+
 import { expectError } from "../support/errors";
 import {
     challengeText,
@@ -8,6 +10,7 @@ import {
     STRONG_PASSWORD,
     type TestIdentity
 } from "../support/identities";
+import { raceWithDeletion } from "../support/races";
 import { useTestApp } from "../support/test-app";
 
 describe("Devices", () => {
@@ -226,6 +229,35 @@ describe("HTTP conventions", () => {
             400,
             "error.platform.validation.pagination.invalidPageSize"
         );
+    });
+
+    it("never leaves a device behind for an identity deleted while the device is registered", async () => {
+        const owner = await createIdentity(t);
+        const challenge = challengeText(await createChallenge(t, owner.auth));
+        const { deletedMeanwhile, response } = await raceWithDeletion(
+            t,
+            owner,
+            // A backup device not yet committed: the registration of another one stops at it, after its checks.
+            (holder) =>
+                holder.query(
+                    `INSERT INTO devices (id, identity_address, username, password_hash, created_at, created_by_device, is_backup_device)
+                     VALUES ('DVCheldbythetest0001', $1, 'USRheldbythetest0001', 'x', now(), $2, true)`,
+                    [owner.address, owner.deviceId]
+                ),
+            () =>
+                t.http
+                    .post("/api/v2/Devices")
+                    .set("authorization", owner.auth)
+                    .send({
+                        devicePassword: "An0ther!Passw0rd",
+                        isBackupDevice: true,
+                        signedChallenge: { challenge, signature: owner.keys.signatureField(challenge), "@type": "ChallengeSigned" }
+                    })
+        );
+        expect([deletedMeanwhile, response.status]).toEqual(deletedMeanwhile === 1 ? [1, 404] : [0, 201]);
+        const dataSource = t.app.get(DataSource);
+        expect(await dataSource.query("SELECT 1 FROM identities WHERE address = $1", [owner.address])).toEqual([]);
+        expect(await dataSource.query("SELECT id FROM devices WHERE identity_address = $1", [owner.address])).toEqual([]);
     });
 
     it("answers 404 with an empty body for unknown routes", async () => {

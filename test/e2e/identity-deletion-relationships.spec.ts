@@ -4,6 +4,7 @@ import { anonymizedAddress } from "../../src/core/crypto/identity-address";
 import { DomainEvents } from "../../src/core/events/domain-events";
 import { IdentityDeleted } from "../../src/modules/identities/identities.events";
 import { IdentityDeletionService } from "../../src/modules/identities/identity-deletion.service";
+import { pairKey } from "../../src/modules/relationships/relationship.entity";
 import { aStartedDeletionProcess, deletedIdentities } from "../factories/identities";
 import {
     anActiveRelationship,
@@ -11,11 +12,13 @@ import {
     createTemplate,
     establishRelationship,
     eventsOf,
+    loadTemplate,
     put,
     requestFromTemplate,
     requestRelationship
 } from "../factories/relationships";
 import { createIdentity, type TestIdentity } from "../support/identities";
+import { untilWaitingForLocks, withHolder } from "../support/races";
 import { useTestApp } from "../support/test-app";
 
 const KEY = Buffer.alloc(40, 7).toString("base64url");
@@ -279,5 +282,41 @@ describe("identity deletion: relationships, templates and messages", () => {
             "RelationshipStatusChanged"
         ]);
         expect(await relationship(id)).toMatchObject({ status: "DeletionProposed", from_address: anonymous });
+    });
+
+    it("tells the requester of a relationship asked for while its peer starts a deletion, or refuses the request", async () => {
+        const creator = await createIdentity(t);
+        const requester = await createIdentity(t);
+        const templateId = await createTemplate(t, creator);
+        await loadTemplate(t, requester, templateId);
+        await withHolder(t, async (holder) => {
+            // An open relationship of the pair, not yet committed: the request stops at it, after its checks.
+            await holder.query(
+                `INSERT INTO relationships (id, relationship_template_id, from_address, to_address, pair, created_at, status, audit_log)
+                 VALUES ('RELheldbythetest0001', $1, $2, $3, $4, now(), 'Pending', '[]')`,
+                [templateId, requester.address, creator.address, pairKey(requester.address, creator.address)]
+            );
+            const requested = t.http
+                .post("/api/v2/Relationships")
+                .set("authorization", requester.auth)
+                .send({ relationshipTemplateId: templateId })
+                .then((r) => r);
+            await untilWaitingForLocks(t, 1);
+            let started = false;
+            const start = t.http
+                .post("/api/v2/Identities/Self/DeletionProcesses")
+                .set("authorization", creator.auth)
+                .send({})
+                .then((r) => ((started = true), r));
+            await untilWaitingForLocks(t, 2, () => started);
+            await holder.rollbackTransaction();
+            const [relationship, deletion] = await Promise.all([requested, start]);
+            expect(deletion.status).toBe(201);
+            const told = (await eventsOf(t, requester.address))
+                .filter((e) => e.type === "PeerToBeDeleted")
+                .map((e) => e.payload.relationshipId);
+            if (relationship.status === 201) expect(told).toEqual([relationship.body.result.id]);
+            else expect([relationship.body.error.code, told]).toEqual(["error.platform.validation.relationship.peerIsToBeDeleted", []]);
+        });
     });
 });

@@ -102,15 +102,20 @@ export class AuthService {
         const client = await this.clients.authenticate(clientId, clientSecret);
         if (!client) throw new OAuthError(401, "invalid_client", "The specified client credentials are invalid.", challenge);
 
+        // An early refusal that spares the password's hashing; the transaction below decides.
         const device = await this.devices.findByUsername(username);
         if (!device) throw INVALID_GRANT();
-        const now = this.clock.now();
-        const identity = await this.identities.find(device.identityAddress);
-        if (!identity || !identity.canLogIn) throw INVALID_GRANT();
-        if (device.isLockedOut(now)) throw LOCKED_OUT();
+        const early = await this.identities.find(device.identityAddress);
+        if (!early || !early.canLogIn) throw INVALID_GRANT();
+        if (device.isLockedOut(this.clock.now())) throw LOCKED_OUT();
 
         const valid = await verifyPassword(password, device.passwordHash);
         const outcome = await this.transactions.run(async (manager) => {
+            // The identity first and locked, as its deletion locks it first: the login sees a deletion process that
+            // started meanwhile (its grace period decides), and one starting now waits until the login is recorded.
+            const identity = await this.identities.lock(manager, device.identityAddress);
+            if (!identity || !identity.canLogIn) return INVALID_GRANT();
+            const now = this.clock.now();
             const locked = await this.devices.findForUpdate(manager, device.id);
             if (!locked) return INVALID_GRANT();
             if (locked.isLockedOut(now)) return LOCKED_OUT();
@@ -126,7 +131,7 @@ export class AuthService {
         if (outcome) throw outcome;
 
         const accessToken = this.tokens.issue({
-            address: identity.address,
+            address: device.identityAddress,
             deviceId: device.id,
             username: device.username,
             clientId: client.id

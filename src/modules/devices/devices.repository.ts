@@ -40,8 +40,8 @@ export class DevicesRepository {
         await manager.save(device);
     }
 
-    async hasBackupDevice(address: string): Promise<boolean> {
-        return await this.devices.existsBy({ identityAddress: address, isBackupDevice: true });
+    async hasBackupDevice(manager: EntityManager, address: string): Promise<boolean> {
+        return await manager.existsBy(Device, { identityAddress: address, isBackupDevice: true });
     }
 
     /** The devices of an identity (only those among `ids` when given), oldest first. */

@@ -97,22 +97,29 @@ export class DevicesService {
         const communicationLanguage = request.communicationLanguage ?? "en";
         Device.checkRegistration(request.devicePassword, communicationLanguage, this.config.PASSWORD_POLICY);
         const isBackupDevice = request.isBackupDevice ?? false;
-        if (isBackupDevice && (await this.devices.hasBackupDevice(caller.address))) throw DevicesErrors.onlyOneBackupDeviceCanExist();
-        const device = Device.create({
-            identityAddress: caller.address,
-            passwordHash: await hashPassword(request.devicePassword),
-            communicationLanguage,
-            isBackupDevice,
-            createdByDevice: caller.deviceId,
-            now: this.clock.now()
-        });
+        const passwordHash = await hashPassword(request.devicePassword);
         try {
-            await this.devices.insert(device);
+            // The identity locked until the device is stored: its deletion (which removes its devices) comes before or after.
+            return await this.transactions.run(async (manager) => {
+                if (!(await this.identities.lock(manager, caller.address))) throw notFound("Identity");
+                if (isBackupDevice && (await this.devices.hasBackupDevice(manager, caller.address))) {
+                    throw DevicesErrors.onlyOneBackupDeviceCanExist();
+                }
+                const device = Device.create({
+                    identityAddress: caller.address,
+                    passwordHash,
+                    communicationLanguage,
+                    isBackupDevice,
+                    createdByDevice: caller.deviceId,
+                    now: this.clock.now()
+                });
+                await this.devices.insert(device, manager);
+                return device;
+            });
         } catch (error) {
             if (isUniqueViolation(error, "ux_devices_one_backup_device")) throw DevicesErrors.onlyOneBackupDeviceCanExist();
             throw error;
         }
-        return device;
     }
 
     async listDevices(caller: Caller, ids: string[] | undefined, page: PageRequest): Promise<Page<Device>> {

@@ -111,7 +111,6 @@ export class DeletionProcessesService {
 
     /** Support cancels an active deletion process (also after its grace period, as long as the deletion has not begun). */
     async cancelDeletionProcessAsSupport(address: string, id: string): Promise<IdentityDeletionProcess> {
-        if (!(await this.identities.exists(address))) throw notFound("Identity");
         return await this.cancel(address, id, { kind: "support" });
     }
 
@@ -151,15 +150,16 @@ export class DeletionProcessesService {
     private async cancel(address: string, id: string, initiator: DeletionInitiator): Promise<IdentityDeletionProcess> {
         const now = this.clock.now();
         return await this.transactions.run(async (manager) => {
+            // The identity first, as the start and the deletion lock it: the deletion waits for the cancellation (and
+            // then finds the identity no longer due), or the cancellation waits and finds nothing left to cancel.
+            const identity = await this.identities.findForUpdate(manager, address);
+            if (!identity) throw initiator.kind === "support" ? notFound("Identity") : notFoundInDomain("IdentityDeletionProcess");
             const process = await this.identities.findDeletionProcessForUpdate(manager, address, id);
             if (!process) throw notFoundInDomain("IdentityDeletionProcess");
             const change = process.cancel(initiator, now);
             await this.identities.saveDeletionProcess(manager, process);
-            const identity = await this.identities.find(address, manager);
-            if (identity) {
-                identity.restore(process.previousTierId);
-                await this.identities.updateDeletionState(manager, identity);
-            }
+            identity.restore(process.previousTierId);
+            await this.identities.updateDeletionState(manager, identity);
             await this.audit(manager, process, change, now);
             await this.events.publish(manager, new IdentityDeletionCancelled(address));
             if (initiator.kind === "support") await this.events.publish(manager, new DeletionProcessCancelledBySupport(address, id));

@@ -27,6 +27,14 @@ export class IdentitiesRepository {
         return (await manager.findOne(Identity, { where: { address }, lock: { mode: "pessimistic_write" } })) ?? undefined;
     }
 
+    /**
+     * The identity, locked in share mode for the rest of the transaction: its deletion processes wait for the
+     * transaction to end, and its deletion skips it until then.
+     */
+    async findForShare(manager: EntityManager, address: string): Promise<Identity | undefined> {
+        return (await manager.findOne(Identity, { where: { address }, lock: { mode: "pessimistic_read" } })) ?? undefined;
+    }
+
     async exists(address: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
         return await manager.existsBy(Identity, { address });
     }

@@ -48,7 +48,20 @@ export class IdentitiesService {
 
     /** An identity as other modules read it, or undefined when it does not exist. */
     async find(address: string, manager?: EntityManager): Promise<IdentityInfo | undefined> {
-        const identity = await this.identities.find(address, manager);
+        return this.infoOf(await this.identities.find(address, manager));
+    }
+
+    /**
+     * An identity as other modules read it for a decision of their use case, locked in share mode until its transaction
+     * ends: the start or cancellation of a deletion process and the deletion itself cannot change the identity between
+     * this read and the commit, so the decision still holds when the use case's writes become visible. Lock it before the
+     * other rows of the transaction, as the deletion does, so that the two never wait for each other in a circle.
+     */
+    async lock(manager: EntityManager, address: string): Promise<IdentityInfo | undefined> {
+        return this.infoOf(await this.identities.findForShare(manager, address));
+    }
+
+    private infoOf(identity: Identity | undefined): IdentityInfo | undefined {
         if (!identity) return undefined;
         return {
             address: identity.address,
@@ -68,8 +81,8 @@ export class IdentitiesService {
     }
 
     /**
-     * The status of an identity, or undefined when it does not exist (for other modules' rules). A use case whose
-     * decision depends on it passes its transaction's manager, so that it reads what the transaction sees.
+     * The status of an identity, or undefined when it does not exist, unlocked: for answers and for whom to notify. A
+     * use case that writes lasting state on the strength of the status reads it with `lock` instead.
      */
     async statusOf(address: string, manager?: EntityManager): Promise<IdentityStatus | undefined> {
         return await this.identities.statusOf(address, manager);

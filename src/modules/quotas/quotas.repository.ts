@@ -110,9 +110,12 @@ export class QuotasRepository {
         return rows.map((row) => Object.assign(new TierQuotaDefinition(), quotaOf(row), { tierId: row.tier_id }));
     }
 
-    /** Stores a new individual quota; false when the identity has one of the same metric and period already. */
-    async insertIndividualQuota(quota: IndividualQuota): Promise<boolean> {
-        return await this.insertUnique(IndividualQuota, quota);
+    /**
+     * Stores a new individual quota in the caller's transaction; false when the identity has one of the same metric and
+     * period already (the transaction is then aborted).
+     */
+    async insertIndividualQuota(manager: EntityManager, quota: IndividualQuota): Promise<boolean> {
+        return await this.insertUnique(IndividualQuota, quota, manager);
     }
 
     /** Stores a new quota definition; false when the tier has one of the same metric and period already. */
@@ -120,9 +123,9 @@ export class QuotasRepository {
         return await this.insertUnique(TierQuotaDefinition, definition);
     }
 
-    /** False when the identity has no such quota. */
-    async deleteIndividualQuota(address: string, id: string): Promise<boolean> {
-        const result = await this.dataSource.getRepository(IndividualQuota).delete({ id, identityAddress: address });
+    /** Deletes an individual quota in the caller's transaction; false when the identity has no such quota. */
+    async deleteIndividualQuota(manager: EntityManager, address: string, id: string): Promise<boolean> {
+        const result = await manager.delete(IndividualQuota, { id, identityAddress: address });
         return (result.affected ?? 0) > 0;
     }
 
@@ -175,9 +178,13 @@ export class QuotasRepository {
     }
 
     /** Inserts a row; false when it violates a unique constraint. */
-    private async insertUnique<T extends ObjectLiteral>(target: EntityTarget<T>, row: T): Promise<boolean> {
+    private async insertUnique<T extends ObjectLiteral>(
+        target: EntityTarget<T>,
+        row: T,
+        manager: EntityManager = this.dataSource.manager
+    ): Promise<boolean> {
         try {
-            await this.dataSource.getRepository(target).insert(row);
+            await manager.insert(target, row);
             return true;
         } catch (error) {
             if (isUniqueViolation(error)) return false;

@@ -201,16 +201,21 @@ export class QuotasService implements OnApplicationBootstrap, QuotaChecker {
         return QUOTA_METRIC_KEYS.map(metricInfo);
     }
 
+    /** The identity is locked until the quota is stored: its deletion (which removes its quotas) comes before or after. */
     async createIndividualQuota(address: string, input: NewQuota): Promise<QuotaDefinitionInfo> {
-        if (!(await this.identities.exists(address))) throw notFound("Identity");
-        const quota = IndividualQuota.create(address, input, this.clock.now());
-        if (!(await this.quotas.insertIndividualQuota(quota))) throw QuotasErrors.duplicateQuota();
-        return toDefinitionInfo(quota);
+        return await this.transactions.run(async (manager) => {
+            if (!(await this.identities.lock(manager, address))) throw notFound("Identity");
+            const quota = IndividualQuota.create(address, input, this.clock.now());
+            if (!(await this.quotas.insertIndividualQuota(manager, quota))) throw QuotasErrors.duplicateQuota();
+            return toDefinitionInfo(quota);
+        });
     }
 
     async deleteIndividualQuota(address: string, quotaId: string): Promise<void> {
-        if (!(await this.identities.exists(address))) throw notFound("Identity");
-        if (!(await this.quotas.deleteIndividualQuota(address, quotaId))) throw notFound("IndividualQuota");
+        await this.transactions.run(async (manager) => {
+            if (!(await this.identities.lock(manager, address))) throw notFound("Identity");
+            if (!(await this.quotas.deleteIndividualQuota(manager, address, quotaId))) throw notFound("IndividualQuota");
+        });
     }
 
     async listTiers(): Promise<TierOverview[]> {

@@ -63,7 +63,8 @@ export class RelationshipsService {
             return await this.transactions.run(async (manager) => {
                 const template = await this.templates.findAllocatedTemplate(manager, caller.address, templateId);
                 if (template.createdBy === caller.address) throw RelationshipsErrors.cannotCreateRelationshipWithYourself();
-                if ((await this.identities.statusOf(template.createdBy, manager)) !== IdentityStatus.Active) {
+                // The creator locked (the first row the transaction locks): a deletion process it starts comes before or after.
+                if ((await this.identities.lock(manager, template.createdBy))?.status !== IdentityStatus.Active) {
                     throw RelationshipsErrors.peerIsToBeDeleted();
                 }
                 if (await this.relationships.hasOpenBetween(caller.address, template.createdBy, manager)) {

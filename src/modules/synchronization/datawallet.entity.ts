@@ -81,6 +81,8 @@ export class Datawallet {
 
 @Entity({ name: "datawallet_modifications" })
 @Index("ux_datawallet_modifications_owner_index", ["owner", "index"], { unique: true })
+/** Finds whether a modification has a later one of the same key, and lists the keys (index-only). */
+@Index("ix_datawallet_modifications_owner_key", ["owner", "objectIdentifier", "type", "payloadCategory", "index"])
 export class DatawalletModification {
     @PrimaryColumn({ type: "varchar", length: 20 })
     id!: string;

@@ -9,10 +9,21 @@ import { Datawallet, DatawalletModification } from "./datawallet.entity";
 /** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
 export const DATAWALLET_CHANGES_CHANNEL = "backbone_datawallet_changes";
 
-/** Modifications after `$2` of the identity `$1`: only the latest one per (objectIdentifier, type, payloadCategory). */
-const LATEST_PER_KEY = `SELECT DISTINCT ON (object_identifier, type, payload_category) id, index
-    FROM datawallet_modifications WHERE owner = $1 AND index > $2
-    ORDER BY object_identifier, type, payload_category, index DESC`;
+/**
+ * The modifications after `$2` of the identity `$1` that are the latest of their key (objectIdentifier, type,
+ * payloadCategory; no later modification of the same key exists, and a later one is after `$2` as well), by index. Read
+ * along the (owner, index) index, each checked against the key index: a first page costs its rows, not the whole
+ * datawallet's de-duplication and sort; a deep page (OFFSET) costs one anti-join of the modifications after `$2`.
+ */
+const LATEST_PER_KEY = `FROM datawallet_modifications m
+    WHERE m.owner = $1 AND m.index > $2
+      AND NOT EXISTS (SELECT 1 FROM datawallet_modifications later
+                      WHERE later.owner = m.owner AND later.object_identifier = m.object_identifier AND later.type = m.type
+                        AND later.payload_category IS NOT DISTINCT FROM m.payload_category AND later.index > m.index)`;
+
+/** How many keys have a modification after `$2`: as many as the latest per key (an index-only scan of the key index). */
+const KEYS_CHANGED_AFTER = `SELECT count(*) AS n FROM (
+    SELECT DISTINCT object_identifier, type, payload_category FROM datawallet_modifications WHERE owner = $1 AND index > $2) keys`;
 
 /**
  * Every query of datawallets and their modifications, named by intent. Methods that run inside a use case's
@@ -59,7 +70,7 @@ export class DatawalletRepository {
         const params = [owner, localIndex];
         const { rows: ids } = await rawQuery<{ id: string }>(
             this.dataSource,
-            `SELECT id FROM (${LATEST_PER_KEY}) latest ORDER BY index LIMIT $3 OFFSET $4`,
+            `SELECT m.id ${LATEST_PER_KEY} ORDER BY m.index LIMIT $3 OFFSET $4`,
             [...params, request.pageSize, offset]
         );
         const rows =
@@ -72,10 +83,7 @@ export class DatawalletRepository {
         const total =
             !isFull && (rows.length > 0 || offset === 0)
                 ? offset + rows.length
-                : Number(
-                      (await rawQuery<{ n: string }>(this.dataSource, `SELECT count(*) AS n FROM (${LATEST_PER_KEY}) latest`, params))
-                          .rows[0]!.n
-                  );
+                : Number((await rawQuery<{ n: string }>(this.dataSource, KEYS_CHANGED_AFTER, params)).rows[0]!.n);
         return new Page(rows, request, total);
     }
 

@@ -62,7 +62,8 @@ export class SyncRunsService {
         try {
             return await this.transactions.run(async (manager) => {
                 await this.syncRuns.serializeStartsOf(manager, caller.address);
-                if ((await this.identities.statusOf(caller.address, manager)) !== IdentityStatus.Active)
+                // Locked: a deletion process the identity starts meanwhile comes before or after the run's start.
+                if ((await this.identities.lock(manager, caller.address))?.status !== IdentityStatus.Active)
                     throw SynchronizationErrors.cannotStartSyncRunWhileIdentityIsToBeDeleted();
                 // Shared lock: a concurrent push of modifications (which locks the row for update) waits for the start.
                 const datawallet = await this.datawallets.lock(manager, caller.address, "share");
