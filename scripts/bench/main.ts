@@ -24,7 +24,7 @@ import { plainSender, runLoad } from "./load";
 import { loadAverage, machineBusyMs, ownCpuMs, processCpuMs, processRssBytes } from "./proc";
 import { type BenchReport, markdown, passes, type ScenarioResult, type SseReport, type UploadReport } from "./report";
 import { type BenchEnv, SCENARIO_NAMES, scenarioByName } from "./scenarios";
-import { seedDatabase } from "./seed";
+import { removeScenarioWrites, seedDatabase } from "./seed";
 import {
     type BenchDatabaseServer,
     createMigratedDatabase,
@@ -251,8 +251,11 @@ async function measure(
             send: plain.send
         };
         const runs: Array<{ name: string; rate?: number }> = [...opts.scenarios.map((name) => ({ name })), ...opts.rates];
+        const seededUntil = (await db.query<{ now: Date }>("SELECT now() AS now")).rows[0]!.now;
         for (const run of runs) {
             const definition = scenarioByName(run.name);
+            const removed = await removeScenarioWrites(db, seededUntil);
+            if (removed > 0) log(`bench: removed ${removed} rows that earlier scenarios wrote`);
             const mode = run.rate === undefined ? `closed loop` : `open loop ${run.rate}/s`;
             log(`bench: ${definition.name} (${mode})`);
             const base = {

@@ -548,6 +548,25 @@ export async function seedDatabase(url: string, set: Dataset, options: SeedOptio
     }
 }
 
+/**
+ * Deletes what scenarios wrote since `since` to the tables that grow with them (messages with their recipients,
+ * external events, datawallet modifications), so that the next scenario meets the dataset as seeded: its volume would
+ * otherwise depend on which scenarios ran before and how fast the server let them write. Vacuums and analyses the
+ * tables when rows went. Answers how many rows went.
+ */
+export async function removeScenarioWrites(client: Client, since: Date): Promise<number> {
+    const statements = [
+        "DELETE FROM message_recipients WHERE message_id IN (SELECT id FROM messages WHERE created_at > $1)",
+        "DELETE FROM messages WHERE created_at > $1",
+        "DELETE FROM external_events WHERE created_at > $1",
+        "DELETE FROM datawallet_modifications WHERE created_at > $1"
+    ];
+    let removed = 0;
+    for (const sql of statements) removed += (await client.query(sql, [since])).rowCount ?? 0;
+    if (removed > 0) await client.query("VACUUM (ANALYZE) messages, message_recipients, external_events, datawallet_modifications");
+    return removed;
+}
+
 /** Identities of a pool (by alias), in order, with the username of their first device. */
 export async function seededIdentities(client: Client, set: Dataset, alias: string, limit: number): Promise<SeededIdentity[]> {
     let start = 1;
