@@ -469,8 +469,13 @@ export const SCENARIOS: ScenarioDefinition[] = [
             const bodies = contents(20, 1024);
             const keys = contents(20, 120);
             let n = 0;
+            // Each sender goes through its peers in turn (a counter per sender: with one shared counter, a sender
+            // chosen every S-th time would meet the same few peers again and again).
+            const sent = new Map<string, number>();
             return single(shared(senders), ({ sender, peers }) => {
-                const first = n % peers.length;
+                const turn = sent.get(sender.address) ?? 0;
+                sent.set(sender.address, turn + 1);
+                const first = (2 * turn) % peers.length;
                 const second = (first + 1) % peers.length;
                 const recipients = [first, second].map((i) => ({ address: peers[i]!, encryptedKey: keys[n % keys.length]! }));
                 return messageRequest(sender, recipients, bodies[n++ % bodies.length]!);
