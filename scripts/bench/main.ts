@@ -226,12 +226,9 @@ async function measure(
     blobDir: string,
     report: BenchReport
 ): Promise<void> {
-    // The large upload needs a file size limit above its size (the default is 10 MiB). The recipients of the message
-    // scenarios never fetch what they are sent: the most unreceived messages from one sender a recipient may have (20
-    // by default) is raised to its maximum, so that the scenarios measure sends rather than that limit's refusals.
+    // The large upload needs a file size limit above its size (the default is 10 MiB).
     const backbone = await startBackbone(database.url, blobDir, {
-        FILE_MAX_SIZE_BYTES: String(Math.max(10, opts.upload + 1) * 2 ** 20),
-        MAX_NUMBER_OF_UNRECEIVED_MESSAGES_FROM_ONE_SENDER: "100"
+        FILE_MAX_SIZE_BYTES: String(Math.max(10, opts.upload + 1) * 2 ** 20)
     });
     const db = new Client({ connectionString: database.url });
     await db.connect();

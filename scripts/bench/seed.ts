@@ -548,22 +548,36 @@ export async function seedDatabase(url: string, set: Dataset, options: SeedOptio
     }
 }
 
+/** The tables that grow with the scenarios, children first: each statement deletes what was written since $1. */
+const SCENARIO_WRITES: Array<[table: string, sql: string]> = [
+    ["message_recipients", "DELETE FROM message_recipients WHERE message_id IN (SELECT id FROM messages WHERE created_at > $1)"],
+    ["messages", "DELETE FROM messages WHERE created_at > $1"],
+    ["external_events", "DELETE FROM external_events WHERE created_at > $1"],
+    ["datawallet_modifications", "DELETE FROM datawallet_modifications WHERE created_at > $1"],
+    ["tokens", "DELETE FROM tokens WHERE created_at > $1"],
+    ["relationships", "DELETE FROM relationships WHERE created_at > $1"],
+    [
+        "relationship_template_allocations",
+        "DELETE FROM relationship_template_allocations WHERE relationship_template_id IN (SELECT id FROM relationship_templates WHERE created_at > $1)"
+    ],
+    ["relationship_templates", "DELETE FROM relationship_templates WHERE created_at > $1"]
+];
+
 /**
  * Deletes what scenarios wrote since `since` to the tables that grow with them (messages with their recipients,
- * external events, datawallet modifications), so that the next scenario meets the dataset as seeded: its volume would
- * otherwise depend on which scenarios ran before and how fast the server let them write. Vacuums and analyses the
- * tables when rows went. Answers how many rows went.
+ * external events, datawallet modifications, tokens, relationships and templates), so that the next scenario meets
+ * the dataset as seeded: what it reads would otherwise depend on which scenarios ran before and how fast the server
+ * let them write. Vacuums and analyses the tables that lost rows. Answers how many rows went.
  */
 export async function removeScenarioWrites(client: Client, since: Date): Promise<number> {
-    const statements = [
-        "DELETE FROM message_recipients WHERE message_id IN (SELECT id FROM messages WHERE created_at > $1)",
-        "DELETE FROM messages WHERE created_at > $1",
-        "DELETE FROM external_events WHERE created_at > $1",
-        "DELETE FROM datawallet_modifications WHERE created_at > $1"
-    ];
+    const changed: string[] = [];
     let removed = 0;
-    for (const sql of statements) removed += (await client.query(sql, [since])).rowCount ?? 0;
-    if (removed > 0) await client.query("VACUUM (ANALYZE) messages, message_recipients, external_events, datawallet_modifications");
+    for (const [table, sql] of SCENARIO_WRITES) {
+        const count = (await client.query(sql, [since])).rowCount ?? 0;
+        if (count > 0) changed.push(table);
+        removed += count;
+    }
+    if (changed.length > 0) await client.query(`VACUUM (ANALYZE) ${changed.join(", ")}`);
     return removed;
 }
 
