@@ -67,6 +67,9 @@ export interface LatencySummary {
     errors: Record<string, number>;
     /** Iterations an open loop could not start (too many in flight) or a closed loop found no free lease for. */
     skipped: number;
+    /** Mean body sizes per request in kB (what a request carries and what it answers: the work it is). */
+    kBSentPerRequest: number;
+    kBReceivedPerRequest: number;
 }
 
 export class Recorder {
@@ -79,6 +82,8 @@ export class Recorder {
     readonly errors = new Map<string, number>();
     iterations = 0;
     skipped = 0;
+    private bytesSent = 0;
+    private bytesReceived = 0;
     private started = 0;
     private stopped = 0;
 
@@ -93,6 +98,12 @@ export class Recorder {
     record(status: number, micros: number): void {
         this.histogram.recordValue(Math.max(1, Math.round(micros)));
         this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1);
+    }
+
+    /** The body sizes of one request and its response. */
+    bytes(sent: number, received: number): void {
+        this.bytesSent += sent;
+        this.bytesReceived += received;
     }
 
     error(code: string): void {
@@ -116,7 +127,9 @@ export class Recorder {
             mean: ms(this.histogram.mean),
             statuses: Object.fromEntries([...this.statuses.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => [String(k), v])),
             errors: Object.fromEntries(this.errors.entries()),
-            skipped: this.skipped
+            skipped: this.skipped,
+            kBSentPerRequest: Math.round(this.bytesSent / Math.max(1, requests) / 10.24) / 100,
+            kBReceivedPerRequest: Math.round(this.bytesReceived / Math.max(1, requests) / 10.24) / 100
         };
     }
 }
@@ -147,6 +160,7 @@ function sender(pool: Pool, recorder: Recorder | undefined, due?: () => number |
             const result = await pool.request({ method: request.method, path: request.path, headers, body });
             const text = await result.body.text();
             recorder?.record(result.statusCode, (performance.now() - started) * 1000);
+            recorder?.bytes(body === undefined ? 0 : Buffer.byteLength(body), Buffer.byteLength(text));
             return response(result.statusCode, text);
         } catch (error) {
             recorder?.error((error as NodeJS.ErrnoException).code ?? (error as Error).name);
@@ -174,7 +188,7 @@ export interface LoadOptions {
  * caller keeps `connections` within the scenario's capacity, so every request finds a free lease.
  */
 async function autocannonClosedLoop(scenario: SingleRequestScenario, options: LoadOptions, recorder: Recorder): Promise<void> {
-    type Context = { lease?: unknown };
+    type Context = { lease?: unknown; sent?: number };
     // Without a callback autocannon's instance is also a promise of the result.
     const instance = autocannon({
         url: options.baseUrl,
@@ -189,10 +203,12 @@ async function autocannonClosedLoop(scenario: SingleRequestScenario, options: Lo
                     context.lease = lease;
                     const spec = scenario.request(lease);
                     const { headers, body } = encode(spec);
+                    context.sent = body === undefined ? 0 : Buffer.byteLength(body);
                     return { ...request, method: spec.method, path: spec.path, headers, body };
                 }) as unknown as autocannon.Request["setupRequest"],
                 onResponse: ((status: number, body: string, context: Context) => {
                     if (context.lease === undefined) return;
+                    recorder.bytes(context.sent ?? 0, Buffer.byteLength(body));
                     scenario.response?.(context.lease, status, body);
                     scenario.release(context.lease);
                     recorder.iterations++;

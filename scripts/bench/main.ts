@@ -456,7 +456,9 @@ function emptyLatency() {
         mean: NaN,
         statuses: {},
         errors: {},
-        skipped: 0
+        skipped: 0,
+        kBSentPerRequest: NaN,
+        kBReceivedPerRequest: NaN
     };
 }
 

@@ -151,7 +151,8 @@ function scenarioSection(report: BenchReport): string[] {
     const lines: string[] = [];
     lines.push("");
     lines.push(
-        "Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response."
+        "Latencies in ms; CPU in ms per request (node: the Backbone process; PostgreSQL: its server processes); errors are the non-2xx responses per status and the requests without a response; " +
+            "kB sent / received: the mean body of a request and of its response (the work a request is: a page of 200 items, a message to many recipients)."
     );
     lines.push(
         "Thresholds (official): p90 < 50 ms and p98 < 100 ms; tokens and files p90 < 160 ms. The load generator runs on the same cores as the server; " +
@@ -159,14 +160,14 @@ function scenarioSection(report: BenchReport): string[] {
     );
     lines.push("");
     lines.push(
-        "| scenario | mode | req/s | p50 | p90 | p98 | p99 | max | requests | errors | node CPU/req | PG CPU/req | node cores | PG cores | load gen. cores | other cores | node RSS MB | threshold |"
+        "| scenario | mode | req/s | p50 | p90 | p98 | p99 | max | requests | errors | kB sent / received | node CPU/req | PG CPU/req | node cores | PG cores | load gen. cores | other cores | node RSS MB | threshold |"
     );
-    lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
+    lines.push("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
     for (const s of report.scenarios) {
         const name = `${s.official ? `${s.official} ` : ""}${s.name}`;
         if (s.error) {
             lines.push(
-                `| ${name} | ${s.mode} | – | – | – | – | – | – | – | ${s.error.replace(/\|/g, "/").slice(0, 120)} | – | – | – | – | – | – | – | not run |`
+                `| ${name} | ${s.mode} | – | – | – | – | – | – | – | ${s.error.replace(/\|/g, "/").slice(0, 120)} | – | – | – | – | – | – | – | – | not run |`
             );
             continue;
         }
@@ -174,7 +175,7 @@ function scenarioSection(report: BenchReport): string[] {
         const limit = `p90<${s.threshold.p90}${s.threshold.p98 === undefined ? "" : `, p98<${s.threshold.p98}`}`;
         lines.push(
             `| ${name} | ${s.mode} | ${fixed(l.requestsPerSecond)} | ${fixed(l.p50)} | ${fixed(l.p90)} | ${fixed(l.p98)} | ${fixed(l.p99)} | ${fixed(l.max)} | ${l.requests} | ${statuses(l)} | ` +
-                `${fixed(s.nodeCpuMsPerRequest, 2)} | ${fixed(s.postgresCpuMsPerRequest, 2)} | ${fixed(s.nodeCores, 2)} | ${fixed(s.postgresCores, 2)} | ${fixed(s.loadGeneratorCores, 2)} | ${fixed(s.otherCores, 2)} | ${fixed(s.nodeRssPeakMb, 0)} | ${s.passed ? "pass" : "FAIL"} (${limit}) |`
+                `${fixed(l.kBSentPerRequest, 1)} / ${fixed(l.kBReceivedPerRequest, 1)} | ${fixed(s.nodeCpuMsPerRequest, 2)} | ${fixed(s.postgresCpuMsPerRequest, 2)} | ${fixed(s.nodeCores, 2)} | ${fixed(s.postgresCores, 2)} | ${fixed(s.loadGeneratorCores, 2)} | ${fixed(s.otherCores, 2)} | ${fixed(s.nodeRssPeakMb, 0)} | ${s.passed ? "pass" : "FAIL"} (${limit}) |`
         );
     }
     return lines;
