@@ -192,13 +192,16 @@ describe("identity deletion: relationships, templates and messages", () => {
     });
 
     it("deletes the identity's templates, keeps relationships created from them, anonymises forIdentity and allocations", async () => {
-        const [leaving, peer] = await Promise.all([createIdentity(t), createIdentity(t)]);
+        const [leaving, alsoLeaving, peer] = await Promise.all([createIdentity(t), createIdentity(t), createIdentity(t)]);
         const ownTemplate = await createTemplate(t, leaving);
         const created = await requestFromTemplate(t, peer, ownTemplate, 201);
         const personalised = await createTemplate(t, peer, { forIdentity: leaving.address });
         const allocated = await createTemplate(t, peer);
-        await t.http.get(`/api/v2/RelationshipTemplates/${allocated}`).set("authorization", leaving.auth).expect(200);
-        expect(await deletedIdentities(t, leaving)).toBe(1);
+        // Both deleted identities allocated the same template: one anonymised allocation is left.
+        for (const reader of [leaving, alsoLeaving]) {
+            await t.http.get(`/api/v2/RelationshipTemplates/${allocated}`).set("authorization", reader.auth).expect(200);
+        }
+        expect(await deletedIdentities(t, leaving, alsoLeaving)).toBe(2);
         const db = t.app.get(DataSource);
         expect(await db.query("SELECT id FROM relationship_templates WHERE id = $1", [ownTemplate])).toEqual([]);
         expect((await relationship(created.body.result.id)).relationship_template_id).toBeNull();
@@ -208,7 +211,11 @@ describe("identity deletion: relationships, templates and messages", () => {
         expect(
             await db.query("SELECT allocated_by FROM relationship_template_allocations WHERE relationship_template_id = $1", [allocated])
         ).toEqual([{ allocated_by: anonymous }]);
-        expect(await db.query("SELECT 1 FROM relationship_template_allocations WHERE allocated_by = $1", [leaving.address])).toEqual([]);
+        expect(
+            await db.query("SELECT 1 FROM relationship_template_allocations WHERE allocated_by = ANY($1)", [
+                [leaving.address, alsoLeaving.address]
+            ])
+        ).toEqual([]);
     });
 
     it("anonymises the deleted identity in messages at once; the peer's decomposition then removes them", async () => {

@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { type DataSource, type EntityManager, In } from "typeorm";
 
+import { anonymizeRows } from "../../core/database/anonymize-rows";
 import { rawQuery } from "../../core/database/raw-query";
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
@@ -96,15 +97,12 @@ export class RelationshipTemplatesRepository {
      */
     async anonymize(manager: EntityManager, address: string, anonymized: string): Promise<void> {
         await manager.update(RelationshipTemplate, { forIdentity: address }, { forIdentity: anonymized });
-        // An allocation is keyed by template and address: where the anonymised address already holds one (another
-        // deleted identity allocated the same template), the deleted identity's allocation is dropped instead.
-        await rawQuery(
+        await anonymizeRows(
             manager,
-            `DELETE FROM relationship_template_allocations a WHERE a.allocated_by = $1
-             AND EXISTS (SELECT 1 FROM relationship_template_allocations b WHERE b.relationship_template_id = a.relationship_template_id AND b.allocated_by = $2)`,
-            [address, anonymized]
+            { table: "relationship_template_allocations", key: "relationship_template_id", address: "allocated_by" },
+            address,
+            anonymized
         );
-        await manager.update(RelationshipTemplateAllocation, { allocatedBy: address }, { allocatedBy: anonymized });
     }
 
     /** How many templates an identity created since `since` (ever when undefined) that still exist: the NumberOfRelationshipTemplates quota. */

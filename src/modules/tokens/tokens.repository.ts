@@ -2,10 +2,11 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { Brackets, type DataSource, type EntityManager } from "typeorm";
 
+import { anonymizeRows } from "../../core/database/anonymize-rows";
 import { rawQuery } from "../../core/database/raw-query";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { createdByQuery } from "../../core/quotas/quota-usage";
-import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, TokenAllocation, type TokenAuthor } from "./token.entity";
+import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, type TokenAuthor } from "./token.entity";
 
 /** The columns of `tokens`, named as the entity's properties. */
 const TOKEN_COLUMNS = `id, created_by AS "createdBy", created_by_device AS "createdByDevice", for_identity AS "forIdentity",
@@ -149,14 +150,6 @@ export class TokensRepository {
     async removeIdentity(manager: EntityManager, address: string, anonymized: string): Promise<void> {
         await manager.delete(Token, { createdBy: address });
         await manager.update(Token, { forIdentity: address }, { forIdentity: anonymized });
-        // An allocation is keyed by token and address: where the anonymised address already holds one (another
-        // deleted identity read the same token), the deleted identity's allocation is dropped instead.
-        await rawQuery(
-            manager,
-            `DELETE FROM token_allocations a WHERE a.address = $1
-             AND EXISTS (SELECT 1 FROM token_allocations b WHERE b.token_id = a.token_id AND b.address = $2)`,
-            [address, anonymized]
-        );
-        await manager.update(TokenAllocation, { address }, { address: anonymized });
+        await anonymizeRows(manager, { table: "token_allocations", key: "token_id", address: "address" }, address, anonymized);
     }
 }
