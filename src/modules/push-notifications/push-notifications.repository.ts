@@ -1,6 +1,6 @@
 import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
-import { type DataSource, type EntityManager, In } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 
 import { isUniqueViolation } from "../../core/database/errors";
 import { rawQuery } from "../../core/database/raw-query";
@@ -51,10 +51,20 @@ export class PushNotificationsRepository {
         await this.dataSource.getRepository(PushRegistration).delete({ deviceId });
     }
 
-    /** The registrations of the devices of these identities, in one statement. */
+    /**
+     * The registrations of the devices of these identities, in one statement whatever their number (it follows every
+     * commit that records external events).
+     */
     async listOfIdentities(addresses: readonly string[]): Promise<PushRegistration[]> {
         if (addresses.length === 0) return [];
-        return await this.dataSource.getRepository(PushRegistration).findBy({ identityAddress: In([...addresses]) });
+        const { rows } = await rawQuery<Partial<PushRegistration>>(
+            this.dataSource,
+            `SELECT device_id AS "deviceId", identity_address AS "identityAddress", device_push_identifier AS "devicePushIdentifier",
+                    platform, handle, app_id AS "appId", environment, updated_at AS "updatedAt"
+             FROM push_registrations WHERE identity_address = ANY($1)`,
+            [addresses]
+        );
+        return rows.map((row) => Object.assign(new PushRegistration(), row));
     }
 
     /** Deletes a registration the provider reported as gone, unless the device registered anew meanwhile. */
