@@ -21,6 +21,8 @@ module.exports = {
     moduleFileExtensions: ["ts", "js", "mjs", "json"],
     globalSetup: "<rootDir>/test/support/global-setup.ts",
     globalTeardown: "<rootDir>/test/support/global-teardown.ts",
+    // jest's summary, then one plain closing line with the counts (test/support/closing-line-reporter.cjs).
+    reporters: ["default", "<rootDir>/test/support/closing-line-reporter.cjs"],
     testTimeout: 60000,
     maxWorkers: 2
 };
