@@ -1,9 +1,9 @@
 import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
-import { type DataSource, type EntityManager, In } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 
 import { rawQuery } from "../../core/database/raw-query";
-import { Page, type PageRequest } from "../../core/http/pagination";
+import { type Page, pageCounted, type PageRequest } from "../../core/http/pagination";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
 
 /** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
@@ -26,6 +26,20 @@ const KEYS_CHANGED_AFTER = `SELECT count(*) AS n FROM (
     SELECT DISTINCT object_identifier, type, payload_category FROM datawallet_modifications WHERE owner = $1 AND index > $2) keys`;
 
 /**
+ * The columns of `datawallet_modifications` that a reader gets, named as the entity's properties (the index as pg
+ * answers a bigint); the owner is the caller.
+ */
+const MODIFICATION_COLUMNS = `m.id, m.index, m.type, m.object_identifier AS "objectIdentifier", m.collection,
+    m.payload_category AS "payloadCategory", m.encrypted_payload AS "encryptedPayload",
+    m.datawallet_version AS "datawalletVersion", m.created_at AS "createdAt", m.created_by_device AS "createdByDevice"`;
+
+type ModificationRow = Omit<DatawalletModification, "index" | "owner"> & { index: string };
+
+function modificationOf(owner: string, row: ModificationRow): DatawalletModification {
+    return Object.assign(new DatawalletModification(), row, { owner, index: Number(row.index) });
+}
+
+/**
  * Every query of datawallets and their modifications, named by intent. Methods that run inside a use case's
  * transaction take its EntityManager first; standalone reads use the DataSource.
  */
@@ -34,7 +48,12 @@ export class DatawalletRepository {
     constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
     async find(owner: string): Promise<Datawallet | null> {
-        return await this.dataSource.getRepository(Datawallet).findOneBy({ owner });
+        const { rows } = await rawQuery<Omit<Datawallet, "nextIndex"> & { nextIndex: string }>(
+            this.dataSource,
+            `SELECT owner, version, next_index AS "nextIndex", created_at AS "createdAt" FROM datawallets WHERE owner = $1`,
+            [owner]
+        );
+        return rows[0] ? Object.assign(new Datawallet(), rows[0], { nextIndex: Number(rows[0].nextIndex) }) : null;
     }
 
     /**
@@ -64,7 +83,10 @@ export class DatawalletRepository {
         await manager.update(Datawallet, { owner: datawallet.owner }, { nextIndex: datawallet.nextIndex });
     }
 
-    /** A page of the latest modification per key after `localIndex`, ordered by index. */
+    /**
+     * A page of the latest modification per key after `localIndex`, ordered by index: the page's ids (narrow rows to
+     * skip and order), then its rows, each by one prepared statement; a count only when the page does not tell the total.
+     */
     async pageLatestAfter(owner: string, localIndex: number, request: PageRequest): Promise<Page<DatawalletModification>> {
         const offset = (request.pageNumber - 1) * request.pageSize;
         const params = [owner, localIndex];
@@ -73,18 +95,19 @@ export class DatawalletRepository {
             `SELECT m.id ${LATEST_PER_KEY} ORDER BY m.index LIMIT $3 OFFSET $4`,
             [...params, request.pageSize, offset]
         );
-        const rows =
+        const { rows } =
             ids.length === 0
-                ? []
-                : await this.dataSource
-                      .getRepository(DatawalletModification)
-                      .find({ where: { id: In(ids.map((r) => r.id)) }, order: { index: "ASC" } });
-        const isFull = rows.length === request.pageSize;
-        const total =
-            !isFull && (rows.length > 0 || offset === 0)
-                ? offset + rows.length
-                : Number((await rawQuery<{ n: string }>(this.dataSource, KEYS_CHANGED_AFTER, params)).rows[0]!.n);
-        return new Page(rows, request, total);
+                ? { rows: [] }
+                : await rawQuery<ModificationRow>(
+                      this.dataSource,
+                      `SELECT ${MODIFICATION_COLUMNS} FROM datawallet_modifications m WHERE m.id = ANY($1) ORDER BY m.index`,
+                      [ids.map((r) => r.id)]
+                  );
+        return await pageCounted(
+            rows.map((row) => modificationOf(owner, row)),
+            request,
+            async () => Number((await rawQuery<{ n: string }>(this.dataSource, KEYS_CHANGED_AFTER, params)).rows[0]!.n)
+        );
     }
 
     /** Tells every instance (NOTIFY, outside any transaction) that the identity's datawallet changed on this device. */
