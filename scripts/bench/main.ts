@@ -11,7 +11,7 @@
  */
 import "reflect-metadata";
 
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
@@ -157,8 +157,20 @@ function uptime(): string {
     }
 }
 
+/**
+ * The Node running the benchmark (and so the Backbone it starts), marked when package.json's `engines.node` leaves it
+ * out: such numbers are not those of a runtime the Backbone supports (the image runs Node 24).
+ */
+function benchedNode(): string {
+    const supported = spawnSync(process.execPath, [join(__dirname, "../../../scripts/engines.mjs"), "supports"]).status === 0;
+    if (supported) return process.version;
+    log(`bench: Node ${process.version} is outside package.json's engines.node; the numbers are not those of a supported runtime`);
+    return `${process.version} (outside engines.node: not a supported runtime)`;
+}
+
 async function main(): Promise<void> {
     const opts = options();
+    const node = benchedNode();
     const started = Date.now();
     const set = dataset(opts.dataset, opts.scale);
     const uptimeBefore = uptime();
@@ -180,7 +192,7 @@ async function main(): Promise<void> {
                 cpus: cpus().length,
                 model: cpus()[0]?.model ?? "unknown",
                 memoryGb: Math.round(totalmem() / 2 ** 30),
-                node: process.version,
+                node,
                 loadBefore,
                 loadAfter: "",
                 uptimeBefore
