@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager } from "typeorm";
 
+import { entityRows } from "../../core/database/entity-rows";
 import { rawQuery } from "../../core/database/raw-query";
 import { type Page, pageCounted, type PageRequest } from "../../core/http/pagination";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
@@ -48,12 +49,9 @@ export class DatawalletRepository {
     constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
     async find(owner: string): Promise<Datawallet | null> {
-        const { rows } = await rawQuery<Omit<Datawallet, "nextIndex"> & { nextIndex: string }>(
-            this.dataSource,
-            `SELECT owner, version, next_index AS "nextIndex", created_at AS "createdAt" FROM datawallets WHERE owner = $1`,
-            [owner]
-        );
-        return rows[0] ? Object.assign(new Datawallet(), rows[0], { nextIndex: Number(rows[0].nextIndex) }) : null;
+        const datawallets = entityRows(this.dataSource, Datawallet, "d");
+        const { rows } = await rawQuery(this.dataSource, `SELECT ${datawallets.columns} FROM datawallets d WHERE d.owner = $1`, [owner]);
+        return rows[0] ? datawallets.of(rows[0]) : null;
     }
 
     /**
@@ -84,25 +82,17 @@ export class DatawalletRepository {
     }
 
     /**
-     * A page of the latest modification per key after `localIndex`, ordered by index: the page's ids (narrow rows to
-     * skip and order), then its rows, each by one prepared statement; a count only when the page does not tell the total.
+     * A page of the latest modification per key after `localIndex`, ordered by index, in one prepared statement; a count
+     * only when the page does not tell the total.
      */
     async pageLatestAfter(owner: string, localIndex: number, request: PageRequest): Promise<Page<DatawalletModification>> {
         const offset = (request.pageNumber - 1) * request.pageSize;
         const params = [owner, localIndex];
-        const { rows: ids } = await rawQuery<{ id: string }>(
+        const { rows } = await rawQuery<ModificationRow>(
             this.dataSource,
-            `SELECT m.id ${LATEST_PER_KEY} ORDER BY m.index LIMIT $3 OFFSET $4`,
+            `SELECT ${MODIFICATION_COLUMNS} ${LATEST_PER_KEY} ORDER BY m.index LIMIT $3 OFFSET $4`,
             [...params, request.pageSize, offset]
         );
-        const { rows } =
-            ids.length === 0
-                ? { rows: [] }
-                : await rawQuery<ModificationRow>(
-                      this.dataSource,
-                      `SELECT ${MODIFICATION_COLUMNS} FROM datawallet_modifications m WHERE m.id = ANY($1) ORDER BY m.index`,
-                      [ids.map((r) => r.id)]
-                  );
         return await pageCounted(
             rows.map((row) => modificationOf(owner, row)),
             request,
