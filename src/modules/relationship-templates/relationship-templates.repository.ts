@@ -3,6 +3,7 @@ import { InjectDataSource } from "@nestjs/typeorm";
 import { type DataSource, type EntityManager, In } from "typeorm";
 
 import { anonymizeRows } from "../../core/database/anonymize-rows";
+import { type EntityRows, entityRows } from "../../core/database/entity-rows";
 import { rawQuery } from "../../core/database/raw-query";
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relationship-template.entity";
@@ -13,15 +14,20 @@ import { RelationshipTemplate, RelationshipTemplateAllocation } from "./relation
  */
 @Injectable()
 export class RelationshipTemplatesRepository {
-    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+    private readonly rows: EntityRows<RelationshipTemplate>;
+
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+        this.rows = entityRows(dataSource, RelationshipTemplate, "t");
+    }
 
     async insert(template: RelationshipTemplate): Promise<void> {
         await this.dataSource.getRepository(RelationshipTemplate).insert(template);
     }
 
     /** The template, read without a lock (in the transaction of `manager` when given). */
-    async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<RelationshipTemplate | undefined> {
-        return (await manager.findOneBy(RelationshipTemplate, { id })) ?? undefined;
+    async find(id: string, manager: EntityManager | DataSource = this.dataSource): Promise<RelationshipTemplate | undefined> {
+        const { rows } = await rawQuery(manager, `SELECT ${this.rows.columns} FROM relationship_templates t WHERE t.id = $1`, [id]);
+        return rows[0] ? this.rows.of(rows[0]) : undefined;
     }
 
     /** The template with its row locked until the transaction ends: allocations and deletion of one template queue up. */
@@ -37,20 +43,31 @@ export class RelationshipTemplatesRepository {
 
     /** The templates among `ids`, oldest first. */
     async findAll(ids: string[]): Promise<RelationshipTemplate[]> {
-        return await this.dataSource.manager.find(RelationshipTemplate, { where: { id: In(ids) }, order: { createdAt: "ASC", id: "ASC" } });
+        const { rows } = await rawQuery(
+            this.dataSource,
+            `SELECT ${this.rows.columns} FROM relationship_templates t WHERE t.id = ANY($1) ORDER BY t.created_at, t.id`,
+            [ids]
+        );
+        return rows.map((row) => this.rows.of(row));
     }
 
-    async hasAllocation(templateId: string, address: string, manager: EntityManager = this.dataSource.manager): Promise<boolean> {
-        return await manager.existsBy(RelationshipTemplateAllocation, { relationshipTemplateId: templateId, allocatedBy: address });
+    async hasAllocation(templateId: string, address: string, manager: EntityManager | DataSource = this.dataSource): Promise<boolean> {
+        const { rows } = await rawQuery(
+            manager,
+            "SELECT 1 FROM relationship_template_allocations WHERE relationship_template_id = $1 AND allocated_by = $2",
+            [templateId, address]
+        );
+        return rows.length > 0;
     }
 
     /** Which of the templates among `ids` the identity has allocated. */
     async allocatedAmong(ids: string[], address: string): Promise<Set<string>> {
-        const allocations = await this.dataSource.manager.find(RelationshipTemplateAllocation, {
-            where: { relationshipTemplateId: In(ids), allocatedBy: address },
-            select: { relationshipTemplateId: true }
-        });
-        return new Set(allocations.map((a) => a.relationshipTemplateId));
+        const { rows } = await rawQuery<{ id: string }>(
+            this.dataSource,
+            "SELECT relationship_template_id AS id FROM relationship_template_allocations WHERE relationship_template_id = ANY($1) AND allocated_by = $2",
+            [ids, address]
+        );
+        return new Set(rows.map((row) => row.id));
     }
 
     async countAllocations(manager: EntityManager, templateId: string): Promise<number> {

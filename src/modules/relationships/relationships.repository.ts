@@ -2,6 +2,7 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import { type DataSource, type EntityManager, In } from "typeorm";
 
+import { type EntityRows, entityRows, rawPage } from "../../core/database/entity-rows";
 import { rawQuery } from "../../core/database/raw-query";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { OPEN_RELATIONSHIP_STATUSES, pairKey, Relationship } from "./relationship.entity";
@@ -21,14 +22,19 @@ export interface YoungestRelationship {
  */
 @Injectable()
 export class RelationshipsRepository {
-    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+    private readonly rows: EntityRows<Relationship>;
+
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+        this.rows = entityRows(dataSource, Relationship, "r");
+    }
 
     async insert(manager: EntityManager, relationship: Relationship): Promise<void> {
         await manager.insert(Relationship, relationship);
     }
 
     async find(id: string): Promise<Relationship | undefined> {
-        return (await this.dataSource.manager.findOneBy(Relationship, { id })) ?? undefined;
+        const { rows } = await rawQuery(this.dataSource, `SELECT ${this.rows.columns} FROM relationships r WHERE r.id = $1`, [id]);
+        return rows[0] ? this.rows.of(rows[0]) : undefined;
     }
 
     /** The relationship with its row locked until the transaction ends: status changes of one relationship queue up. */
@@ -55,13 +61,9 @@ export class RelationshipsRepository {
 
     /** The relationships among `ids` in which the identity takes part, oldest first. */
     async pageOfParticipantAmong(address: string, ids: string[], page: PageRequest): Promise<Page<Relationship>> {
-        const query = this.dataSource.manager
-            .createQueryBuilder(Relationship, "r")
-            .where("r.id IN (:...ids)", { ids })
-            .andWhere("(r.from = :address OR r.to = :address)", { address })
-            .orderBy("r.createdAt", "ASC")
-            .addOrderBy("r.id", "ASC");
-        return await paginate(query, page);
+        const from = "FROM relationships r WHERE r.id = ANY($1) AND (r.from_address = $2 OR r.to_address = $2)";
+        const query = { columns: this.rows.columns, from, orderBy: "r.created_at, r.id", parameters: [ids, address] };
+        return await rawPage(this.dataSource, query, page, (row) => this.rows.of(row));
     }
 
     /** The relationships of an identity without their contents, oldest first (Admin API). */

@@ -1,17 +1,13 @@
 import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
-import { Brackets, type DataSource, type EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 
 import { anonymizeRows } from "../../core/database/anonymize-rows";
+import { type EntityRows, entityRows, rawPage } from "../../core/database/entity-rows";
 import { rawQuery } from "../../core/database/raw-query";
 import { type Page, type PageRequest, paginate } from "../../core/http/pagination";
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { MAX_FAILED_PASSWORD_ATTEMPTS, Token, type TokenAuthor } from "./token.entity";
-
-/** The columns of `tokens`, named as the entity's properties. */
-const TOKEN_COLUMNS = `id, created_by AS "createdBy", created_by_device AS "createdByDevice", for_identity AS "forIdentity",
-    created_at AS "createdAt", expires_at AS "expiresAt", content, password_hash AS "passwordHash",
-    failed_password_attempts AS "failedPasswordAttempts"`;
 
 /**
  * Every query of the tokens module, named by intent: the only place of the module that touches the database. Methods
@@ -20,7 +16,11 @@ const TOKEN_COLUMNS = `id, created_by AS "createdBy", created_by_device AS "crea
  */
 @Injectable()
 export class TokensRepository {
-    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+    private readonly rows: EntityRows<Token>;
+
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+        this.rows = entityRows(dataSource, Token, "t");
+    }
 
     async insert(token: Token): Promise<void> {
         await rawQuery(
@@ -42,8 +42,8 @@ export class TokensRepository {
     }
 
     async find(id: string): Promise<Token | undefined> {
-        const { rows } = await rawQuery<Partial<Token>>(this.dataSource, `SELECT ${TOKEN_COLUMNS} FROM tokens WHERE id = $1`, [id]);
-        return rows[0] ? Object.assign(new Token(), rows[0]) : undefined;
+        const { rows } = await rawQuery(this.dataSource, `SELECT ${this.rows.columns} FROM tokens t WHERE t.id = $1`, [id]);
+        return rows[0] ? this.rows.of(rows[0]) : undefined;
     }
 
     async hasAllocation(tokenId: string, address: string): Promise<boolean> {
@@ -99,20 +99,10 @@ export class TokensRepository {
 
     /** Tokens among `ids` that the caller created or has allocated, oldest first. */
     async pageVisibleTo(address: string, ids: string[], page: PageRequest): Promise<Page<Token>> {
-        const query = this.dataSource
-            .getRepository(Token)
-            .createQueryBuilder("t")
-            .where("t.id IN (:...ids)", { ids })
-            .andWhere(
-                new Brackets((q) =>
-                    q
-                        .where("t.created_by = :address", { address })
-                        .orWhere("EXISTS (SELECT 1 FROM token_allocations a WHERE a.token_id = t.id AND a.address = :address)", { address })
-                )
-            )
-            .orderBy("t.created_at", "ASC")
-            .addOrderBy("t.id", "ASC");
-        return await paginate(query, page);
+        const from = `FROM tokens t WHERE t.id = ANY($1)
+            AND (t.created_by = $2 OR EXISTS (SELECT 1 FROM token_allocations a WHERE a.token_id = t.id AND a.address = $2))`;
+        const query = { columns: this.rows.columns, from, orderBy: "t.created_at, t.id", parameters: [ids, address] };
+        return await rawPage(this.dataSource, query, page, (row) => this.rows.of(row));
     }
 
     /** Tokens an identity created, oldest first, without their content (Admin API). */
