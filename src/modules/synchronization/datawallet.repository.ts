@@ -4,27 +4,27 @@ import type { DataSource, EntityManager } from "typeorm";
 
 import { entityRows } from "../../core/database/entity-rows";
 import { rawQuery } from "../../core/database/raw-query";
-import { type Page, pageCounted, type PageRequest } from "../../core/http/pagination";
+import { Page, pageCounted, type PageRequest } from "../../core/http/pagination";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
 
 /** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
 export const DATAWALLET_CHANGES_CHANNEL = "backbone_datawallet_changes";
 
 /**
- * The modifications after `$2` of the identity `$1` that are the latest of their key (objectIdentifier, type,
- * payloadCategory; no later modification of the same key exists, and a later one is after `$2` as well), by index. Read
- * along the (owner, index) index, each checked against the key index: a first page costs its rows, not the whole
- * datawallet's de-duplication and sort; a deep page (OFFSET) costs one anti-join of the modifications after `$2`.
+ * The index of the latest modification of each key (objectIdentifier, type, payloadCategory) that the identity `$1`
+ * changed after `$2` (such a key's latest modification is after `$2` as well). One backward index-only scan of the key
+ * index over the modifications after `$2`, where each key's rows end with its latest: no sort to de-duplicate and no
+ * table row read. It costs the modifications after `$2` (few for a device that syncs now and then; the datawallet's
+ * size for a new device), the same for every page, where an anti-join against later modifications cost that plus a
+ * hash of them and a sort of whole rows for every page.
  */
-const LATEST_PER_KEY = `FROM datawallet_modifications m
-    WHERE m.owner = $1 AND m.index > $2
-      AND NOT EXISTS (SELECT 1 FROM datawallet_modifications later
-                      WHERE later.owner = m.owner AND later.object_identifier = m.object_identifier AND later.type = m.type
-                        AND later.payload_category IS NOT DISTINCT FROM m.payload_category AND later.index > m.index)`;
+const LATEST_PER_KEY = `SELECT DISTINCT ON (k.object_identifier, k.type, k.payload_category) k.index
+    FROM datawallet_modifications k
+    WHERE k.owner = $1 AND k.index > $2
+    ORDER BY k.object_identifier DESC, k.type DESC, k.payload_category DESC, k.index DESC`;
 
-/** How many keys have a modification after `$2`: as many as the latest per key (an index-only scan of the key index). */
-const KEYS_CHANGED_AFTER = `SELECT count(*) AS n FROM (
-    SELECT DISTINCT object_identifier, type, payload_category FROM datawallet_modifications WHERE owner = $1 AND index > $2) keys`;
+/** How many keys have a modification after `$2`: as many as the latest per key. */
+const KEYS_CHANGED_AFTER = `SELECT count(*) AS n FROM (${LATEST_PER_KEY}) latest`;
 
 /**
  * The columns of `datawallet_modifications` that a reader gets, named as the entity's properties (the index as pg
@@ -34,10 +34,11 @@ const MODIFICATION_COLUMNS = `m.id, m.index, m.type, m.object_identifier AS "obj
     m.payload_category AS "payloadCategory", m.encrypted_payload AS "encryptedPayload",
     m.datawallet_version AS "datawalletVersion", m.created_at AS "createdAt", m.created_by_device AS "createdByDevice"`;
 
-type ModificationRow = Omit<DatawalletModification, "index" | "owner"> & { index: string };
+type ModificationRow = Omit<DatawalletModification, "index" | "owner"> & { index: string; total: string };
 
 function modificationOf(owner: string, row: ModificationRow): DatawalletModification {
-    return Object.assign(new DatawalletModification(), row, { owner, index: Number(row.index) });
+    const { total: _total, ...columns } = row;
+    return Object.assign(new DatawalletModification(), columns, { owner, index: Number(row.index) });
 }
 
 /**
@@ -82,21 +83,26 @@ export class DatawalletRepository {
     }
 
     /**
-     * A page of the latest modification per key after `localIndex`, ordered by index, in one prepared statement; a count
-     * only when the page does not tell the total.
+     * A page of the latest modification per key after `localIndex`, ordered by index, in one prepared statement: the
+     * page is cut from the latest indexes, which are counted on the way (the total), and only the page's rows are read
+     * from the table. A page past the end counts by itself.
      */
     async pageLatestAfter(owner: string, localIndex: number, request: PageRequest): Promise<Page<DatawalletModification>> {
         const offset = (request.pageNumber - 1) * request.pageSize;
         const params = [owner, localIndex];
         const { rows } = await rawQuery<ModificationRow>(
             this.dataSource,
-            `SELECT ${MODIFICATION_COLUMNS} ${LATEST_PER_KEY} ORDER BY m.index LIMIT $3 OFFSET $4`,
+            `SELECT ${MODIFICATION_COLUMNS}, page.total
+             FROM (SELECT latest.index, count(*) OVER () AS total FROM (${LATEST_PER_KEY}) latest
+                   ORDER BY latest.index LIMIT $3 OFFSET $4) page
+             JOIN datawallet_modifications m ON m.owner = $1 AND m.index = page.index
+             ORDER BY m.index`,
             [...params, request.pageSize, offset]
         );
-        return await pageCounted(
-            rows.map((row) => modificationOf(owner, row)),
-            request,
-            async () => Number((await rawQuery<{ n: string }>(this.dataSource, KEYS_CHANGED_AFTER, params)).rows[0]!.n)
+        const modifications = rows.map((row) => modificationOf(owner, row));
+        if (rows[0]) return new Page(modifications, request, Number(rows[0].total));
+        return await pageCounted(modifications, request, async () =>
+            Number((await rawQuery<{ n: string }>(this.dataSource, KEYS_CHANGED_AFTER, params)).rows[0]!.n)
         );
     }
 
