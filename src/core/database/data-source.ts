@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 
 import { SnakeNamingStrategy } from "./naming-strategy";
+import { PG_TYPES } from "./timestamps";
 
 /** Key of the advisory lock that serialises migrations when several instances start at once. */
 const MIGRATION_LOCK_KEY = 7_260_518_001;
@@ -19,8 +20,8 @@ export function dataSourceOptions(url: string, poolSize: number, entities: DataS
         migrationsRun: false,
         logging: false,
         // A connection that cannot be had within 10 s (server unreachable, pool exhausted) fails the request with a
-        // 503 instead of holding it indefinitely.
-        extra: { max: poolSize, application_name: "backbone", connectionTimeoutMillis: 10_000 }
+        // 503 instead of holding it indefinitely. Timestamps are read by parseTimestamptz (every list row has some).
+        extra: { max: poolSize, application_name: "backbone", connectionTimeoutMillis: 10_000, types: PG_TYPES }
     } as DataSourceOptions;
 }
 
