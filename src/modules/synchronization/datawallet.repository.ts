@@ -37,8 +37,19 @@ const MODIFICATION_COLUMNS = `m.id, m.index, m.type, m.object_identifier AS "obj
 type ModificationRow = Omit<DatawalletModification, "index" | "owner"> & { index: string; total: string };
 
 function modificationOf(owner: string, row: ModificationRow): DatawalletModification {
-    const { total: _total, ...columns } = row;
-    return Object.assign(new DatawalletModification(), columns, { owner, index: Number(row.index) });
+    const modification = new DatawalletModification();
+    modification.id = row.id;
+    modification.owner = owner;
+    modification.index = Number(row.index);
+    modification.type = row.type;
+    modification.objectIdentifier = row.objectIdentifier;
+    modification.collection = row.collection;
+    modification.payloadCategory = row.payloadCategory;
+    modification.encryptedPayload = row.encryptedPayload;
+    modification.datawalletVersion = row.datawalletVersion;
+    modification.createdAt = row.createdAt;
+    modification.createdByDevice = row.createdByDevice;
+    return modification;
 }
 
 /**
