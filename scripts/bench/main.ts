@@ -281,9 +281,17 @@ async function measure(
                 const prepared = await definition.prepare(env);
                 const connections = Math.min(opts.connections, prepared.capacity);
                 const load = { baseUrl: backbone.url, connections, rate: run.rate };
+                const running = async <T>(run: () => Promise<T>): Promise<T> => {
+                    const stop = prepared.whileRunning?.();
+                    try {
+                        return await run();
+                    } finally {
+                        await stop?.();
+                    }
+                };
                 if (opts.warmup > 0) {
                     await prepared.beforeRun?.();
-                    await runLoad(prepared.runnable, { ...load, durationSeconds: opts.warmup });
+                    await running(() => runLoad(prepared.runnable, { ...load, durationSeconds: opts.warmup }));
                 }
                 await prepared.beforeRun?.();
                 const machineBefore = machineBusyMs();
@@ -292,9 +300,9 @@ async function measure(
                 const postgresBefore = await server.cpuMs(database.name);
                 let rssPeak = processRssBytes(backbone.pid);
                 const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, processRssBytes(backbone.pid))), 250);
-                const { engine, summary } = await runLoad(prepared.runnable, { ...load, durationSeconds: opts.duration }).finally(() =>
-                    clearInterval(sampler)
-                );
+                const { engine, summary } = await running(() =>
+                    runLoad(prepared.runnable, { ...load, durationSeconds: opts.duration })
+                ).finally(() => clearInterval(sampler));
                 const nodeMs = processCpuMs(backbone.pid) - nodeBefore;
                 const postgresMs = (await server.cpuMs(database.name)) - postgresBefore;
                 const benchMs = ownCpuMs() - benchBefore;
