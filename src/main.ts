@@ -12,6 +12,7 @@ import { type EmbeddedDatabase, EmbeddedPostgresError, startEmbeddedPostgres } f
 import { AdminListener } from "./core/http/listeners";
 import { createLogger, type Logger } from "./core/logging/logger";
 import { StartupSummary } from "./core/logging/startup-summary";
+import { tuneHeapForBuffers } from "./core/runtime/heap";
 
 /** A failure the operator can act on: logged as one line, without a stack. */
 class StartupError extends Error {}
@@ -77,6 +78,7 @@ function readConfig(): BackboneConfig {
 }
 
 async function main(): Promise<void> {
+    tuneHeapForBuffers();
     const startedAt = performance.now();
     const config = readConfig();
     const logger = createLogger(config);
