@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager, ValueTransformer } from "typeorm";
 
-import { type Page, pageCounted, type PageRequest } from "../http/pagination";
+import { type Page, pageCounted, pageOffset, type PageRequest } from "../http/pagination";
 import { rawQuery } from "./raw-query";
 
 /**
@@ -49,7 +49,6 @@ export function entityRows<T>(dataSource: DataSource, entity: new () => T, alias
 
 /** A statement's parts for `rawPage`: `from` holds FROM and WHERE with placeholders $1.. for `parameters`. */
 export interface RawPageQuery {
-    columns: string;
     from: string;
     orderBy: string;
     parameters: unknown[];
@@ -61,20 +60,23 @@ export interface RawPageQuery {
  */
 export async function rawPage<T>(
     db: EntityManager | DataSource,
+    entity: EntityRows<T>,
     query: RawPageQuery,
-    request: PageRequest,
-    of: (row: Record<string, unknown>) => T
+    request: PageRequest
 ): Promise<Page<T>> {
-    const { columns, from, orderBy, parameters } = query;
+    const { from, orderBy, parameters } = query;
     const next = parameters.length + 1;
-    const offset = (request.pageNumber - 1) * request.pageSize;
-    const { rows } = await rawQuery(db, `SELECT ${columns} ${from} ORDER BY ${orderBy} LIMIT $${next} OFFSET $${next + 1}`, [
+    const { rows } = await rawQuery(db, `SELECT ${entity.columns} ${from} ORDER BY ${orderBy} LIMIT $${next} OFFSET $${next + 1}`, [
         ...parameters,
         request.pageSize,
-        offset
+        pageOffset(request)
     ]);
-    return await pageCounted(rows.map(of), request, async () => {
-        const counted = await rawQuery<{ n: string }>(db, `SELECT count(*) AS n ${from}`, parameters);
-        return Number(counted.rows[0]!.n);
-    });
+    return await pageCounted(
+        rows.map((row) => entity.of(row)),
+        request,
+        async () => {
+            const counted = await rawQuery<{ n: string }>(db, `SELECT count(*) AS n ${from}`, parameters);
+            return Number(counted.rows[0]!.n);
+        }
+    );
 }

@@ -51,6 +51,11 @@ export function pageRequest(query: PageQuery, limits: PaginationLimits): PageReq
     return { pageNumber: query.pageNumber ?? 1, pageSize };
 }
 
+/** How many items the pages before the requested one hold (the OFFSET of its statement). */
+export function pageOffset(request: PageRequest): number {
+    return (request.pageNumber - 1) * request.pageSize;
+}
+
 /** One page of a list; the success envelope (envelope.ts) renders it as `{result, pagination}`. */
 export class Page<T> {
     constructor(
@@ -70,7 +75,7 @@ export class Page<T> {
 
 /** Runs a query for one page; counts only when the page is full, as a short page already tells the total. */
 export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, request: PageRequest): Promise<Page<T>> {
-    const offset = (request.pageNumber - 1) * request.pageSize;
+    const offset = pageOffset(request);
     const items = await query.clone().skip(offset).take(request.pageSize).getMany();
     return await pageCounted(items, request, () => query.clone().getCount());
 }
@@ -80,7 +85,7 @@ export async function paginate<T extends ObjectLiteral>(query: SelectQueryBuilde
  * not past the end already does.
  */
 export async function pageCounted<T>(items: T[], request: PageRequest, count: () => Promise<number>): Promise<Page<T>> {
-    const offset = (request.pageNumber - 1) * request.pageSize;
+    const offset = pageOffset(request);
     const isFull = items.length === request.pageSize;
     const totalRecords = !isFull && (items.length > 0 || offset === 0) ? offset + items.length : await count();
     return new Page(items, request, totalRecords);
@@ -88,6 +93,6 @@ export async function pageCounted<T>(items: T[], request: PageRequest, count: ()
 
 /** Pages an in-memory list. */
 export function pageOf<T>(all: T[], request: PageRequest): Page<T> {
-    const offset = (request.pageNumber - 1) * request.pageSize;
+    const offset = pageOffset(request);
     return new Page(all.slice(offset, offset + request.pageSize), request, all.length);
 }

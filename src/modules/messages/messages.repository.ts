@@ -4,7 +4,7 @@ import { type DataSource, type EntityManager, In } from "typeorm";
 
 import { lockEachForTransaction } from "../../core/database/advisory-lock";
 import { rawQuery } from "../../core/database/raw-query";
-import { type Page, pageCounted, type PageRequest, paginate } from "../../core/http/pagination";
+import { type Page, pageCounted, pageOffset, type PageRequest, paginate } from "../../core/http/pagination";
 import { createdByQuery } from "../../core/quotas/quota-usage";
 import { Message, MessageRecipient } from "./message.entity";
 
@@ -63,7 +63,7 @@ export class MessagesRepository {
         const idsFilter = ids !== undefined && ids.length > 0;
         const { sent, received, receivedMessages } = participationBranches(idsFilter);
         const parameters: unknown[] = idsFilter ? [address, ids] : [address];
-        const offset = (page.pageNumber - 1) * page.pageSize;
+        const offset = pageOffset(page);
         const end = parameters.length + 1;
         const { rows } = await rawQuery<Partial<Message>>(
             this.dataSource,

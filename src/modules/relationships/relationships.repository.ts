@@ -62,8 +62,7 @@ export class RelationshipsRepository {
     /** The relationships among `ids` in which the identity takes part, oldest first. */
     async pageOfParticipantAmong(address: string, ids: string[], page: PageRequest): Promise<Page<Relationship>> {
         const from = "FROM relationships r WHERE r.id = ANY($1) AND (r.from_address = $2 OR r.to_address = $2)";
-        const query = { columns: this.rows.columns, from, orderBy: "r.created_at, r.id", parameters: [ids, address] };
-        return await rawPage(this.dataSource, query, page, (row) => this.rows.of(row));
+        return await rawPage(this.dataSource, this.rows, { from, orderBy: "r.created_at, r.id", parameters: [ids, address] }, page);
     }
 
     /** The relationships of an identity without their contents, oldest first (Admin API). */

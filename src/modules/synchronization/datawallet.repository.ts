@@ -2,9 +2,9 @@ import { Injectable } from "@nestjs/common";
 import { InjectDataSource } from "@nestjs/typeorm";
 import type { DataSource, EntityManager } from "typeorm";
 
-import { entityRows } from "../../core/database/entity-rows";
+import { type EntityRows, entityRows } from "../../core/database/entity-rows";
 import { rawQuery } from "../../core/database/raw-query";
-import { Page, pageCounted, type PageRequest } from "../../core/http/pagination";
+import { Page, pageCounted, pageOffset, type PageRequest } from "../../core/http/pagination";
 import { Datawallet, DatawalletModification } from "./datawallet.entity";
 
 /** NOTIFY channel telling every instance that an identity's datawallet changed (payload: "<owner> <device>"). */
@@ -58,12 +58,17 @@ function modificationOf(owner: string, row: ModificationRow): DatawalletModifica
  */
 @Injectable()
 export class DatawalletRepository {
-    constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+    private readonly datawallets: EntityRows<Datawallet>;
+
+    constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+        this.datawallets = entityRows(dataSource, Datawallet, "d");
+    }
 
     async find(owner: string): Promise<Datawallet | null> {
-        const datawallets = entityRows(this.dataSource, Datawallet, "d");
-        const { rows } = await rawQuery(this.dataSource, `SELECT ${datawallets.columns} FROM datawallets d WHERE d.owner = $1`, [owner]);
-        return rows[0] ? datawallets.of(rows[0]) : null;
+        const { rows } = await rawQuery(this.dataSource, `SELECT ${this.datawallets.columns} FROM datawallets d WHERE d.owner = $1`, [
+            owner
+        ]);
+        return rows[0] ? this.datawallets.of(rows[0]) : null;
     }
 
     /**
@@ -99,7 +104,7 @@ export class DatawalletRepository {
      * from the table. A page past the end counts by itself.
      */
     async pageLatestAfter(owner: string, localIndex: number, request: PageRequest): Promise<Page<DatawalletModification>> {
-        const offset = (request.pageNumber - 1) * request.pageSize;
+        const offset = pageOffset(request);
         const params = [owner, localIndex];
         const { rows } = await rawQuery<ModificationRow>(
             this.dataSource,

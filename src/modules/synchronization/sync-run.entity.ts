@@ -1,7 +1,7 @@
 import { Column, Entity, Index } from "typeorm";
 
 import { CreatedRecordColumns } from "../../core/database/created-record";
-import type { PageRequest } from "../../core/http/pagination";
+import { pageOffset, type PageRequest } from "../../core/http/pagination";
 import { newId } from "../../core/ids/ids";
 import { SynchronizationErrors } from "./synchronization.errors";
 import type { SyncRunType } from "./synchronization.events";
@@ -82,7 +82,7 @@ export class SyncRun extends CreatedRecordColumns {
 
     /** The positions of a page of the run's events (the run knows how many it has) and its total. */
     pageRange(request: PageRequest): { from: number; count: number; total: number } {
-        const from = (request.pageNumber - 1) * request.pageSize;
+        const from = pageOffset(request);
         return { from, count: Math.max(0, Math.min(request.pageSize, this.eventCount - from)), total: this.eventCount };
     }
 

@@ -101,8 +101,7 @@ export class TokensRepository {
     async pageVisibleTo(address: string, ids: string[], page: PageRequest): Promise<Page<Token>> {
         const from = `FROM tokens t WHERE t.id = ANY($1)
             AND (t.created_by = $2 OR EXISTS (SELECT 1 FROM token_allocations a WHERE a.token_id = t.id AND a.address = $2))`;
-        const query = { columns: this.rows.columns, from, orderBy: "t.created_at, t.id", parameters: [ids, address] };
-        return await rawPage(this.dataSource, query, page, (row) => this.rows.of(row));
+        return await rawPage(this.dataSource, this.rows, { from, orderBy: "t.created_at, t.id", parameters: [ids, address] }, page);
     }
 
     /** Tokens an identity created, oldest first, without their content (Admin API). */
